@@ -1,0 +1,129 @@
+/**
+ * Turning raw records (strings from CSV/XLSX, JSON values from GeoJSON) into
+ * typed layer rows, with a Chinese message per bad cell.
+ */
+import type { RowIssue } from './issues';
+import { LAYERS, type FieldDef, type LayerId, type LayerRows } from './schema';
+
+export interface RawRecord {
+  /** row number to report (spreadsheet row or feature number) */
+  row: number;
+  /** values keyed by schema field name */
+  values: Record<string, unknown>;
+}
+
+export interface CoerceResult<L extends LayerId> {
+  rows: LayerRows[L];
+  issues: RowIssue[];
+  /** raw records that were rejected, for a download of the bad rows */
+  rejected: RawRecord[];
+}
+
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是', '需要', '应配建', '√', '有']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'n', '否', '不需要', '无', '×', '']);
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Parse a number written the way Chinese spreadsheets write them ("1,234", "５６", "360个"). */
+export function parseNumberCell(v: unknown): number {
+  if (typeof v === 'number') return v;
+  let s = String(v).trim();
+  s = s.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  s = s.replace(/[,，\s]/g, '').replace(/(个|人|户|班|㎡|平方米|m2|万元)$/u, '');
+  if (s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return Number.NaN;
+  return Number(s);
+}
+
+function coerceCell(fd: FieldDef, v: unknown): { value: unknown; error?: string } {
+  if (isBlank(v)) {
+    if (fd.required) return { value: null, error: `必填字段“${fd.zh}”为空` };
+    return { value: null };
+  }
+  switch (fd.type) {
+    case 'number':
+    case 'integer': {
+      const n = parseNumberCell(v);
+      if (!Number.isFinite(n)) return { value: null, error: `“${String(v)}”不是数字（${fd.zh}）` };
+      if (fd.type === 'integer' && !Number.isInteger(n)) return { value: null, error: `“${String(v)}”应为整数（${fd.zh}）` };
+      if (fd.min !== undefined && n < fd.min) return { value: null, error: `${fd.zh} ${n} 小于允许的最小值 ${fd.min}` };
+      if (fd.max !== undefined && n > fd.max) return { value: null, error: `${fd.zh} ${n} 大于允许的最大值 ${fd.max}` };
+      return { value: n };
+    }
+    case 'boolean': {
+      if (typeof v === 'boolean') return { value: v };
+      const s = String(v).trim().toLowerCase();
+      if (TRUE_WORDS.has(s)) return { value: true };
+      if (FALSE_WORDS.has(s)) return { value: false };
+      return { value: null, error: `“${String(v)}”应为 是/否（${fd.zh}）` };
+    }
+    case 'enum': {
+      const s = String(v).trim();
+      const values = fd.values ?? [];
+      if (values.includes(s)) return { value: s };
+      const zi = fd.valuesZh?.indexOf(s) ?? -1;
+      if (zi >= 0) return { value: values[zi] };
+      const allowed = (fd.valuesZh ?? values).join('、');
+      return { value: null, error: `“${s}”不是有效的${fd.zh}（可选：${allowed}）` };
+    }
+    case 'date': {
+      const s = String(v).trim().replace(/[年月/.]/g, '-').replace(/日$/, '');
+      const m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(s);
+      if (!m) return { value: null, error: `“${String(v)}”不是日期（${fd.zh}，如 2026-03-01）` };
+      const iso = `${m[1]}-${m[2].padStart(2, '0')}-${(m[3] ?? '1').padStart(2, '0')}`;
+      return { value: iso };
+    }
+    case 'geometry':
+      return { value: typeof v === 'string' ? v : JSON.stringify(v) };
+    default:
+      return { value: String(v).trim() };
+  }
+}
+
+/**
+ * Coerce raw records into rows of `layer`. A record with any error is rejected
+ * whole; duplicate keys are rejected after the first. `columnLabel` maps a field
+ * name to the header the user's file had, so messages name their column.
+ */
+export function coerceRecords<L extends LayerId>(
+  layer: L,
+  records: RawRecord[],
+  file: string,
+  columnLabel: (field: string) => string = (x) => x,
+): CoerceResult<L> {
+  const def = LAYERS[layer];
+  const rows: Record<string, unknown>[] = [];
+  const issues: RowIssue[] = [];
+  const rejected: RawRecord[] = [];
+  const seen = new Map<string, number>();
+  for (const rec of records) {
+    const out: Record<string, unknown> = {};
+    let bad = false;
+    for (const fd of def.fields) {
+      const { value, error } = coerceCell(fd, rec.values[fd.name]);
+      if (error) {
+        bad = true;
+        issues.push({ file, row: rec.row, column: columnLabel(fd.name), message: error, severity: 'error' });
+      }
+      out[fd.name] = value;
+    }
+    if (!bad) {
+      const key = String(out[def.key]);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        bad = true;
+        issues.push({
+          file,
+          row: rec.row,
+          column: columnLabel(def.key),
+          message: `编号“${key}”重复（与第 ${first} 行相同）`,
+          severity: 'error',
+        });
+      } else seen.set(key, rec.row);
+    }
+    if (bad) rejected.push(rec);
+    else rows.push(out);
+  }
+  return { rows: rows as unknown as LayerRows[L], issues, rejected };
+}

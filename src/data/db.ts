@@ -1,0 +1,26 @@
+/**
+ * The small interface the app, the worker and the tests share to talk to DuckDB.
+ * Implementations: duckdb-browser.ts (duckdb-wasm in its worker) and
+ * duckdb-node.ts (duckdb-wasm's blocking Node build, same engine as the browser).
+ */
+export type SqlRow = Record<string, unknown>;
+
+export interface DbConnector {
+  /** Run SQL and return rows as plain objects (BigInt cast to number). */
+  query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]>;
+  /** Create/replace `table` from an Arrow IPC stream. */
+  insertArrowIpc(table: string, ipc: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Turn Arrow rows (proxies, BigInt) into plain JSON-safe objects. */
+export function toPlainRows<T extends SqlRow>(rows: Iterable<unknown>): T[] {
+  const out: T[] = [];
+  for (const r of rows) {
+    const obj = (r as { toJSON?: () => SqlRow }).toJSON ? (r as { toJSON: () => SqlRow }).toJSON() : (r as SqlRow);
+    const plain: SqlRow = {};
+    for (const [k, v] of Object.entries(obj)) plain[k] = typeof v === 'bigint' ? Number(v) : v;
+    out.push(plain as T);
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+/** DuckDB-WASM in the browser, bundled by Vite (no CDN), running in its own worker. */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { toPlainRows, type DbConnector } from './db';
+
+export async function openBrowserDb(): Promise<DbConnector> {
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  });
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ query: { castBigIntToDouble: true } });
+  const conn = await db.connect();
+  await conn.query('SET autoload_known_extensions=false');
+  return {
+    async query(sql) {
+      const t = await conn.query(sql);
+      return toPlainRows(t.toArray());
+    },
+    async insertArrowIpc(table, ipc) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async close() {
+      await conn.close();
+      await db.terminate();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/** Guess which file column holds which schema field, from Chinese and English header names. */
+import { LAYERS, type LayerId } from './schema';
+
+const norm = (s: string): string =>
+  s
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-（）()【】[\]：:]/g, '');
+
+/** field name → index of the header it maps to; unmatched fields are absent. */
+export type FieldMapping = Record<string, number>;
+
+export function guessFieldMapping(layer: LayerId, headers: string[]): FieldMapping {
+  const normHeaders = headers.map(norm);
+  const used = new Set<number>();
+  const mapping: FieldMapping = {};
+  // exact field-name matches first, then Chinese labels, then aliases in order
+  const passes: ((fd: (typeof LAYERS)[LayerId]['fields'][number]) => string[])[] = [
+    (fd) => [fd.name],
+    (fd) => [fd.zh],
+    (fd) => fd.aliases,
+  ];
+  for (const pass of passes) {
+    for (const fd of LAYERS[layer].fields) {
+      if (mapping[fd.name] !== undefined) continue;
+      for (const cand of pass(fd)) {
+        const i = normHeaders.findIndex((h, k) => !used.has(k) && h === norm(cand));
+        if (i >= 0) {
+          mapping[fd.name] = i;
+          used.add(i);
+          break;
+        }
+      }
+    }
+  }
+  return mapping;
+}
+
+/** Required fields of `layer` that `mapping` leaves unmapped. */
+export function missingRequiredFields(layer: LayerId, mapping: FieldMapping): string[] {
+  return LAYERS[layer].fields.filter((fd) => fd.required && fd.type !== 'geometry' && mapping[fd.name] === undefined).map((fd) => fd.name);
+}

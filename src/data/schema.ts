@@ -1,0 +1,354 @@
+/**
+ * The five layers of the data model: typed rows, field definitions with Chinese
+ * aliases, and the DuckDB table each one lives in.
+ *
+ * Geometry is kept as WGS84 lon/lat columns (points, polygon centroids) plus,
+ * for polygon layers, the GeoJSON geometry as text (`geometry`): duckdb-wasm has
+ * no spatial extension offline, spatial work happens in src/analysis.
+ */
+
+export type LayerId = 'kindergartens' | 'communities' | 'population' | 'admin_units' | 'plan_projects';
+
+export const LAYER_IDS: readonly LayerId[] = [
+  'kindergartens',
+  'communities',
+  'population',
+  'admin_units',
+  'plan_projects',
+];
+
+export type KgType = 'public' | 'inclusive_private' | 'private';
+export const KG_TYPES: readonly KgType[] = ['public', 'inclusive_private', 'private'];
+
+export type KgStatus = 'existing' | 'planned' | 'under_construction' | 'closed';
+export const KG_STATUSES: readonly KgStatus[] = ['existing', 'planned', 'under_construction', 'closed'];
+
+/**
+ * Ledger states of a community-supporting kindergarten (配套园), in workflow order,
+ * then the exception states. See shared planning-standards.md ("Ledger status").
+ */
+export type SupportingKgStatus =
+  | 'not_planned' // 未规划
+  | 'planned' // 已规划未建
+  | 'under_construction' // 在建
+  | 'delayed' // 缓建/停建
+  | 'built_not_accepted' // 已建未验收
+  | 'accepted_not_handed_over' // 已验收未移交 (建而不交)
+  | 'handed_over' // 已移交 (not yet opened)
+  | 'operating_public' // 办成公办园
+  | 'operating_inclusive' // 委托办成普惠性民办园
+  | 'misused' // 挪作他用
+  | 'for_profit' // 营利性
+  | 'rectified'; // 已整改
+export const SUPPORTING_KG_STATUSES: readonly SupportingKgStatus[] = [
+  'not_planned',
+  'planned',
+  'under_construction',
+  'delayed',
+  'built_not_accepted',
+  'accepted_not_handed_over',
+  'handed_over',
+  'operating_public',
+  'operating_inclusive',
+  'misused',
+  'for_profit',
+  'rectified',
+];
+
+export type PlanKind = 'new_build' | 'expansion' | 'rebuild' | 'conversion' | 'closure';
+export const PLAN_KINDS: readonly PlanKind[] = ['new_build', 'expansion', 'rebuild', 'conversion', 'closure'];
+
+export type PlanStatus = 'proposed' | 'approved' | 'under_construction' | 'completed';
+export const PLAN_STATUSES: readonly PlanStatus[] = ['proposed', 'approved', 'under_construction', 'completed'];
+
+export interface Kindergarten {
+  id: string;
+  name: string;
+  type: KgType;
+  lon: number;
+  lat: number;
+  classes: number;
+  places: number;
+  enrolled: number;
+  staff_total: number;
+  teachers: number;
+  carers: number;
+  tuo_ban_places: number;
+  land_area_m2: number | null;
+  building_area_m2: number | null;
+  street_code: string;
+  /** set when the kindergarten is the 配套园 of a community */
+  community_id: string | null;
+  status: KgStatus;
+  /** 举办者, e.g. 区教育局, 包钢学前教育处 */
+  operator: string | null;
+}
+
+export interface Community {
+  id: string;
+  name: string;
+  /** centroid (WGS84) */
+  lon: number;
+  lat: number;
+  /** GeoJSON Polygon/MultiPolygon as text, or null when only a point is known */
+  geometry: string | null;
+  households: number;
+  residents: number;
+  built_year: number | null;
+  developer: string | null;
+  street_code: string;
+  /** null = derive from the rule table */
+  supporting_kg_required: boolean | null;
+  /** classes the rule table asks for (given or derived) */
+  supporting_kg_classes: number | null;
+  supporting_kg_status: SupportingKgStatus | null;
+  supporting_kg_id: string | null;
+  /** 竣工验收日期 of the housing, ISO date */
+  completion_date: string | null;
+  /** handover deadline, ISO date */
+  handover_due: string | null;
+  responsible_unit: string | null;
+}
+
+export interface PopulationCell {
+  id: string;
+  lon: number;
+  lat: number;
+  /** edge length of the grid cell in metres (0 for a point count) */
+  cell_size_m: number;
+  residents: number;
+  children_0_2: number;
+  children_3_5: number;
+  year: number;
+  street_code: string;
+}
+
+export interface AdminUnit {
+  code: string;
+  name: string;
+  /** 'street' (街道) | 'town' (镇) | 'other' (e.g. 厂区办事处) */
+  level: string;
+  lon: number;
+  lat: number;
+  /** GeoJSON Polygon/MultiPolygon as text */
+  geometry: string | null;
+  /** true when the boundary is generated (no real 街道 boundaries were available) */
+  geometry_generated: boolean;
+}
+
+export interface PlanProject {
+  id: string;
+  kind: PlanKind;
+  kindergarten_id: string | null;
+  name: string;
+  lon: number;
+  lat: number;
+  start_year: number;
+  finish_year: number;
+  classes_after: number;
+  places_after: number;
+  land_area_m2: number | null;
+  cost_10k_yuan: number | null;
+  status: PlanStatus;
+  /** public / inclusive_private / private after completion */
+  type_after: KgType | null;
+}
+
+export interface LayerRows {
+  kindergartens: Kindergarten[];
+  communities: Community[];
+  population: PopulationCell[];
+  admin_units: AdminUnit[];
+  plan_projects: PlanProject[];
+}
+
+export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'geometry';
+
+export interface FieldDef {
+  name: string;
+  type: FieldType;
+  required: boolean;
+  /** Chinese label shown in tables and exports */
+  zh: string;
+  en: string;
+  /** other header names recognised on import (lower-cased comparison) */
+  aliases: string[];
+  values?: readonly string[];
+  /** Chinese labels of enum values, same order as values, accepted on import too */
+  valuesZh?: readonly string[];
+  min?: number;
+  max?: number;
+}
+
+export interface LayerDef {
+  id: LayerId;
+  zh: string;
+  en: string;
+  /** primary key field */
+  key: string;
+  /** file name in a data folder */
+  file: string;
+  fields: FieldDef[];
+}
+
+const f = (
+  name: string,
+  type: FieldType,
+  required: boolean,
+  zh: string,
+  en: string,
+  aliases: string[] = [],
+  extra: Partial<FieldDef> = {},
+): FieldDef => ({ name, type, required, zh, en, aliases, ...extra });
+
+const LON = f('lon', 'number', true, '经度', 'Longitude', ['经度', 'lng', 'long', 'longitude', 'x', 'lon_wgs84'], { min: -180, max: 180 });
+const LAT = f('lat', 'number', true, '纬度', 'Latitude', ['纬度', 'latitude', 'y', 'lat_wgs84'], { min: -90, max: 90 });
+const STREET = f('street_code', 'string', false, '街道代码', 'Sub-district code', ['街道代码', '街道编码', '所属街道代码', 'street', '街道']);
+
+export const KG_TYPE_ZH = ['公办', '普惠性民办', '非普惠民办'] as const;
+export const KG_STATUS_ZH = ['现状', '规划', '在建', '已关停'] as const;
+export const SUPPORTING_KG_STATUS_ZH = [
+  '未规划',
+  '已规划未建',
+  '在建',
+  '缓建/停建',
+  '已建未验收',
+  '已验收未移交',
+  '已移交',
+  '办成公办园',
+  '委托普惠',
+  '挪作他用',
+  '营利性',
+  '已整改',
+] as const;
+export const PLAN_KIND_ZH = ['新建', '改扩建', '原址翻建', '转设', '关停'] as const;
+export const PLAN_STATUS_ZH = ['拟建', '已批复', '在建', '已完成'] as const;
+
+export const LAYERS: Record<LayerId, LayerDef> = {
+  kindergartens: {
+    id: 'kindergartens',
+    zh: '幼儿园',
+    en: 'Kindergartens',
+    key: 'id',
+    file: 'kindergartens.csv',
+    fields: [
+      f('id', 'string', true, '编号', 'ID', ['编号', '幼儿园编号', '序号', 'code']),
+      f('name', 'string', true, '幼儿园名称', 'Name', ['幼儿园名称', '名称', '园名', '机构名称']),
+      f('type', 'enum', true, '办园性质', 'Type', ['办园性质', '性质', '类型', '办学性质'], { values: KG_TYPES, valuesZh: KG_TYPE_ZH }),
+      LON,
+      LAT,
+      f('classes', 'integer', true, '班级数', 'Classes', ['班级数', '班数', '班级'], { min: 0, max: 60 }),
+      f('places', 'integer', true, '学位数', 'Places', ['学位数', '学位', '核定学位', '学位数量', 'capacity'], { min: 0, max: 3000 }),
+      f('enrolled', 'integer', false, '在园幼儿数', 'Enrolled', ['在园幼儿数', '在园幼儿', '在园人数', '幼儿数'], { min: 0, max: 3000 }),
+      f('staff_total', 'integer', false, '教职工数', 'Staff', ['教职工数', '教职工'], { min: 0 }),
+      f('teachers', 'integer', false, '专任教师数', 'Teachers', ['专任教师数', '专任教师', '教师数'], { min: 0 }),
+      f('carers', 'integer', false, '保育员数', 'Care workers', ['保育员数', '保育员'], { min: 0 }),
+      f('tuo_ban_places', 'integer', false, '托班学位', 'Infant-care places', ['托班学位', '托位数', '托班'], { min: 0 }),
+      f('land_area_m2', 'number', false, '占地面积(㎡)', 'Land area (m²)', ['占地面积', '用地面积', '占地面积㎡', '占地面积(平方米)'], { min: 0 }),
+      f('building_area_m2', 'number', false, '建筑面积(㎡)', 'Floor area (m²)', ['建筑面积', '建筑面积㎡', '建筑面积(平方米)'], { min: 0 }),
+      STREET,
+      f('community_id', 'string', false, '配套小区编号', 'Community ID', ['配套小区编号', '小区编号']),
+      f('status', 'enum', false, '状态', 'Status', ['状态', '现状'], { values: KG_STATUSES, valuesZh: KG_STATUS_ZH }),
+      f('operator', 'string', false, '举办者', 'Operator', ['举办者', '主办单位', '举办单位']),
+    ],
+  },
+  communities: {
+    id: 'communities',
+    zh: '居住小区',
+    en: 'Residential communities',
+    key: 'id',
+    file: 'communities.geojson',
+    fields: [
+      f('id', 'string', true, '小区编号', 'ID', ['小区编号', '编号', '序号']),
+      f('name', 'string', true, '小区名称', 'Name', ['小区名称', '名称', '项目名称']),
+      LON,
+      LAT,
+      f('geometry', 'geometry', false, '范围', 'Geometry', []),
+      f('households', 'integer', true, '户数', 'Households', ['户数', '总户数', '住宅户数'], { min: 0, max: 100000 }),
+      f('residents', 'integer', false, '常住人口', 'Residents', ['常住人口', '人口', '居住人口', '人数'], { min: 0, max: 300000 }),
+      f('built_year', 'integer', false, '建成年份', 'Built year', ['建成年份', '建成年代', '竣工年份'], { min: 1900, max: 2100 }),
+      f('developer', 'string', false, '开发单位', 'Developer', ['开发单位', '开发商', '建设单位']),
+      STREET,
+      f('supporting_kg_required', 'boolean', false, '应配建幼儿园', 'Requires 配套园', ['应配建幼儿园', '是否应配建', '需配建']),
+      f('supporting_kg_classes', 'integer', false, '应配建班数', 'Required classes', ['应配建班数', '配建班数'], { min: 0, max: 30 }),
+      f('supporting_kg_status', 'enum', false, '配套园状态', '配套园 status', ['配套园状态', '配建状态', '状态'], {
+        values: SUPPORTING_KG_STATUSES,
+        valuesZh: SUPPORTING_KG_STATUS_ZH,
+      }),
+      f('supporting_kg_id', 'string', false, '配套园编号', '配套园 ID', ['配套园编号', '幼儿园编号']),
+      f('completion_date', 'date', false, '竣工验收日期', 'Completion date', ['竣工验收日期', '竣工日期']),
+      f('handover_due', 'date', false, '应移交日期', 'Handover due', ['应移交日期', '移交期限', '移交时限']),
+      f('responsible_unit', 'string', false, '责任单位', 'Responsible unit', ['责任单位', '责任部门']),
+    ],
+  },
+  population: {
+    id: 'population',
+    zh: '人口分布',
+    en: 'Population',
+    key: 'id',
+    file: 'population.csv',
+    fields: [
+      f('id', 'string', true, '网格编号', 'Cell ID', ['网格编号', '编号']),
+      LON,
+      LAT,
+      f('cell_size_m', 'number', false, '网格边长(米)', 'Cell size (m)', ['网格边长', '网格大小'], { min: 0, max: 5000 }),
+      f('residents', 'number', true, '常住人口', 'Residents', ['常住人口', '人口', '人口数'], { min: 0 }),
+      f('children_0_2', 'number', false, '0-2岁人数', 'Children 0–2', ['0-2岁人数', '0-2岁', '0～2岁'], { min: 0 }),
+      f('children_3_5', 'number', true, '3-5岁人数', 'Children 3–5', ['3-5岁人数', '3-5岁', '3～5岁', '学龄前儿童'], { min: 0 }),
+      f('year', 'integer', false, '统计年份', 'Year', ['统计年份', '年份'], { min: 1990, max: 2100 }),
+      STREET,
+    ],
+  },
+  admin_units: {
+    id: 'admin_units',
+    zh: '街道/镇',
+    en: 'Sub-districts',
+    key: 'code',
+    file: 'admin_units.geojson',
+    fields: [
+      f('code', 'string', true, '统计用区划代码', 'Code', ['统计用区划代码', '区划代码', '代码', '编码']),
+      f('name', 'string', true, '名称', 'Name', ['名称', '街道名称', '街道']),
+      f('level', 'string', false, '级别', 'Level', ['级别', '类型']),
+      LON,
+      LAT,
+      f('geometry', 'geometry', false, '范围', 'Geometry', []),
+      f('geometry_generated', 'boolean', false, '边界为生成', 'Generated boundary', []),
+    ],
+  },
+  plan_projects: {
+    id: 'plan_projects',
+    zh: '规划项目',
+    en: 'Plan projects',
+    key: 'id',
+    file: 'plan_projects.csv',
+    fields: [
+      f('id', 'string', true, '项目编号', 'ID', ['项目编号', '编号']),
+      f('kind', 'enum', true, '建设类型', 'Kind', ['建设类型', '项目类型', '类型'], { values: PLAN_KINDS, valuesZh: PLAN_KIND_ZH }),
+      f('kindergarten_id', 'string', false, '幼儿园编号', 'Kindergarten ID', ['幼儿园编号']),
+      f('name', 'string', true, '项目名称', 'Name', ['项目名称', '名称']),
+      LON,
+      LAT,
+      f('start_year', 'integer', true, '开工年份', 'Start year', ['开工年份', '开工年'], { min: 2000, max: 2100 }),
+      f('finish_year', 'integer', true, '竣工年份', 'Finish year', ['竣工年份', '完成年份', '投用年份'], { min: 2000, max: 2100 }),
+      f('classes_after', 'integer', true, '建成后班数', 'Classes after', ['建成后班数', '班级数', '班数'], { min: 0, max: 60 }),
+      f('places_after', 'integer', true, '建成后学位', 'Places after', ['建成后学位', '学位数', '学位'], { min: 0, max: 3000 }),
+      f('land_area_m2', 'number', false, '占地面积(㎡)', 'Land area (m²)', ['占地面积', '用地面积'], { min: 0 }),
+      f('cost_10k_yuan', 'number', false, '投资(万元)', 'Cost (10k yuan)', ['投资', '总投资', '投资额(万元)', '投资(万元)'], { min: 0 }),
+      f('status', 'enum', false, '项目状态', 'Status', ['项目状态', '状态'], { values: PLAN_STATUSES, valuesZh: PLAN_STATUS_ZH }),
+      f('type_after', 'enum', false, '建成后性质', 'Type after', ['建成后性质', '办园性质'], { values: KG_TYPES, valuesZh: KG_TYPE_ZH }),
+    ],
+  },
+};
+
+/** Chinese label of an enum value, falling back to the raw value. */
+export function labelOfEnum(field: FieldDef, value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const i = field.values?.indexOf(value) ?? -1;
+  return i >= 0 && field.valuesZh ? field.valuesZh[i] : value;
+}
+
+export function fieldOf(layer: LayerId, name: string): FieldDef {
+  const def = LAYERS[layer].fields.find((x) => x.name === name);
+  if (!def) throw new Error(`unknown field ${layer}.${name}`);
+  return def;
+}
