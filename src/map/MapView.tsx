@@ -1,0 +1,105 @@
+/** The map: MapLibre (offline style) with a deck.gl overlay built from the store. */
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { PickingInfo } from '@deck.gl/core';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useMemo, useRef } from 'react';
+import { LAYERS, type LayerId } from '../data/schema';
+import { useApp, appStore } from '../state/store';
+import { selectOverlay } from '../state/selectors';
+import { bboxOfRings, buildBasemapStyle } from './basemap';
+import { buildDeckLayers, prepareDrawData } from './build-layers';
+import { ringsOf } from './geometry';
+
+setWorkerUrl(workerUrl);
+
+const PICKABLE: Record<string, LayerId> = {
+  kindergartens: 'kindergartens',
+  communities: 'communities',
+  population: 'population',
+  admin_units: 'admin_units',
+  plan_projects: 'plan_projects',
+};
+
+function rowOf(info: PickingInfo): Record<string, unknown> | null {
+  const o = info.object as Record<string, unknown> | undefined;
+  if (!o) return null;
+  return (o.row as Record<string, unknown>) ?? o;
+}
+
+function pickedOf(info: PickingInfo): { layer: LayerId; id: string } | null {
+  const layer = info.layer ? PICKABLE[info.layer.id] : undefined;
+  const row = rowOf(info);
+  if (!layer || !row) return null;
+  return { layer, id: String(row[LAYERS[layer].key]) };
+}
+
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const layers = useApp((s) => s.layers);
+  const district = useApp((s) => s.district);
+  const visible = useApp((s) => s.visible);
+  const lang = useApp((s) => s.lang);
+  const online = useApp((s) => s.onlineBasemap);
+  const overlay = useApp(selectOverlay);
+
+  const districtRings = useMemo(
+    () => (district ? district.features.flatMap((f) => ringsOf(JSON.stringify(f.geometry))) : []),
+    [district],
+  );
+  const draw = useMemo(() => prepareDrawData(layers, districtRings), [layers, districtRings]);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = new MapLibreMap({
+      container: container.current,
+      style: buildBasemapStyle(appStore.getState().onlineBasemap),
+      center: [109.78, 40.66],
+      zoom: 11.3,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const deckOverlay = new MapLibreOverlay({
+      layers: [],
+      onHover: (info) => {
+        const p = pickedOf(info);
+        appStore.getState().setHovered(p ? { ...p, x: info.x, y: info.y } : null);
+      },
+      onClick: (info) => {
+        appStore.getState().select(pickedOf(info));
+      },
+    });
+    map.addControl(deckOverlay);
+    mapRef.current = map;
+    overlayRef.current = deckOverlay;
+    (window as unknown as { __xwghMap?: MapLibreMap }).__xwghMap = map;
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    mapRef.current?.setStyle(buildBasemapStyle(online));
+  }, [online]);
+
+  useEffect(() => {
+    const bbox = bboxOfRings(districtRings);
+    if (bbox && mapRef.current) {
+      // frame the populated south of the district: the whole district is mostly hills
+      mapRef.current.fitBounds(bbox, { padding: 20, duration: 0 });
+    }
+  }, [districtRings]);
+
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers: buildDeckLayers(layers, draw, visible, overlay, lang) });
+  }, [layers, draw, visible, overlay, lang]);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}

@@ -1,0 +1,184 @@
+/** deck.gl layers from the store's data (and, when present, analysis results). */
+import { PolygonLayer, ScatterplotLayer, TextLayer, PathLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import type { AdminUnit, Community, Kindergarten, LayerRows, PlanProject, PopulationCell } from '../data/schema';
+import type { MapLayerKey } from '../state/ui-slice';
+import { cellSquare, polygonsOf, type PolygonDatum } from './geometry';
+import { KG_TYPE_COLOR, PLAN_KIND_SYMBOL, STATUS_COLOR, densityColor, ledgerClass, type Rgb } from './palette';
+
+export interface DrawData {
+  admin: PolygonDatum<AdminUnit>[];
+  communities: PolygonDatum<Community>[];
+  cells: { polygon: [number, number][]; row: PopulationCell }[];
+  district: [number, number][][];
+}
+
+/** Heavy, data-only preparation: run once per data version, not per frame. */
+export function prepareDrawData(layers: LayerRows, districtRings: [number, number][][]): DrawData {
+  return {
+    admin: polygonsOf(layers.admin_units),
+    communities: polygonsOf(layers.communities),
+    cells: layers.population.map((row) => ({ polygon: cellSquare(row), row })),
+    district: districtRings,
+  };
+}
+
+/** Extra per-feature colours/flags from analysis (optional). */
+export interface AnalysisOverlay {
+  /** per population cell (index-aligned): 1 = covered */
+  covered?: Uint8Array;
+  radiusM?: number;
+  /** per kindergarten (index-aligned) traffic-light status */
+  kgStatus?: ('ok' | 'warn' | 'bad')[];
+}
+
+const withAlpha = (c: Rgb, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
+
+export function buildDeckLayers(
+  layers: LayerRows,
+  draw: DrawData,
+  visible: Record<MapLayerKey, boolean>,
+  overlay: AnalysisOverlay = {},
+  lang: 'zh' | 'en' = 'zh',
+): Layer[] {
+  const out: Layer[] = [];
+  out.push(
+    new PathLayer<[number, number][]>({
+      id: 'district-outline',
+      data: draw.district,
+      getPath: (d) => d,
+      getColor: [60, 70, 90, 255],
+      getWidth: 2.5,
+      widthUnits: 'pixels',
+    }),
+  );
+  if (visible.admin_units) {
+    out.push(
+      new PolygonLayer<PolygonDatum<AdminUnit>>({
+        id: 'admin_units',
+        data: draw.admin,
+        getPolygon: (d) => d.polygon,
+        filled: true,
+        getFillColor: [255, 255, 255, 0],
+        getLineColor: [110, 120, 140, 200],
+        getLineWidth: 1.2,
+        lineWidthUnits: 'pixels',
+        pickable: true,
+      }),
+    );
+  }
+  if (visible.population) {
+    const covered = overlay.covered;
+    const showUncovered = visible.uncovered && covered;
+    out.push(
+      new PolygonLayer<{ polygon: [number, number][]; row: PopulationCell }>({
+        id: 'population',
+        data: draw.cells,
+        getPolygon: (d) => d.polygon,
+        stroked: false,
+        getFillColor: (d, { index }) =>
+          showUncovered && covered && covered[index] === 0 ? withAlpha(STATUS_COLOR.bad, 200) : withAlpha(densityColor(d.row.residents), 170),
+        updateTriggers: { getFillColor: [showUncovered, covered] },
+        pickable: true,
+      }),
+    );
+  }
+  if (visible.communities) {
+    out.push(
+      new PolygonLayer<PolygonDatum<Community>>({
+        id: 'communities',
+        data: draw.communities,
+        getPolygon: (d) => d.polygon,
+        getFillColor: (d) => withAlpha(STATUS_COLOR[ledgerClass(d.row.supporting_kg_status)], d.row.supporting_kg_status ? 150 : 60),
+        getLineColor: (d) => withAlpha(STATUS_COLOR[ledgerClass(d.row.supporting_kg_status)], 255),
+        getLineWidth: 1,
+        lineWidthUnits: 'pixels',
+        pickable: true,
+      }),
+    );
+  }
+  if (visible.catchments && overlay.radiusM) {
+    out.push(
+      new ScatterplotLayer<Kindergarten>({
+        id: 'catchments',
+        data: layers.kindergartens.filter((k) => k.status === 'existing'),
+        getPosition: (d) => [d.lon, d.lat],
+        getRadius: overlay.radiusM,
+        radiusUnits: 'meters',
+        getFillColor: (d) => withAlpha(KG_TYPE_COLOR[d.type], 30),
+        getLineColor: (d) => withAlpha(KG_TYPE_COLOR[d.type], 140),
+        stroked: true,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 1,
+        updateTriggers: { getRadius: overlay.radiusM },
+      }),
+    );
+  }
+  if (visible.kindergartens) {
+    const st = overlay.kgStatus;
+    out.push(
+      new ScatterplotLayer<Kindergarten>({
+        id: 'kindergartens',
+        data: layers.kindergartens,
+        getPosition: (d) => [d.lon, d.lat],
+        getRadius: (d) => 3 + Math.sqrt(Math.max(d.places, 0)) / 3,
+        radiusUnits: 'pixels',
+        getFillColor: (d) => withAlpha(KG_TYPE_COLOR[d.type], d.status === 'existing' ? 235 : 90),
+        getLineColor: (_d, { index }) => (st ? withAlpha(STATUS_COLOR[st[index]], 255) : [255, 255, 255, 255]),
+        getLineWidth: st ? 2.5 : 1.2,
+        lineWidthUnits: 'pixels',
+        stroked: true,
+        pickable: true,
+        updateTriggers: { getLineColor: [st], getLineWidth: [Boolean(st)] },
+      }),
+    );
+  }
+  if (visible.plan_projects) {
+    out.push(
+      new ScatterplotLayer<PlanProject>({
+        id: 'plan_projects',
+        data: layers.plan_projects,
+        getPosition: (d) => [d.lon, d.lat],
+        getRadius: (d) => 7 + Math.sqrt(Math.max(d.places_after, 0)) / 3,
+        radiusUnits: 'pixels',
+        filled: true,
+        getFillColor: [255, 255, 255, 200],
+        stroked: true,
+        getLineColor: (d) => withAlpha(d.kind === 'closure' ? STATUS_COLOR.neutral : KG_TYPE_COLOR[d.type_after ?? 'public'], 255),
+        getLineWidth: 2.5,
+        lineWidthUnits: 'pixels',
+        pickable: true,
+      }),
+      new TextLayer<PlanProject>({
+        id: 'plan_projects-symbol',
+        data: layers.plan_projects,
+        getPosition: (d) => [d.lon, d.lat],
+        getText: (d) => PLAN_KIND_SYMBOL[d.kind],
+        getSize: 13,
+        getColor: (d) => withAlpha(d.kind === 'closure' ? STATUS_COLOR.neutral : KG_TYPE_COLOR[d.type_after ?? 'public'], 255),
+        characterSet: 'auto',
+        fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
+        fontWeight: 700,
+      }),
+    );
+  }
+  if (visible.admin_units) {
+    out.push(
+      new TextLayer<AdminUnit>({
+        id: 'admin_units-labels',
+        data: layers.admin_units,
+        getPosition: (d) => [d.lon, d.lat],
+        getText: (d) => (lang === 'zh' ? d.name : d.code),
+        getSize: 13,
+        getColor: [40, 48, 64, 230],
+        characterSet: 'auto',
+        fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
+        outlineWidth: 3,
+        outlineColor: [255, 255, 255, 230],
+        fontSettings: { sdf: true },
+        updateTriggers: { getText: lang },
+      }),
+    );
+  }
+  return out;
+}

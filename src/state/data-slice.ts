@@ -1,0 +1,100 @@
+/** Data slice: the loaded layers, the DuckDB connection, district totals from SQL. */
+import type { StateCreator } from 'zustand/vanilla';
+import type { DbConnector } from '../data/db';
+import type { RowIssue } from '../data/issues';
+import { LAYER_IDS, type LayerId, type LayerRows } from '../data/schema';
+import { buildSummarySql, buildTypeBreakdownSql } from '../data/sql';
+import { loadAllLayers, replaceLayerTable } from '../data/tables';
+import type { AppState } from './store';
+
+export interface DistrictSummary {
+  kindergartens: number;
+  places: number;
+  enrolled: number;
+  children_3_5: number;
+  residents: number;
+  communities: number;
+}
+
+export interface TypeRow {
+  type: string;
+  n: number;
+  places: number;
+  enrolled: number;
+}
+
+export interface DatasetMeta {
+  name: string;
+  adcode?: string;
+  note_zh?: string;
+  note_en?: string;
+  generated?: string[];
+  real?: string[];
+}
+
+export type GeoJsonFC = { type: 'FeatureCollection'; features: { type: 'Feature'; geometry: unknown; properties: Record<string, unknown> | null }[] };
+
+export const emptyLayers = (): LayerRows => ({
+  kindergartens: [],
+  communities: [],
+  population: [],
+  admin_units: [],
+  plan_projects: [],
+});
+
+export interface DataSlice {
+  layers: LayerRows;
+  district: GeoJsonFC | null;
+  meta: DatasetMeta | null;
+  db: DbConnector | null;
+  loadState: 'idle' | 'loading' | 'ready' | 'error';
+  loadError: string | null;
+  loadIssues: RowIssue[];
+  summary: DistrictSummary | null;
+  typeBreakdown: TypeRow[];
+  /** bumps on every change of layer data, so derived work can key on it */
+  dataVersion: number;
+  /** Put a full dataset in place (memory and DuckDB), then refresh totals. */
+  setDataset(d: { layers: LayerRows; district: GeoJsonFC | null; meta: DatasetMeta | null; issues?: RowIssue[] }): Promise<void>;
+  /** Replace one layer (memory and DuckDB, atomically): nothing changes if DuckDB refuses. */
+  replaceLayer<L extends LayerId>(layer: L, rows: LayerRows[L]): Promise<void>;
+  attachDb(db: DbConnector): void;
+  setLoadState(s: DataSlice['loadState'], error?: string | null): void;
+  refreshSummary(): Promise<void>;
+}
+
+export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
+  layers: emptyLayers(),
+  district: null,
+  meta: null,
+  db: null,
+  loadState: 'idle',
+  loadError: null,
+  loadIssues: [],
+  summary: null,
+  typeBreakdown: [],
+  dataVersion: 0,
+  attachDb: (db) => set({ db }),
+  setLoadState: (loadState, error = null) => set({ loadState, loadError: error }),
+  async setDataset({ layers, district, meta, issues = [] }) {
+    const db = get().db;
+    if (db) await loadAllLayers(db, layers);
+    set((s) => ({ layers, district, meta, loadIssues: issues, dataVersion: s.dataVersion + 1 }));
+    await get().refreshSummary();
+  },
+  async replaceLayer(layer, rows) {
+    const db = get().db;
+    if (db) await replaceLayerTable(db, layer, rows);
+    set((s) => ({ layers: { ...s.layers, [layer]: rows }, dataVersion: s.dataVersion + 1 }));
+    await get().refreshSummary();
+  },
+  async refreshSummary() {
+    const db = get().db;
+    if (!db) return;
+    const [summary] = await db.query<DistrictSummary & Record<string, unknown>>(buildSummarySql());
+    const typeBreakdown = await db.query<TypeRow & Record<string, unknown>>(buildTypeBreakdownSql());
+    set({ summary: summary ?? null, typeBreakdown });
+  },
+});
+
+export const layerIds = LAYER_IDS;

@@ -1,0 +1,60 @@
+/** Start-up: DuckDB-WASM and the sample dataset under data/, loaded in parallel with the map. */
+import kgUrl from '../../data/kindergartens.csv?url';
+import comUrl from '../../data/communities.geojson?url';
+import popUrl from '../../data/population.csv?url';
+import adminUrl from '../../data/admin_units.geojson?url';
+import planUrl from '../../data/plan_projects.csv?url';
+import districtUrl from '../../data/district.geojson?url';
+import metaUrl from '../../data/sample-meta.json?url';
+import { openBrowserDb } from '../data/duckdb-browser';
+import type { RowIssue } from '../data/issues';
+import { parseLayerText } from '../data/parse-layer';
+import { LAYERS, type LayerId, type LayerRows } from '../data/schema';
+import { emptyLayers, type DatasetMeta, type GeoJsonFC } from './data-slice';
+import type { AppStore } from './store';
+
+const URLS: Record<LayerId, string> = {
+  kindergartens: kgUrl,
+  communities: comUrl,
+  population: popUrl,
+  admin_units: adminUrl,
+  plan_projects: planUrl,
+};
+
+async function fetchText(url: string): Promise<string> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`无法读取 ${url}（HTTP ${res.status}）`);
+  return res.text();
+}
+
+/** Fetch and parse the sample files; rows with problems are reported, not loaded. */
+export async function fetchSample(): Promise<{ layers: LayerRows; district: GeoJsonFC; meta: DatasetMeta; issues: RowIssue[] }> {
+  const layers = emptyLayers();
+  const issues: RowIssue[] = [];
+  const ids = Object.keys(URLS) as LayerId[];
+  const [texts, district, meta] = await Promise.all([
+    Promise.all(ids.map((id) => fetchText(URLS[id]))),
+    fetchText(districtUrl).then((t) => JSON.parse(t) as GeoJsonFC),
+    fetchText(metaUrl).then((t) => JSON.parse(t) as DatasetMeta),
+  ]);
+  ids.forEach((id, i) => {
+    const res = parseLayerText(id, LAYERS[id].file, texts[i]);
+    (layers as unknown as Record<string, unknown>)[id] = res.rows;
+    issues.push(...res.issues);
+  });
+  return { layers, district, meta, issues };
+}
+
+/** Open DuckDB and load the sample into it and into the store. */
+export async function startApp(store: AppStore): Promise<void> {
+  const st = store.getState();
+  st.setLoadState('loading');
+  try {
+    const [db, sample] = await Promise.all([openBrowserDb(), fetchSample()]);
+    store.getState().attachDb(db);
+    await store.getState().setDataset(sample);
+    store.getState().setLoadState('ready');
+  } catch (e) {
+    store.getState().setLoadState('error', (e as Error).message);
+  }
+}

@@ -1,0 +1,22 @@
+/** One zustand store, one slice per concern. createAppStore() gives each test a fresh store. */
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDataSlice, type DataSlice } from './data-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+export type AppState = DataSlice & UiSlice;
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createDataSlice(...a),
+    ...createUiSlice(...a),
+  }));
+}
+
+/** The app's store (tests make their own with createAppStore). */
+export const appStore = createAppStore();
+
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(appStore, selector);
+}

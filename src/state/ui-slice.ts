@@ -1,0 +1,59 @@
+/** UI slice: language, layer visibility, hover and selection, settings. */
+import type { StateCreator } from 'zustand/vanilla';
+import type { LayerId } from '../data/schema';
+import type { AppState } from './store';
+
+/** Map layers the layer list can toggle (data layers plus analysis overlays). */
+export type MapLayerKey =
+  | 'admin_units'
+  | 'population'
+  | 'communities'
+  | 'kindergartens'
+  | 'plan_projects'
+  | 'catchments'
+  | 'uncovered';
+
+export interface Picked {
+  layer: LayerId;
+  /** key value of the row (id / code) */
+  id: string;
+}
+
+export interface Hovered extends Picked {
+  x: number;
+  y: number;
+}
+
+export interface UiSlice {
+  lang: 'zh' | 'en';
+  visible: Record<MapLayerKey, boolean>;
+  hovered: Hovered | null;
+  selected: Picked | null;
+  onlineBasemap: boolean;
+  setLang(lang: 'zh' | 'en'): void;
+  toggleLayer(key: MapLayerKey, on?: boolean): void;
+  setHovered(h: Hovered | null): void;
+  select(p: Picked | null): void;
+  setOnlineBasemap(on: boolean): void;
+}
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+  lang: 'zh',
+  visible: {
+    admin_units: true,
+    population: true,
+    communities: true,
+    kindergartens: true,
+    plan_projects: true,
+    catchments: false,
+    uncovered: false,
+  },
+  hovered: null,
+  selected: null,
+  onlineBasemap: false,
+  setLang: (lang) => set({ lang }),
+  toggleLayer: (key, on) => set((s) => ({ visible: { ...s.visible, [key]: on ?? !s.visible[key] } })),
+  setHovered: (hovered) => set({ hovered }),
+  select: (selected) => set({ selected }),
+  setOnlineBasemap: (onlineBasemap) => set({ onlineBasemap }),
+});

@@ -1,0 +1,38 @@
+import { MapView } from '../map/MapView';
+import { useApp } from '../state/store';
+import { DetailPanel } from './DetailPanel';
+import { HoverTooltip } from './HoverTooltip';
+import { LayerList } from './LayerList';
+import { SummaryPanel } from './SummaryPanel';
+import { TitleBar } from './TitleBar';
+import { t } from './i18n';
+
+export function App() {
+  const lang = useApp((s) => s.lang);
+  const loadState = useApp((s) => s.loadState);
+  const loadError = useApp((s) => s.loadError);
+  const meta = useApp((s) => s.meta);
+  return (
+    <div className="app" data-load-state={loadState} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <TitleBar />
+      <aside className="left">
+        <LayerList />
+        {meta?.generated?.length ? <p className="notice" data-testid="data-notice">{t(lang, 'dataNotice')}</p> : null}
+      </aside>
+      <main className="center">
+        <MapView />
+        <HoverTooltip />
+        {loadState === 'loading' ? <div className="status">{t(lang, 'loading')}</div> : null}
+        {loadState === 'error' ? (
+          <div className="status error" role="alert">
+            {t(lang, 'loadFailed')}：{loadError}
+          </div>
+        ) : null}
+      </main>
+      <aside className="right">
+        <SummaryPanel />
+        <DetailPanel />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { LAYERS } from '../data/schema';
+import { useApp } from '../state/store';
+import { featureLines, findRow } from './feature-fields';
+import { t } from './i18n';
+
+/** All attributes of the selected feature. */
+export function DetailPanel() {
+  const selected = useApp((s) => s.selected);
+  const layers = useApp((s) => s.layers);
+  const lang = useApp((s) => s.lang);
+  const select = useApp((s) => s.select);
+  if (!selected) return <p className="hint">{t(lang, 'clickHint')}</p>;
+  const row = findRow(layers, selected.layer, selected.id);
+  if (!row) return null;
+  const def = LAYERS[selected.layer];
+  return (
+    <section className="panel detail" data-testid="detail-panel">
+      <header>
+        <h3>
+          {lang === 'zh' ? def.zh : def.en}：{String(row.name ?? row[def.key])}
+        </h3>
+        <button type="button" className="link" onClick={() => select(null)}>
+          {t(lang, 'close')}
+        </button>
+      </header>
+      <table className="kv">
+        <tbody>
+          {featureLines(selected.layer, row, lang).map((l) => (
+            <tr key={l.name}>
+              <th>{l.label}</th>
+              <td>{l.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

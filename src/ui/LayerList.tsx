@@ -1,0 +1,99 @@
+import type { ReactNode } from 'react';
+import { KG_TYPES, KG_TYPE_ZH, PLAN_KINDS, PLAN_KIND_ZH } from '../data/schema';
+import { DENSITY_STOPS, KG_TYPE_COLOR, PLAN_KIND_SYMBOL, STATUS_COLOR, rgbCss } from '../map/palette';
+import { useApp } from '../state/store';
+import type { MapLayerKey } from '../state/ui-slice';
+import { t, type StringKey } from './i18n';
+
+const KG_TYPE_EN = ['Public', 'Inclusive private', 'For-profit private'];
+const PLAN_KIND_EN = ['New build', 'Expansion', 'Rebuild', 'Conversion', 'Closure'];
+
+function Swatch({ color, hollow, symbol }: { color: string; hollow?: boolean; symbol?: string }) {
+  return (
+    <span className={hollow ? 'swatch hollow' : 'swatch'} style={hollow ? { borderColor: color, color } : { background: color }}>
+      {symbol}
+    </span>
+  );
+}
+
+function LayerRow({ k, label, children }: { k: MapLayerKey; label: StringKey; children?: ReactNode }) {
+  const on = useApp((s) => s.visible[k]);
+  const toggle = useApp((s) => s.toggleLayer);
+  const lang = useApp((s) => s.lang);
+  return (
+    <li className="layer-row">
+      <label>
+        <input type="checkbox" checked={on} onChange={() => toggle(k)} data-testid={`toggle-${k}`} />
+        {t(lang, label)}
+      </label>
+      {on && children ? <div className="legend">{children}</div> : null}
+    </li>
+  );
+}
+
+/** Layer list grouped 现状 / 规划 / 分析, a legend under each visible layer. */
+export function LayerList() {
+  const lang = useApp((s) => s.lang);
+  const typeLabel = (i: number) => (lang === 'zh' ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]);
+  return (
+    <nav className="layer-list" aria-label={t(lang, 'layers')}>
+      <h4>{t(lang, 'groupExisting')}</h4>
+      <ul>
+        <LayerRow k="kindergartens" label="layerKindergartens">
+          {KG_TYPES.map((ty, i) => (
+            <div key={ty}>
+              <Swatch color={rgbCss(KG_TYPE_COLOR[ty])} /> {typeLabel(i)}
+            </div>
+          ))}
+        </LayerRow>
+        <LayerRow k="communities" label="layerCommunities">
+          <div>
+            <Swatch color={rgbCss(STATUS_COLOR.ok)} /> {t(lang, 'legendOk')}
+          </div>
+          <div>
+            <Swatch color={rgbCss(STATUS_COLOR.warn)} /> {t(lang, 'legendWarn')}
+          </div>
+          <div>
+            <Swatch color={rgbCss(STATUS_COLOR.bad)} /> {t(lang, 'legendBad')}
+          </div>
+          <div>
+            <Swatch color={rgbCss(STATUS_COLOR.neutral, 0.4)} /> {t(lang, 'legendNotRequired')}
+          </div>
+        </LayerRow>
+        <LayerRow k="population" label="layerPopulation">
+          <div className="ramp">
+            {DENSITY_STOPS.map((s) => (
+              <span key={s.min} style={{ background: rgbCss(s.color) }} title={`≥${s.min}`}>
+                {s.min}
+              </span>
+            ))}
+          </div>
+          <small>{t(lang, 'residentsPerCell')}</small>
+        </LayerRow>
+        <LayerRow k="admin_units" label="layerAdmin">
+          <small>{t(lang, 'generatedBoundary')}</small>
+        </LayerRow>
+      </ul>
+      <h4>{t(lang, 'groupPlanned')}</h4>
+      <ul>
+        <LayerRow k="plan_projects" label="layerPlan">
+          {PLAN_KINDS.map((k, i) => (
+            <div key={k}>
+              <Swatch color={rgbCss(k === 'closure' ? STATUS_COLOR.neutral : KG_TYPE_COLOR.public)} hollow symbol={PLAN_KIND_SYMBOL[k]} />{' '}
+              {lang === 'zh' ? PLAN_KIND_ZH[i] : PLAN_KIND_EN[i]}
+            </div>
+          ))}
+        </LayerRow>
+      </ul>
+      <h4>{t(lang, 'groupAnalysis')}</h4>
+      <ul>
+        <LayerRow k="catchments" label="layerCatchments" />
+        <LayerRow k="uncovered" label="layerUncovered">
+          <div>
+            <Swatch color={rgbCss(STATUS_COLOR.bad)} /> {t(lang, 'layerUncovered')}
+          </div>
+        </LayerRow>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useApp } from '../state/store';
+import { t } from './i18n';
+
+export function TitleBar() {
+  const lang = useApp((s) => s.lang);
+  const setLang = useApp((s) => s.setLang);
+  const meta = useApp((s) => s.meta);
+  const online = useApp((s) => s.onlineBasemap);
+  const setOnline = useApp((s) => s.setOnlineBasemap);
+  const [open, setOpen] = useState(false);
+  const isSample = Boolean(meta?.generated?.length);
+  return (
+    <header className="titlebar">
+      <h1>
+        {t(lang, 'appTitle')}
+        <span className="district" data-testid="district-name">
+          {meta?.name ?? ''}
+        </span>
+        <span className="period">{t(lang, 'planPeriod')}</span>
+      </h1>
+      {isSample ? (
+        <span className="badge" title={lang === 'zh' ? meta?.note_zh : meta?.note_en} data-testid="sample-badge">
+          {t(lang, 'sampleBadge')}
+        </span>
+      ) : null}
+      <div className="spacer" />
+      <button type="button" onClick={() => setOpen(!open)}>
+        {t(lang, 'settings')}
+      </button>
+      <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+        {t(lang, 'language')}
+      </button>
+      {open ? (
+        <div className="settings" role="dialog">
+          <label>
+            <input type="checkbox" checked={online} onChange={(e) => setOnline(e.target.checked)} /> {t(lang, 'onlineBasemap')}
+          </label>
+        </div>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,43 @@
+/** Numbers the way Chinese planners write them: 78.8万人, 360个学位, 5,000㎡, 85.0%. */
+
+const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+
+/** 1234567 → "1,234,567" */
+export function formatInt(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  return grouped.format(Math.round(n));
+}
+
+/** Large counts in 万 above 10,000: 787681 → "78.8万"; below → "9,876". */
+export function formatWan(n: number | null | undefined, digits = 1): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  if (Math.abs(n) >= 10000) return `${(n / 10000).toFixed(digits)}万`;
+  return formatInt(n);
+}
+
+/** 0.9123 → "91.2%" */
+export function formatPct(ratio: number | null | undefined, digits = 1): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  return `${(ratio * 100).toFixed(digits)}%`;
+}
+
+/** area in m² → "5,000㎡" */
+export function formatArea(m2: number | null | undefined): string {
+  if (m2 === null || m2 === undefined || !Number.isFinite(m2)) return '—';
+  return `${formatInt(m2)}㎡`;
+}
+
+/** "2026-03-01" → "2026年3月1日" */
+export function formatDateZh(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  return m[3] ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}年${Number(m[2])}月`;
+}
+
+/** Distance in metres → "300 米" / "1.2 公里" */
+export function formatDistance(m: number, lang: 'zh' | 'en' = 'zh'): string {
+  if (!Number.isFinite(m)) return '—';
+  if (m >= 1000) return lang === 'zh' ? `${(m / 1000).toFixed(1)} 公里` : `${(m / 1000).toFixed(1)} km`;
+  return lang === 'zh' ? `${Math.round(m)} 米` : `${Math.round(m)} m`;
+}

@@ -1,0 +1,55 @@
+/** UI strings: Chinese first, English as a switch. Data values are never translated. */
+const STRINGS = {
+  appTitle: { zh: '学位规划', en: 'Kindergarten Place Planning' },
+  planPeriod: { zh: '十五五（2026–2030）', en: '15th Five-Year Plan (2026–2030)' },
+  sampleBadge: { zh: '示例数据', en: 'Sample data' },
+  loading: { zh: '正在加载数据库与示例数据…', en: 'Loading database and sample data…' },
+  loadFailed: { zh: '加载失败', en: 'Loading failed' },
+  layers: { zh: '图层', en: 'Layers' },
+  groupExisting: { zh: '现状', en: 'Existing' },
+  groupPlanned: { zh: '规划', en: 'Planned' },
+  groupAnalysis: { zh: '分析', en: 'Analysis' },
+  summary: { zh: '全区概况', en: 'District summary' },
+  kindergartens: { zh: '幼儿园', en: 'Kindergartens' },
+  places: { zh: '学位', en: 'Places' },
+  enrolled: { zh: '在园幼儿', en: 'Enrolled' },
+  children35: { zh: '3–5岁幼儿', en: 'Children 3–5' },
+  residents: { zh: '常住人口', en: 'Residents' },
+  communities: { zh: '居住小区', en: 'Communities' },
+  unitSchools: { zh: '所', en: '' },
+  unitPlaces: { zh: '个学位', en: 'places' },
+  unitPeople: { zh: '人', en: 'people' },
+  unitChildren: { zh: '名', en: 'children' },
+  unitCount: { zh: '个', en: '' },
+  details: { zh: '详细信息', en: 'Details' },
+  clickHint: { zh: '点击地图上的要素查看详细信息', en: 'Click a feature on the map for details' },
+  close: { zh: '关闭', en: 'Close' },
+  settings: { zh: '设置', en: 'Settings' },
+  onlineBasemap: { zh: '在线底图（OpenStreetMap，需联网，默认关闭）', en: 'Online basemap (OpenStreetMap, needs internet; off by default)' },
+  language: { zh: 'English', en: '中文' },
+  byType: { zh: '按办园性质', en: 'By type' },
+  dataNotice: {
+    zh: '示例数据：区界、街道名称与代码、人口总数为真实数据；幼儿园、小区、人口网格与街道边界为生成数据，仅供演示。',
+    en: 'Sample data: the district boundary, sub-district names/codes and census totals are real; kindergartens, communities, population grid and sub-district boundaries are generated for demonstration.',
+  },
+  layerAdmin: { zh: '街道/镇', en: 'Sub-districts' },
+  layerPopulation: { zh: '人口密度（200米网格）', en: 'Population density (200 m grid)' },
+  layerCommunities: { zh: '居住小区（配套园状态）', en: 'Communities (配套园 status)' },
+  layerKindergartens: { zh: '幼儿园（按性质，大小=学位）', en: 'Kindergartens (by type, size = places)' },
+  layerPlan: { zh: '十五五规划项目', en: 'Plan projects 2026–2030' },
+  layerCatchments: { zh: '服务半径', en: 'Catchments' },
+  layerUncovered: { zh: '服务半径外人口', en: 'Population outside catchments' },
+  legendNotRequired: { zh: '无需配建', en: 'Not required' },
+  legendOk: { zh: '已办园/已整改', en: 'Operating / rectified' },
+  legendWarn: { zh: '在建/待验收/已移交', en: 'In progress' },
+  legendBad: { zh: '未规划/未移交/挪用/营利', en: 'Not planned / not handed over / misused' },
+  residentsPerCell: { zh: '人/网格', en: 'people per cell' },
+  generatedBoundary: { zh: '边界为生成数据', en: 'generated boundary' },
+  noValue: { zh: '（空）', en: '(empty)' },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: 'zh' | 'en', key: StringKey): string {
+  return STRINGS[key][lang];
+}

@@ -1,0 +1,60 @@
+/**
+ * Browser tests: the production build in a real Chromium (WebGL2 on SwiftShader).
+ * Run: npm run test:e2e   (SKIP_BUILD=1 to reuse dist/). Screenshots go to test-results/.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, serveBuild } from './browser';
+import { sampleTests } from './sample.e2e';
+
+export interface E2eContext {
+  page: Page;
+  url: string;
+  shots: string;
+  /** ms from navigation to "sample drawn", set by the first test */
+  timings: Record<string, number>;
+}
+
+export type E2eTest = { name: string; run: (ctx: E2eContext) => Promise<void> };
+
+async function main(): Promise<void> {
+  const shots = path.resolve('test-results');
+  mkdirSync(shots, { recursive: true });
+  const { url, server } = await serveBuild(process.env.SKIP_BUILD === '1');
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  const ctx: E2eContext = { page, url, shots, timings: {} };
+  const tests: E2eTest[] = [...sampleTests];
+  let passed = 0;
+  let failed = 0;
+  for (const tc of tests) {
+    const t0 = Date.now();
+    try {
+      await tc.run(ctx);
+      passed++;
+      console.log(`  ✓ ${tc.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`  ✗ ${tc.name}\n    ${(e as Error).stack ?? e}`);
+      await page.screenshot({ path: path.join(shots, `failed-${passed + failed}.png`) }).catch(() => {});
+    }
+  }
+  const relevantErrors = consoleErrors.filter((e) => !/tile\.openstreetmap|net::ERR/.test(e));
+  if (relevantErrors.length > 0) console.log(`  console errors:\n    ${relevantErrors.join('\n    ')}`);
+  for (const [k, v] of Object.entries(ctx.timings)) console.log(`  timing ${k}: ${v} ms`);
+  await browser.close();
+  await server.close();
+  console.log(`\nbrowser tests: ${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
