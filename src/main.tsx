@@ -1,13 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startApp } from './state/load-sample';
+import { createWorkerRunner } from './state/analysis-runner';
+import { startApp, timings } from './state/load-sample';
 import { appStore } from './state/store';
 import { App } from './ui/App';
 import './ui/styles.css';
 
 // Exposed for the browser tests and for planners' power users (console); holds no secrets.
-(window as unknown as { __xwghStore: typeof appStore }).__xwghStore = appStore;
+Object.assign(window, { __xwghStore: appStore, __xwghTimings: timings });
 
+appStore.getState().setRunner(createWorkerRunner());
+// re-analyse whenever the data change (the analysis slice re-runs on parameter changes itself)
+appStore.subscribe((s, prev) => {
+  if (s.dataVersion !== prev.dataVersion) void s.runAnalysis();
+});
 void startApp(appStore);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

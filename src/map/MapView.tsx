@@ -89,13 +89,19 @@ export function MapView() {
     mapRef.current?.setStyle(buildBasemapStyle(online));
   }, [online]);
 
+  // frame where people live (most of a district can be hills or industry), else the boundary
+  const frame = useMemo(() => {
+    const pts: [number, number][] = [...layers.population, ...layers.kindergartens].map((r) => [r.lon, r.lat]);
+    return bboxOfRings(pts.length > 0 ? [pts] : districtRings);
+  }, [layers.population, layers.kindergartens, districtRings]);
+  const framed = useRef<string>('');
   useEffect(() => {
-    const bbox = bboxOfRings(districtRings);
-    if (bbox && mapRef.current) {
-      // frame the populated south of the district: the whole district is mostly hills
-      mapRef.current.fitBounds(bbox, { padding: 20, duration: 0 });
+    const key = JSON.stringify(frame);
+    if (frame && mapRef.current && framed.current !== key) {
+      framed.current = key;
+      mapRef.current.fitBounds(frame, { padding: 30, duration: 0 });
     }
-  }, [districtRings]);
+  }, [frame]);
 
   useEffect(() => {
     overlayRef.current?.setProps({ layers: buildDeckLayers(layers, draw, visible, overlay, lang) });

@@ -29,7 +29,7 @@ export interface AnalysisOverlay {
   covered?: Uint8Array;
   radiusM?: number;
   /** per kindergarten (index-aligned) traffic-light status */
-  kgStatus?: ('ok' | 'warn' | 'bad')[];
+  kgStatus?: ('ok' | 'warn' | 'bad' | 'neutral')[];
 }
 
 const withAlpha = (c: Rgb, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];

@@ -58,7 +58,8 @@ export interface DataSlice {
   setDataset(d: { layers: LayerRows; district: GeoJsonFC | null; meta: DatasetMeta | null; issues?: RowIssue[] }): Promise<void>;
   /** Replace one layer (memory and DuckDB, atomically): nothing changes if DuckDB refuses. */
   replaceLayer<L extends LayerId>(layer: L, rows: LayerRows[L]): Promise<void>;
-  attachDb(db: DbConnector): void;
+  /** Connect DuckDB: the layers already in memory are loaded into it, then the totals computed. */
+  attachDb(db: DbConnector): Promise<void>;
   setLoadState(s: DataSlice['loadState'], error?: string | null): void;
   refreshSummary(): Promise<void>;
 }
@@ -74,7 +75,16 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
   summary: null,
   typeBreakdown: [],
   dataVersion: 0,
-  attachDb: (db) => set({ db }),
+  async attachDb(db) {
+    // layers may change while they load: load until the tables match what is in memory
+    for (;;) {
+      const layers = get().layers;
+      await loadAllLayers(db, layers);
+      if (get().layers === layers) break;
+    }
+    set({ db });
+    await get().refreshSummary();
+  },
   setLoadState: (loadState, error = null) => set({ loadState, loadError: error }),
   async setDataset({ layers, district, meta, issues = [] }) {
     const db = get().db;

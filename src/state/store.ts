@@ -1,16 +1,18 @@
 /** One zustand store, one slice per concern. createAppStore() gives each test a fresh store. */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createDataSlice, type DataSlice } from './data-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DataSlice & UiSlice;
+export type AppState = DataSlice & UiSlice & AnalysisSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createDataSlice(...a),
     ...createUiSlice(...a),
+    ...createAnalysisSlice(...a),
   }));
 }
 

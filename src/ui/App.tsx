@@ -1,6 +1,9 @@
 import { MapView } from '../map/MapView';
 import { useApp } from '../state/store';
+import { AnalysisControls } from './AnalysisControls';
+import { BottomDrawer } from './BottomDrawer';
 import { DetailPanel } from './DetailPanel';
+import { IndicatorPanel } from './IndicatorPanel';
 import { HoverTooltip } from './HoverTooltip';
 import { LayerList } from './LayerList';
 import { SummaryPanel } from './SummaryPanel';
@@ -17,11 +20,13 @@ export function App() {
       <TitleBar />
       <aside className="left">
         <LayerList />
+        <AnalysisControls />
         {meta?.generated?.length ? <p className="notice" data-testid="data-notice">{t(lang, 'dataNotice')}</p> : null}
       </aside>
       <main className="center">
         <MapView />
         <HoverTooltip />
+        <BottomDrawer />
         {loadState === 'loading' ? <div className="status">{t(lang, 'loading')}</div> : null}
         {loadState === 'error' ? (
           <div className="status error" role="alert">
@@ -30,8 +35,9 @@ export function App() {
         ) : null}
       </main>
       <aside className="right">
-        <SummaryPanel />
         <DetailPanel />
+        <SummaryPanel />
+        <IndicatorPanel />
       </aside>
     </div>
   );

@@ -27,7 +27,7 @@ describe('data slice with real DuckDB', () => {
 
   it('computes district totals in SQL: only existing kindergartens count', async () => {
     const store = createAppStore();
-    store.getState().attachDb(db);
+    await store.getState().attachDb(db);
     const layers: LayerRows = {
       ...emptyLayers(),
       kindergartens: [kg('a', 'public', 180, 170), kg('b', 'private', 270, 280), kg('c', 'public', 360, 0, 'planned')],
@@ -44,14 +44,14 @@ describe('data slice with real DuckDB', () => {
 
   it('a failed layer replacement changes nothing', async () => {
     const store = createAppStore();
-    store.getState().attachDb(db);
+    await store.getState().attachDb(db);
     await store.getState().setDataset({ layers: { ...emptyLayers(), kindergartens: [kg('a', 'public', 180, 170)] }, district: null, meta: null });
     const before = store.getState().layers.kindergartens;
     const broken = { ...db, insertArrowIpc: async () => Promise.reject(new Error('boom')) } as DbConnector;
-    store.getState().attachDb(broken);
+    store.setState({ db: broken });
     await expect(store.getState().replaceLayer('kindergartens', [kg('z', 'public', 90, 10)])).rejects.toThrow('boom');
     expect(store.getState().layers.kindergartens).toBe(before);
-    store.getState().attachDb(db);
+    store.setState({ db });
     await store.getState().refreshSummary();
     expect(store.getState().summary?.places).toBe(180);
   });

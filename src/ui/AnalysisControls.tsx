@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { ALTERNATIVE_RADIUS_M, PARAM_SOURCES, RULE_TABLES } from '../analysis/params';
+import { useApp } from '../state/store';
+
+function Source({ k }: { k: string }) {
+  const s = PARAM_SOURCES[k];
+  if (!s) return null;
+  return (
+    <div className="source" title={s.sourceZh}>
+      {s.sourceZh}
+      {s.verified ? '' : '（未核实/本工具约定）'}
+    </div>
+  );
+}
+
+/** Service radius, decay form and 配套园 rule table, each with its source; progress and cancel. */
+export function AnalysisControls() {
+  const params = useApp((s) => s.params);
+  const setParams = useApp((s) => s.setParams);
+  const state = useApp((s) => s.analysisState);
+  const progress = useApp((s) => s.progress);
+  const stage = useApp((s) => s.stageZh);
+  const cancel = useApp((s) => s.cancelAnalysis);
+  const error = useApp((s) => s.analysisError);
+  const lang = useApp((s) => s.lang);
+  const zh = lang === 'zh';
+  const preset = params.radiusM === 300 || params.radiusM === ALTERNATIVE_RADIUS_M;
+  const [custom, setCustom] = useState(preset ? '' : String(params.radiusM));
+  return (
+    <div className="analysis-controls" data-testid="analysis-controls">
+      <label className="field">
+        <span>{zh ? '服务半径' : 'Service radius'}</span>
+        <select
+          data-testid="radius-select"
+          value={preset ? String(params.radiusM) : 'custom'}
+          onChange={(e) => {
+            if (e.target.value !== 'custom') setParams({ radiusM: Number(e.target.value) });
+            else setCustom(String(params.radiusM));
+          }}
+        >
+          <option value="300">300 米（默认）</option>
+          <option value={String(ALTERNATIVE_RADIUS_M)}>{ALTERNATIVE_RADIUS_M} 米</option>
+          <option value="custom">{zh ? '自定义…' : 'Custom…'}</option>
+        </select>
+      </label>
+      {!preset || custom ? (
+        <label className="field">
+          <span>{zh ? '半径（米）' : 'Radius (m)'}</span>
+          <input
+            type="number"
+            min={50}
+            max={5000}
+            step={50}
+            value={custom || params.radiusM}
+            data-testid="radius-input"
+            onChange={(e) => setCustom(e.target.value)}
+            onBlur={() => {
+              const v = Number(custom);
+              if (v >= 50 && v <= 5000) setParams({ radiusM: v });
+            }}
+          />
+        </label>
+      ) : null}
+      <Source k="radiusM" />
+      <label className="field">
+        <span>{zh ? '距离衰减' : 'Distance decay'}</span>
+        <select value={params.decay} onChange={(e) => setParams({ decay: e.target.value as 'uniform' | 'gaussian' })}>
+          <option value="gaussian">{zh ? '高斯（Gaussian）' : 'Gaussian'}</option>
+          <option value="uniform">{zh ? '均一（W=1）' : 'Uniform (W=1)'}</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{zh ? '配建规则' : '配套园 rule'}</span>
+        <select
+          value={params.ruleTable.id}
+          onChange={(e) => {
+            const rt = RULE_TABLES.find((r) => r.id === e.target.value);
+            if (rt) setParams({ ruleTable: structuredClone(rt) });
+          }}
+        >
+          {RULE_TABLES.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.labelZh}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Source k="ruleTable" />
+      <label className="field">
+        <span>{zh ? '移交期限（月）' : 'Handover (months)'}</span>
+        <input
+          type="number"
+          min={0}
+          max={60}
+          value={params.handoverMonths}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            if (v >= 0 && v <= 60) setParams({ handoverMonths: v });
+          }}
+        />
+      </label>
+      <Source k="handoverMonths" />
+      {state === 'running' ? (
+        <div className="progress" data-testid="analysis-progress">
+          <progress value={progress} max={1} /> <span>{stage}</span>
+          <button type="button" onClick={cancel}>
+            {zh ? '取消' : 'Cancel'}
+          </button>
+        </div>
+      ) : null}
+      {state === 'error' ? <div className="error">{error}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useMemo, useState, type ReactNode } from 'react';
+
+export interface Column<T> {
+  key: string;
+  label: string;
+  /** raw value for sorting, filtering and export */
+  value: (row: T) => string | number | null;
+  /** display (defaults to the value) */
+  render?: (row: T) => ReactNode;
+  num?: boolean;
+}
+
+/** A 台账-style table: frozen header, sort by click, a filter box per column. */
+export function DataTable<T>({
+  rows,
+  columns,
+  rowKey,
+  onRowClick,
+  rowClass,
+  testId,
+}: {
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  onRowClick?: (row: T) => void;
+  rowClass?: (row: T) => string;
+  testId?: string;
+}) {
+  const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
+  const [filters, setFilters] = useState<Record<string, string>>({});
+  const shown = useMemo(() => {
+    let out = rows.filter((r) =>
+      columns.every((c) => {
+        const f = filters[c.key];
+        return !f || String(c.value(r) ?? '').includes(f);
+      }),
+    );
+    if (sort) {
+      const col = columns.find((c) => c.key === sort.key);
+      if (col) {
+        out = [...out].sort((a, b) => {
+          const va = col.value(a);
+          const vb = col.value(b);
+          if (va === vb) return 0;
+          if (va === null) return 1;
+          if (vb === null) return -1;
+          return (va < vb ? -1 : 1) * sort.dir;
+        });
+      }
+    }
+    return out;
+  }, [rows, columns, filters, sort]);
+  return (
+    <div className="table-wrap" data-testid={testId}>
+      <table className="grid ledger">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th
+                key={c.key}
+                className={c.num ? 'num' : ''}
+                onClick={() => setSort((s) => (s?.key === c.key ? { key: c.key, dir: s.dir === 1 ? -1 : 1 } : { key: c.key, dir: 1 }))}
+              >
+                {c.label}
+                {sort?.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+              </th>
+            ))}
+          </tr>
+          <tr className="filters">
+            {columns.map((c) => (
+              <th key={c.key}>
+                <input
+                  aria-label={`筛选 ${c.label}`}
+                  value={filters[c.key] ?? ''}
+                  onChange={(e) => setFilters((f) => ({ ...f, [c.key]: e.target.value }))}
+                />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={rowKey(r)} onClick={onRowClick ? () => onRowClick(r) : undefined} className={rowClass?.(r) ?? ''}>
+              {columns.map((c) => (
+                <td key={c.key} className={c.num ? 'num' : ''}>
+                  {c.render ? c.render(r) : (c.value(r) ?? '—')}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

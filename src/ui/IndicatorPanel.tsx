@@ -1,0 +1,23 @@
+import { useApp } from '../state/store';
+import { FigureCard } from './FigureCard';
+
+/** County indicators (三率, staffing, class size) and coverage/2SFCA headline figures. */
+export function IndicatorPanel() {
+  const result = useApp((s) => s.result);
+  const lang = useApp((s) => s.lang);
+  if (!result) return null;
+  return (
+    <section className="panel" data-testid="indicator-panel">
+      <h3>{lang === 'zh' ? '督导评估指标' : 'County indicators'}</h3>
+      {result.indicators.map((f) => (
+        <FigureCard key={f.key} f={f} lang={lang} />
+      ))}
+      <h3>
+        {lang === 'zh' ? '覆盖与供需' : 'Coverage and supply'}（{result.params.radiusM} 米）
+      </h3>
+      {result.headline.map((f) => (
+        <FigureCard key={f.key} f={f} lang={lang} />
+      ))}
+    </section>
+  );
+}
