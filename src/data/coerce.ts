@@ -26,9 +26,13 @@ function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
 /** Parse a number written the way Chinese spreadsheets write them ("1,234", "５６", "360个"). */
 export function parseNumberCell(v: unknown): number {
   if (typeof v === 'number') return v;
+  // fast path for plain decimals ("12", "-3.5"): same result as the general path below
+  if (typeof v === 'string' && PLAIN_DECIMAL.test(v)) return Number(v);
   let s = String(v).trim();
   s = s.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   s = s.replace(/[,，\s]/g, '').replace(/(个|人|户|班|㎡|平方米|m2|万元)$/u, '');

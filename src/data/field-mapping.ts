@@ -41,3 +41,32 @@ export function guessFieldMapping(layer: LayerId, headers: string[]): FieldMappi
 export function missingRequiredFields(layer: LayerId, mapping: FieldMapping): string[] {
   return LAYERS[layer].fields.filter((fd) => fd.required && fd.type !== 'geometry' && mapping[fd.name] === undefined).map((fd) => fd.name);
 }
+
+/**
+ * guessFieldMapping, then a looser pass for fields still unmapped: a header that
+ * contains a field's Chinese label or an alias of 2+ characters ("百度经度",
+ * "学位数（个）", "lng_bd09") maps to it, longest match first.
+ */
+export function guessFieldMappingLoose(layer: LayerId, headers: string[]): FieldMapping {
+  const mapping = guessFieldMapping(layer, headers);
+  const used = new Set(Object.values(mapping));
+  const normHeaders = headers.map(norm);
+  const cands: { field: string; header: number; len: number }[] = [];
+  for (const fd of LAYERS[layer].fields) {
+    if (mapping[fd.name] !== undefined || fd.type === 'geometry') continue;
+    const words = [fd.zh, ...fd.aliases].map(norm).filter((w) => w.length >= 2);
+    normHeaders.forEach((h, i) => {
+      if (used.has(i)) return;
+      let best = 0;
+      for (const w of words) if (h.includes(w) && w.length > best) best = w.length;
+      if (best > 0) cands.push({ field: fd.name, header: i, len: best });
+    });
+  }
+  cands.sort((a, b) => b.len - a.len);
+  for (const c of cands) {
+    if (mapping[c.field] !== undefined || used.has(c.header)) continue;
+    mapping[c.field] = c.header;
+    used.add(c.header);
+  }
+  return mapping;
+}

@@ -10,7 +10,9 @@ import { useApp, appStore } from '../state/store';
 import { selectOverlay } from '../state/selectors';
 import { bboxOfRings, buildBasemapStyle } from './basemap';
 import { buildDeckLayers, prepareDrawData } from './build-layers';
+import { MarkerGroup } from './dom-markers';
 import { ringsOf } from './geometry';
+import { planSymbolSpecs, streetLabelSpecs } from './marker-specs';
 
 setWorkerUrl(workerUrl);
 
@@ -39,6 +41,8 @@ export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const labelsRef = useRef<MarkerGroup | null>(null);
+  const plansRef = useRef<MarkerGroup | null>(null);
   const layers = useApp((s) => s.layers);
   const district = useApp((s) => s.district);
   const visible = useApp((s) => s.visible);
@@ -76,6 +80,8 @@ export function MapView() {
     });
     map.addControl(deckOverlay);
     mapRef.current = map;
+    labelsRef.current = new MarkerGroup(map);
+    plansRef.current = new MarkerGroup(map);
     overlayRef.current = deckOverlay;
     (window as unknown as { __xwghMap?: MapLibreMap }).__xwghMap = map;
     return () => {
@@ -104,8 +110,17 @@ export function MapView() {
   }, [frame]);
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers: buildDeckLayers(layers, draw, visible, overlay, lang) });
-  }, [layers, draw, visible, overlay, lang]);
+    overlayRef.current?.setProps({ layers: buildDeckLayers(layers, draw, visible, overlay) });
+  }, [layers, draw, visible, overlay]);
+
+  useEffect(() => {
+    labelsRef.current?.sync(visible.admin_units ? streetLabelSpecs(layers.admin_units, lang) : []);
+  }, [layers.admin_units, visible.admin_units, lang]);
+
+  useEffect(() => {
+    const st = appStore.getState();
+    plansRef.current?.sync(visible.plan_projects ? planSymbolSpecs(layers.plan_projects, st.select, st.setHovered) : []);
+  }, [layers.plan_projects, visible.plan_projects]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

@@ -1,10 +1,10 @@
 /** deck.gl layers from the store's data (and, when present, analysis results). */
-import { PolygonLayer, ScatterplotLayer, TextLayer, PathLayer } from '@deck.gl/layers';
+import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { AdminUnit, Community, Kindergarten, LayerRows, PlanProject, PopulationCell } from '../data/schema';
+import type { AdminUnit, Community, Kindergarten, LayerRows, PopulationCell } from '../data/schema';
 import type { MapLayerKey } from '../state/ui-slice';
 import { cellSquare, polygonsOf, type PolygonDatum } from './geometry';
-import { KG_TYPE_COLOR, PLAN_KIND_SYMBOL, STATUS_COLOR, densityColor, ledgerClass, type Rgb } from './palette';
+import { KG_TYPE_COLOR, STATUS_COLOR, densityColor, ledgerClass, type Rgb } from './palette';
 
 export interface DrawData {
   admin: PolygonDatum<AdminUnit>[];
@@ -39,7 +39,6 @@ export function buildDeckLayers(
   draw: DrawData,
   visible: Record<MapLayerKey, boolean>,
   overlay: AnalysisOverlay = {},
-  lang: 'zh' | 'en' = 'zh',
 ): Layer[] {
   const out: Layer[] = [];
   out.push(
@@ -54,16 +53,13 @@ export function buildDeckLayers(
   );
   if (visible.admin_units) {
     out.push(
-      new PolygonLayer<PolygonDatum<AdminUnit>>({
+      new PathLayer<PolygonDatum<AdminUnit>>({
         id: 'admin_units',
         data: draw.admin,
-        getPolygon: (d) => d.polygon,
-        filled: true,
-        getFillColor: [255, 255, 255, 0],
-        getLineColor: [110, 120, 140, 200],
-        getLineWidth: 1.2,
-        lineWidthUnits: 'pixels',
-        pickable: true,
+        getPath: (d) => d.polygon,
+        getColor: [110, 120, 140, 200],
+        getWidth: 1.2,
+        widthUnits: 'pixels',
       }),
     );
   }
@@ -115,7 +111,7 @@ export function buildDeckLayers(
     );
   }
   if (visible.kindergartens) {
-    const st = overlay.kgStatus;
+    const st = visible.kg_status ? overlay.kgStatus : undefined;
     out.push(
       new ScatterplotLayer<Kindergarten>({
         id: 'kindergartens',
@@ -130,53 +126,6 @@ export function buildDeckLayers(
         stroked: true,
         pickable: true,
         updateTriggers: { getLineColor: [st], getLineWidth: [Boolean(st)] },
-      }),
-    );
-  }
-  if (visible.plan_projects) {
-    out.push(
-      new ScatterplotLayer<PlanProject>({
-        id: 'plan_projects',
-        data: layers.plan_projects,
-        getPosition: (d) => [d.lon, d.lat],
-        getRadius: (d) => 7 + Math.sqrt(Math.max(d.places_after, 0)) / 3,
-        radiusUnits: 'pixels',
-        filled: true,
-        getFillColor: [255, 255, 255, 200],
-        stroked: true,
-        getLineColor: (d) => withAlpha(d.kind === 'closure' ? STATUS_COLOR.neutral : KG_TYPE_COLOR[d.type_after ?? 'public'], 255),
-        getLineWidth: 2.5,
-        lineWidthUnits: 'pixels',
-        pickable: true,
-      }),
-      new TextLayer<PlanProject>({
-        id: 'plan_projects-symbol',
-        data: layers.plan_projects,
-        getPosition: (d) => [d.lon, d.lat],
-        getText: (d) => PLAN_KIND_SYMBOL[d.kind],
-        getSize: 13,
-        getColor: (d) => withAlpha(d.kind === 'closure' ? STATUS_COLOR.neutral : KG_TYPE_COLOR[d.type_after ?? 'public'], 255),
-        characterSet: 'auto',
-        fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
-        fontWeight: 700,
-      }),
-    );
-  }
-  if (visible.admin_units) {
-    out.push(
-      new TextLayer<AdminUnit>({
-        id: 'admin_units-labels',
-        data: layers.admin_units,
-        getPosition: (d) => [d.lon, d.lat],
-        getText: (d) => (lang === 'zh' ? d.name : d.code),
-        getSize: 13,
-        getColor: [40, 48, 64, 230],
-        characterSet: 'auto',
-        fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
-        outlineWidth: 3,
-        outlineColor: [255, 255, 255, 230],
-        fontSettings: { sdf: true },
-        updateTriggers: { getText: lang },
       }),
     );
   }

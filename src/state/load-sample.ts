@@ -45,6 +45,10 @@ export async function fetchSample(): Promise<{ layers: LayerRows; district: GeoJ
   return { layers, district, meta, issues };
 }
 
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300)));
+}
+
 /** Start-up timings (ms since startApp), read by the browser tests and the README figures. */
 export const timings: Record<string, number> = {};
 
@@ -55,16 +59,15 @@ export const timings: Record<string, number> = {};
 export async function startApp(store: AppStore): Promise<void> {
   store.getState().setLoadState('loading');
   const t0 = performance.now();
-  const dbPromise = openBrowserDb().then((d) => {
-    timings.duckdbReadyMs = performance.now() - t0;
-    return d;
-  });
   try {
     const sample = await fetchSample();
     timings.sampleParsedMs = performance.now() - t0;
     await store.getState().setDataset(sample);
     store.getState().setLoadState('ready');
-    const db = await dbPromise;
+    // DuckDB's 34 MB wasm compiles on the same two cores: let the map draw first
+    await afterFirstPaint();
+    const db = await openBrowserDb();
+    timings.duckdbReadyMs = performance.now() - t0;
     await store.getState().attachDb(db);
     timings.sqlSummaryMs = performance.now() - t0;
   } catch (e) {

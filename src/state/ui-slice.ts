@@ -11,7 +11,8 @@ export type MapLayerKey =
   | 'kindergartens'
   | 'plan_projects'
   | 'catchments'
-  | 'uncovered';
+  | 'uncovered'
+  | 'kg_status';
 
 export interface Picked {
   layer: LayerId;
@@ -47,6 +48,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
     plan_projects: true,
     catchments: false,
     uncovered: false,
+    kg_status: false,
   },
   hovered: null,
   selected: null,

@@ -8,9 +8,9 @@ import { t, type StringKey } from './i18n';
 const KG_TYPE_EN = ['Public', 'Inclusive private', 'For-profit private'];
 const PLAN_KIND_EN = ['New build', 'Expansion', 'Rebuild', 'Conversion', 'Closure'];
 
-function Swatch({ color, hollow, symbol }: { color: string; hollow?: boolean; symbol?: string }) {
+function Swatch({ color, hollow, dashed, symbol }: { color: string; hollow?: boolean; dashed?: boolean; symbol?: string }) {
   return (
-    <span className={hollow ? 'swatch hollow' : 'swatch'} style={hollow ? { borderColor: color, color } : { background: color }}>
+    <span className={`swatch${hollow ? ' hollow' : ''}${dashed ? ' dashed' : ''}`} style={hollow ? { borderColor: color, color } : { background: color }}>
       {symbol}
     </span>
   );
@@ -79,7 +79,7 @@ export function LayerList() {
         <LayerRow k="plan_projects" label="layerPlan">
           {PLAN_KINDS.map((k, i) => (
             <div key={k}>
-              <Swatch color={rgbCss(k === 'closure' ? STATUS_COLOR.neutral : KG_TYPE_COLOR.public)} hollow symbol={PLAN_KIND_SYMBOL[k]} />{' '}
+              <Swatch color={rgbCss(k === 'closure' ? STATUS_COLOR.neutral : KG_TYPE_COLOR.public)} hollow dashed symbol={PLAN_KIND_SYMBOL[k]} />{' '}
               {lang === 'zh' ? PLAN_KIND_ZH[i] : PLAN_KIND_EN[i]}
             </div>
           ))}
@@ -88,6 +88,17 @@ export function LayerList() {
       <h4>{t(lang, 'groupAnalysis')}</h4>
       <ul>
         <LayerRow k="catchments" label="layerCatchments" />
+        <LayerRow k="kg_status" label="layerKgStatus">
+          <div>
+            <Swatch color={rgbCss(STATUS_COLOR.ok)} hollow /> {t(lang, 'ragGreen')}
+          </div>
+          <div>
+            <Swatch color={rgbCss(STATUS_COLOR.warn)} hollow /> {t(lang, 'ragAmber')}
+          </div>
+          <div>
+            <Swatch color={rgbCss(STATUS_COLOR.bad)} hollow /> {t(lang, 'ragRed')}
+          </div>
+        </LayerRow>
         <LayerRow k="uncovered" label="layerUncovered">
           <div>
             <Swatch color={rgbCss(STATUS_COLOR.bad)} /> {t(lang, 'layerUncovered')}

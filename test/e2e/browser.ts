@@ -37,51 +37,42 @@ export async function serveBuild(skipBuild: boolean): Promise<{ url: string; ser
   return { url, server };
 }
 
+// In-page code is passed as text: tsx (esbuild keepNames) would wrap named functions in a
+// `__name` helper that does not exist in the page.
+const DECODE_JS = `async (b64) => {
+  const img = new Image();
+  img.src = 'data:image/png;base64,' + b64;
+  await img.decode();
+  const c = document.createElement('canvas');
+  c.width = img.width;
+  c.height = img.height;
+  const ctx = c.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  return ctx.getImageData(0, 0, c.width, c.height).data;
+}`;
+
 /** Count pixels of a PNG screenshot that differ from a background colour (decoded in the page). */
 export async function countNonBackground(page: Page, png: Buffer, bg: [number, number, number], tol = 12): Promise<number> {
-  return page.evaluate(
-    async ({ b64, bg, tol }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > tol) n++;
-      }
-      return n;
-    },
-    { b64: png.toString('base64'), bg, tol },
-  );
+  return page.evaluate(`(async () => {
+    const d = await (${DECODE_JS})(${JSON.stringify(png.toString('base64'))});
+    const bg = ${JSON.stringify(bg)};
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > ${tol}) n++;
+    }
+    return n;
+  })()`) as Promise<number>;
 }
 
 /** Number of pixels that differ between two PNG screenshots of the same size. */
 export async function countDiff(page: Page, a: Buffer, b: Buffer): Promise<number> {
-  return page.evaluate(
-    async ({ a, b }) => {
-      const load = async (b64: string) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        return ctx.getImageData(0, 0, c.width, c.height).data;
-      };
-      const [da, db] = await Promise.all([load(a), load(b)]);
-      let n = 0;
-      for (let i = 0; i < Math.min(da.length, db.length); i += 4) {
-        if (Math.abs(da[i] - db[i]) + Math.abs(da[i + 1] - db[i + 1]) + Math.abs(da[i + 2] - db[i + 2]) > 12) n++;
-      }
-      return n;
-    },
-    { a: a.toString('base64'), b: b.toString('base64') },
-  );
+  return page.evaluate(`(async () => {
+    const decode = ${DECODE_JS};
+    const [da, db] = await Promise.all([decode(${JSON.stringify(a.toString('base64'))}), decode(${JSON.stringify(b.toString('base64'))})]);
+    let n = 0;
+    for (let i = 0; i < Math.min(da.length, db.length); i += 4) {
+      if (Math.abs(da[i] - db[i]) + Math.abs(da[i + 1] - db[i + 1]) + Math.abs(da[i + 2] - db[i + 2]) > 12) n++;
+    }
+    return n;
+  })()`) as Promise<number>;
 }

@@ -54,6 +54,8 @@ export const sampleTests: E2eTest[] = [
         residents: sum(data.population, (p) => p.residents),
         communities: data.communities.length,
       };
+      // DuckDB-WASM loads after the first draw; its SQL totals follow
+      await ctx.page.waitForFunction(() => (window as unknown as { __xwghStore: { getState(): { summary: unknown } } }).__xwghStore.getState().summary !== null, null, { timeout: 30000 });
       const got = await ctx.page.evaluate(() => (window as unknown as { __xwghStore: { getState(): { summary: unknown } } }).__xwghStore.getState().summary);
       for (const k of Object.keys(expected) as (keyof typeof expected)[]) {
         const g = (got as Record<string, number>)[k];

@@ -1,0 +1,14 @@
+/** Cancellation of a running analysis. */
+
+/** Thrown when `signal.aborted` is seen between stages or chunks; `name` is 'AbortError' like DOMException's. */
+export class AnalysisAbortError extends Error {
+  constructor() {
+    super('分析已取消');
+    this.name = 'AbortError';
+  }
+}
+
+/** True for an AnalysisAbortError or any error named 'AbortError'. */
+export function isAbortError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
+}

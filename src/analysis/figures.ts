@@ -1,0 +1,29 @@
+/** Helpers to build self-explaining `Figure`s. */
+import type { Figure, FigureInput } from './types';
+
+/** a ÷ b, or null when b is 0 or either is not finite */
+export function safeDiv(a: number, b: number): number | null {
+  if (!(b !== 0) || !Number.isFinite(a) || !Number.isFinite(b)) return null;
+  return a / b;
+}
+
+/** a ÷ b × 100, or null */
+export function pct(a: number, b: number): number | null {
+  const r = safeDiv(a, b);
+  return r === null ? null : r * 100;
+}
+
+export function input(labelZh: string, value: number | null, unit: string): FigureInput {
+  return { labelZh, value: value === null || Number.isNaN(value) ? null : value, unit };
+}
+
+/** Build a Figure; `pass` is derived from value and threshold when both exist. */
+export function figure(f: Omit<Figure, 'pass'>): Figure {
+  const out: Figure = { ...f };
+  if (out.value !== null && Number.isNaN(out.value)) out.value = null;
+  if (out.threshold && out.value !== null) {
+    out.pass = out.threshold.op === '>=' ? out.value >= out.threshold.value : out.value <= out.threshold.value;
+  }
+  if (out.noteZh === undefined || out.noteZh === '') delete out.noteZh;
+  return out;
+}

@@ -1,0 +1,68 @@
+/** Messages between the UI and src/analysis/analysis-worker.ts (all structured-cloneable). */
+import type { AnalysisInput, AnalysisParams, AnalysisResult } from './types';
+
+/** Start a run. `type` may be omitted ({id, input, params} is a run request). */
+export interface AnalysisRunRequest {
+  type?: 'run';
+  id: number | string;
+  input: AnalysisInput;
+  params: AnalysisParams;
+}
+
+/** Cancel the run with this id (ignored when it already finished). */
+export interface AnalysisCancelRequest {
+  type: 'cancel';
+  id: number | string;
+}
+
+export type AnalysisRequest = AnalysisRunRequest | AnalysisCancelRequest;
+
+export interface AnalysisProgressMessage {
+  type: 'progress';
+  id: number | string;
+  /** 0–1 */
+  fraction: number;
+  stageZh: string;
+}
+
+export interface AnalysisResultMessage {
+  type: 'result';
+  id: number | string;
+  result: AnalysisResult;
+}
+
+export interface AnalysisErrorMessage {
+  type: 'error';
+  id: number | string;
+  messageZh: string;
+  /** true when the run was cancelled */
+  aborted: boolean;
+}
+
+export type AnalysisResponse = AnalysisProgressMessage | AnalysisResultMessage | AnalysisErrorMessage;
+
+/** The ArrayBuffers of a result's typed arrays, to pass as postMessage transfer list. */
+export function resultTransferables(r: AnalysisResult): ArrayBuffer[] {
+  const k = r.kindergartens;
+  const c = r.cells;
+  const arrays = [
+    k.active,
+    k.supplyPlaces,
+    k.inCatchmentDemand,
+    k.weightedDemandGaussian,
+    k.ratioPlain,
+    k.ratioGaussian,
+    k.streetIndex,
+    c.covered,
+    c.nearestKgM,
+    c.accessPlain,
+    c.accessGaussian,
+    c.served,
+    c.overCapacity,
+    c.outside,
+    c.streetIndex,
+  ];
+  const seen = new Set<ArrayBuffer>();
+  for (const a of arrays) if (a.buffer instanceof ArrayBuffer) seen.add(a.buffer);
+  return [...seen];
+}

@@ -1,0 +1,37 @@
+/** Layer rows → export cells: Chinese headers, enum values as Chinese labels, booleans as 是/否. */
+import { LAYERS, labelOfEnum, type FieldDef, type LayerId, type LayerRows } from '../schema';
+
+export type Cell = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** True when spreadsheet software would read the text as a formula (= + - @, tab, CR first). */
+export function looksLikeFormula(s: string): boolean {
+  return FORMULA_START.test(s);
+}
+
+/** Chinese header labels of a layer's fields, in schema order. */
+export function layerHeaders(layer: LayerId, lang: 'zh' | 'en' = 'zh'): string[] {
+  return LAYERS[layer].fields.map((fd) => (lang === 'zh' ? fd.zh : fd.en));
+}
+
+function cellOf(fd: FieldDef, v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  switch (fd.type) {
+    case 'enum':
+      return labelOfEnum(fd, String(v));
+    case 'boolean':
+      return v ? '是' : '否';
+    case 'number':
+    case 'integer':
+      return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    default:
+      return String(v);
+  }
+}
+
+/** Rows of a layer as arrays of export cells (same order as layerHeaders). */
+export function layerCells<L extends LayerId>(layer: L, rows: LayerRows[L]): Cell[][] {
+  const fields = LAYERS[layer].fields;
+  return (rows as unknown as Record<string, unknown>[]).map((r) => fields.map((fd) => cellOf(fd, r[fd.name])));
+}

@@ -1,0 +1,355 @@
+/**
+ * Importer entry point, step 2: map a read file onto a layer — columns to fields,
+ * coordinates to WGS84, values validated — and return the rows, issues, rejected
+ * rows and flags. Pure: touches no loaded data (committing is a separate step).
+ */
+import { kinks } from '@turf/turf';
+import { CHINA_BBOX, expandBbox, inBbox, referenceBbox, type ReferenceArea } from '../coords/area';
+import { isProjected, type CrsId } from '../coords/crs';
+import type { CrsGuess } from '../coords/detect-crs';
+import { coerceRecords, type RawRecord } from '../coerce';
+import { guessFieldMappingLoose, type FieldMapping } from '../field-mapping';
+import type { RowIssue } from '../issues';
+import { LAYERS, type LayerId, type LayerRows } from '../schema';
+import { converterFor, convertGeometry, decimalsOf, guessSheetCrs, readRowCoords } from './coords-stage';
+import { fileIssue, type ParsedFile, type Sheet, type SourceGeometry } from './types';
+
+export interface BuildOptions {
+  /** sheet index or name (default: the first) */
+  sheet?: number | string;
+  /** field name → header index; absent fields are not imported (default: guessed from the headers) */
+  mapping?: FieldMapping;
+  /** CRS of the coordinates; 'auto'/undefined = detected */
+  crs?: CrsId | 'auto';
+  /** x column holds latitude/northing; undefined = as detected */
+  swapXY?: boolean;
+  /** district boundary / bbox of loaded data: decides GCJ-02 vs WGS84 and flags far-away points */
+  reference?: ReferenceArea;
+  /** a value for every row of a field no column maps to, e.g. { type: '公办', classes: 0 } */
+  defaults?: Record<string, string | number | boolean | null>;
+  /** generate the key (编号) from the row number when no column maps to it */
+  autoKey?: boolean;
+  /** keys already loaded: rows repeating one are rejected (append mode) */
+  existingKeys?: Iterable<string>;
+  onProgress?: (fraction: number, stageZh: string) => void;
+}
+
+export type FlagKind = 'outside_china' | 'outside_area' | 'rounded';
+
+export interface RowFlag {
+  row: number;
+  kind: FlagKind;
+  messageZh: string;
+}
+
+/** A row that was not loaded: its original cells (plus geometry as GeoJSON for feature files) and why. */
+export interface RejectedRow {
+  row: number;
+  cells: unknown[];
+  reasons: string[];
+}
+
+export interface ImportResult<L extends LayerId = LayerId> {
+  layer: L;
+  fileName: string;
+  sheetName: string;
+  headers: string[];
+  mapping: FieldMapping;
+  /** required fields neither mapped nor given a default */
+  missingRequired: string[];
+  rows: LayerRows[L];
+  /** file row of each loaded row */
+  rowNumbers: number[];
+  issues: RowIssue[];
+  rejected: RejectedRow[];
+  /** headers of `rejected[i].cells` */
+  rejectedHeaders: string[];
+  crsGuess: CrsGuess;
+  crsUsed: CrsId | null;
+  swapXY: boolean;
+  flags: RowFlag[];
+  flagCounts: Record<FlagKind, number>;
+  totalRows: number;
+  errorCount: number;
+  warningCount: number;
+  /** nothing can be loaded as configured (unreadable file, missing columns, unknown CRS) */
+  fatal: boolean;
+}
+
+const NO_GUESS: CrsGuess = { crs: null, confidence: 'uncertain', swapXY: false, reasonZh: '', reasonEn: '', candidates: [] };
+const WARN_CAP = 200;
+const CHUNK = 16384;
+
+function pickSheet(parsed: ParsedFile, sel: number | string | undefined): Sheet | undefined {
+  if (typeof sel === 'string') return parsed.sheets.find((s) => s.name === sel);
+  return parsed.sheets[sel ?? 0];
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
+}
+
+function polygonProblem(g: SourceGeometry): string | null {
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return null;
+  const rings = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
+  let vertices = 0;
+  for (const p of rings) for (const r of p) {
+    if (!Array.isArray(r) || r.length < 4) return '多边形的环少于 4 个顶点，不是有效的面';
+    vertices += r.length;
+  }
+  if (vertices > 5000) return null;
+  const k = kinks(g as Parameters<typeof kinks>[0]);
+  if (k.features.length === 0) return null;
+  const [x, y] = k.features[0].geometry.coordinates;
+  return `多边形自相交（${k.features.length} 处，如 ${fmt(x)}, ${fmt(y)} 附近），请在 GIS 软件中修复`;
+}
+
+/**
+ * Turn a read file into rows of `layer`. Never throws on bad data and never
+ * touches loaded tables: the result says what would be loaded and why the rest is not.
+ */
+export function buildImport<L extends LayerId>(layer: L, parsed: ParsedFile, opts: BuildOptions = {}): ImportResult<L> {
+  const def = LAYERS[layer];
+  const file = parsed.fileName;
+  const progress = opts.onProgress ?? (() => {});
+  const sheet = pickSheet(parsed, opts.sheet);
+  const headers = sheet?.headers ?? [];
+  const mapping: FieldMapping = {};
+  for (const [k, v] of Object.entries(opts.mapping ?? (sheet ? guessFieldMappingLoose(layer, headers) : {}))) {
+    if (Number.isInteger(v) && v >= 0 && v < headers.length && def.fields.some((fd) => fd.name === k)) mapping[k] = v;
+  }
+  const hasGeom = !!sheet?.geometries;
+  const defaults = Object.entries(opts.defaults ?? {}).filter(([k, v]) => mapping[k] === undefined && v !== null && v !== '' && def.fields.some((fd) => fd.name === k));
+  const autoKey = !!opts.autoKey && mapping[def.key] === undefined;
+  const missing = def.fields
+    .filter((fd) => fd.required && fd.type !== 'geometry' && mapping[fd.name] === undefined)
+    .filter((fd) => !defaults.some(([k]) => k === fd.name) && !(hasGeom && (fd.name === 'lon' || fd.name === 'lat')) && !(autoKey && fd.name === def.key))
+    .map((fd) => fd.name);
+  const base: ImportResult<L> = {
+    layer, fileName: file, sheetName: sheet?.name ?? '', headers, mapping, missingRequired: missing,
+    rows: [] as unknown as LayerRows[L], rowNumbers: [], issues: [...parsed.issues], rejected: [],
+    rejectedHeaders: hasGeom ? [...headers, '几何(GeoJSON)'] : headers, crsGuess: NO_GUESS, crsUsed: null, swapXY: false,
+    flags: [], flagCounts: { outside_china: 0, outside_area: 0, rounded: 0 }, totalRows: sheet?.rows.length ?? 0,
+    errorCount: 0, warningCount: 0, fatal: true,
+  };
+  const done = (r: ImportResult<L>): ImportResult<L> => {
+    r.errorCount = r.issues.filter((i) => i.severity === 'error').length;
+    r.warningCount = r.issues.length - r.errorCount;
+    return r;
+  };
+  if (parsed.fatal || !sheet) {
+    if (!sheet && !parsed.fatal) base.issues.push(fileIssue(file, `文件“${file}”中没有工作表“${String(opts.sheet)}”`));
+    return done(base);
+  }
+  if (missing.length > 0) {
+    const names = missing.map((m) => def.fields.find((fd) => fd.name === m)!.zh).join('、');
+    base.issues.push(fileIssue(file, `缺少必需的列：${names}（文件“${file}”${parsed.kind === 'xlsx' ? `工作表“${sheet.name}”` : ''}的表头为：${headers.slice(0, 15).join('、') || '无'}）。请在“列对应”中选择对应的列，或为整列填写默认值`, 'error', 1));
+    return done(base);
+  }
+  progress(0.1, '读取坐标');
+  const useCols = mapping.lon !== undefined && mapping.lat !== undefined;
+  const coords = readRowCoords(sheet, useCols ? mapping.lon : undefined, useCols ? mapping.lat : undefined);
+  const crsGuess = guessSheetCrs(parsed, sheet, coords, [file, sheet.name, ...headers], opts.reference);
+  const explicit = opts.crs && opts.crs !== 'auto' ? opts.crs : null;
+  const swap = opts.swapXY ?? crsGuess.swapXY;
+  let crsUsed = explicit ?? crsGuess.crs;
+  const anyCoord = coords.xs.some((x, i) => Number.isFinite(x) && Number.isFinite(coords.ys[i]));
+  base.crsGuess = crsGuess;
+  base.swapXY = swap;
+  if (!crsUsed) {
+    if (anyCoord) {
+      base.issues.push(fileIssue(file, `无法确定坐标系：${crsGuess.reasonZh}。请在“坐标系”中手动选择`));
+      return done(base);
+    }
+    crsUsed = 'wgs84';
+  }
+  base.crsUsed = crsUsed;
+  if (swap) base.issues.push(fileIssue(file, useCols ? `“${headers[mapping.lon]}”与“${headers[mapping.lat]}”两列的值疑似填反，已自动交换` : 'x、y 坐标疑似填反，已自动交换', 'warning'));
+  return done(convertAndValidate(layer, parsed, sheet, base, { ...opts, crsUsed, swap, useCols, coords, defaults, autoKey, progress }));
+}
+
+interface Ctx extends Omit<BuildOptions, 'defaults'> {
+  crsUsed: CrsId;
+  swap: boolean;
+  useCols: boolean;
+  coords: ReturnType<typeof readRowCoords>;
+  defaults: [string, unknown][];
+  autoKey: boolean;
+  progress: (f: number, s: string) => void;
+}
+
+function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, sheet: Sheet, base: ImportResult<L>, c: Ctx): ImportResult<L> {
+  const def = LAYERS[layer];
+  const file = parsed.fileName;
+  const { headers, mapping } = base;
+  const f = converterFor(c.crsUsed, c.swap);
+  const identity = !c.swap && (c.crsUsed === 'wgs84' || c.crsUsed === 'cgcs2000');
+  const projected = isProjected(c.crsUsed);
+  const refBox = referenceBbox(c.reference);
+  const near = refBox ? expandBbox(refBox, c.reference?.marginM ?? 5000) : null;
+  const hasGeomField = def.fields.some((fd) => fd.type === 'geometry');
+  const zh = (field: string): string => def.fields.find((fd) => fd.name === field)?.zh ?? field;
+  const label = (field: string): string =>
+    mapping[field] !== undefined ? headers[mapping[field]] : (field === 'lon' || field === 'lat' || field === 'geometry') && sheet.geometries ? '几何' : `${zh(field)}（默认值）`;
+  const lonLabel = c.useCols ? headers[mapping.lon] : '几何';
+  const mapped = Object.entries(mapping).filter(([k]) => !(c.useCols && (k === 'lon' || k === 'lat')) && k !== 'geometry');
+  const existing = c.existingKeys ? new Set([...c.existingKeys].map(String)) : null;
+  const n = sheet.rows.length;
+  const preErr = new Map<number, string[]>();
+  const preIssues: RowIssue[] = [];
+  const coerceIssues: RowIssue[] = [];
+  const warnIssues: RowIssue[] = [];
+  const warnCount: Record<string, number> = {};
+  const addErr = (i: number, column: string, message: string): void => {
+    const list = preErr.get(i) ?? [];
+    list.push(message);
+    preErr.set(i, list);
+    preIssues.push({ file, row: sheet.rowNumbers[i], column, message, severity: 'error' });
+  };
+  const flag = (i: number, kind: FlagKind, message: string, warn: boolean): void => {
+    base.flags.push({ row: sheet.rowNumbers[i], kind, messageZh: message });
+    base.flagCounts[kind]++;
+    if (!warn) return;
+    warnCount[kind] = (warnCount[kind] ?? 0) + 1;
+    if (warnCount[kind] <= WARN_CAP) warnIssues.push({ file, row: sheet.rowNumbers[i], column: lonLabel, message, severity: 'warning' });
+  };
+  const record = (i: number): RawRecord => {
+    const cells = sheet.rows[i];
+    const values: Record<string, unknown> = {};
+    for (const [field, idx] of mapped) values[field] = cells[idx];
+    for (const [field, v] of c.defaults) values[field] = v;
+    if (c.autoKey) values[def.key] = String(sheet.rowNumbers[i]);
+    const bad = sheet.badRows?.get(i);
+    if (bad) addErr(i, '', bad);
+    const x = c.coords.xs[i];
+    const y = c.coords.ys[i];
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      const [lon, lat] = f(x, y);
+      values.lon = lon;
+      values.lat = lat;
+      if (!Number.isFinite(lon) || !Number.isFinite(lat) || !inBbox(CHINA_BBOX, lon, lat)) {
+        const msg = `坐标（${fmt(x)}, ${fmt(y)}）${projected || !identity ? '转换后' : ''}不在中国境内（可能经纬度填反、坐标系选错或数值有误）`;
+        addErr(i, lonLabel, msg);
+        flag(i, 'outside_china', msg, false);
+      } else {
+        if (near && !inBbox(near, lon, lat)) flag(i, 'outside_area', `坐标不在参考范围（外扩 ${Math.round((c.reference?.marginM ?? 5000) / 1000)} 公里）内，请核对`, true);
+        if (!projected && c.useCols && decimalsOf(cells[mapping.lon]) <= 2 && decimalsOf(cells[mapping.lat]) <= 2) {
+          flag(i, 'rounded', '坐标只保留到小数点后 2 位（误差约 1 公里），位置不精确', true);
+        }
+      }
+    } else if (c.coords.fromGeometry) {
+      addErr(i, '几何', sheet.geometries?.[i] ? '几何坐标无效（不是数字）' : '缺少几何（坐标）');
+    } else if (c.useCols) {
+      values.lon = cells[mapping.lon];
+      values.lat = cells[mapping.lat];
+    }
+    if (hasGeomField) geometryOf(i, sheet, cells, mapping, values, f, identity, addErr, label('geometry'));
+    if (existing) {
+      const k = values[def.key];
+      if (k !== null && k !== undefined && existing.has(String(k).trim())) addErr(i, label(def.key), `编号“${String(k).trim()}”与已导入的数据重复`);
+    }
+    return { row: sheet.rowNumbers[i], values };
+  };
+  const rows: unknown[] = [];
+  const seen = new Map<string, number>();
+  const reject = (i: number, reasons: string[]): void => {
+    const cells = sheet.geometries ? [...sheet.rows[i], sheet.geometries[i] ? JSON.stringify(sheet.geometries[i]) : ''] : sheet.rows[i];
+    base.rejected.push({ row: sheet.rowNumbers[i], cells, reasons });
+  };
+  // in chunks, so the intermediate records die young (a 1,000,000-row file stays fast)
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    c.progress(0.1 + (0.85 * from) / Math.max(1, n), '转换坐标、校验数据');
+    const records: RawRecord[] = new Array(to - from);
+    for (let i = from; i < to; i++) records[i - from] = record(i);
+    const res = coerceRecords(layer, records, file, label);
+    const reasons = new Map<number, string[]>();
+    for (const is of res.issues) {
+      coerceIssues.push(is);
+      const l = reasons.get(is.row) ?? [];
+      l.push(`${is.column ? `${is.column}：` : ''}${is.message}`);
+      reasons.set(is.row, l);
+    }
+    const rejectedSet = new Set(res.rejected);
+    let k = 0;
+    for (let i = from; i < to; i++) {
+      const rec = records[i - from];
+      const pre = preErr.get(i);
+      if (!rejectedSet.has(rec)) {
+        const row = res.rows[k++] as unknown as Record<string, unknown>;
+        if (!pre) {
+          const key = String(row[def.key]);
+          const first = seen.get(key);
+          if (first === undefined) {
+            seen.set(key, rec.row);
+            rows.push(row);
+            base.rowNumbers.push(rec.row);
+            continue;
+          }
+          const message = `编号“${key}”重复（与第 ${first} 行相同）`;
+          coerceIssues.push({ file, row: rec.row, column: label(def.key), message, severity: 'error' });
+          reject(i, [`${label(def.key)}：${message}`]);
+          continue;
+        }
+      }
+      reject(i, [...(pre ?? []), ...(reasons.get(rec.row) ?? [])]);
+    }
+  }
+  c.progress(0.97, '整理结果');
+  for (const [kind, cnt] of Object.entries(warnCount)) {
+    if (cnt > WARN_CAP) warnIssues.push(fileIssue(file, `另有 ${cnt - WARN_CAP} 行同类提示（${kind === 'rounded' ? '坐标精度只有 2 位小数' : '坐标在参考范围外'}）未逐条列出`, 'warning'));
+  }
+  const all = [...preIssues, ...coerceIssues, ...warnIssues].sort((a, b) => a.row - b.row);
+  base.issues.push(...all);
+  base.rows = rows as LayerRows[L];
+  base.fatal = false;
+  return base;
+}
+
+function geometryOf(
+  i: number,
+  sheet: Sheet,
+  cells: unknown[],
+  mapping: FieldMapping,
+  values: Record<string, unknown>,
+  f: (x: number, y: number) => [number, number],
+  identity: boolean,
+  addErr: (i: number, column: string, message: string) => void,
+  column: string,
+): void {
+  let g: SourceGeometry | null = null;
+  let text: string | null = null;
+  const src = sheet.geometries?.[i];
+  if (src && src.type !== 'Point') g = src;
+  else if (mapping.geometry !== undefined) {
+    const cell = cells[mapping.geometry];
+    if (cell === null || cell === undefined || String(cell).trim() === '') return;
+    text = String(cell).trim();
+    try {
+      g = JSON.parse(text) as SourceGeometry;
+    } catch {
+      g = null;
+    }
+    if (!g || typeof g !== 'object' || typeof g.type !== 'string') {
+      addErr(i, column, '不是有效的 GeoJSON 几何文本');
+      return;
+    }
+  }
+  if (!g) {
+    values.geometry = null;
+    return;
+  }
+  const conv = identity ? g : convertGeometry(g, f);
+  if (!conv) {
+    addErr(i, column, '几何坐标无效（不是数字）');
+    return;
+  }
+  let problem: string | null;
+  try {
+    problem = polygonProblem(conv);
+  } catch {
+    problem = '几何结构无效';
+  }
+  if (problem) addErr(i, column, problem);
+  values.geometry = identity && text !== null ? text : JSON.stringify(conv);
+}

@@ -1,0 +1,66 @@
+/**
+ * The import job behind the worker protocol, usable in a Worker, on the main
+ * thread (KML needs the DOM's DOMParser) or in tests.
+ */
+import { buildImport } from './build-import';
+import type { WorkerRequest, WorkerResponse } from './import-protocol';
+import { summarize } from './import-protocol';
+import { readTabular, type ReadOptions } from './read-file';
+import type { ParsedFile } from './types';
+
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+export class ImportRunner {
+  private parsed: ParsedFile | null = null;
+  private readonly cancelled = new Set<number>();
+
+  constructor(
+    private readonly post: (m: WorkerResponse) => void,
+    private readonly readOptions: ReadOptions = {},
+  ) {}
+
+  /** Handle one request; every outcome is posted, nothing is thrown. */
+  async handle(req: WorkerRequest): Promise<void> {
+    if (req.type === 'cancel') {
+      this.cancelled.add(req.id);
+      return;
+    }
+    const id = req.id;
+    const stop = (): boolean => {
+      if (!this.cancelled.has(id)) return false;
+      this.cancelled.delete(id);
+      this.post({ type: 'cancelled', id });
+      return true;
+    };
+    try {
+      if (req.file) {
+        this.post({ type: 'progress', id, fraction: 0.02, stageZh: '读取文件' });
+        await tick();
+        if (stop()) return;
+        this.parsed = await readTabular(req.file, this.readOptions);
+        if (req.type === 'read') {
+          if (stop()) return;
+          this.post({ type: 'parsed', id, summary: summarize(this.parsed) });
+          return;
+        }
+      }
+      if (req.type === 'read') return;
+      const parsed = this.parsed;
+      if (!parsed) {
+        this.post({ type: 'error', id, messageZh: '请先选择要导入的文件' });
+        return;
+      }
+      await tick();
+      if (stop()) return;
+      const result = buildImport(req.layer, parsed, {
+        ...req.options,
+        onProgress: (fraction, stageZh) => this.post({ type: 'progress', id, fraction: 0.1 + fraction * 0.9, stageZh }),
+      });
+      await tick();
+      if (stop()) return;
+      this.post({ type: 'result', id, summary: summarize(parsed), result });
+    } catch (e) {
+      this.post({ type: 'error', id, messageZh: `导入失败：${String((e as Error)?.message ?? e).slice(0, 200)}` });
+    }
+  }
+}

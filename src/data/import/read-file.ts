@@ -1,0 +1,94 @@
+/**
+ * Importer entry point, step 1: read any supported file into sheets (no layer,
+ * no mapping yet). Pure: works in Node, in the browser and in a Web Worker.
+ *
+ * Formats: CSV/TSV/TXT (UTF-8 with or without BOM, UTF-16, GBK/GB18030 detected),
+ * XLSX/XLS/ODS (SheetJS), GeoJSON, zipped shapefile, KML/KMZ.
+ */
+import { readCsv } from './read-csv';
+import { readGeojson } from './read-geojson';
+import { readKml, readKmz, type DomParserLike } from './read-kml';
+import { readShapefileEntries, unzipEntries } from './read-shapefile';
+import { readXlsx } from './read-xlsx';
+import { fatalFile, type InputFile, type ParsedFile } from './types';
+
+export interface ReadOptions {
+  /** DOMParser for KML where the global one is missing (Node: xmldom; Web Worker: none) */
+  domParser?: DomParserLike;
+}
+
+/** File extensions the importer accepts (for an <input accept>). */
+export const IMPORT_ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls,.xlsm,.ods,.et,.geojson,.json,.zip,.kml,.kmz';
+
+function ext(name: string): string {
+  const m = /\.([a-z0-9]+)$/i.exec(name);
+  return m ? m[1].toLowerCase() : '';
+}
+
+async function readZip(file: InputFile, opts: ReadOptions): Promise<ParsedFile> {
+  let entries: Map<string, Uint8Array>;
+  try {
+    entries = await unzipEntries(file.bytes);
+  } catch (e) {
+    return fatalFile(file.name, 'unknown', `ZIP 文件“${file.name}”已损坏或被截断，无法解压（${String((e as Error)?.message ?? e).slice(0, 60)}）`);
+  }
+  const names = [...entries.keys()];
+  if (names.some((n) => /\.shp$/i.test(n))) return readShapefileEntries(file.name, entries);
+  if (names.some((n) => n === '[Content_Types].xml' || n.startsWith('xl/'))) return readXlsx(file);
+  const kmlName = names.find((n) => /\.kml$/i.test(n));
+  if (kmlName) return readKml({ name: file.name, bytes: entries.get(kmlName)! }, opts.domParser);
+  const inner = names.find((n) => /\.(csv|geojson|json|xlsx)$/i.test(n));
+  if (inner && names.length === 1) return readTabular({ name: inner, bytes: entries.get(inner)! }, opts);
+  return fatalFile(file.name, 'unknown', `ZIP 文件“${file.name}”中没有可导入的文件（需要 .shp/.dbf/.prj 的 Shapefile、KML 或单个表格）`);
+}
+
+function sniff(bytes: Uint8Array): 'zip' | 'cfb' | 'json' | 'xml' | 'text' {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'cfb';
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  if (bytes[i] === 0x7b) return 'json';
+  if (bytes[i] === 0x3c) return 'xml';
+  return 'text';
+}
+
+/**
+ * Read a file into sheets. Never throws: a file that cannot be read comes back
+ * with `fatal: true` and a Chinese message naming the file in `issues`.
+ */
+export async function readTabular(file: InputFile, opts: ReadOptions = {}): Promise<ParsedFile> {
+  try {
+    if (file.bytes.length === 0) return fatalFile(file.name, 'unknown', `文件“${file.name}”是空文件`);
+    const e = ext(file.name);
+    const kind = sniff(file.bytes);
+    if (e === 'shp' || e === 'dbf' || e === 'shx' || e === 'prj') {
+      return fatalFile(file.name, 'shapefile', `请把同名的 .shp、.dbf、.prj（和 .cpg）文件一起打包成 ZIP 再导入，或一次同时选择这几个文件`);
+    }
+    if (kind === 'zip') {
+      if (e === 'kmz') return await readKmz(file, opts.domParser);
+      return await readZip(file, opts);
+    }
+    if (e === 'kmz') return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”已损坏（不是 ZIP 压缩包）`);
+    if (e === 'zip') return fatalFile(file.name, 'unknown', `ZIP 文件“${file.name}”已损坏或被截断（文件头不对）`);
+    if (['xlsx', 'xlsm', 'xls', 'ods', 'et'].includes(e) || kind === 'cfb') return readXlsx(file);
+    if (e === 'kml' || (kind === 'xml' && !['csv', 'tsv', 'txt'].includes(e))) return readKml(file, opts.domParser);
+    if (e === 'geojson' || e === 'json' || (kind === 'json' && !['csv', 'tsv', 'txt'].includes(e))) return readGeojson(file);
+    return readCsv(file);
+  } catch (err) {
+    return fatalFile(file.name, 'unknown', `文件“${file.name}”读取失败：${String((err as Error)?.message ?? err).slice(0, 100)}`);
+  }
+}
+
+/** Group browser-selected sidecar files (x.shp, x.dbf, x.prj, x.cpg) into shapefile entries keyed by name. */
+export function groupShapefileParts(files: InputFile[]): Map<string, Map<string, Uint8Array>> {
+  const groups = new Map<string, Map<string, Uint8Array>>();
+  for (const f of files) {
+    const m = /^(.*)\.(shp|dbf|prj|cpg|shx)$/i.exec(f.name);
+    if (!m) continue;
+    const g = groups.get(m[1].toLowerCase()) ?? new Map<string, Uint8Array>();
+    g.set(f.name, f.bytes);
+    groups.set(m[1].toLowerCase(), g);
+  }
+  return groups;
+}

@@ -1,0 +1,70 @@
+/** KML/KMZ → one Sheet of placemarks via @tmcw/togeojson. Needs a DOMParser (the browser's, or xmldom in Node). */
+import { kml } from '@tmcw/togeojson';
+import { decodeText } from './decode-text';
+import { featuresToParsed } from './read-geojson';
+import { unzipEntries } from './read-shapefile';
+import { fatalFile, fileIssue, type InputFile, type ParsedFile } from './types';
+
+/** The part of DOMParser the KML reader needs. */
+export interface DomParserLike {
+  parseFromString(text: string, mime: string): unknown;
+}
+
+const STYLE_KEYS = new Set(['styleUrl', 'styleHash', 'styleMapHash', 'stroke', 'stroke-opacity', 'stroke-width', 'fill', 'fill-opacity', 'icon', 'icon-scale', 'icon-color', 'icon-opacity', 'label-scale', 'label-color', 'label-opacity', 'icon-heading', 'icon-offset', 'icon-offset-units', 'visibility']);
+
+function xmlDeclaredEncoding(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const m = /<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(head);
+  return m ? m[1] : null;
+}
+
+/** Read KML text bytes. */
+export function readKml(file: InputFile, domParser?: DomParserLike): ParsedFile {
+  const { name, bytes } = file;
+  if (bytes.length === 0) return fatalFile(name, 'kml', `文件“${name}”是空文件`);
+  const Parser = (globalThis as { DOMParser?: new () => DomParserLike }).DOMParser;
+  const parser = domParser ?? (Parser ? new Parser() : null);
+  if (!parser) return fatalFile(name, 'kml', '当前环境无法解析 KML（缺少 DOMParser）');
+  const declared = xmlDeclaredEncoding(bytes);
+  const dec = decodeText(bytes, declared);
+  const issues = dec.warningZh ? [fileIssue(name, dec.warningZh, 'warning')] : [];
+  type Doc = { getElementsByTagName(n: string): { length: number } } | null;
+  let doc: Doc = null;
+  try {
+    doc = parser.parseFromString(dec.text, 'text/xml') as Doc;
+  } catch (e) {
+    return fatalFile(name, 'kml', `文件“${name}”不是有效的 KML（XML 格式错误，可能被截断：${String((e as Error)?.message ?? e).slice(0, 80)}）`, { encoding: dec.encoding });
+  }
+  if (!doc || doc.getElementsByTagName('parsererror').length > 0) {
+    return fatalFile(name, 'kml', `文件“${name}”不是有效的 KML（XML 格式错误，可能被截断）`, { encoding: dec.encoding });
+  }
+  if (doc.getElementsByTagName('kml').length === 0 && doc.getElementsByTagName('Placemark').length === 0) {
+    return fatalFile(name, 'kml', `文件“${name}”中没有 KML 内容（<kml>/<Placemark>）`, { encoding: dec.encoding });
+  }
+  let fc: { features: { type: string; properties: Record<string, unknown> | null; geometry: unknown }[] };
+  try {
+    fc = kml(doc as unknown as Document) as unknown as typeof fc;
+  } catch (e) {
+    return fatalFile(name, 'kml', `文件“${name}”的 KML 内容无法读取（${String((e as Error)?.message ?? e).slice(0, 80)}）`);
+  }
+  const features = fc.features.map((f) => {
+    const p: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(f.properties ?? {})) if (!STYLE_KEYS.has(k)) p[k] = v;
+    return { ...f, properties: p };
+  });
+  return featuresToParsed(name, 'kml', name.replace(/\.[^.]+$/, ''), features, { encoding: dec.encoding, issues });
+}
+
+/** Read a KMZ (zipped KML: the first .kml inside). */
+export async function readKmz(file: InputFile, domParser?: DomParserLike): Promise<ParsedFile> {
+  let entries: Map<string, Uint8Array>;
+  try {
+    entries = await unzipEntries(file.bytes);
+  } catch {
+    return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”已损坏或被截断，无法解压`);
+  }
+  const key = [...entries.keys()].find((k) => /\.kml$/i.test(k));
+  if (!key) return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”中没有 .kml`);
+  const res = readKml({ name: file.name, bytes: entries.get(key)! }, domParser);
+  return res;
+}

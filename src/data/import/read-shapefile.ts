@@ -1,0 +1,162 @@
+/**
+ * Zipped shapefiles (.shp + .dbf + .prj, .cpg honoured) → one Sheet per layer.
+ * DBF text: the .cpg encoding, else the DBF language driver, else UTF-8 when the
+ * bytes are valid UTF-8, else GBK (GB18030). Coordinates are left in the file's
+ * CRS; the .prj text is returned for CRS detection.
+ */
+import { iter } from 'but-unzip';
+import { parseDbf, parseShp } from 'shpjs';
+import type { RowIssue } from '../issues';
+import { isValidUtf8, normaliseEncodingLabel } from './decode-text';
+import { featuresToParsed } from './read-geojson';
+import { fatalFile, fileIssue, type InputFile, type ParsedFile } from './types';
+
+export interface ShapefileParts {
+  shp: Uint8Array;
+  dbf?: Uint8Array;
+  prj?: string;
+  cpg?: string;
+}
+
+/** Unpack a ZIP into name → bytes (directories and __MACOSX skipped). */
+export async function unzipEntries(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  for (const entry of iter(bytes)) {
+    if (entry.filename.endsWith('/') || entry.filename.includes('__MACOSX')) continue;
+    out.set(entry.filename, await entry.read());
+  }
+  return out;
+}
+
+/** Number of bytes of .shp that hold complete records (guards against corrupt lengths). */
+function validShpLength(shp: Uint8Array): { valid: number; declared: number } {
+  const dv = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+  const declared = dv.getInt32(24) * 2;
+  let offset = 100;
+  while (offset + 8 <= shp.byteLength) {
+    const len = dv.getInt32(offset + 4) * 2;
+    if (len < 0 || offset + 8 + len > shp.byteLength) break;
+    offset += 8 + len;
+  }
+  return { valid: offset, declared };
+}
+
+function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, file: string, issues: RowIssue[]): string {
+  const headerLen = dbf.length >= 10 ? dbf[8] | (dbf[9] << 8) : 0;
+  const textPart = dbf.subarray(Math.min(headerLen, dbf.length));
+  const names: number[] = [];
+  for (let o = 32; o + 11 <= Math.min(headerLen, dbf.length) && dbf[o] !== 0x0d; o += 32) for (let k = 0; k < 11 && dbf[o + k] !== 0; k++) names.push(dbf[o + k]);
+  const utf8 = isValidUtf8(textPart) && isValidUtf8(new Uint8Array(names));
+  const declared = normaliseEncodingLabel(cpg);
+  if (cpg !== undefined && cpg.trim() !== '') {
+    if (declared === 'utf-8' && !utf8) {
+      issues.push(fileIssue(file, `.cpg 声明属性表编码为“${cpg.trim()}”，但内容不是有效的 UTF-8，已按 GBK 读取，请核对中文`, 'warning'));
+      return 'gb18030';
+    }
+    if (declared) return declared;
+    issues.push(fileIssue(file, `.cpg 中的编码“${cpg.trim().slice(0, 30)}”无法识别，已自动判断`, 'warning'));
+  }
+  if (dbf.length > 29 && dbf[29] === 0x4d) return 'gb18030';
+  return utf8 ? 'utf-8' : 'gb18030';
+}
+
+function dbfRecords(dbf: Uint8Array, encoding: string, file: string, issues: RowIssue[]): Record<string, unknown>[] {
+  if (dbf.length < 32) {
+    issues.push(fileIssue(file, 'DBF 属性表文件头不完整，属性全部丢失'));
+    return [];
+  }
+  const copy = dbf.slice();
+  const dv = new DataView(copy.buffer);
+  const records = dv.getUint32(4, true);
+  const headerLen = dv.getUint16(8, true);
+  const recLen = dv.getUint16(10, true);
+  const have = recLen > 0 ? Math.max(0, Math.floor((copy.length - headerLen) / recLen)) : 0;
+  if (headerLen > copy.length) {
+    issues.push(fileIssue(file, 'DBF 属性表被截断（文件头不完整），属性全部丢失'));
+    return [];
+  }
+  if (have < records) {
+    issues.push(fileIssue(file, `DBF 属性表被截断：声明 ${records} 条记录，只有 ${have} 条完整`));
+    dv.setUint32(4, have, true);
+  }
+  const out = parseDbf(dv, encoding);
+  return out.map((r) => {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) {
+      if (typeof v === 'number' && Number.isNaN(v)) o[k] = null;
+      else if (v instanceof Date) o[k] = Number.isNaN(v.getTime()) ? null : `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
+      else o[k] = v;
+    }
+    return o;
+  });
+}
+
+/** Read a shapefile from its parts (already unpacked). */
+export function readShapefileParts(fileName: string, layerName: string, parts: ShapefileParts): ParsedFile {
+  const issues: RowIssue[] = [];
+  const { shp } = parts;
+  if (shp.length < 100) return fatalFile(fileName, 'shapefile', `“${layerName}.shp”文件头不完整，文件已损坏或被截断`);
+  const { valid, declared } = validShpLength(shp);
+  if (valid < declared || valid < shp.length) {
+    issues.push(fileIssue(fileName, `“${layerName}.shp”被截断或已损坏：应有 ${declared} 字节，只有 ${valid} 字节完整，后面的要素已丢失`));
+  }
+  let geoms: ({ type: string; coordinates: unknown } | null)[];
+  try {
+    geoms = parseShp(new DataView(shp.buffer, shp.byteOffset, valid), false);
+  } catch (e) {
+    return fatalFile(fileName, 'shapefile', `“${layerName}.shp”无法读取（${String((e as Error)?.message ?? e).slice(0, 60)}）`);
+  }
+  let encoding: string | undefined;
+  let props: Record<string, unknown>[] = [];
+  if (parts.dbf) {
+    encoding = dbfEncoding(parts.dbf, parts.cpg, fileName, issues);
+    try {
+      props = dbfRecords(parts.dbf, encoding, fileName, issues);
+    } catch (e) {
+      issues.push(fileIssue(fileName, `“${layerName}.dbf”属性表无法读取（${String((e as Error)?.message ?? e).slice(0, 60)}）`));
+    }
+  } else issues.push(fileIssue(fileName, `缺少“${layerName}.dbf”属性表，只能读取几何`, 'warning'));
+  if (parts.dbf && props.length !== geoms.length) {
+    issues.push(fileIssue(fileName, `几何（${geoms.length} 个）与属性记录（${props.length} 条）数量不一致`, 'warning'));
+  }
+  if (!parts.prj) issues.push(fileIssue(fileName, `缺少“${layerName}.prj”，坐标系将按数值判断`, 'warning'));
+  const n = Math.max(geoms.length, props.length);
+  const features = Array.from({ length: n }, (_, i) => ({ type: 'Feature', properties: props[i] ?? {}, geometry: geoms[i] ?? null }));
+  return featuresToParsed(fileName, 'shapefile', layerName, features, { encoding, prj: parts.prj, issues });
+}
+
+/** Read a zipped shapefile: every .shp in the archive becomes a sheet. */
+export async function readShapefileZip(file: InputFile): Promise<ParsedFile> {
+  const { name, bytes } = file;
+  let entries: Map<string, Uint8Array>;
+  try {
+    entries = await unzipEntries(bytes);
+  } catch (e) {
+    return fatalFile(name, 'shapefile', `ZIP 文件“${name}”已损坏或被截断，无法解压（${String((e as Error)?.message ?? e).slice(0, 60)}）`);
+  }
+  return readShapefileEntries(name, entries);
+}
+
+/** Shapefile layers from unpacked ZIP entries. */
+export function readShapefileEntries(name: string, entries: Map<string, Uint8Array>): ParsedFile {
+  const lower = new Map([...entries].map(([k, v]) => [k.toLowerCase(), v] as const));
+  const bases = [...entries.keys()].filter((k) => /\.shp$/i.test(k)).map((k) => k.slice(0, -4));
+  if (bases.length === 0) return fatalFile(name, 'shapefile', `ZIP 文件“${name}”中没有 .shp 文件`);
+  const utf8 = new TextDecoder();
+  const parsed = bases.map((b) => {
+    const get = (ext: string): Uint8Array | undefined => lower.get(`${b}.${ext}`.toLowerCase());
+    const prj = get('prj');
+    const cpg = get('cpg');
+    return readShapefileParts(name, b.split('/').pop() ?? b, { shp: get('shp')!, dbf: get('dbf'), prj: prj ? utf8.decode(prj) : undefined, cpg: cpg ? utf8.decode(cpg) : undefined });
+  });
+  if (parsed.length === 1) return parsed[0];
+  return {
+    fileName: name,
+    kind: 'shapefile',
+    sheets: parsed.flatMap((p) => p.sheets),
+    encoding: parsed[0].encoding,
+    prj: parsed[0].prj,
+    issues: parsed.flatMap((p) => p.issues),
+    fatal: parsed.every((p) => p.fatal),
+  };
+}

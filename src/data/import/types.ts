@@ -1,0 +1,82 @@
+/** Shapes shared by the file readers and buildImport. */
+import type { RowIssue } from '../issues';
+
+/** A file as bytes: what the browser's File or Node's readFile gives. */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type SourceKind = 'csv' | 'xlsx' | 'geojson' | 'shapefile' | 'kml' | 'unknown';
+
+/** A GeoJSON geometry as read from the file (coordinates in the file's CRS). */
+export interface SourceGeometry {
+  type: string;
+  coordinates?: unknown;
+  geometries?: SourceGeometry[];
+}
+
+/** One table of a file: a CSV, an XLSX worksheet, or the features of a layer (properties as columns). */
+export interface Sheet {
+  name: string;
+  headers: string[];
+  /** data rows; cells are strings (CSV), numbers/strings/booleans (XLSX, GeoJSON) or null */
+  rows: unknown[][];
+  /** row number shown to the user for each row (spreadsheet row, or feature number) */
+  rowNumbers: ArrayLike<number>;
+  /** per-row geometry for feature sources (GeoJSON, shapefile, KML) */
+  geometries?: (SourceGeometry | null)[];
+  /** rows the reader already knows are broken (index into rows → Chinese reason) */
+  badRows?: Map<number, string>;
+  /** CRS text for this sheet (a shapefile layer's .prj) */
+  prj?: string;
+}
+
+/** Result of readTabular: what a file holds, before any mapping to a layer. */
+export interface ParsedFile {
+  fileName: string;
+  kind: SourceKind;
+  sheets: Sheet[];
+  /** detected text encoding (CSV, KML, DBF) */
+  encoding?: string;
+  /** CRS text from a .prj or a GeoJSON "crs" member */
+  prj?: string;
+  /** file-level problems (row 0) and reader warnings */
+  issues: RowIssue[];
+  /** true when nothing usable could be read */
+  fatal: boolean;
+}
+
+/** A file-level error issue. */
+export function fileIssue(file: string, message: string, severity: 'error' | 'warning' = 'error', row = 0, column = ''): RowIssue {
+  return { file, row, column, message, severity };
+}
+
+/** A ParsedFile that failed as a whole. */
+export function fatalFile(fileName: string, kind: SourceKind, message: string, extra: Partial<ParsedFile> = {}): ParsedFile {
+  return { fileName, kind, sheets: [], issues: [fileIssue(fileName, message)], fatal: true, ...extra };
+}
+
+/** Index of the header row among the first rows: skips title rows with a single filled cell. */
+export function findHeaderRow(rows: unknown[][], scan = 20): number {
+  const filled = (r: unknown[] | undefined): number => (r ?? []).filter((c) => c !== null && c !== undefined && String(c).trim() !== '').length;
+  const n = Math.min(rows.length, scan);
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, filled(rows[i]));
+  if (max === 0) return -1;
+  const need = Math.max(Math.min(2, max), Math.ceil(max * 0.6));
+  for (let i = 0; i < n; i++) if (filled(rows[i]) >= need) return i;
+  return 0;
+}
+
+/** Header cells as unique, trimmed strings ('' → 列N, duplicates get a suffix). */
+export function cleanHeaders(cells: unknown[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((c, i) => {
+    let h = c === null || c === undefined ? '' : String(c).replace(/^\uFEFF/, '').trim();
+    if (h === '') h = `列${i + 1}`;
+    const k = seen.get(h) ?? 0;
+    seen.set(h, k + 1);
+    return k === 0 ? h : `${h}_${k + 1}`;
+  });
+}

@@ -1,0 +1,84 @@
+/** Step 3: coordinate system (guess, reason, override, swap) and a preview of the converted rows. */
+import { allCrsIds, crsLabel, type CrsId } from '../../data/coords/crs';
+import type { ImportResult } from '../../data/import/build-import';
+import { LAYERS, labelOfEnum } from '../../data/schema';
+import type { ImportText } from './import-text';
+
+export interface CrsStepProps {
+  result: ImportResult;
+  crs: CrsId | 'auto';
+  swap: boolean | undefined;
+  lang: 'zh' | 'en';
+  t: ImportText;
+  onCrs(c: CrsId | 'auto'): void;
+  onSwap(v: boolean): void;
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(6).replace(/0+$/, '');
+  return String(v);
+}
+
+export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap }: CrsStepProps) {
+  const def = LAYERS[result.layer];
+  const g = result.crsGuess;
+  const conf = g.confidence === 'certain' ? t.certain : g.confidence === 'likely' ? t.likely : t.uncertain;
+  const shown = def.fields.filter((fd) => fd.type !== 'geometry' && (fd.required || result.mapping[fd.name] !== undefined)).slice(0, 8);
+  const rows = (result.rows as unknown as Record<string, unknown>[]).slice(0, 10);
+  const ids = allCrsIds();
+  return (
+    <div className="imp-crs">
+      <div className="imp-crs-row">
+        <label>
+          {t.crs}
+          <select value={crs} onChange={(e) => onCrs(e.target.value as CrsId | 'auto')}>
+            <option value="auto">
+              {t.auto}
+              {g.crs ? `（${crsLabel(g.crs, lang)}）` : ''}
+            </option>
+            {[...g.candidates.filter((c) => ids.includes(c)), ...ids.filter((c) => !g.candidates.includes(c))].map((c) => (
+              <option key={c} value={c}>
+                {crsLabel(c, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="imp-swap">
+          <input type="checkbox" checked={swap ?? result.swapXY} onChange={(e) => onSwap(e.target.checked)} /> {t.swap}
+        </label>
+      </div>
+      <p className={`imp-guess imp-guess-${g.confidence}`}>
+        <strong>
+          {t.guess}（{conf}）：
+        </strong>
+        {lang === 'zh' ? g.reasonZh : g.reasonEn}
+      </p>
+      <p className="imp-flags">
+        {t.flagged}：{t.flagRounded} {result.flagCounts.rounded}，{t.flagOutside} {result.flagCounts.outside_area}，{t.flagChina}{' '}
+        {result.flagCounts.outside_china}
+      </p>
+      <h4>{t.preview}</h4>
+      <div className="imp-scroll">
+        <table className="imp-table imp-preview">
+          <thead>
+            <tr>
+              {shown.map((fd) => (
+                <th key={fd.name}>{lang === 'zh' ? fd.zh : fd.en}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                {shown.map((fd) => (
+                  <td key={fd.name}>{fd.type === 'enum' ? labelOfEnum(fd, r[fd.name] as string | null) : cellText(r[fd.name])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

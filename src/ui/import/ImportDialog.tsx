@@ -1,0 +1,308 @@
+/**
+ * The import dialog: 1) layer + sheet, 2) column mapping, 3) CRS + preview,
+ * 4) issues, 5) commit. Parsing runs in a Web Worker (KML on the main thread).
+ * Everything from a file is rendered as React text, never as markup.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Bbox } from '../../data/coords/area';
+import type { CrsId } from '../../data/coords/crs';
+import { downloadBytes, MIME } from '../../data/export/download';
+import { zipStore } from '../../data/export/zip';
+import { guessFieldMappingLoose, type FieldMapping } from '../../data/field-mapping';
+import type { ImportResult } from '../../data/import/build-import';
+import { encodingLabel } from '../../data/import/decode-text';
+import type { ParsedSummary, WorkerBuildOptions } from '../../data/import/import-protocol';
+import { recallMapping, rememberMapping } from '../../data/import/mapping-memory';
+import { exportRejectedCsv, rejectedFileName } from '../../data/import/rejected-csv';
+import type { InputFile } from '../../data/import/types';
+import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../../data/schema';
+import { CrsStep } from './CrsStep';
+import { ImportClient, needsMainThread } from './import-client';
+import { importText } from './import-text';
+import { IssuesStep } from './IssuesStep';
+import { MappingStep, unresolvedRequired } from './MappingStep';
+import './import.css';
+
+export interface ImportDialogProps {
+  layerDefault?: LayerId;
+  files: File[];
+  referenceBbox?: [number, number, number, number];
+  existingKeys?: Record<LayerId, string[]>;
+  onCommit(layer: LayerId, rows: LayerRows[LayerId], mode: 'replace' | 'append'): Promise<void>;
+  onClose(): void;
+  lang: 'zh' | 'en';
+}
+
+type Step = 1 | 2 | 3 | 4 | 5;
+
+/** Browser files → importer inputs; loose .shp/.dbf/.prj/.cpg siblings are zipped into one shapefile. */
+async function toInputs(files: File[]): Promise<InputFile[]> {
+  const all: InputFile[] = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  const side = all.filter((f) => /\.(shp|dbf|prj|cpg|shx)$/i.test(f.name));
+  const rest = all.filter((f) => !side.includes(f));
+  const bases = [...new Set(side.filter((f) => /\.shp$/i.test(f.name)).map((f) => f.name.slice(0, -4)))];
+  for (const b of bases) {
+    const parts = side.filter((f) => f.name.slice(0, f.name.lastIndexOf('.')).toLowerCase() === b.toLowerCase());
+    rest.push({ name: `${b}.zip`, bytes: zipStore(parts) });
+  }
+  return rest;
+}
+
+const layerName = (id: LayerId, lang: 'zh' | 'en'): string => (lang === 'zh' ? LAYERS[id].zh : LAYERS[id].en);
+
+export function ImportDialog(props: ImportDialogProps) {
+  const { lang, files, onClose, onCommit } = props;
+  const t = importText(lang);
+  const [inputs, setInputs] = useState<InputFile[]>([]);
+  const [fileIdx, setFileIdx] = useState(0);
+  const [summary, setSummary] = useState<ParsedSummary | null>(null);
+  const [layer, setLayer] = useState<LayerId>(props.layerDefault ?? 'kindergartens');
+  const [sheet, setSheet] = useState(0);
+  const [mode, setMode] = useState<'replace' | 'append'>('replace');
+  const [mapping, setMapping] = useState<FieldMapping>({});
+  const [defaults, setDefaults] = useState<Record<string, string>>({});
+  const [autoKey, setAutoKey] = useState(false);
+  const [crs, setCrs] = useState<CrsId | 'auto'>('auto');
+  const [swap, setSwap] = useState<boolean | undefined>(undefined);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [step, setStep] = useState<Step>(1);
+  const [busy, setBusy] = useState<{ fraction: number; stage: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const clientRef = useRef<ImportClient | null>(null);
+  const input = inputs[fileIdx];
+
+  useEffect(() => {
+    let live = true;
+    void toInputs(files).then((x) => live && setInputs(x));
+    return () => {
+      live = false;
+    };
+  }, [files]);
+
+  useEffect(() => {
+    if (!input) return;
+    const client = new ImportClient(needsMainThread(input.name));
+    clientRef.current = client;
+    setSummary(null);
+    setResult(null);
+    setStep(1);
+    setError(null);
+    setBusy({ fraction: 0, stage: '读取文件' });
+    void client.read(input, (fraction, stage) => setBusy({ fraction, stage })).then((o) => {
+      setBusy(null);
+      if (o.type === 'parsed') {
+        setSummary(o.summary);
+        setSheet(0);
+      } else if (o.type === 'error') setError(o.messageZh);
+    });
+    return () => client.dispose();
+  }, [input]);
+
+  const sh = summary?.sheets[sheet];
+  const headers = useMemo(() => sh?.headers ?? [], [sh]);
+  const hasGeometry = !!sh?.hasGeometry;
+
+  const startMapping = (): void => {
+    const remembered = typeof localStorage === 'undefined' ? null : recallMapping(localStorage, layer, headers);
+    setMapping(remembered?.mapping ?? guessFieldMappingLoose(layer, headers));
+    setDefaults(Object.fromEntries(Object.entries(remembered?.defaults ?? {}).map(([k, v]) => [k, v === null ? '' : String(v)])));
+    setAutoKey(false);
+    setStep(2);
+  };
+
+  const build = async (next: { crs?: CrsId | 'auto'; swap?: boolean | undefined } = {}): Promise<void> => {
+    const client = clientRef.current;
+    if (!client) return;
+    const c = next.crs ?? crs;
+    const s = 'swap' in next ? next.swap : swap;
+    const options: WorkerBuildOptions = {
+      sheet,
+      mapping,
+      defaults: Object.fromEntries(Object.entries(defaults).filter(([, v]) => v.trim() !== '')),
+      autoKey,
+      crs: c,
+      swapXY: s,
+      reference: props.referenceBbox ? { bbox: props.referenceBbox as Bbox } : undefined,
+      existingKeys: mode === 'append' ? props.existingKeys?.[layer] : undefined,
+    };
+    setError(null);
+    setBusy({ fraction: 0, stage: '处理中' });
+    const o = await client.build(layer, options, (fraction, stage) => setBusy({ fraction, stage }));
+    setBusy(null);
+    if (o.type === 'result') {
+      setResult(o.result);
+      const crsChoice = o.result.fatal && o.result.missingRequired.length === 0 && o.result.crsUsed === null && o.result.totalRows > 0;
+      setStep(o.result.fatal && !crsChoice ? 4 : 3);
+    } else if (o.type === 'error') setError(o.messageZh);
+  };
+
+  const commit = async (): Promise<void> => {
+    if (!result || result.rows.length === 0) return;
+    setStep(5);
+    setBusy({ fraction: 1, stage: t.committing });
+    try {
+      await onCommit(layer, result.rows, mode);
+      if (typeof localStorage !== 'undefined') rememberMapping(localStorage, layer, headers, mapping, defaults);
+      setDone(`${t.loaded} ${result.rows.length} ${t.rows}${result.rejected.length ? `，${t.rejected} ${result.rejected.length} ${t.rows}` : ''}`);
+    } catch (e) {
+      setError(`${t.failed}${String((e as Error)?.message ?? e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const unresolved = unresolvedRequired(layer, mapping, defaults, hasGeometry, autoKey);
+  const fatalFile = summary?.fatal;
+  const steps = [t.step1, t.step2, t.step3, t.step4, t.step5];
+
+  return (
+    <div className="imp-backdrop" role="dialog" aria-modal="true" aria-label={t.title}>
+      <div className="imp-dialog">
+        <header className="imp-head">
+          <h3>{t.title}</h3>
+          <ol className="imp-steps">
+            {steps.map((s, i) => (
+              <li key={s} className={i + 1 === step ? 'imp-current' : i + 1 < step ? 'imp-past' : ''}>
+                {s}
+              </li>
+            ))}
+          </ol>
+        </header>
+        {inputs.length > 1 && (
+          <label className="imp-field">
+            {t.file}
+            <select value={fileIdx} onChange={(e) => setFileIdx(Number(e.target.value))} disabled={!!busy}>
+              {inputs.map((f, i) => (
+                <option key={f.name} value={i}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {busy && (
+          <div className="imp-progress" role="status">
+            <progress max={1} value={busy.fraction} />
+            <span>{busy.stage}</span>
+            {step !== 5 && (
+              <button type="button" onClick={() => { clientRef.current?.cancel(); setBusy(null); }}>
+                {t.cancelJob}
+              </button>
+            )}
+          </div>
+        )}
+        {error && <p className="imp-error-text">{error}</p>}
+        <section className="imp-body">
+          {step === 1 && summary && (
+            <div className="imp-step1">
+              <p className="imp-fileinfo">
+                {t.file}：{summary.fileName}　{t.format}：{summary.kind.toUpperCase()}
+                {summary.encoding ? `　${t.encoding}：${encodingLabel(summary.encoding)}` : ''}
+                {sh ? `　${sh.rowCount} ${t.rows}` : ''}
+              </p>
+              {summary.issues.length > 0 && (
+                <ul className="imp-file-issues">
+                  {summary.issues.map((is, i) => (
+                    <li key={i} className={is.severity === 'error' ? 'imp-error' : 'imp-warning'}>
+                      {is.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {!fatalFile && (
+                <>
+                  <label className="imp-field">
+                    {t.layer}
+                    <select value={layer} onChange={(e) => setLayer(e.target.value as LayerId)}>
+                      {LAYER_IDS.map((id) => (
+                        <option key={id} value={id}>
+                          {layerName(id, lang)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  {summary.sheets.length > 1 && (
+                    <label className="imp-field">
+                      {t.sheet}
+                      <select value={sheet} onChange={(e) => setSheet(Number(e.target.value))}>
+                        {summary.sheets.map((s, i) => (
+                          <option key={i} value={i}>
+                            {s.name}（{s.rowCount} {t.rows}）
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  )}
+                  <fieldset className="imp-field">
+                    <legend>{t.mode}</legend>
+                    <label>
+                      <input type="radio" name="imp-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> {t.replace}
+                    </label>
+                    <label>
+                      <input type="radio" name="imp-mode" checked={mode === 'append'} onChange={() => setMode('append')} /> {t.append}
+                    </label>
+                  </fieldset>
+                </>
+              )}
+            </div>
+          )}
+          {step === 2 && sh && (
+            <MappingStep layer={layer} headers={headers} sample={sh.sample} hasGeometry={hasGeometry} mapping={mapping} defaults={defaults} autoKey={autoKey} lang={lang} t={t} onMapping={setMapping} onDefaults={setDefaults} onAutoKey={setAutoKey} />
+          )}
+          {step === 3 && result?.fatal && <p className="imp-error-text">{result.issues.filter((i) => i.severity === 'error').map((i) => i.message).join('；')}</p>}
+          {step === 3 && result && (
+            <CrsStep
+              result={result}
+              crs={crs}
+              swap={swap}
+              lang={lang}
+              t={t}
+              onCrs={(c) => { setCrs(c); void build({ crs: c }); }}
+              onSwap={(v) => { setSwap(v); void build({ swap: v }); }}
+            />
+          )}
+          {step === 4 && result && <IssuesStep result={result} t={t} />}
+          {step === 5 && done && <p className="imp-ok">{t.done}：{done}</p>}
+        </section>
+        <footer className="imp-foot">
+          {step > 1 && step < 5 && (
+            <button type="button" disabled={!!busy} onClick={() => setStep((step - (step === 4 && result?.fatal ? 2 : 1)) as Step)}>
+              {t.back}
+            </button>
+          )}
+          {step === 1 && (
+            <button type="button" className="imp-primary" disabled={!summary || !!fatalFile || !!busy} onClick={startMapping}>
+              {t.next}
+            </button>
+          )}
+          {step === 2 && (
+            <button type="button" className="imp-primary" disabled={unresolved.length > 0 || !!busy} onClick={() => void build()}>
+              {t.next}
+            </button>
+          )}
+          {step === 3 && (
+            <button type="button" className="imp-primary" disabled={!!busy || !!result?.fatal} onClick={() => setStep(4)}>
+              {t.next}
+            </button>
+          )}
+          {step === 4 && result && (
+            <>
+              {result.rejected.length > 0 && (
+                <button type="button" onClick={() => downloadBytes(rejectedFileName(result.fileName), exportRejectedCsv(result), MIME.csv)}>
+                  {t.downloadRejected}
+                </button>
+              )}
+              <button type="button" className="imp-primary" disabled={result.fatal || result.rows.length === 0 || !!busy} onClick={() => void commit()}>
+                {result.rows.length === 0 ? t.nothingToImport : result.errorCount > 0 ? t.importValid : t.importAll}
+              </button>
+            </>
+          )}
+          <button type="button" onClick={onClose} disabled={step === 5 && !!busy}>
+            {step === 5 && !busy ? t.close : t.cancel}
+          </button>
+        </footer>
+      </div>
+    </div>
+  );
+}

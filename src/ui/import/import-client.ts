@@ -1,0 +1,128 @@
+/**
+ * Talking to the import worker from the UI: one request at a time, progress
+ * callbacks, hard cancel (the worker is terminated and recreated). KML runs on
+ * the main thread, where DOMParser exists.
+ */
+import type { LayerId } from '../../data/schema';
+import type { ParsedSummary, WorkerBuildOptions, WorkerRequest, WorkerResponse } from '../../data/import/import-protocol';
+import { ImportRunner } from '../../data/import/import-runner';
+import type { ImportResult } from '../../data/import/build-import';
+import type { InputFile } from '../../data/import/types';
+
+export type Progress = (fraction: number, stageZh: string) => void;
+
+export type ClientOutcome =
+  | { type: 'parsed'; summary: ParsedSummary }
+  | { type: 'result'; summary: ParsedSummary; result: ImportResult }
+  | { type: 'error'; messageZh: string }
+  | { type: 'cancelled' };
+
+interface Endpoint {
+  send(req: WorkerRequest): void;
+  onMessage: ((m: WorkerResponse) => void) | null;
+  terminate(): void;
+}
+
+function workerEndpoint(): Endpoint {
+  const w = new Worker(new URL('../../data/import/import-worker.ts', import.meta.url), { type: 'module' });
+  const ep: Endpoint = {
+    send: (req) => w.postMessage(req),
+    onMessage: null,
+    terminate: () => w.terminate(),
+  };
+  w.onmessage = (e: MessageEvent<WorkerResponse>) => ep.onMessage?.(e.data);
+  w.onerror = (e) => ep.onMessage?.({ type: 'error', id: -1, messageZh: `导入程序出错：${e.message || '未知错误'}` });
+  return ep;
+}
+
+function inThreadEndpoint(): Endpoint {
+  const ep: Endpoint = { send: () => {}, onMessage: null, terminate: () => {} };
+  const runner = new ImportRunner((m) => setTimeout(() => ep.onMessage?.(m), 0));
+  ep.send = (req) => void runner.handle(req);
+  return ep;
+}
+
+/** Whether a file must be parsed on the main thread (KML needs DOMParser, absent in workers). */
+export function needsMainThread(name: string): boolean {
+  return /\.(kml|kmz)$/i.test(name);
+}
+
+export class ImportClient {
+  private ep: Endpoint | null = null;
+  private nextId = 1;
+  private pending: { id: number; resolve: (o: ClientOutcome) => void; progress?: Progress } | null = null;
+  private hasFile = false;
+  private file: InputFile | null = null;
+
+  constructor(private readonly mainThread: boolean) {}
+
+  private endpoint(): Endpoint {
+    if (this.ep) return this.ep;
+    let ep: Endpoint;
+    try {
+      ep = this.mainThread ? inThreadEndpoint() : workerEndpoint();
+    } catch {
+      ep = inThreadEndpoint();
+    }
+    ep.onMessage = (m) => this.receive(m);
+    this.ep = ep;
+    return ep;
+  }
+
+  private receive(m: WorkerResponse): void {
+    const p = this.pending;
+    if (!p || (m.id !== p.id && m.id !== -1)) return;
+    if (m.type === 'progress') {
+      p.progress?.(m.fraction, m.stageZh);
+      return;
+    }
+    this.pending = null;
+    if (m.type === 'parsed') p.resolve({ type: 'parsed', summary: m.summary });
+    else if (m.type === 'result') p.resolve({ type: 'result', summary: m.summary, result: m.result });
+    else if (m.type === 'error') p.resolve({ type: 'error', messageZh: m.messageZh });
+    else p.resolve({ type: 'cancelled' });
+  }
+
+  private run(make: (id: number) => WorkerRequest, progress?: Progress): Promise<ClientOutcome> {
+    this.cancel();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending = { id, resolve, progress };
+      this.endpoint().send(make(id));
+    });
+  }
+
+  /** Read a file (kept by the worker for later builds). */
+  read(file: InputFile, progress?: Progress): Promise<ClientOutcome> {
+    this.file = file;
+    this.hasFile = true;
+    return this.run((id) => ({ type: 'read', id, file }), progress);
+  }
+
+  /** Build the import of the last read file. */
+  build(layer: LayerId, options: WorkerBuildOptions, progress?: Progress): Promise<ClientOutcome> {
+    const file = this.hasFile ? undefined : (this.file ?? undefined);
+    this.hasFile = true;
+    return this.run((id) => ({ type: 'import', id, layer, file, options }), progress);
+  }
+
+  /** Stop the running job at once (the worker is replaced; the file is sent again on the next build). */
+  cancel(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    if (this.mainThread) this.ep?.send({ type: 'cancel', id: p.id });
+    else {
+      this.ep?.terminate();
+      this.ep = null;
+      this.hasFile = false;
+    }
+    p.resolve({ type: 'cancelled' });
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.ep?.terminate();
+    this.ep = null;
+  }
+}
