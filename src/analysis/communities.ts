@@ -8,6 +8,7 @@ import type { Community, Kindergarten, SupportingKgStatus } from '../data/schema
 import { addMonthsIso, daysBetween } from './dates';
 import type { CommunityGapRow, CommunitySummary, SupportingKgProblem, SupportingKgRuleTable } from './types';
 
+/** Chinese label of each problem kind. */
 export const PROBLEM_ZH: Record<SupportingKgProblem, string> = {
   not_planned: '规划不到位',
   not_built: '配建不到位',

@@ -13,6 +13,7 @@ export function pct(a: number, b: number): number | null {
   return r === null ? null : r * 100;
 }
 
+/** One input of a figure (NaN becomes null). */
 export function input(labelZh: string, value: number | null, unit: string): FigureInput {
   return { labelZh, value: value === null || Number.isNaN(value) ? null : value, unit };
 }

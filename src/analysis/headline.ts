@@ -2,7 +2,12 @@
 import { figure, input, pct } from './figures';
 import type { AnalysisParams, CommunitySummary, Figure, KgStatusRag, SupplyDemandRow } from './types';
 
-const SRC_RADIUS = 'GB 50180-2018（5 分钟生活圈 300 m）';
+/** Source label of a service radius: the standard for 300 m, a note otherwise. */
+export function radiusSourceZh(radiusM: number): string {
+  if (radiusM === 300) return 'GB 50180-2018（5 分钟生活圈 300 m）';
+  if (radiusM === 500) return '部分地方标准 500 m（GB 50180-2018 为 300 m）';
+  return `用户设定 ${radiusM} m（GB 50180-2018 为 300 m）`;
+}
 const SRC_2SFCA = '两步移动搜寻法（2SFCA）';
 
 /**
@@ -16,6 +21,7 @@ export function headlineFigures(
   cs: CommunitySummary,
 ): Figure[] {
   const r = `${p.radiusM} m`;
+  const SRC_RADIUS = radiusSourceZh(p.radiusM);
   const formZh = p.decay === 'gaussian' ? '高斯衰减' : '均一权重';
   const A = p.decay === 'gaussian' ? 'A_i（高斯）' : 'A_i（均一）';
   const gradedKgs = kgStatusCounts.green + kgStatusCounts.amber + kgStatusCounts.red;

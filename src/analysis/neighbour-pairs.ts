@@ -118,7 +118,6 @@ export class NeighbourPairBuilder {
       if (col < -1 || col > nx || row < -1 || row > ny) continue;
       const c0 = col > 0 ? col - 1 : 0;
       const c1 = col < nx - 1 ? col + 1 : nx - 1;
-      if (c0 > c1) continue;
       const r0 = row > 0 ? row - 1 : 0;
       const r1 = row < ny - 1 ? row + 1 : ny - 1;
       const p = la * DEG;
@@ -128,6 +127,7 @@ export class NeighbourPairBuilder {
       const qy = cp * Math.sin(l);
       const qz = Math.sin(p);
       for (let r = r0; r <= r1; r++) {
+        // the three cells of a row are one contiguous run
         const end = offsets[r * nx + c1 + 1];
         for (let k = offsets[r * nx + c0]; k < end; k++) {
           const dx = ux[k] - qx;
@@ -217,12 +217,9 @@ export function nearestAcceptedM(
   from = 0,
   to = lon.length,
 ): void {
-  const { offsets, index, ux, uy, uz, nx, ny, cellM } = g;
+  const { offsets, cellM, nx, ny } = g;
   const DEG = Math.PI / 180;
   const maxRing = Math.ceil(maxM / cellM) + 1;
-  // ranges [start, end) of index positions to scan in the current ring (no closures: keeps doubles unboxed)
-  const rs = new Int32Array(4 * maxRing + 8);
-  const re = new Int32Array(4 * maxRing + 8);
   for (let i = from; i < to; i++) {
     if (skip && skip[i] === 1) continue;
     const lo = lon[i];
@@ -248,39 +245,18 @@ export function nearestAcceptedM(
       const cHi = col + ring;
       // the previous rings already covered the whole grid
       if (ring > 0 && rLo + 1 <= 0 && rHi - 1 >= ny - 1 && cLo + 1 <= 0 && cHi - 1 >= nx - 1) break;
-      let nr = 0;
-      const rStart = Math.max(0, rLo);
       const rEnd = Math.min(ny - 1, rHi);
-      for (let r = rStart; r <= rEnd; r++) {
+      for (let r = Math.max(0, rLo); r <= rEnd; r++) {
         const base = r * nx;
         if (r === rLo || r === rHi) {
-          // top/bottom edge of the ring: a contiguous run of cells
+          // top/bottom edge of the ring: one contiguous run of cells
           const a = Math.max(0, cLo);
           const b = Math.min(nx - 1, cHi);
-          if (a <= b) {
-            rs[nr] = offsets[base + a];
-            re[nr++] = offsets[base + b + 1];
-          }
+          if (a <= b) best2 = scanRange(g, offsets[base + a], offsets[base + b + 1], accept, qx, qy, qz, best2);
         } else {
-          if (cLo >= 0 && cLo < nx) {
-            rs[nr] = offsets[base + cLo];
-            re[nr++] = offsets[base + cLo + 1];
-          }
-          if (cHi >= 0 && cHi < nx) {
-            rs[nr] = offsets[base + cHi];
-            re[nr++] = offsets[base + cHi + 1];
-          }
-        }
-      }
-      for (let q = 0; q < nr; q++) {
-        const end = re[q];
-        for (let k = rs[q]; k < end; k++) {
-          if (accept[index[k]] !== 1) continue;
-          const dx = ux[k] - qx;
-          const dy = uy[k] - qy;
-          const dz = uz[k] - qz;
-          const c2 = dx * dx + dy * dy + dz * dz;
-          if (c2 < best2) best2 = c2;
+          // the two side cells
+          if (cLo >= 0 && cLo < nx) best2 = scanRange(g, offsets[base + cLo], offsets[base + cLo + 1], accept, qx, qy, qz, best2);
+          if (cHi >= 0 && cHi < nx) best2 = scanRange(g, offsets[base + cHi], offsets[base + cHi + 1], accept, qx, qy, qz, best2);
         }
       }
     }
@@ -289,3 +265,16 @@ export function nearestAcceptedM(
   }
 }
 
+/** Smallest squared chord from (qx, qy, qz) to accepted points at positions [start, end) of the grid, or `best2`. */
+function scanRange(g: GridIndex, start: number, end: number, accept: Uint8Array, qx: number, qy: number, qz: number, best2: number): number {
+  const { index, ux, uy, uz } = g;
+  for (let k = start; k < end; k++) {
+    if (accept[index[k]] !== 1) continue;
+    const dx = ux[k] - qx;
+    const dy = uy[k] - qy;
+    const dz = uz[k] - qz;
+    const c2 = dx * dx + dy * dy + dz * dz;
+    if (c2 < best2) best2 = c2;
+  }
+  return best2;
+}

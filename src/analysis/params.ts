@@ -35,6 +35,7 @@ export const RULE_TABLE_YULIN: SupportingKgRuleTable = {
   verified: true,
 };
 
+/** The rule tables offered in the UI (default first). */
 export const RULE_TABLES: readonly SupportingKgRuleTable[] = [RULE_TABLE_HAINAN_2019, RULE_TABLE_YULIN];
 
 /** Placeholder "today" of defaultAnalysisParams(); callers should pass the real date. */
@@ -148,7 +149,7 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
     verified: false,
   },
   nearestMaxM: {
-    labelZh: '最近幼儿园搜索上限 3,000 m（超出记为“无”）',
+    labelZh: '最近幼儿园搜索上限 3,000 m（超出记为“无”；0 = 只在服务半径内找，最快）',
     sourceZh: '本工具约定（显示用，不影响覆盖率）',
     verified: false,
   },

@@ -14,7 +14,9 @@ import type {
   SupplyDemandRow,
 } from './types';
 
+/** Value of `format` in every report. */
 export const JSON_REPORT_FORMAT = 'xuewei-analysis-report';
+/** Bumped on incompatible changes of the report shape. */
 export const JSON_REPORT_VERSION = 1;
 
 export interface JsonKindergartenRow {

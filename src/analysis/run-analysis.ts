@@ -82,8 +82,6 @@ export function* analysisSteps(input: AnalysisInput, params: AnalysisParams, opt
   let cellBadCoords = 0;
   let cellBadChildren = 0;
   const cellByBoundary: number[] = [];
-  let lastCode: string | null | undefined = undefined;
-  let lastStreet = 0;
   for (let i = 0; i < nCells; i++) {
     const c = cellsIn[i];
     cellLon[i] = c.lon;
@@ -94,14 +92,12 @@ export function* analysisSteps(input: AnalysisInput, params: AnalysisParams, opt
     children[i] = finiteOr0(ch);
     residents[i] = finiteOr0(c.residents);
     const code = c.street_code;
-    if (code && code === lastCode) cellStreet[i] = lastStreet;
+    const known = code ? streets.byCode.get(code) : undefined;
+    if (known !== undefined) cellStreet[i] = known;
     else {
       const a = assignStreet(streets, code, c.lon, c.lat);
       cellStreet[i] = a.index;
       if (a.byBoundary) cellByBoundary.push(a.index);
-      lastCode = code;
-      lastStreet = a.index;
-      if (!code) lastCode = undefined;
     }
   }
   const communityStreet = new Int32Array((input.communities ?? []).length);
@@ -122,7 +118,7 @@ export function* analysisSteps(input: AnalysisInput, params: AnalysisParams, opt
   // ── neighbour pairs ──
   step(0.05, '计算服务半径内的幼儿园–网格配对');
   yield;
-  const builder = new NeighbourPairBuilder(kgLon, kgLat, cellLon, cellLat, params.radiusM);
+  const builder = new NeighbourPairBuilder(kgLon, kgLat, cellLon, cellLat, params.radiusM, { refineDistanceM: opts.refineDistanceM });
   for (let from = 0; from < nCells; from += CHUNK) {
     const to = Math.min(nCells, from + CHUNK);
     builder.run(from, to);
@@ -136,7 +132,7 @@ export function* analysisSteps(input: AnalysisInput, params: AnalysisParams, opt
   step(0.55, '计算覆盖与最近幼儿园');
   const cov = computeCoverage(pairs, kgActive, nCells);
   const nearestKgM = cov.nearestWithinM;
-  for (let from = 0; from < nCells; from += CHUNK) {
+  for (let from = 0; from < nCells && params.nearestMaxM > 0; from += CHUNK) {
     const to = Math.min(nCells, from + CHUNK);
     nearestAcceptedM(builder.grid, cellLon, cellLat, kgActive, params.nearestMaxM, nearestKgM, cov.covered, from, to);
     step(0.55 + (0.2 * to) / nCells, '计算覆盖与最近幼儿园');

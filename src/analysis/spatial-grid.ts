@@ -1,14 +1,16 @@
 /**
  * A uniform grid hash over a point set (lon/lat degrees), stored as CSR arrays
- * (counting sort by cell), with the points' unit vectors copied into cell order
+ * (counting sort by cell: `offsets` per cell, row-major, so the cells of one row
+ * are one contiguous run), with the points' unit vectors copied into cell order
  * for cache-friendly scans.
  *
  * Cells are at least `cellM` metres wide everywhere in the data: the lon width is
- * taken at the highest |latitude| of the indexed points (plus the search radius),
- * so a box search of ±1 cell never misses a point within `cellM` (great-circle
- * distance ≥ R·|Δlat| and ≥ R·cos(lat_max)·|Δlon|·(1 − 1e-9) at these distances).
- * When the extent would need more than MAX_GRID_CELLS cells, cells are widened:
- * still correct, only more candidates per query. Longitudes are not wrapped at ±180°.
+ * taken at the highest |latitude| of the indexed points (plus a margin), so a box
+ * search of ±1 cell never misses a point within `cellM` (great-circle distance ≥
+ * R·|Δlat| and ≥ R·cos(lat_max)·|Δlon| up to ~1e-9 at these distances, covered by
+ * the margin). When the extent would need more than MAX_GRID_CELLS cells, cells
+ * are widened: still correct, only more candidates per query. Longitudes are not
+ * wrapped at ±180°.
  */
 import { EARTH_RADIUS_M, validLonLat } from './geo';
 
@@ -84,7 +86,8 @@ export function buildGridIndex(lon: ArrayLike<number>, lat: ArrayLike<number>, m
   }
   const cellLonDeg = cellM / mPerDegLon;
   const cellLatDeg = cellM / mPerDegLat;
-  const offsets = new Int32Array(nx * ny + 1);
+  const nCells = nx * ny;
+  const offsets = new Int32Array(nCells + 1);
   const cellOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const lo = lon[i];
@@ -99,25 +102,32 @@ export function buildGridIndex(lon: ArrayLike<number>, lat: ArrayLike<number>, m
     cellOf[i] = id;
     offsets[id + 1]++;
   }
-  for (let k = 0; k < nx * ny; k++) offsets[k + 1] += offsets[k];
-  const fill = offsets.slice(0, nx * ny);
+  for (let k = 0; k < nCells; k++) offsets[k + 1] += offsets[k];
   const index = new Int32Array(size);
   const ux = new Float64Array(size);
   const uy = new Float64Array(size);
   const uz = new Float64Array(size);
+  // fill: offsets[id] walks from the start to the end of cell id …
   for (let i = 0; i < n; i++) {
     const id = cellOf[i];
     if (id < 0) continue;
-    const pos = fill[id]++;
+    const pos = offsets[id]++;
     index[pos] = i;
     const p = lat[i] * DEG;
-    const l = lon[i] * DEG;
+    const l = lo2rad(lon[i]);
     const cp = Math.cos(p);
     ux[pos] = cp * Math.cos(l);
     uy[pos] = cp * Math.sin(l);
     uz[pos] = Math.sin(p);
   }
+  // … so offsets[k] now holds the start of cell k + 1: shift back by one
+  offsets.copyWithin(1, 0, nCells);
+  offsets[0] = 0;
   return { minLon, minLat, cellLonDeg, cellLatDeg, cellM, nx, ny, offsets, index, ux, uy, uz, size };
+}
+
+function lo2rad(lon: number): number {
+  return lon * DEG;
 }
 
 /** Column of a longitude in the grid (may be outside 0..nx−1). */

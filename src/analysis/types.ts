@@ -103,7 +103,7 @@ export interface AnalysisParams {
   /** "today" for overdue checks, ISO date; passed in, the engine never reads the clock */
   asOfDate: string;
   indicatorThresholds: IndicatorThresholds;
-  /** nearest-kindergarten search gives up beyond this distance (nearestKgM = NaN) */
+  /** nearest-kindergarten search gives up beyond this distance (nearestKgM = NaN); 0 = only within radiusM (fastest) */
   nearestMaxM: number;
 }
 
@@ -176,7 +176,7 @@ export interface CellResults {
   ids: string[];
   /** 1 = within radiusM of at least one supplying kindergarten */
   covered: Uint8Array;
-  /** distance to the nearest supplying kindergarten (m); NaN beyond params.nearestMaxM */
+  /** distance to the nearest supplying kindergarten (m); NaN beyond params.nearestMaxM (beyond radiusM when nearestMaxM = 0) */
   nearestKgM: Float64Array;
   /** A_i, plain (places per child within reach) */
   accessPlain: Float64Array;
@@ -325,4 +325,11 @@ export interface AnalysisResult {
 export interface RunOptions {
   onProgress?: (fraction: number, stageZh: string) => void;
   signal?: { aborted: boolean };
+  /**
+   * Swap in another distance (e.g. walking distance over a road network) for the
+   * catchment pairs: called with the great-circle distance of each candidate pair
+   * within radiusM; must return a distance ≥ it (Infinity drops the pair). Not
+   * available through the worker (functions do not clone). nearestKgM stays straight-line.
+   */
+  refineDistanceM?: (kgIndex: number, cellIndex: number, greatCircleM: number) => number;
 }
