@@ -73,7 +73,11 @@ export function buildDeckLayers(
         getPolygon: (d) => d.polygon,
         stroked: false,
         getFillColor: (d, { index }) =>
-          showUncovered && covered && covered[index] === 0 ? withAlpha(STATUS_COLOR.bad, 200) : withAlpha(densityColor(d.row.residents), 170),
+          showUncovered && covered
+            ? covered[index] === 0
+              ? withAlpha(STATUS_COLOR.bad, d.row.children_3_5 > 0 ? 210 : 90)
+              : withAlpha(STATUS_COLOR.neutral, 70)
+            : withAlpha(densityColor(d.row.residents), 170),
         updateTriggers: { getFillColor: [showUncovered, covered] },
         pickable: true,
       }),
