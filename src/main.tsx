@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createWorkerRunner } from './state/analysis-runner';
+import { startAutosave } from './state/autosave';
 import { startApp, timings } from './state/load-sample';
 import { appStore } from './state/store';
 import { App } from './ui/App';
@@ -14,6 +15,8 @@ appStore.getState().setRunner(createWorkerRunner());
 appStore.subscribe((s, prev) => {
   if (s.dataVersion !== prev.dataVersion) void s.runAnalysis();
 });
+if (typeof indexedDB !== 'undefined') appStore.getState().setIdb(indexedDB);
+startAutosave(appStore);
 void startApp(appStore);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { DbConnector } from '../data/db';
 import type { RowIssue } from '../data/issues';
-import { LAYER_IDS, type LayerId, type LayerRows } from '../data/schema';
+import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../data/schema';
 import { buildSummarySql, buildTypeBreakdownSql } from '../data/sql';
 import { loadAllLayers, replaceLayerTable } from '../data/tables';
 import type { AppState } from './store';
@@ -60,6 +60,11 @@ export interface DataSlice {
   replaceLayer<L extends LayerId>(layer: L, rows: LayerRows[L]): Promise<void>;
   /** Connect DuckDB: the layers already in memory are loaded into it, then the totals computed. */
   attachDb(db: DbConnector): Promise<void>;
+  /**
+   * Put imported rows in a layer: 'replace' the layer, or 'append' (rows whose key exists
+   * are replaced, others added). The layer stops counting as generated sample data.
+   */
+  importLayer<L extends LayerId>(layer: L, rows: LayerRows[L], mode: 'replace' | 'append'): Promise<void>;
   setLoadState(s: DataSlice['loadState'], error?: string | null): void;
   refreshSummary(): Promise<void>;
 }
@@ -97,6 +102,18 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     if (db) await replaceLayerTable(db, layer, rows);
     set((s) => ({ layers: { ...s.layers, [layer]: rows }, dataVersion: s.dataVersion + 1 }));
     await get().refreshSummary();
+  },
+  async importLayer(layer, rows, mode) {
+    let next = rows;
+    if (mode === 'append') {
+      const key = LAYERS[layer].key;
+      const incoming = new Set((rows as unknown as Record<string, unknown>[]).map((r) => String(r[key])));
+      const kept = (get().layers[layer] as unknown as Record<string, unknown>[]).filter((r) => !incoming.has(String(r[key])));
+      next = [...kept, ...(rows as unknown as Record<string, unknown>[])] as unknown as typeof rows;
+    }
+    await get().replaceLayer(layer, next);
+    const meta = get().meta;
+    if (meta?.generated?.includes(layer)) set({ meta: { ...meta, generated: meta.generated.filter((g) => g !== layer) } });
   },
   async refreshSummary() {
     const db = get().db;

@@ -60,9 +60,13 @@ export async function startApp(store: AppStore): Promise<void> {
   store.getState().setLoadState('loading');
   const t0 = performance.now();
   try {
-    const sample = await fetchSample();
+    // the project saved in this browser wins over the sample
+    const restored = await store.getState().restoreSaved();
+    if (!restored) {
+      const sample = await fetchSample();
+      await store.getState().setDataset(sample);
+    }
     timings.sampleParsedMs = performance.now() - t0;
-    await store.getState().setDataset(sample);
     store.getState().setLoadState('ready');
     // DuckDB's 34 MB wasm compiles on the same two cores: let the map draw first
     await afterFirstPaint();

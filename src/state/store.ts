@@ -3,9 +3,10 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createDataSlice, type DataSlice } from './data-slice';
+import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DataSlice & UiSlice & AnalysisSlice;
+export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -13,6 +14,7 @@ export function createAppStore(): AppStore {
     ...createDataSlice(...a),
     ...createUiSlice(...a),
     ...createAnalysisSlice(...a),
+    ...createProjectSlice(...a),
   }));
 }
 

@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import { MapView } from '../map/MapView';
 import { useApp } from '../state/store';
 import { AnalysisControls } from './AnalysisControls';
@@ -5,6 +6,7 @@ import { BottomDrawer } from './BottomDrawer';
 import { DetailPanel } from './DetailPanel';
 import { IndicatorPanel } from './IndicatorPanel';
 import { HoverTooltip } from './HoverTooltip';
+import { ImportHost, useDroppedFiles } from './ImportHost';
 import { LayerList } from './LayerList';
 import { SummaryPanel } from './SummaryPanel';
 import { TitleBar } from './TitleBar';
@@ -15,9 +17,14 @@ export function App() {
   const loadState = useApp((s) => s.loadState);
   const loadError = useApp((s) => s.loadError);
   const meta = useApp((s) => s.meta);
+  const message = useApp((s) => s.projectMessage);
+  const setMessage = useApp((s) => s.setProjectMessage);
+  const [importFiles, setImportFiles] = useState<File[]>([]);
+  const onFiles = useCallback((files: File[]) => setImportFiles(files), []);
+  const dragging = useDroppedFiles(onFiles);
   return (
     <div className="app" data-load-state={loadState} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-      <TitleBar />
+      <TitleBar onImportFiles={onFiles} />
       <aside className="left">
         <LayerList />
         <AnalysisControls />
@@ -39,6 +46,16 @@ export function App() {
         <SummaryPanel />
         <IndicatorPanel />
       </aside>
+      <ImportHost files={importFiles} onDone={() => setImportFiles([])} />
+      {dragging ? <div className="drop-hint">{lang === 'zh' ? '松开鼠标导入文件' : 'Drop files to import'}</div> : null}
+      {message ? (
+        <div className="toast" role="status" data-testid="toast">
+          {message}
+          <button type="button" className="link" onClick={() => setMessage(null)}>
+            ×
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -72,6 +72,7 @@ export function CommunityLedger() {
         columns={cols}
         rowKey={(r) => r.communityId}
         testId="ledger-table"
+        exportName={zh ? '配套园台账' : 'supporting-kg-ledger'}
         onRowClick={(r) => select({ layer: 'communities', id: r.communityId })}
       />
     </div>

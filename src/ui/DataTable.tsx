@@ -1,4 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { exportTableCsv } from '../data/export/csv';
+import { downloadBytes, MIME } from '../data/export/download';
+import { exportTableXlsx } from '../data/export/xlsx';
 
 export interface Column<T> {
   key: string;
@@ -18,6 +21,7 @@ export function DataTable<T>({
   onRowClick,
   rowClass,
   testId,
+  exportName,
 }: {
   rows: T[];
   columns: Column<T>[];
@@ -25,6 +29,8 @@ export function DataTable<T>({
   onRowClick?: (row: T) => void;
   rowClass?: (row: T) => string;
   testId?: string;
+  /** file name (no extension) for the export buttons; the rows exported are the filtered, sorted ones */
+  exportName?: string;
 }) {
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
   const [filters, setFilters] = useState<Record<string, string>>({});
@@ -50,8 +56,21 @@ export function DataTable<T>({
     }
     return out;
   }, [rows, columns, filters, sort]);
+  const exportRows = () => shown.map((r) => columns.map((c) => c.value(r)));
+  const headers = columns.map((c) => c.label);
   return (
     <div className="table-wrap" data-testid={testId}>
+      {exportName ? (
+        <div className="table-tools">
+          <span>{shown.length} 行</span>
+          <button type="button" onClick={() => downloadBytes(`${exportName}.xlsx`, exportTableXlsx(exportName, headers, exportRows()), MIME.xlsx)}>
+            导出 Excel
+          </button>
+          <button type="button" onClick={() => downloadBytes(`${exportName}.csv`, exportTableCsv(headers, exportRows()), MIME.csv)}>
+            导出 CSV
+          </button>
+        </div>
+      ) : null}
       <table className="grid ledger">
         <thead>
           <tr>

@@ -53,5 +53,5 @@ export function StreetTable() {
   const cols = useMemo(() => streetColumns(lang === 'zh'), [lang]);
   if (!result) return null;
   const rows: SupplyDemandRow[] = [...result.streets.filter((s: StreetRow) => s.children > 0 || s.places > 0), { ...result.district, nameZh: lang === 'zh' ? '全区合计' : 'District' }];
-  return <DataTable rows={rows} columns={cols} rowKey={(r) => r.code || r.nameZh} testId="street-table" rowClass={(r) => (r === rows[rows.length - 1] ? 'total' : '')} />;
+  return <DataTable rows={rows} columns={cols} rowKey={(r) => r.code || r.nameZh} testId="street-table" exportName={lang === 'zh' ? '街道学位供需' : 'supply-by-subdistrict'} rowClass={(r) => (r === rows[rows.length - 1] ? 'total' : '')} />;
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useApp } from '../state/store';
+import { DataMenu } from './DataMenu';
 import { t } from './i18n';
 
-export function TitleBar() {
+export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => void }) {
   const lang = useApp((s) => s.lang);
   const setLang = useApp((s) => s.setLang);
   const meta = useApp((s) => s.meta);
@@ -25,6 +26,7 @@ export function TitleBar() {
         </span>
       ) : null}
       <div className="spacer" />
+      <DataMenu onImportFiles={onImportFiles} />
       <button type="button" onClick={() => setOpen(!open)}>
         {t(lang, 'settings')}
       </button>

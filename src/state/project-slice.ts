@@ -1,0 +1,103 @@
+/**
+ * Project slice: the whole project (layers + settings) saved in the browser after
+ * every change, restored on reload, exported/imported as one file.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { AnalysisParams } from '../analysis/types';
+import { parseProject, type Project } from '../data/project/project-file';
+import { clearProject, loadProject, saveProject } from '../data/project/project-store';
+import type { DatasetMeta } from './data-slice';
+import type { AppState } from './store';
+import type { MapLayerKey } from './ui-slice';
+
+/** What a project keeps besides the layers. */
+export interface ProjectSettings {
+  params?: AnalysisParams;
+  visible?: Record<MapLayerKey, boolean>;
+  meta?: DatasetMeta | null;
+  district?: AppState['district'];
+}
+
+export interface ProjectSlice {
+  /** IndexedDB factory (window.indexedDB in the app, fake-indexeddb in tests); null = no persistence */
+  idb: IDBFactory | null;
+  saveState: 'idle' | 'saving' | 'saved' | 'error';
+  savedAt: string | null;
+  projectMessage: string | null;
+  setIdb(f: IDBFactory | null): void;
+  /** Current project as a value. */
+  toProject(): Project;
+  saveNow(): Promise<void>;
+  /** Restore the project saved in the browser; false when there is none. */
+  restoreSaved(): Promise<boolean>;
+  /** Load a project file's text; on error nothing changes and the message says why. */
+  openProjectText(text: string, fileName: string): Promise<boolean>;
+  applyProject(p: Project): Promise<void>;
+  forgetSaved(): Promise<void>;
+  setProjectMessage(m: string | null): void;
+}
+
+export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = (set, get) => ({
+  idb: null,
+  saveState: 'idle',
+  savedAt: null,
+  projectMessage: null,
+  setIdb: (idb) => set({ idb }),
+  setProjectMessage: (projectMessage) => set({ projectMessage }),
+  toProject() {
+    const s = get();
+    const settings: ProjectSettings = { params: s.params, visible: s.visible, meta: s.meta, district: s.district };
+    return { layers: s.layers, settings, name: s.meta?.name, savedAt: new Date().toISOString() };
+  },
+  async saveNow() {
+    const idb = get().idb;
+    if (!idb) return;
+    set({ saveState: 'saving' });
+    try {
+      const p = get().toProject();
+      await saveProject(idb, p);
+      set({ saveState: 'saved', savedAt: p.savedAt ?? null });
+    } catch (e) {
+      set({ saveState: 'error', projectMessage: `保存失败：${(e as Error).message}` });
+    }
+  },
+  async restoreSaved() {
+    const idb = get().idb;
+    if (!idb) return false;
+    try {
+      const p = await loadProject(idb);
+      if (!p) return false;
+      if ('error' in p) {
+        set({ projectMessage: `${p.error}；已载入示例数据` });
+        return false;
+      }
+      await get().applyProject(p);
+      set({ projectMessage: '已恢复上次保存的项目', savedAt: p.savedAt ?? null });
+      return true;
+    } catch (e) {
+      set({ projectMessage: `无法读取浏览器中保存的项目：${(e as Error).message}` });
+      return false;
+    }
+  },
+  async openProjectText(text, fileName) {
+    const res = parseProject(text, fileName);
+    if ('error' in res) {
+      set({ projectMessage: res.error });
+      return false;
+    }
+    await get().applyProject(res.project);
+    set({ projectMessage: `已打开项目文件“${fileName}”` });
+    return true;
+  },
+  async applyProject(p) {
+    const st = (p.settings ?? {}) as ProjectSettings;
+    if (st.params) set({ params: st.params });
+    if (st.visible) set((s) => ({ visible: { ...s.visible, ...st.visible } }));
+    await get().setDataset({ layers: p.layers, district: st.district ?? get().district, meta: st.meta ?? get().meta });
+  },
+  async forgetSaved() {
+    const idb = get().idb;
+    if (idb) await clearProject(idb);
+    set({ savedAt: null, saveState: 'idle' });
+  },
+});

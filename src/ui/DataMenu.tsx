@@ -1,0 +1,124 @@
+import { useRef, useState } from 'react';
+import { exportLayerCsv } from '../data/export/csv';
+import { downloadBytes, MIME } from '../data/export/download';
+import { exportLayerGeojson } from '../data/export/geojson';
+import { exportLayerXlsx } from '../data/export/xlsx';
+import { projectFileName, serializeProject } from '../data/project/project-file';
+import { LAYERS, LAYER_IDS, type LayerId } from '../data/schema';
+import { fetchSample } from '../state/load-sample';
+import { appStore, useApp } from '../state/store';
+
+export const IMPORT_ACCEPT = '.csv,.txt,.tsv,.xlsx,.xls,.geojson,.json,.zip,.kml,.shp,.dbf,.prj,.cpg,.shx';
+
+/** Data menu: import files, export a layer (CSV/Excel/GeoJSON), project file save/open, back to the sample. */
+export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => void }) {
+  const lang = useApp((s) => s.lang);
+  const layers = useApp((s) => s.layers);
+  const savedAt = useApp((s) => s.savedAt);
+  const zh = lang === 'zh';
+  const [open, setOpen] = useState(false);
+  const [layer, setLayer] = useState<LayerId>('kindergartens');
+  const importInput = useRef<HTMLInputElement>(null);
+  const projectInput = useRef<HTMLInputElement>(null);
+  const base = `${appStore.getState().meta?.name ?? '学位规划'}_${zh ? LAYERS[layer].zh : layer}`;
+  const rows = layers[layer];
+  return (
+    <div className="menu">
+      <button type="button" onClick={() => setOpen(!open)} data-testid="data-menu">
+        {zh ? '数据' : 'Data'} ▾
+      </button>
+      {open ? (
+        <div className="menu-panel" role="menu">
+          <button type="button" onClick={() => importInput.current?.click()} data-testid="import-button">
+            {zh ? '导入数据文件…（CSV / Excel / GeoJSON / Shapefile / KML）' : 'Import files… (CSV / Excel / GeoJSON / Shapefile / KML)'}
+          </button>
+          <input
+            ref={importInput}
+            type="file"
+            multiple
+            accept={IMPORT_ACCEPT}
+            hidden
+            data-testid="import-input"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              if (files.length > 0) {
+                setOpen(false);
+                onImportFiles(files);
+              }
+            }}
+          />
+          <div className="menu-row">
+            <span>{zh ? '导出图层' : 'Export layer'}</span>
+            <select value={layer} onChange={(e) => setLayer(e.target.value as LayerId)} data-testid="export-layer">
+              {LAYER_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {zh ? LAYERS[id].zh : LAYERS[id].en}（{layers[id].length}）
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="menu-row">
+            <button type="button" data-testid="export-csv" onClick={() => downloadBytes(`${base}.csv`, exportLayerCsv(layer, rows), MIME.csv)}>
+              CSV
+            </button>
+            <button type="button" data-testid="export-xlsx" onClick={() => downloadBytes(`${base}.xlsx`, exportLayerXlsx(layer, rows), MIME.xlsx)}>
+              Excel
+            </button>
+            <button type="button" onClick={() => downloadBytes(`${base}.geojson`, exportLayerGeojson(layer, rows), MIME.geojson)}>
+              GeoJSON
+            </button>
+          </div>
+          <hr />
+          <button
+            type="button"
+            data-testid="export-project"
+            onClick={() => {
+              const p = appStore.getState().toProject();
+              downloadBytes(projectFileName(p.name ?? '学位规划项目'), serializeProject(p), MIME.json);
+            }}
+          >
+            {zh ? '导出项目文件（.xwgh.json）' : 'Export project file'}
+          </button>
+          <button type="button" onClick={() => projectInput.current?.click()}>
+            {zh ? '打开项目文件…' : 'Open project file…'}
+          </button>
+          <input
+            ref={projectInput}
+            type="file"
+            accept=".json"
+            hidden
+            data-testid="project-input"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) {
+                setOpen(false);
+                await appStore.getState().openProjectText(await f.text(), f.name);
+              }
+            }}
+          />
+          <button
+            type="button"
+            onClick={async () => {
+              if (!window.confirm(zh ? '恢复示例数据将替换当前所有图层（可先导出项目文件备份）。继续？' : 'Replace all layers with the sample data?')) return;
+              setOpen(false);
+              const st = appStore.getState();
+              await st.setDataset(await fetchSample());
+              st.setProjectMessage(zh ? '已恢复示例数据' : 'Sample data restored');
+            }}
+          >
+            {zh ? '恢复示例数据' : 'Back to the sample data'}
+          </button>
+          <div className="menu-note">
+            {savedAt
+              ? `${zh ? '已自动保存在本浏览器：' : 'Saved in this browser: '}${new Date(savedAt).toLocaleString(zh ? 'zh-CN' : 'en')}`
+              : zh
+                ? '修改会自动保存在本浏览器中'
+                : 'Changes are saved in this browser automatically'}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useMemo, useState } from 'react';
+import { bboxOfRings } from '../map/basemap';
+import { ringsOf } from '../map/geometry';
+import { LAYER_IDS, LAYERS, type LayerId } from '../data/schema';
+import { appStore, useApp } from '../state/store';
+import { ImportDialog } from './import/ImportDialog';
+
+/** Opens the import dialog for files from the Data menu or dropped anywhere on the app. */
+export function ImportHost({ files, onDone }: { files: File[]; onDone: () => void }) {
+  const lang = useApp((s) => s.lang);
+  const district = useApp((s) => s.district);
+  const layers = useApp((s) => s.layers);
+  const referenceBbox = useMemo(() => {
+    const rings = district ? district.features.flatMap((f) => ringsOf(JSON.stringify(f.geometry))) : [];
+    return bboxOfRings(rings) ?? undefined;
+  }, [district]);
+  const existingKeys = useMemo(() => {
+    const out = {} as Record<LayerId, string[]>;
+    for (const id of LAYER_IDS) out[id] = (layers[id] as unknown as Record<string, unknown>[]).map((r) => String(r[LAYERS[id].key]));
+    return out;
+  }, [layers]);
+  if (files.length === 0) return null;
+  return (
+    <ImportDialog
+      files={files}
+      lang={lang}
+      referenceBbox={referenceBbox}
+      existingKeys={existingKeys}
+      onClose={onDone}
+      onCommit={async (layer, rows, mode) => {
+        await appStore.getState().importLayer(layer, rows, mode);
+        appStore.getState().setProjectMessage(lang === 'zh' ? `已导入 ${rows.length} 条${LAYERS[layer].zh}数据` : `Imported ${rows.length} rows`);
+      }}
+    />
+  );
+}
+
+/** Files dropped on the window. */
+export function useDroppedFiles(onFiles: (files: File[]) => void): boolean {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    const onOver = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) {
+        e.preventDefault();
+        setOver(true);
+      }
+    };
+    const onLeave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setOver(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      e.preventDefault();
+      setOver(false);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length > 0) onFiles(files);
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [onFiles]);
+  return over;
+}
