@@ -18,18 +18,19 @@ export const projectTests: E2eTest[] = [
     name: '编辑自动保存，刷新后恢复',
     async run(ctx) {
       const { page } = ctx;
-      const before = await page.evaluate(`(${getState.toString()})().savedAt`);
+      const before = (await page.evaluate('new Date().toISOString()')) as string;
       await page.evaluate(`(async () => {
         const st = (${getState.toString()})();
         const row = { ...st.layers.kindergartens[0], id: 'e2e-saved', name: '刷新后仍在的幼儿园' };
         await st.importLayer('kindergartens', [row], 'append');
       })()`);
       // autosave runs shortly after the change
-      await page.waitForFunction(`(() => { const s = (${getState.toString()})(); return s.saveState === 'saved' && s.savedAt !== ${JSON.stringify(before)}; })()`, null, { timeout: 10000 });
+      await page.waitForFunction(`(() => { const s = (${getState.toString()})(); return s.saveState === 'saved' && s.savedAt !== null && s.savedAt > ${JSON.stringify(before)}; })()`, null, { timeout: 10000 });
       await page.reload();
       await page.waitForSelector('.app[data-load-state=ready]', { timeout: 30000 });
       const names = (await page.evaluate(`(${getState.toString()})().layers.kindergartens.map((k) => k.name)`)) as string[];
-      assert(names.includes('刷新后仍在的幼儿园'), 'the edited kindergarten is back after the reload');
+      const toast = await page.locator('[data-testid=toast]').textContent().catch(() => null);
+      assert(names.includes('刷新后仍在的幼儿园'), `the edited kindergarten is back after the reload (message: ${toast})`);
       assertEqual(await page.locator('[data-testid=toast]').textContent().then((t) => t?.includes('已恢复上次保存的项目')), true, 'the user is told the project was restored');
       // leave the browser as a new user finds it
       await page.evaluate(`(${getState.toString()})().forgetSaved()`);

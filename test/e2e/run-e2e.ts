@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, serveBuild } from './browser';
 import { analysisTests } from './analysis.e2e';
+import { importTests } from './import.e2e';
 import { projectTests } from './project.e2e';
 import { sampleTests } from './sample.e2e';
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...projectTests];
+  const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...importTests, ...projectTests];
   let passed = 0;
   let failed = 0;
   for (const tc of tests) {

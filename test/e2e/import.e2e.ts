@@ -1,0 +1,106 @@
+/**
+ * Importing a planner's file through the dialog: a BD-09 CSV with Chinese headers lands
+ * where its WGS84 truth says, exports back; the real 长宁区 file (when ../shared has it).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { haversineM } from '../../src/analysis/geo';
+import { assert, assertEqual } from './assert';
+import type { E2eTest } from './run-e2e';
+
+const FIXTURE = path.resolve('test/fixtures/import/bd09-kindergartens.csv');
+const TRUTH = path.resolve('test/fixtures/import/bd09-kindergartens.truth.json');
+const REAL = path.resolve('../shared/data/realworld/changning_kindergartens_bd09.csv');
+
+type Kg = { id: string; name: string; lon: number; lat: number };
+const kgsOf = (page: Page) =>
+  page.evaluate('window.__xwghStore.getState().layers.kindergartens.map((k) => ({ id: k.id, name: k.name, lon: k.lon, lat: k.lat }))') as Promise<Kg[]>;
+
+async function openImport(page: Page, file: string): Promise<void> {
+  await page.locator('[data-testid=data-menu]').click();
+  await page.locator('[data-testid=import-input]').setInputFiles(file);
+  await page.locator('.imp-primary').waitFor({ timeout: 15000 });
+}
+
+async function next(page: Page): Promise<void> {
+  await page.locator('.imp-primary:not([disabled])').first().click({ timeout: 15000 });
+}
+
+export const importTests: E2eTest[] = [
+  {
+    name: '导入 BD-09 坐标的中文表头 CSV：点位落在 WGS84 真值处，并可导出',
+    async run(ctx) {
+      const { page } = ctx;
+      const truth = JSON.parse(readFileSync(TRUTH, 'utf8')) as { rows: { name: string; lon: number; lat: number }[] };
+      await openImport(page, FIXTURE);
+      await page.getByLabel('追加到现有数据').check();
+      await next(page); // → column mapping
+      await page.getByText('按行号自动编号').click();
+      await page.screenshot({ path: path.join(ctx.shots, 'import-mapping.png') });
+      await next(page); // → coordinate system
+      const guess = (await page.locator('.imp-guess').textContent()) ?? '';
+      assert(/BD-09|百度/.test(guess), `the CRS guess says BD-09: ${guess}`);
+      await page.screenshot({ path: path.join(ctx.shots, 'import-crs.png') });
+      await next(page); // → issues
+      await next(page); // import
+      await page.locator('.imp-ok').waitFor({ timeout: 15000 });
+      await page.getByRole('button', { name: '关闭' }).last().click();
+      const kgs = await kgsOf(page);
+      for (const t of truth.rows) {
+        const k = kgs.find((x) => x.name === t.name);
+        assert(k, `imported ${t.name}`);
+        const d = haversineM(k.lon, k.lat, t.lon, t.lat);
+        assert(d < 1, `${t.name} lands ${d.toFixed(2)} m from its WGS84 truth`);
+      }
+      await page.screenshot({ path: path.join(ctx.shots, 'import-done.png') });
+      // export the layer back as CSV (UTF-8 with BOM, Chinese headers, WGS84)
+      await page.locator('[data-testid=data-menu]').click();
+      await page.locator('[data-testid=export-layer]').selectOption('kindergartens');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
+      const bytes = readFileSync((await download.path())!);
+      assertEqual([bytes[0], bytes[1], bytes[2]], [0xef, 0xbb, 0xbf], 'CSV starts with a UTF-8 BOM');
+      const text = bytes.toString('utf8');
+      assert(text.includes('幼儿园名称') && text.includes(truth.rows[0].name), 'Chinese headers and the imported names');
+      assert(text.includes(truth.rows[0].lon.toFixed(4)), 'exported coordinates are the WGS84 ones');
+      await page.locator('[data-testid=data-menu]').click();
+    },
+  },
+  {
+    name: '真实文件：长宁区 BD-09 幼儿园（无容量字段，按默认值补齐）',
+    async run(ctx) {
+      if (!existsSync(REAL)) {
+        console.log(`    (skipped: ${REAL} not present)`);
+        return;
+      }
+      const { page } = ctx;
+      const before = (await kgsOf(page)).length;
+      await openImport(page, REAL);
+      await page.getByLabel('追加到现有数据').check();
+      await next(page);
+      const missing = page.locator('.imp-missing');
+      await missing.locator('select').first().selectOption('public'); // 办园性质 unknown in the file → 公办 for all
+      const numbers = missing.locator('input[type=number]');
+      await numbers.nth(0).fill('6'); // 班级数
+      await numbers.nth(1).fill('180'); // 学位数
+      await next(page);
+      const flags = (await page.locator('.imp-flags').textContent()) ?? '';
+      assert(/10/.test(flags), `10 rows rounded to 0.01° flagged: ${flags}`);
+      await page.screenshot({ path: path.join(ctx.shots, 'import-changning-crs.png') });
+      await next(page);
+      await next(page);
+      await page.locator('.imp-ok').waitFor({ timeout: 15000 });
+      await page.getByRole('button', { name: '关闭' }).last().click();
+      const added = (await kgsOf(page)).slice(before);
+      assertEqual(added.length, 29, 'all 29 kindergartens of 长宁区 imported');
+      for (const k of added) {
+        assert(k.lon > 121.35 && k.lon < 121.45 && k.lat > 31.19 && k.lat < 31.23, `${k.name} inside 长宁区 after BD-09 → WGS84: ${k.lon}, ${k.lat}`);
+      }
+      // the sample stays as it was for the next test: drop the Shanghai rows again
+      await page.evaluate(`(async () => {
+        const st = window.__xwghStore.getState();
+        await st.replaceLayer('kindergartens', st.layers.kindergartens.filter((k) => k.lon < 120));
+      })()`);
+    },
+  },
+];
