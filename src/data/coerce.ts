@@ -40,48 +40,58 @@ export function parseNumberCell(v: unknown): number {
   return Number(s);
 }
 
-function coerceCell(fd: FieldDef, v: unknown): { value: unknown; error?: string } {
+// The message of the last coerceCell failure (undefined = success): a module variable rather than a
+// { value, error } object per cell, so a million-row import does not allocate ten million objects.
+let cellError: string | undefined;
+
+function fail(message: string): null {
+  cellError = message;
+  return null;
+}
+
+function coerceCell(fd: FieldDef, v: unknown): unknown {
+  cellError = undefined;
   if (isBlank(v)) {
-    if (fd.required) return { value: null, error: `必填字段“${fd.zh}”为空` };
-    return { value: null };
+    if (fd.required) return fail(`必填字段“${fd.zh}”为空`);
+    return null;
   }
   switch (fd.type) {
     case 'number':
     case 'integer': {
       const n = parseNumberCell(v);
-      if (!Number.isFinite(n)) return { value: null, error: `“${String(v)}”不是数字（${fd.zh}）` };
-      if (fd.type === 'integer' && !Number.isInteger(n)) return { value: null, error: `“${String(v)}”应为整数（${fd.zh}）` };
-      if (fd.min !== undefined && n < fd.min) return { value: null, error: `${fd.zh} ${n} 小于允许的最小值 ${fd.min}` };
-      if (fd.max !== undefined && n > fd.max) return { value: null, error: `${fd.zh} ${n} 大于允许的最大值 ${fd.max}` };
-      return { value: n };
+      if (!Number.isFinite(n)) return fail(`“${String(v)}”不是数字（${fd.zh}）`);
+      if (fd.type === 'integer' && !Number.isInteger(n)) return fail(`“${String(v)}”应为整数（${fd.zh}）`);
+      if (fd.min !== undefined && n < fd.min) return fail(`${fd.zh} ${n} 小于允许的最小值 ${fd.min}`);
+      if (fd.max !== undefined && n > fd.max) return fail(`${fd.zh} ${n} 大于允许的最大值 ${fd.max}`);
+      return n;
     }
     case 'boolean': {
-      if (typeof v === 'boolean') return { value: v };
+      if (typeof v === 'boolean') return v;
       const s = String(v).trim().toLowerCase();
-      if (TRUE_WORDS.has(s)) return { value: true };
-      if (FALSE_WORDS.has(s)) return { value: false };
-      return { value: null, error: `“${String(v)}”应为 是/否（${fd.zh}）` };
+      if (TRUE_WORDS.has(s)) return true;
+      if (FALSE_WORDS.has(s)) return false;
+      return fail(`“${String(v)}”应为 是/否（${fd.zh}）`);
     }
     case 'enum': {
       const s = String(v).trim();
       const values = fd.values ?? [];
-      if (values.includes(s)) return { value: s };
+      if (values.includes(s)) return s;
       const zi = fd.valuesZh?.indexOf(s) ?? -1;
-      if (zi >= 0) return { value: values[zi] };
+      if (zi >= 0) return values[zi];
       const allowed = (fd.valuesZh ?? values).join('、');
-      return { value: null, error: `“${s}”不是有效的${fd.zh}（可选：${allowed}）` };
+      return fail(`“${s}”不是有效的${fd.zh}（可选：${allowed}）`);
     }
     case 'date': {
       const s = String(v).trim().replace(/[年月/.]/g, '-').replace(/日$/, '');
       const m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(s);
-      if (!m) return { value: null, error: `“${String(v)}”不是日期（${fd.zh}，如 2026-03-01）` };
+      if (!m) return fail(`“${String(v)}”不是日期（${fd.zh}，如 2026-03-01）`);
       const iso = `${m[1]}-${m[2].padStart(2, '0')}-${(m[3] ?? '1').padStart(2, '0')}`;
-      return { value: iso };
+      return iso;
     }
     case 'geometry':
-      return { value: typeof v === 'string' ? v : JSON.stringify(v) };
+      return typeof v === 'string' ? v : JSON.stringify(v);
     default:
-      return { value: String(v).trim() };
+      return String(v).trim();
   }
 }
 
@@ -105,7 +115,8 @@ export function coerceRecords<L extends LayerId>(
     const out: Record<string, unknown> = {};
     let bad = false;
     for (const fd of def.fields) {
-      const { value, error } = coerceCell(fd, rec.values[fd.name]);
+      const value = coerceCell(fd, rec.values[fd.name]);
+      const error = cellError;
       if (error) {
         bad = true;
         issues.push({ file, row: rec.row, column: columnLabel(fd.name), message: error, severity: 'error' });

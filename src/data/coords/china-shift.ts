@@ -10,7 +10,7 @@
 export type LonLat = [number, number];
 
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943; // 0.00669342162296594323 as a double
 const X_PI = (Math.PI * 3000.0) / 180.0;
 
 /** Rough rectangle outside which GCJ-02 applies no offset (the common public convention). */

@@ -3,7 +3,7 @@
  * quoting; text that would be read as a formula gets a leading apostrophe.
  */
 import type { LayerId, LayerRows } from '../schema';
-import { layerCells, layerHeaders, looksLikeFormula, type Cell } from './cells';
+import { layerCells, layerHeaders, type Cell } from './cells';
 
 /** One CSV field: numbers as written by JS, text escaped against formulas and quoted when needed. */
 export function csvField(v: Cell): string {
@@ -11,7 +11,9 @@ export function csvField(v: Cell): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? '是' : '否';
   let s = String(v);
-  if (looksLikeFormula(s)) s = `'${s}`;
+  // an apostrophe is added before formula-looking text, and before text that already starts with
+  // one followed by a formula character, so the importer's un-escaping gives the text back exactly
+  if (/^'*[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -182,18 +182,22 @@ export function writeShapefile(features: ShpFeature[], fields: ShpField[], opts:
   return { shp, shx, dbf: dbfBytes(features, fields, opts.encoding ?? 'utf-8') };
 }
 
-/** A layer as a zipped shapefile (WGS84 .prj, UTF-8 .cpg); DBF field names are the schema names cut to 10 characters. */
+/**
+ * A layer as a zipped shapefile (WGS84 .prj, UTF-8 .cpg). DBF field names are the schema names cut to 10
+ * characters; numbers keep 10 decimals; text is cut at 254 bytes (a DBF limit).
+ */
 export function exportLayerShapefileZip<L extends LayerId>(layer: L, rows: LayerRows[L], baseName: string = layer): Uint8Array {
-  const defs = LAYERS[layer].fields.filter((fd) => fd.type !== 'geometry');
+  const polygonal = LAYERS[layer].fields.some((fd) => fd.type === 'geometry');
+  // point layers: lon/lat live in the geometry (exact doubles), not in rounded DBF numbers
+  const defs = LAYERS[layer].fields.filter((fd) => fd.type !== 'geometry' && (polygonal || (fd.name !== 'lon' && fd.name !== 'lat')));
   const used = new Set<string>();
   const fields: ShpField[] = defs.map((fd) => {
     let name = fd.name.slice(0, 10);
     for (let k = 2; used.has(name); k++) name = fd.name.slice(0, 10 - String(k).length) + k;
     used.add(name);
     const num = fd.type === 'number' || fd.type === 'integer';
-    return { name, type: num ? 'N' : 'C', length: num ? 19 : 254, decimals: fd.type === 'number' ? 8 : 0 };
+    return { name, type: num ? 'N' : 'C', length: num ? 20 : 254, decimals: fd.type === 'number' ? 10 : 0 };
   });
-  const polygonal = LAYERS[layer].fields.some((fd) => fd.type === 'geometry');
   const features: ShpFeature[] = (rows as unknown as Record<string, unknown>[]).map((r) => {
     const properties: Record<string, unknown> = {};
     defs.forEach((fd, i) => (properties[fields[i].name] = typeof r[fd.name] === 'boolean' ? (r[fd.name] ? 'true' : 'false') : r[fd.name]));

@@ -11,8 +11,8 @@ import { coerceRecords, type RawRecord } from '../coerce';
 import { guessFieldMappingLoose, type FieldMapping } from '../field-mapping';
 import type { RowIssue } from '../issues';
 import { LAYERS, type LayerId, type LayerRows } from '../schema';
-import { converterFor, convertGeometry, decimalsOf, guessSheetCrs, readRowCoords } from './coords-stage';
-import { fileIssue, type ParsedFile, type Sheet, type SourceGeometry } from './types';
+import { cellNumber, converterFor, convertGeometry, decimalsOf, guessSheetCrs, rowPoint, sampleCoords, type CoordSample } from './coords-stage';
+import { fileIssue, sheetRow, sheetRowCount, type ParsedFile, type Sheet, type SourceGeometry } from './types';
 
 export interface BuildOptions {
   /** sheet index or name (default: the first) */
@@ -62,14 +62,18 @@ export interface ImportResult<L extends LayerId = LayerId> {
   rowNumbers: number[];
   issues: RowIssue[];
   rejected: RejectedRow[];
+  /** number of rejected rows (rejected may be cut short when sent from the worker) */
+  rejectedCount: number;
   /** headers of `rejected[i].cells` */
   rejectedHeaders: string[];
   crsGuess: CrsGuess;
   crsUsed: CrsId | null;
   swapXY: boolean;
+  /** flagged rows (the first 10,000; flagCounts has the totals) */
   flags: RowFlag[];
   flagCounts: Record<FlagKind, number>;
   totalRows: number;
+  /** totals; `issues` lists at most 10,000 */
   errorCount: number;
   warningCount: number;
   /** nothing can be loaded as configured (unreadable file, missing columns, unknown CRS) */
@@ -78,7 +82,10 @@ export interface ImportResult<L extends LayerId = LayerId> {
 
 const NO_GUESS: CrsGuess = { crs: null, confidence: 'uncertain', swapXY: false, reasonZh: '', reasonEn: '', candidates: [] };
 const WARN_CAP = 200;
-const CHUNK = 16384;
+const MAX_ISSUES = 10_000;
+const MAX_FLAGS = 10_000;
+// rows per coerceRecords call: small enough that a chunk's temporaries die in the young generation
+const CHUNK = 512;
 
 function pickSheet(parsed: ParsedFile, sel: number | string | undefined): Sheet | undefined {
   if (typeof sel === 'string') return parsed.sheets.find((s) => s.name === sel);
@@ -127,14 +134,20 @@ export function buildImport<L extends LayerId>(layer: L, parsed: ParsedFile, opt
     .map((fd) => fd.name);
   const base: ImportResult<L> = {
     layer, fileName: file, sheetName: sheet?.name ?? '', headers, mapping, missingRequired: missing,
-    rows: [] as unknown as LayerRows[L], rowNumbers: [], issues: [...parsed.issues], rejected: [],
+    rows: [] as unknown as LayerRows[L], rowNumbers: [], issues: [...parsed.issues], rejected: [], rejectedCount: 0,
     rejectedHeaders: hasGeom ? [...headers, '几何(GeoJSON)'] : headers, crsGuess: NO_GUESS, crsUsed: null, swapXY: false,
-    flags: [], flagCounts: { outside_china: 0, outside_area: 0, rounded: 0 }, totalRows: sheet?.rows.length ?? 0,
+    flags: [], flagCounts: { outside_china: 0, outside_area: 0, rounded: 0 }, totalRows: sheet ? sheetRowCount(sheet) : 0,
     errorCount: 0, warningCount: 0, fatal: true,
   };
   const done = (r: ImportResult<L>): ImportResult<L> => {
     r.errorCount = r.issues.filter((i) => i.severity === 'error').length;
     r.warningCount = r.issues.length - r.errorCount;
+    r.rejectedCount = r.rejected.length;
+    if (r.issues.length > MAX_ISSUES) {
+      const more = r.issues.length - MAX_ISSUES;
+      r.issues = r.issues.slice(0, MAX_ISSUES);
+      r.issues.push(fileIssue(file, `另有 ${more} 条问题未列出（共 ${r.errorCount} 个错误、${r.warningCount} 条提示），请下载错误行 CSV 查看`, 'warning'));
+    }
     return r;
   };
   if (parsed.fatal || !sheet) {
@@ -148,12 +161,12 @@ export function buildImport<L extends LayerId>(layer: L, parsed: ParsedFile, opt
   }
   progress(0.1, '读取坐标');
   const useCols = mapping.lon !== undefined && mapping.lat !== undefined;
-  const coords = readRowCoords(sheet, useCols ? mapping.lon : undefined, useCols ? mapping.lat : undefined);
+  const coords = sampleCoords(sheet, useCols ? mapping.lon : undefined, useCols ? mapping.lat : undefined);
   const crsGuess = guessSheetCrs(parsed, sheet, coords, [file, sheet.name, ...headers], opts.reference);
   const explicit = opts.crs && opts.crs !== 'auto' ? opts.crs : null;
   const swap = opts.swapXY ?? crsGuess.swapXY;
   let crsUsed = explicit ?? crsGuess.crs;
-  const anyCoord = coords.xs.some((x, i) => Number.isFinite(x) && Number.isFinite(coords.ys[i]));
+  const anyCoord = coords.any;
   base.crsGuess = crsGuess;
   base.swapXY = swap;
   if (!crsUsed) {
@@ -172,7 +185,7 @@ interface Ctx extends Omit<BuildOptions, 'defaults'> {
   crsUsed: CrsId;
   swap: boolean;
   useCols: boolean;
-  coords: ReturnType<typeof readRowCoords>;
+  coords: CoordSample;
   defaults: [string, unknown][];
   autoKey: boolean;
   progress: (f: number, s: string) => void;
@@ -194,7 +207,10 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
   const lonLabel = c.useCols ? headers[mapping.lon] : '几何';
   const mapped = Object.entries(mapping).filter(([k]) => !(c.useCols && (k === 'lon' || k === 'lat')) && k !== 'geometry');
   const existing = c.existingKeys ? new Set([...c.existingKeys].map(String)) : null;
-  const n = sheet.rows.length;
+  const n = sheetRowCount(sheet);
+  const width = headers.length;
+  const lonIdx = c.useCols ? mapping.lon : undefined;
+  const latIdx = c.useCols ? mapping.lat : undefined;
   const preErr = new Map<number, string[]>();
   const preIssues: RowIssue[] = [];
   const coerceIssues: RowIssue[] = [];
@@ -207,24 +223,33 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
     preIssues.push({ file, row: sheet.rowNumbers[i], column, message, severity: 'error' });
   };
   const flag = (i: number, kind: FlagKind, message: string, warn: boolean): void => {
-    base.flags.push({ row: sheet.rowNumbers[i], kind, messageZh: message });
+    if (base.flags.length < MAX_FLAGS) base.flags.push({ row: sheet.rowNumbers[i], kind, messageZh: message });
     base.flagCounts[kind]++;
     if (!warn) return;
     warnCount[kind] = (warnCount[kind] ?? 0) + 1;
     if (warnCount[kind] <= WARN_CAP) warnIssues.push({ file, row: sheet.rowNumbers[i], column: lonLabel, message, severity: 'warning' });
   };
   const record = (i: number): RawRecord => {
-    const cells = sheet.rows[i];
+    const cells = sheetRow(sheet, i);
     const values: Record<string, unknown> = {};
     for (const [field, idx] of mapped) values[field] = cells[idx];
     for (const [field, v] of c.defaults) values[field] = v;
     if (c.autoKey) values[def.key] = String(sheet.rowNumbers[i]);
     const bad = sheet.badRows?.get(i);
     if (bad) addErr(i, '', bad);
-    const x = c.coords.xs[i];
-    const y = c.coords.ys[i];
+    else if (cells.length > width && cells.slice(width).some((v) => v !== null && v !== undefined && String(v).trim() !== '')) {
+      addErr(i, '', `该行有 ${cells.length} 列，比表头多 ${cells.length - width} 列（可能有未加引号的逗号）`);
+    }
+    let x: number;
+    let y: number;
+    if (lonIdx !== undefined && latIdx !== undefined) {
+      x = cellNumber(cells[lonIdx]);
+      y = cellNumber(cells[latIdx]);
+    } else [x, y] = rowPoint(cells, sheet.geometries?.[i], lonIdx, latIdx);
     if (Number.isFinite(x) && Number.isFinite(y)) {
-      const [lon, lat] = f(x, y);
+      let lon = x;
+      let lat = y;
+      if (!identity) [lon, lat] = f(x, y);
       values.lon = lon;
       values.lat = lat;
       if (!Number.isFinite(lon) || !Number.isFinite(lat) || !inBbox(CHINA_BBOX, lon, lat)) {
@@ -237,7 +262,7 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
           flag(i, 'rounded', '坐标只保留到小数点后 2 位（误差约 1 公里），位置不精确', true);
         }
       }
-    } else if (c.coords.fromGeometry) {
+    } else if (!c.useCols && sheet.geometries) {
       addErr(i, '几何', sheet.geometries?.[i] ? '几何坐标无效（不是数字）' : '缺少几何（坐标）');
     } else if (c.useCols) {
       values.lon = cells[mapping.lon];
@@ -251,17 +276,23 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
     return { row: sheet.rowNumbers[i], values };
   };
   const rows: unknown[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   const reject = (i: number, reasons: string[]): void => {
-    const cells = sheet.geometries ? [...sheet.rows[i], sheet.geometries[i] ? JSON.stringify(sheet.geometries[i]) : ''] : sheet.rows[i];
+    const row = sheetRow(sheet, i);
+    const cells = sheet.geometries ? [...row, sheet.geometries[i] ? JSON.stringify(sheet.geometries[i]) : ''] : row;
     base.rejected.push({ row: sheet.rowNumbers[i], cells, reasons });
   };
   // in chunks, so the intermediate records die young (a 1,000,000-row file stays fast)
+  let reported = -1;
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);
-    c.progress(0.1 + (0.85 * from) / Math.max(1, n), '转换坐标、校验数据');
-    const records: RawRecord[] = new Array(to - from);
-    for (let i = from; i < to; i++) records[i - from] = record(i);
+    const fraction = 0.1 + (0.85 * from) / Math.max(1, n);
+    if (fraction - reported >= 0.02) {
+      c.progress(fraction, '转换坐标、校验数据');
+      reported = fraction;
+    }
+    const records: RawRecord[] = [];
+    for (let i = from; i < to; i++) records.push(record(i));
     const res = coerceRecords(layer, records, file, label);
     const reasons = new Map<number, string[]>();
     for (const is of res.issues) {
@@ -279,13 +310,13 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
         const row = res.rows[k++] as unknown as Record<string, unknown>;
         if (!pre) {
           const key = String(row[def.key]);
-          const first = seen.get(key);
-          if (first === undefined) {
-            seen.set(key, rec.row);
+          if (!seen.has(key)) {
+            seen.add(key);
             rows.push(row);
             base.rowNumbers.push(rec.row);
             continue;
           }
+          const first = base.rowNumbers[(rows as Record<string, unknown>[]).findIndex((r) => String(r[def.key]) === key)];
           const message = `编号“${key}”重复（与第 ${first} 行相同）`;
           coerceIssues.push({ file, row: rec.row, column: label(def.key), message, severity: 'error' });
           reject(i, [`${label(def.key)}：${message}`]);

@@ -1,22 +1,23 @@
 /**
- * The coordinate part of an import: read x/y per row (from lon/lat columns or
- * from the feature geometry), guess the CRS, convert to WGS84.
+ * The coordinate part of an import: x/y per row (from lon/lat columns or from
+ * the feature geometry), a sample for guessing the CRS, conversion to WGS84.
  */
 import { type ReferenceArea } from '../coords/area';
 import { isProjected, toWgs84Fn, type CrsId } from '../coords/crs';
 import { detectCrs, type CrsGuess } from '../coords/detect-crs';
 import { parseNumberCell } from '../coerce';
-import type { ParsedFile, Sheet, SourceGeometry } from './types';
+import { sheetRow, sheetRowCount, type ParsedFile, type Sheet, type SourceGeometry } from './types';
 
-export interface RowCoords {
-  /** coordinates as read (file CRS); NaN where missing or not a number */
-  xs: Float64Array;
-  ys: Float64Array;
-  /** true when the point came from a feature geometry */
-  fromGeometry: boolean;
+/** Coordinates sampled for CRS detection (file CRS; NaN where missing). */
+export interface CoordSample {
+  xs: number[];
+  ys: number[];
+  /** at least one row has a finite x/y */
+  any: boolean;
 }
 
-function num(v: unknown): number {
+/** A coordinate cell as a number (NaN when blank or not a number). */
+export function cellNumber(v: unknown): number {
   if (v === null || v === undefined || v === '') return Number.NaN;
   if (typeof v === 'number') return v;
   return parseNumberCell(v);
@@ -46,29 +47,37 @@ export function representativePoint(g: SourceGeometry | null | undefined): [numb
   }
 }
 
-/** x/y of every row: mapped lon/lat columns first, the geometry where those are absent. */
-export function readRowCoords(sheet: Sheet, lonIdx: number | undefined, latIdx: number | undefined): RowCoords {
-  const n = sheet.rows.length;
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  const useCols = lonIdx !== undefined && latIdx !== undefined;
-  const geoms = sheet.geometries;
-  for (let i = 0; i < n; i++) {
-    if (useCols) {
-      const r = sheet.rows[i];
-      xs[i] = num(r[lonIdx]);
-      ys[i] = num(r[latIdx]);
-    } else {
-      const p = representativePoint(geoms?.[i]);
-      xs[i] = p ? p[0] : Number.NaN;
-      ys[i] = p ? p[1] : Number.NaN;
+/** x/y of one row: from the mapped lon/lat cells, else from the geometry. */
+export function rowPoint(cells: unknown[], geometry: SourceGeometry | null | undefined, lonIdx: number | undefined, latIdx: number | undefined): [number, number] {
+  if (lonIdx !== undefined && latIdx !== undefined) return [cellNumber(cells[lonIdx]), cellNumber(cells[latIdx])];
+  const p = representativePoint(geometry);
+  return p ? [Number(p[0]), Number(p[1])] : [Number.NaN, Number.NaN];
+}
+
+/** Up to `max` x/y pairs spread over the sheet, for CRS detection. */
+export function sampleCoords(sheet: Sheet, lonIdx: number | undefined, latIdx: number | undefined, max = 5000): CoordSample {
+  const n = sheetRowCount(sheet);
+  const step = Math.max(1, Math.floor(n / max));
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let any = false;
+  for (let i = 0; i < n; i += step) {
+    const [x, y] = rowPoint(sheetRow(sheet, i), sheet.geometries?.[i], lonIdx, latIdx);
+    xs.push(x);
+    ys.push(y);
+    if (Number.isFinite(x) && Number.isFinite(y)) any = true;
+  }
+  if (!any && step > 1) {
+    for (let i = 0; i < n && !any; i++) {
+      const [x, y] = rowPoint(sheetRow(sheet, i), sheet.geometries?.[i], lonIdx, latIdx);
+      any = Number.isFinite(x) && Number.isFinite(y);
     }
   }
-  return { xs, ys, fromGeometry: !useCols && !!geoms };
+  return { xs, ys, any };
 }
 
 /** CRS guess for a sheet, with the KML convention (WGS84) applied when values cannot decide. */
-export function guessSheetCrs(parsed: ParsedFile, sheet: Sheet, coords: RowCoords, hints: string[], reference?: ReferenceArea): CrsGuess {
+export function guessSheetCrs(parsed: ParsedFile, sheet: Sheet, coords: CoordSample, hints: string[], reference?: ReferenceArea): CrsGuess {
   const g = detectCrs({ xs: coords.xs, ys: coords.ys, prj: sheet.prj ?? parsed.prj, hints, reference });
   if (parsed.kind === 'kml' && g.confidence === 'uncertain' && g.crs !== null && !isProjected(g.crs)) {
     return { ...g, crs: 'wgs84', confidence: 'likely', reasonZh: `KML 文件按规范使用 WGS84 经纬度（若来自奥维/高德等软件，可能是 GCJ-02，请核对）`, reasonEn: 'KML uses WGS84 by specification (check if exported from a Chinese app)' };

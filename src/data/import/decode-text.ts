@@ -69,10 +69,16 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return finish(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return finish(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
   const want = normaliseEncodingLabel(declared);
-  const valid = isValidUtf8(bytes);
+  let utf8: string | null = null;
+  try {
+    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    utf8 = null;
+  }
+  const valid = utf8 !== null;
   if (want === 'gb18030' && !(valid && !hasHighBytes(bytes))) return finish(new TextDecoder('gb18030').decode(bytes), 'gb18030');
-  if (valid) {
-    const res = finish(new TextDecoder('utf-8').decode(bytes), 'utf-8');
+  if (utf8 !== null) {
+    const res = finish(utf8, 'utf-8');
     if (want && want !== 'utf-8' && want !== 'gb18030' && hasHighBytes(bytes)) {
       return { ...res, warningZh: `文件声明的编码为 ${declared}，但内容是有效的 UTF-8，已按 UTF-8 读取` };
     }

@@ -2,7 +2,8 @@
 import type { RowIssue } from '../issues';
 import type { LayerId } from '../schema';
 import type { BuildOptions, ImportResult } from './build-import';
-import type { InputFile, ParsedFile, SourceKind } from './types';
+import type { PackedRows } from './packed-rows';
+import { sheetHead, sheetRowCount, type InputFile, type ParsedFile, type SourceKind } from './types';
 
 /** buildImport options that can cross a worker boundary. */
 export type WorkerBuildOptions = Omit<BuildOptions, 'onProgress' | 'existingKeys'> & { existingKeys?: string[] };
@@ -44,7 +45,16 @@ export interface ParsedSummary {
 export type WorkerResponse =
   | { type: 'progress'; id: number; fraction: number; stageZh: string }
   | { type: 'parsed'; id: number; summary: ParsedSummary }
-  | { type: 'result'; id: number; summary: ParsedSummary; result: ImportResult }
+  | {
+      type: 'result';
+      id: number;
+      summary: ParsedSummary;
+      /** result.rows is empty when `packed` carries them (see packed-rows.ts) */
+      result: ImportResult;
+      packed?: PackedRows;
+      /** the rejected-rows CSV, made in the worker when result.rejected was cut short */
+      rejectedCsv?: Uint8Array;
+    }
   | { type: 'error'; id: number; messageZh: string }
   | { type: 'cancelled'; id: number };
 
@@ -60,8 +70,8 @@ export function summarize(parsed: ParsedFile, sampleRows = 10): ParsedSummary {
     sheets: parsed.sheets.map((s) => ({
       name: s.name,
       headers: s.headers,
-      rowCount: s.rows.length,
-      sample: s.rows.slice(0, sampleRows),
+      rowCount: sheetRowCount(s),
+      sample: sheetHead(s, sampleRows),
       hasGeometry: !!s.geometries,
     })),
   };

@@ -5,17 +5,21 @@
 import { buildImport } from './build-import';
 import type { WorkerRequest, WorkerResponse } from './import-protocol';
 import { summarize } from './import-protocol';
+import { packRows, packedTransfer } from './packed-rows';
+import { exportRejectedCsv } from './rejected-csv';
 import { readTabular, type ReadOptions } from './read-file';
 import type { ParsedFile } from './types';
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+const MAX_REJECTED_SENT = 1000;
 
+/** Handles WorkerRequests: caches the last read file, posts progress, parsed summaries, results or errors. */
 export class ImportRunner {
   private parsed: ParsedFile | null = null;
   private readonly cancelled = new Set<number>();
 
   constructor(
-    private readonly post: (m: WorkerResponse) => void,
+    private readonly post: (m: WorkerResponse, transfer?: Transferable[]) => void,
     private readonly readOptions: ReadOptions = {},
   ) {}
 
@@ -58,7 +62,13 @@ export class ImportRunner {
       });
       await tick();
       if (stop()) return;
-      this.post({ type: 'result', id, summary: summarize(parsed), result });
+      // rows travel as columns (fast to clone, buffers transferred); long rejected lists as a ready CSV
+      const packed = packRows(result.layer, result.rows);
+      const rejectedCsv = result.rejected.length > MAX_REJECTED_SENT ? exportRejectedCsv(result) : undefined;
+      const slim = { ...result, rows: [] as unknown as typeof result.rows, rejected: result.rejected.slice(0, MAX_REJECTED_SENT) };
+      const transfer: Transferable[] = packedTransfer(packed);
+      if (rejectedCsv) transfer.push(rejectedCsv.buffer as ArrayBuffer);
+      this.post({ type: 'result', id, summary: summarize(parsed), result: slim, packed, rejectedCsv }, transfer);
     } catch (e) {
       this.post({ type: 'error', id, messageZh: `导入失败：${String((e as Error)?.message ?? e).slice(0, 200)}` });
     }

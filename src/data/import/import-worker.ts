@@ -6,8 +6,8 @@
 import type { WorkerRequest, WorkerResponse } from './import-protocol';
 import { ImportRunner } from './import-runner';
 
-const scope = self as unknown as { postMessage(m: WorkerResponse): void; onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null };
-const runner = new ImportRunner((m) => scope.postMessage(m));
+const scope = self as unknown as { postMessage(m: WorkerResponse, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null };
+const runner = new ImportRunner((m, transfer) => scope.postMessage(m, transfer ?? []));
 
 scope.onmessage = (e) => {
   void runner.handle(e.data);

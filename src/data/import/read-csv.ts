@@ -1,36 +1,28 @@
 /** CSV/TSV bytes → one Sheet: encoding detection, delimiter sniffing, broken-row detection. */
 import Papa from 'papaparse';
 import { decodeText } from './decode-text';
-import { cleanHeaders, fatalFile, fileIssue, findHeaderRow, type InputFile, type ParsedFile } from './types';
+import { cleanHeaders, fatalFile, fileIssue, findHeaderRow, splitLine, unescapeCsvCell, type InputFile, type ParsedFile, type Sheet } from './types';
 
-const FORMULA_ESCAPED = /^'[=+\-@\t\r]/;
-
-/** Undo the apostrophe our CSV export puts before formula-looking text. */
-export function unescapeCsvCell(s: string): string {
-  return s.charCodeAt(0) === 39 && FORMULA_ESCAPED.test(s) ? s.slice(1) : s;
-}
+export { unescapeCsvCell };
 
 const GUESS = [',', '\t', ';', '|'];
 
-/**
- * Parse delimited text. Text without any double quote (the common large export)
- * is split directly — several times faster than the general parser, same result;
- * anything quoted goes through papaparse.
- */
-export function parseDelimited(text: string, delimiter?: string): { data: string[][]; errors: { type: string; row?: number }[] } {
-  if (text.indexOf('"') >= 0) {
-    const res = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, delimitersToGuess: GUESS });
-    return { data: res.data, errors: res.errors };
-  }
-  const delim = delimiter ?? Papa.parse<string[]>(text.slice(0, 65536), { delimitersToGuess: GUESS, preview: 50 }).meta.delimiter ?? ',';
-  const lines = /\r(?!\n)/.test(text) ? text.split(/\r\n|\r|\n/) : text.split('\n');
-  const data: string[][] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    data[i] = (l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l).split(delim);
-  }
-  if (data.length > 0 && data[data.length - 1].length === 1 && data[data.length - 1][0] === '') data.pop();
-  return { data, errors: [] };
+/** Papaparse result shape used here. */
+interface Delimited {
+  data: string[][];
+  errors: { type: string; row?: number }[];
+}
+
+/** Parse delimited text with papaparse (quotes, embedded newlines). */
+export function parseDelimited(text: string, delimiter?: string): Delimited {
+  const res = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, delimitersToGuess: GUESS });
+  return { data: res.data, errors: res.errors };
+}
+
+/** NUL…BS in text: binary data, not a table. */
+function hasControlChars(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) <= 8) return true;
+  return false;
 }
 
 function isBlankRow(r: string[]): boolean {
@@ -38,29 +30,56 @@ function isBlankRow(r: string[]): boolean {
   return true;
 }
 
-/** Read a delimited text file. Rows are numbered as a spreadsheet shows them (header = its row). */
-export function readCsv(file: InputFile): ParsedFile {
-  const { name, bytes } = file;
-  if (bytes.length === 0) return fatalFile(name, 'csv', `文件“${name}”是空文件`);
-  const dec = decodeText(bytes);
-  const issues = dec.warningZh ? [fileIssue(name, dec.warningZh, 'warning')] : [];
-  if (dec.text.includes('\u0000') && /[\u0000-\u0008]/.test(dec.text.slice(0, 2000))) {
-    return fatalFile(name, 'csv', `文件“${name}”不是文本（CSV）文件，可能是损坏的表格或其他格式`, { encoding: dec.encoding });
+function isBlankLine(l: string, delim: string): boolean {
+  for (let i = 0; i < l.length; i++) {
+    const ch = l[i];
+    if (ch !== delim && ch !== ' ' && ch !== '\t' && ch !== '\r') return false;
   }
-  const text = dec.text;
-  const res = parseDelimited(text, /\.tsv$/i.test(name) ? '\t' : undefined);
+  return true;
+}
+
+/**
+ * Quote-free text (the common large export): lines are kept whole and split on
+ * demand, several times faster and lighter than materialising every cell.
+ */
+function readFast(text: string, name: string, delimiter: string | undefined, issues: ParsedFile['issues']): Sheet | string {
+  const delim = delimiter ?? Papa.parse<string[]>(text.slice(0, 65536), { delimitersToGuess: GUESS, preview: 50 }).meta.delimiter ?? ',';
+  const all = /\r(?!\n)/.test(text) ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  const head20 = all.slice(0, 20).map((l) => splitLine(l.replace(/\r$/, ''), delim));
+  const head = findHeaderRow(head20);
+  if (head < 0) return `文件“${name}”没有内容（只有空行）`;
+  const headers = cleanHeaders(head20[head]);
+  const lines: string[] = [];
+  const rowNumbers: number[] = [];
+  for (let i = head + 1; i < all.length; i++) {
+    let l = all[i];
+    if (l.charCodeAt(l.length - 1) === 13) l = l.slice(0, -1);
+    if (isBlankLine(l, delim)) continue;
+    lines.push(l);
+    rowNumbers.push(i + 1);
+  }
+  const badRows = new Map<number, string>();
+  const last = lines.length - 1;
+  if (last >= 0 && !/[\r\n]$/.test(text)) {
+    const n = lines[last].split(delim).length;
+    if (n < headers.length) badRows.set(last, `最后一行不完整（只有 ${n} 列，表头有 ${headers.length} 列），文件可能被截断`);
+  }
+  if (head > 0) issues.push(fileIssue(name, `前 ${head} 行看起来是标题，已从第 ${head + 1} 行读取表头`, 'warning'));
+  return { name: name.replace(/\.[^.]+$/, ''), headers, rows: [], lazy: { lines, delimiter: delim }, rowNumbers, badRows: badRows.size ? badRows : undefined };
+}
+
+/** Text with quotes: papaparse, every cell materialised. */
+function readQuoted(text: string, name: string, delimiter: string | undefined, issues: ParsedFile['issues']): Sheet | string {
+  const res = parseDelimited(text, delimiter);
   const data = res.data;
   const head = findHeaderRow(data);
-  if (head < 0) return fatalFile(name, 'csv', `文件“${name}”没有内容（只有空行）`, { encoding: dec.encoding, issues: [...issues, fileIssue(name, `文件“${name}”没有内容（只有空行）`)] });
+  if (head < 0) return `文件“${name}”没有内容（只有空行）`;
   const headers = cleanHeaders(data[head]);
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   const badRows = new Map<number, string>();
-  const errorsByRow = new Map<number, string>();
-  for (const e of res.errors) {
-    if (e.row === undefined || e.row === null) continue;
-    if (e.type === 'Quotes') errorsByRow.set(e.row, '引号不配对（某个单元格以 " 开始却没有结束），文件可能被截断或格式错误');
-  }
+  const quoteErrors = new Set<number>();
+  for (const e of res.errors) if (e.type === 'Quotes' && e.row !== undefined && e.row !== null) quoteErrors.add(e.row);
   const endsWithNewline = /[\r\n]$/.test(text);
   for (let i = head + 1; i < data.length; i++) {
     const r = data[i];
@@ -69,22 +88,28 @@ export function readCsv(file: InputFile): ParsedFile {
     const idx = rows.length;
     rows.push(r);
     rowNumbers.push(i + 1);
-    const quoteErr = errorsByRow.get(i);
-    if (quoteErr) badRows.set(idx, quoteErr);
-    else if (r.length > headers.length && r.slice(headers.length).some((c) => c.trim() !== '')) {
-      badRows.set(idx, `该行有 ${r.length} 列，比表头多 ${r.length - headers.length} 列（可能有未加引号的逗号）`);
-    } else if (i === data.length - 1 && !endsWithNewline && r.length < headers.length) {
+    if (quoteErrors.has(i)) badRows.set(idx, '引号不配对（某个单元格以 " 开始却没有结束），文件可能被截断或格式错误');
+    else if (i === data.length - 1 && !endsWithNewline && r.length < headers.length) {
       badRows.set(idx, `最后一行不完整（只有 ${r.length} 列，表头有 ${headers.length} 列），文件可能被截断`);
     }
   }
-  if (rows.length === 0) issues.push(fileIssue(name, `文件“${name}”只有表头，没有数据行`));
   if (head > 0) issues.push(fileIssue(name, `前 ${head} 行看起来是标题，已从第 ${head + 1} 行读取表头`, 'warning'));
-  return {
-    fileName: name,
-    kind: 'csv',
-    sheets: [{ name: name.replace(/\.[^.]+$/, ''), headers, rows, rowNumbers, badRows: badRows.size ? badRows : undefined }],
-    encoding: dec.encoding,
-    issues,
-    fatal: rows.length === 0,
-  };
+  return { name: name.replace(/\.[^.]+$/, ''), headers, rows, rowNumbers, badRows: badRows.size ? badRows : undefined };
+}
+
+/** Read a delimited text file. Rows are numbered as a spreadsheet shows them (header = its row). */
+export function readCsv(file: InputFile): ParsedFile {
+  const { name, bytes } = file;
+  if (bytes.length === 0) return fatalFile(name, 'csv', `文件“${name}”是空文件`);
+  const dec = decodeText(bytes);
+  const issues = dec.warningZh ? [fileIssue(name, dec.warningZh, 'warning')] : [];
+  if (dec.text.includes('\u0000') && hasControlChars(dec.text.slice(0, 2000))) {
+    return fatalFile(name, 'csv', `文件“${name}”不是文本（CSV）文件，可能是损坏的表格或其他格式`, { encoding: dec.encoding });
+  }
+  const delimiter = /\.tsv$/i.test(name) ? '\t' : undefined;
+  const sheet = dec.text.indexOf('"') < 0 ? readFast(dec.text, name, delimiter, issues) : readQuoted(dec.text, name, delimiter, issues);
+  if (typeof sheet === 'string') return fatalFile(name, 'csv', sheet, { encoding: dec.encoding, issues: [...issues, fileIssue(name, sheet)] });
+  const n = sheet.lazy ? sheet.lazy.lines.length : sheet.rows.length;
+  if (n === 0) issues.push(fileIssue(name, `文件“${name}”只有表头，没有数据行`));
+  return { fileName: name, kind: 'csv', sheets: [sheet], encoding: dec.encoding, issues, fatal: n === 0 };
 }

@@ -11,6 +11,7 @@ import { readKml, readKmz, type DomParserLike } from './read-kml';
 import { readShapefileEntries, unzipEntries } from './read-shapefile';
 import { readXlsx } from './read-xlsx';
 import { fatalFile, type InputFile, type ParsedFile } from './types';
+import { checkZip } from './zip-check';
 
 export interface ReadOptions {
   /** DOMParser for KML where the global one is missing (Node: xmldom; Web Worker: none) */
@@ -26,6 +27,8 @@ function ext(name: string): string {
 }
 
 async function readZip(file: InputFile, opts: ReadOptions): Promise<ParsedFile> {
+  const bad = await checkZip(file.bytes);
+  if (bad) return fatalFile(file.name, /\.xls[xm]$/i.test(file.name) ? 'xlsx' : 'unknown', `文件“${file.name}”已损坏或被截断，无法解压（${bad}）`);
   let entries: Map<string, Uint8Array>;
   try {
     entries = await unzipEntries(file.bytes);
@@ -66,7 +69,11 @@ export async function readTabular(file: InputFile, opts: ReadOptions = {}): Prom
       return fatalFile(file.name, 'shapefile', `请把同名的 .shp、.dbf、.prj（和 .cpg）文件一起打包成 ZIP 再导入，或一次同时选择这几个文件`);
     }
     if (kind === 'zip') {
-      if (e === 'kmz') return await readKmz(file, opts.domParser);
+      if (e === 'kmz') {
+        const bad = await checkZip(file.bytes);
+        if (bad) return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”已损坏或被截断，无法解压（${bad}）`);
+        return await readKmz(file, opts.domParser);
+      }
       return await readZip(file, opts);
     }
     if (e === 'kmz') return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”已损坏（不是 ZIP 压缩包）`);

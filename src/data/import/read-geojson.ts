@@ -48,6 +48,13 @@ export function featuresToParsed(fileName: string, kind: ParsedFile['kind'], she
   };
 }
 
+/** True when a JSON.parse error means the text simply stops early (a truncated file). */
+export function jsonLooksTruncated(message: string, text: string): boolean {
+  if (/end of (JSON )?input|end of data|Unterminated/i.test(message)) return true;
+  const m = /position (\d+)/.exec(message);
+  return !!m && Number(m[1]) >= text.trimEnd().length - 1;
+}
+
 /** Read a .geojson/.json file (FeatureCollection, Feature or bare geometry). */
 export function readGeojson(file: InputFile): ParsedFile {
   const { name, bytes } = file;
@@ -58,7 +65,7 @@ export function readGeojson(file: InputFile): ParsedFile {
     doc = JSON.parse(dec.text);
   } catch (e) {
     const msg = (e as Error).message;
-    const truncated = /end of (JSON )?input|Unterminated/i.test(msg);
+    const truncated = jsonLooksTruncated(msg, dec.text);
     return fatalFile(name, 'geojson', `文件“${name}”不是有效的 GeoJSON：${truncated ? '内容不完整，文件可能被截断' : 'JSON 格式错误'}（${msg.slice(0, 80)}）`, { encoding: dec.encoding });
   }
   const issues = dec.warningZh ? [fileIssue(name, dec.warningZh, 'warning')] : [];

@@ -4,6 +4,7 @@ import { decodeText } from './decode-text';
 import { featuresToParsed } from './read-geojson';
 import { unzipEntries } from './read-shapefile';
 import { fatalFile, fileIssue, type InputFile, type ParsedFile } from './types';
+import { checkZip } from './zip-check';
 
 /** The part of DOMParser the KML reader needs. */
 export interface DomParserLike {
@@ -57,6 +58,7 @@ export function readKml(file: InputFile, domParser?: DomParserLike): ParsedFile 
 
 /** Read a KMZ (zipped KML: the first .kml inside). */
 export async function readKmz(file: InputFile, domParser?: DomParserLike): Promise<ParsedFile> {
+  if (await checkZip(file.bytes)) return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”已损坏或被截断，无法解压`);
   let entries: Map<string, Uint8Array>;
   try {
     entries = await unzipEntries(file.bytes);

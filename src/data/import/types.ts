@@ -20,8 +20,10 @@ export interface SourceGeometry {
 export interface Sheet {
   name: string;
   headers: string[];
-  /** data rows; cells are strings (CSV), numbers/strings/booleans (XLSX, GeoJSON) or null */
+  /** data rows; cells are strings (CSV), numbers/strings/booleans (XLSX, GeoJSON) or null. Empty when `lazy` is set: use sheetRow() */
   rows: unknown[][];
+  /** large quote-free CSV: one string per data row, split on demand (keeps millions of cells off the heap) */
+  lazy?: { lines: string[]; delimiter: string };
   /** row number shown to the user for each row (spreadsheet row, or feature number) */
   rowNumbers: ArrayLike<number>;
   /** per-row geometry for feature sources (GeoJSON, shapefile, KML) */
@@ -45,6 +47,37 @@ export interface ParsedFile {
   issues: RowIssue[];
   /** true when nothing usable could be read */
   fatal: boolean;
+}
+
+const FORMULA_ESCAPED = /^'+[=+\-@\t\r]/;
+
+/** Undo the apostrophe our CSV export puts before formula-looking text (one apostrophe per cell). */
+export function unescapeCsvCell(s: string): string {
+  return s.charCodeAt(0) === 39 && FORMULA_ESCAPED.test(s) ? s.slice(1) : s;
+}
+
+/** Split a quote-free CSV line into cells (apostrophe escapes undone). */
+export function splitLine(line: string, delimiter: string): string[] {
+  const cells = line.split(delimiter);
+  for (let c = 0; c < cells.length; c++) if (cells[c].charCodeAt(0) === 39) cells[c] = unescapeCsvCell(cells[c]);
+  return cells;
+}
+
+/** Number of data rows of a sheet. */
+export function sheetRowCount(s: Sheet): number {
+  return s.lazy ? s.lazy.lines.length : s.rows.length;
+}
+
+/** Cells of data row `i`. */
+export function sheetRow(s: Sheet, i: number): unknown[] {
+  return s.lazy ? splitLine(s.lazy.lines[i], s.lazy.delimiter) : s.rows[i];
+}
+
+/** The first `n` rows (for previews). */
+export function sheetHead(s: Sheet, n: number): unknown[][] {
+  const out: unknown[][] = [];
+  for (let i = 0; i < Math.min(n, sheetRowCount(s)); i++) out.push(sheetRow(s, i));
+  return out;
 }
 
 /** A file-level error issue. */

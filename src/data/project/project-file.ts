@@ -4,6 +4,7 @@
  * validates every row through coerceRecords and answers in Chinese.
  */
 import { coerceRecords } from '../coerce';
+import { jsonLooksTruncated } from '../import/read-geojson';
 import { formatIssue } from '../issues';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../schema';
 
@@ -62,7 +63,7 @@ export function parseProject(text: string, fileName: string): { project: Project
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const truncated = /end of (JSON )?input|Unterminated/i.test((e as Error).message);
+    const truncated = jsonLooksTruncated((e as Error).message, text);
     return { error: `项目文件“${fileName}”无法读取：${truncated ? '内容不完整，文件可能被截断' : '不是有效的 JSON'}` };
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { error: `“${fileName}”不是学位规划项目文件` };

@@ -20,6 +20,7 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/** CRS select (detected guess first, with its reason), x/y swap, flag counts and a 10-row preview. */
 export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap }: CrsStepProps) {
   const def = LAYERS[result.layer];
   const g = result.crsGuess;

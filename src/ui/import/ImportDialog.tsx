@@ -50,6 +50,10 @@ async function toInputs(files: File[]): Promise<InputFile[]> {
 
 const layerName = (id: LayerId, lang: 'zh' | 'en'): string => (lang === 'zh' ? LAYERS[id].zh : LAYERS[id].en);
 
+/**
+ * Modal import dialog. Props only (no store): the host commits the rows in
+ * `onCommit` and must leave its data unchanged when that promise rejects.
+ */
 export function ImportDialog(props: ImportDialogProps) {
   const { lang, files, onClose, onCommit } = props;
   const t = importText(lang);
@@ -65,6 +69,7 @@ export function ImportDialog(props: ImportDialogProps) {
   const [crs, setCrs] = useState<CrsId | 'auto'>('auto');
   const [swap, setSwap] = useState<boolean | undefined>(undefined);
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [rejectedCsv, setRejectedCsv] = useState<Uint8Array | undefined>(undefined);
   const [step, setStep] = useState<Step>(1);
   const [busy, setBusy] = useState<{ fraction: number; stage: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -132,6 +137,7 @@ export function ImportDialog(props: ImportDialogProps) {
     setBusy(null);
     if (o.type === 'result') {
       setResult(o.result);
+      setRejectedCsv(o.rejectedCsv);
       const crsChoice = o.result.fatal && o.result.missingRequired.length === 0 && o.result.crsUsed === null && o.result.totalRows > 0;
       setStep(o.result.fatal && !crsChoice ? 4 : 3);
     } else if (o.type === 'error') setError(o.messageZh);
@@ -144,7 +150,7 @@ export function ImportDialog(props: ImportDialogProps) {
     try {
       await onCommit(layer, result.rows, mode);
       if (typeof localStorage !== 'undefined') rememberMapping(localStorage, layer, headers, mapping, defaults);
-      setDone(`${t.loaded} ${result.rows.length} ${t.rows}${result.rejected.length ? `，${t.rejected} ${result.rejected.length} ${t.rows}` : ''}`);
+      setDone(`${t.loaded} ${result.rows.length} ${t.rows}${result.rejectedCount ? `，${t.rejected} ${result.rejectedCount} ${t.rows}` : ''}`);
     } catch (e) {
       setError(`${t.failed}${String((e as Error)?.message ?? e)}`);
     } finally {
@@ -288,8 +294,8 @@ export function ImportDialog(props: ImportDialogProps) {
           )}
           {step === 4 && result && (
             <>
-              {result.rejected.length > 0 && (
-                <button type="button" onClick={() => downloadBytes(rejectedFileName(result.fileName), exportRejectedCsv(result), MIME.csv)}>
+              {result.rejectedCount > 0 && (
+                <button type="button" onClick={() => downloadBytes(rejectedFileName(result.fileName), rejectedCsv ?? exportRejectedCsv(result), MIME.csv)}>
                   {t.downloadRejected}
                 </button>
               )}

@@ -7,12 +7,13 @@ export interface IssuesStepProps {
   t: ImportText;
 }
 
+/** Counts and the first 200 issues (file, 第N行, column, message), errors and warnings coloured. */
 export function IssuesStep({ result, t }: IssuesStepProps) {
   const list = result.issues.slice(0, 200);
   return (
     <div className="imp-issues">
       <p className="imp-summary">
-        {t.valid} {result.rows.length} / {result.totalRows}，{t.rejected} {result.rejected.length}，{t.errors} {result.errorCount}，{t.warnings}{' '}
+        {t.valid} {result.rows.length} / {result.totalRows}，{t.rejected} {result.rejectedCount}，{t.errors} {result.errorCount}，{t.warnings}{' '}
         {result.warningCount}
       </p>
       {list.length === 0 ? (

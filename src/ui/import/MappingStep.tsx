@@ -29,6 +29,7 @@ export function unresolvedRequired(layer: LayerId, mapping: FieldMapping, defaul
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
+/** Table of file columns with a field select each, and default-value inputs for unmapped required fields. */
 export function MappingStep(p: MappingStepProps) {
   const def = LAYERS[p.layer];
   const fieldOfHeader = new Map(Object.entries(p.mapping).map(([f, i]) => [i, f]));

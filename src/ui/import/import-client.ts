@@ -5,15 +5,15 @@
  */
 import type { LayerId } from '../../data/schema';
 import type { ParsedSummary, WorkerBuildOptions, WorkerRequest, WorkerResponse } from '../../data/import/import-protocol';
-import { ImportRunner } from '../../data/import/import-runner';
 import type { ImportResult } from '../../data/import/build-import';
+import { unpackRows } from '../../data/import/packed-rows';
 import type { InputFile } from '../../data/import/types';
 
 export type Progress = (fraction: number, stageZh: string) => void;
 
 export type ClientOutcome =
   | { type: 'parsed'; summary: ParsedSummary }
-  | { type: 'result'; summary: ParsedSummary; result: ImportResult }
+  | { type: 'result'; summary: ParsedSummary; result: ImportResult; rejectedCsv?: Uint8Array }
   | { type: 'error'; messageZh: string }
   | { type: 'cancelled' };
 
@@ -35,10 +35,13 @@ function workerEndpoint(): Endpoint {
   return ep;
 }
 
+/** The same runner on the main thread, loaded on demand (keeps the readers out of the main bundle). */
 function inThreadEndpoint(): Endpoint {
   const ep: Endpoint = { send: () => {}, onMessage: null, terminate: () => {} };
-  const runner = new ImportRunner((m) => setTimeout(() => ep.onMessage?.(m), 0));
-  ep.send = (req) => void runner.handle(req);
+  const runner = import('../../data/import/import-runner').then(({ ImportRunner }) => new ImportRunner((m) => setTimeout(() => ep.onMessage?.(m), 0)));
+  ep.send = (req) => {
+    void runner.then((r) => r.handle(req)).catch((e: unknown) => ep.onMessage?.({ type: 'error', id: req.id, messageZh: `导入程序加载失败：${String(e)}` }));
+  };
   return ep;
 }
 
@@ -47,6 +50,7 @@ export function needsMainThread(name: string): boolean {
   return /\.(kml|kmz)$/i.test(name);
 }
 
+/** One import job at a time against the worker (or the main thread for KML); see ImportDialog. */
 export class ImportClient {
   private ep: Endpoint | null = null;
   private nextId = 1;
@@ -78,7 +82,10 @@ export class ImportClient {
     }
     this.pending = null;
     if (m.type === 'parsed') p.resolve({ type: 'parsed', summary: m.summary });
-    else if (m.type === 'result') p.resolve({ type: 'result', summary: m.summary, result: m.result });
+    else if (m.type === 'result') {
+      const result = m.packed ? { ...m.result, rows: unpackRows(m.packed) } : m.result;
+      p.resolve({ type: 'result', summary: m.summary, result, rejectedCsv: m.rejectedCsv });
+    }
     else if (m.type === 'error') p.resolve({ type: 'error', messageZh: m.messageZh });
     else p.resolve({ type: 'cancelled' });
   }
@@ -120,6 +127,7 @@ export class ImportClient {
     p.resolve({ type: 'cancelled' });
   }
 
+  /** Cancel and release the worker. */
   dispose(): void {
     this.cancel();
     this.ep?.terminate();

@@ -1,0 +1,96 @@
+/** Corpus cases: delimited text (encodings, line endings, quoting, bad cells, CRS). */
+import { KG_TIGHT_BBOX, TRUTH_ALL, csvText, gbk, kgTable, utf16le, utf8, utf8Bom, type CorpusEntry } from './corpus-base';
+
+export type CorpusCase = CorpusEntry & { bytes: Uint8Array };
+
+const T = (): string[][] => kgTable();
+const mod = (f: (rows: string[][]) => void, base = T()): string[][] => {
+  f(base);
+  return base;
+};
+const loads8 = { rows: 8, truth: TRUTH_ALL, truthTolM: 0.5 };
+
+export function csvCases(): CorpusCase[] {
+  const c: CorpusCase[] = [];
+  const add = (file: string, note: string, bytes: Uint8Array, expect: CorpusEntry['expect'], options?: CorpusEntry['options'], layer: CorpusEntry['layer'] = 'kindergartens'): void => {
+    c.push({ file, layer, note, bytes, expect, options });
+  };
+  const text = csvText(T());
+  add('csv/kg_utf8.csv', 'UTF-8 without BOM', utf8(text), { ...loads8, encoding: 'utf-8', firstRow: { id: 'K01', name: '昆都仑区第一幼儿园', type: 'public', classes: 12, places: 360 } });
+  add('csv/kg_utf8_bom.csv', 'UTF-8 with BOM', utf8Bom(text), { ...loads8, encoding: 'utf-8-bom' });
+  add('csv/kg_gbk.csv', 'GBK (Excel "CSV" on Chinese Windows)', gbk(text), { ...loads8, encoding: 'gb18030', firstRow: { name: '昆都仑区第一幼儿园' } });
+  add('csv/kg_gb18030_4byte.csv', 'GB18030 with a 4-byte character (㐀)', gbk(csvText(mod((r) => (r[1][1] = '㐀字幼儿园')))), { rows: 8, encoding: 'gb18030', firstRow: { name: '㐀字幼儿园' } });
+  add('csv/kg_utf16le.csv', 'UTF-16LE with BOM (Excel "Unicode text")', utf16le(csvText(T(), '\r\n', '\t')), { rows: 8, encoding: 'utf-16le' });
+  add('csv/kg_lf.csv', 'LF line endings', utf8(csvText(T(), '\n')), loads8);
+  add('csv/kg_cr_only.csv', 'old Mac CR line endings', utf8(csvText(T(), '\r')), loads8);
+  const mixed = T().map((r) => r.join(',')).map((l, i) => l + ['\r\n', '\n', '\r'][i % 3]).join('');
+  add('csv/kg_mixed_eol.csv', 'mixed CRLF/LF/CR line endings', utf8(mixed), loads8);
+  add('csv/kg_tab.tsv', 'tab separated', utf8(csvText(T(), '\r\n', '\t')), loads8);
+  add('csv/kg_semicolon.csv', 'semicolon separated', utf8(csvText(T(), '\r\n', ';')), loads8);
+  add('csv/kg_quoted.csv', 'quoted commas, quotes and newlines in names', utf8(csvText(mod((r) => { r[1][1] = '甲园, 分园'; r[2][1] = '乙园"东"园'; r[3][1] = '丙园\n（北区）'; }))), { rows: 8, firstRow: { name: '甲园, 分园' }, truth: TRUTH_ALL, truthTolM: 0.5 });
+  add('csv/kg_title_row.csv', 'a title row above the header', utf8('昆都仑区幼儿园名单（2026年）,,,,,,\r\n' + text), { rows: 8, issues: [{ messageContains: '标题', severity: 'warning' }] });
+  add('csv/kg_blank_lines.csv', 'blank lines between rows', utf8(T().map((r) => r.join(',')).join('\r\n\r\n') + '\r\n\r\n'), { rows: 8 });
+  add('csv/kg_spaces.csv', 'spaces around headers and cells', utf8(T().map((r) => r.map((x) => ` ${x} `).join(',')).join('\r\n')), { rows: 8, firstRow: { name: '昆都仑区第一幼儿园', places: 360 } });
+  add('csv/kg_english_headers.csv', 'English headers and enum values', utf8(csvText(mod((r) => { r[0] = ['id', 'name', 'type', 'lon', 'lat', 'classes', 'places']; r.slice(1).forEach((x) => (x[2] = { 公办: 'public', 普惠性民办: 'inclusive_private', 非普惠民办: 'private' }[x[2]]!)); }))), { ...loads8, firstRow: { type: 'public' } });
+  add('csv/kg_lng_lat.csv', 'lng/lat headers', utf8(csvText(kgTable('wgs84', ['编号', '名称', '性质', 'lng', 'lat', '班数', '学位']))), loads8);
+  add('csv/kg_x_y.csv', 'x/y headers', utf8(csvText(kgTable('wgs84', ['编号', '名称', '类型', 'x', 'y', '班级', '核定学位']))), loads8);
+  add('csv/kg_fullwidth.csv', 'full-width digits (５６)', utf8(csvText(mod((r) => { r[1][5] = '１２'; r[1][6] = '３６０'; }))), { rows: 8, firstRow: { classes: 12, places: 360 } });
+  add('csv/kg_units.csv', 'numbers with units and separators (1,200 / 360个)', utf8(csvText(mod((r) => { r[1][6] = '360个'; r[2][5] = '9班'; r[3][6] = '1,80'; }))), { rows: 8, firstRow: { places: 360 } });
+  add('csv/kg_missing_places.csv', 'required column 学位数 missing', utf8(csvText(T().map((r) => r.slice(0, 6)))), { fatal: true, rows: 0, issues: [{ messageContains: '缺少必需的列：学位数' }] });
+  add('csv/kg_missing_two.csv', 'required columns 办园性质 and 学位数 missing', utf8(csvText(T().map((r) => [r[0], r[1], r[3], r[4], r[5]]))), { fatal: true, issues: [{ messageContains: '缺少必需的列：办园性质、学位数' }] });
+  add('csv/kg_missing_with_defaults.csv', 'missing columns filled by defaults', utf8(csvText(T().map((r) => [r[0], r[1], r[3], r[4], r[5]]))), { rows: 8, firstRow: { type: 'public', places: 0 } }, { defaults: { type: '公办', places: 0 } });
+  add('csv/kg_no_id_autokey.csv', 'no ID column: rows numbered automatically', utf8(csvText(T().map((r) => r.slice(1)))), { rows: 8, firstRow: { id: '2' } }, { autoKey: true });
+  add('csv/kg_text_in_number.csv', 'text in a number field (班级数 = 六个班)', utf8(csvText(mod((r) => (r[2][5] = '六个班')))), { rows: 7, issues: [{ messageContains: '“六个班”不是数字', row: 3, column: '班级数' }] });
+  add('csv/kg_decimal_integer.csv', 'a decimal in an integer field', utf8(csvText(mod((r) => (r[4][5] = '6.5')))), { rows: 7, issues: [{ messageContains: '应为整数', row: 5, column: '班级数' }] });
+  add('csv/kg_negative.csv', 'negative places', utf8(csvText(mod((r) => (r[3][6] = '-20')))), { rows: 7, issues: [{ messageContains: '小于允许的最小值', row: 4, column: '学位数' }] });
+  add('csv/kg_huge.csv', 'huge numbers', utf8(csvText(mod((r) => { r[2][6] = '99999999999999999999'; r[5][3] = '1e308'; }))), { rows: 6, issues: [{ messageContains: '大于允许的最大值', row: 3, column: '学位数' }, { messageContains: '不在中国境内', row: 6, column: '经度' }] });
+  add('csv/kg_empty_coords.csv', 'empty coordinates', utf8(csvText(mod((r) => { r[3][3] = ''; r[3][4] = ''; }))), { rows: 7, issues: [{ messageContains: '必填字段“经度”为空', row: 4, column: '经度' }] });
+  add('csv/kg_nan_coords.csv', 'NaN and Infinity as coordinates', utf8(csvText(mod((r) => { r[2][3] = 'NaN'; r[6][4] = 'Infinity'; }))), { rows: 6, issues: [{ messageContains: '“NaN”不是数字', row: 3, column: '经度' }, { messageContains: '“Infinity”不是数字', row: 7, column: '纬度' }] });
+  add('csv/kg_swapped.csv', 'latitude and longitude columns swapped', utf8(csvText(mod((r) => r.slice(1).forEach((x) => ([x[3], x[4]] = [x[4], x[3]]))))), { ...loads8, swapXY: true, issues: [{ messageContains: '已自动交换', severity: 'warning' }] });
+  add('csv/kg_one_swapped.csv', 'one row with lat/lon swapped', utf8(csvText(mod((r) => ([r[5][3], r[5][4]] = [r[5][4], r[5][3]])))), { rows: 7, issues: [{ messageContains: '不在中国境内', row: 6, column: '经度' }], flags: { outside_china: 1 } });
+  add('csv/kg_out_of_china.csv', 'a point in Paris and one at 0,0', utf8(csvText(mod((r) => { r[2][3] = '2.352222'; r[2][4] = '48.856613'; r[8][3] = '0'; r[8][4] = '0'; }))), { rows: 6, issues: [{ messageContains: '不在中国境内', row: 3 }, { messageContains: '不在中国境内', row: 9 }] });
+  add('csv/kg_rounded.csv', 'three rows rounded to 2 decimals (≈1 km)', utf8(csvText(mod((r) => [1, 4, 7].forEach((i) => { r[i][3] = Number(r[i][3]).toFixed(2); r[i][4] = Number(r[i][4]).toFixed(2); })))), { rows: 8, flags: { rounded: 3 }, issues: [{ messageContains: '小数点后 2 位', row: 2, severity: 'warning' }] });
+  add('csv/kg_duplicate_ids.csv', 'duplicate IDs', utf8(csvText(mod((r) => { r[4][0] = 'K01'; r[7][0] = 'K02'; }))), { rows: 6, issues: [{ messageContains: '编号“K01”重复（与第 2 行相同）', row: 5, column: '编号' }, { messageContains: '重复', row: 8 }] });
+  add('csv/kg_empty.csv', 'empty file', new Uint8Array(0), { fatal: true, rows: 0, issues: [{ messageContains: '空文件' }] });
+  add('csv/kg_header_only.csv', 'header only', utf8(csvText([T()[0]])), { fatal: true, rows: 0, issues: [{ messageContains: '只有表头' }] });
+  add('csv/kg_blank_only.csv', 'only blank lines', utf8('\r\n\r\n   \r\n'), { fatal: true, issues: [{ messageContains: '没有内容' }] });
+  add('csv/kg_truncated.csv', 'truncated in the middle of the last row', utf8(text.slice(0, text.length - 14)), { rows: 7, issues: [{ messageContains: '截断', row: 9 }] });
+  const quoteCut = csvText(T().slice(0, 8)) + 'K08,"昆河幼儿园, 南';
+  add('csv/kg_truncated_quote.csv', 'truncated inside a quoted cell', utf8(quoteCut), { rows: 7, issues: [{ messageContains: '引号不配对', row: 9 }] });
+  add('csv/kg_unquoted_comma.csv', 'an unquoted comma shifts a row', utf8(text.replace('包钢第三幼儿园', '包钢第三幼儿园,东园')), { rows: 7, issues: [{ messageContains: '比表头多 1 列', row: 3 }] });
+  add('csv/kg_unknown_enum.csv', 'unknown 办园性质', utf8(csvText(mod((r) => (r[6][2] = '民营')))), { rows: 7, issues: [{ messageContains: '“民营”不是有效的办园性质', row: 7, column: '办园性质' }] });
+  add('csv/kg_html.csv', 'HTML/script in names (kept as text)', utf8(csvText(mod((r) => { r[1][1] = '<script>alert("x")</script>幼儿园'; r[2][1] = '<img src=x onerror=alert(1)>'; }))), { rows: 8, firstRow: { name: '<script>alert("x")</script>幼儿园' } });
+  add('csv/kg_formula_text.csv', 'formula-looking names (kept as text)', utf8(csvText(mod((r) => { r[1][1] = '=HYPERLINK("http://x","点我")'; r[2][1] = '+86幼儿园'; r[3][1] = '-1幼儿园'; r[4][1] = '@SUM(A1)'; }))), { rows: 8, firstRow: { name: '=HYPERLINK("http://x","点我")' } });
+  add('csv/kg_formula_escaped.csv', "names escaped with an apostrophe by our CSV export", utf8(csvText(mod((r) => (r[1][1] = "'=1+2")))), { rows: 8, firstRow: { name: '=1+2' } });
+  add('csv/kg_binary.csv', 'binary bytes named .csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]), { fatal: true, issues: [{ messageContains: '不是文本' }] });
+  add('csv/kg_bd09.csv', 'BD-09 coordinates, file name says bd09', utf8(csvText(kgTable('bd09'))), { ...loads8, crs: 'bd09', confidence: 'likely' });
+  add('csv/kg_baidu_headers.csv', 'BD-09, headers 百度经度/百度纬度', utf8(csvText(kgTable('bd09', ['编号', '幼儿园名称', '办园性质', '百度经度', '百度纬度', '班级数', '学位数']))), { ...loads8, crs: 'bd09' });
+  add('csv/kg_高德.csv', 'GCJ-02, file name says 高德', utf8(csvText(kgTable('gcj02'))), { ...loads8, crs: 'gcj02' });
+  add('csv/kg_reference_1.csv', 'GCJ-02 without hint, decided by the reference bbox', utf8(csvText(kgTable('gcj02'))), { ...loads8, crs: 'gcj02', confidence: 'likely' }, { reference: { bbox: KG_TIGHT_BBOX, marginM: 500 } });
+  add('csv/kg_reference_2.csv', 'WGS84 without hint, decided by the reference bbox', utf8(text), { ...loads8, crs: 'wgs84', confidence: 'likely' }, { reference: { bbox: KG_TIGHT_BBOX } });
+  add('csv/kg_reference_3.csv', 'BD-09 without hint, decided by the reference bbox', utf8(csvText(kgTable('bd09'))), { ...loads8, crs: 'bd09' }, { reference: { bbox: KG_TIGHT_BBOX } });
+  add('csv/kg_no_hint.csv', 'lon/lat without hint or reference: uncertain, WGS84 assumed', utf8(text), { rows: 8, crs: 'wgs84', confidence: 'uncertain' });
+  add('csv/kg_far_from_area.csv', 'points far outside the reference area are flagged', utf8(csvText(mod((r) => { r[2][3] = '116.397128'; r[2][4] = '39.916527'; }))), { rows: 8, flags: { outside_area: 1 }, issues: [{ messageContains: '参考范围', row: 3, severity: 'warning' }] }, { reference: { bbox: KG_TIGHT_BBOX }, crs: 'wgs84' });
+  add('csv/kg_gk_zone37.csv', 'CGCS2000 GK 3° with zone prefix (37xxxxxx)', utf8(csvText(kgTable('epsg:4525', ['编号', '幼儿园名称', '办园性质', 'X坐标', 'Y坐标', '班级数', '学位数']))), { ...loads8, crs: 'epsg:4525', confidence: 'likely' }, { mapping: { id: 0, name: 1, type: 2, lon: 3, lat: 4, classes: 5, places: 6 } });
+  const survey = kgTable('epsg:4525').map((r) => [r[0], r[1], r[2], r[4], r[3], r[5], r[6]]);
+  survey[0] = ['编号', '幼儿园名称', '办园性质', 'X', 'Y', '班级数', '学位数'];
+  add('csv/kg_gk_survey_xy.csv', 'GK in survey order: X = northing, Y = easting with zone', utf8(csvText(survey)), { ...loads8, crs: 'epsg:4525', swapXY: true });
+  add('csv/kg_gk_noprefix.csv', 'GK without zone prefix and no hint: zone must be chosen', utf8(csvText(kgTable('epsg:4546', ['编号', '幼儿园名称', '办园性质', 'x', 'y', '班级数', '学位数']))), { fatal: true, rows: 0, issues: [{ messageContains: '无法判断所在的 3° 带' }] });
+  add('csv/kg_gk_noprefix_reference.csv', 'GK without zone prefix, zone from the reference area', utf8(csvText(kgTable('epsg:4546', ['编号', '幼儿园名称', '办园性质', 'x', 'y', '班级数', '学位数']))), { ...loads8, crs: 'epsg:4546' }, { reference: { bbox: KG_TIGHT_BBOX } });
+  add('csv/kg_gk_noprefix_chosen.csv', 'GK without zone prefix, CRS chosen by the user', utf8(csvText(kgTable('epsg:4546', ['编号', '幼儿园名称', '办园性质', 'x', 'y', '班级数', '学位数']))), { ...loads8, crs: 'epsg:4546' }, { crs: 'epsg:4546' });
+  add('csv/kg_CGCS2000_CM111E.csv', 'GK without zone prefix, CM named in the file name', utf8(csvText(kgTable('epsg:4546', ['编号', '幼儿园名称', '办园性质', 'x', 'y', '班级数', '学位数']))), { ...loads8, crs: 'epsg:4546' });
+  add('csv/kg_gk6.csv', '6° zone coordinates (unsupported)', utf8(csvText(T().map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], String(19_400_000 + i * 100), String(4_500_000 + i * 100), r[5], r[6]])))), { fatal: true, issues: [{ messageContains: '6° 带' }] });
+  add('csv/kg_bd09_as_wgs.csv', 'user overrides the hint (bd09 in name, WGS84 chosen)', utf8(text), { rows: 8, crs: 'wgs84', truth: TRUTH_ALL, truthTolM: 0.5 }, { crs: 'wgs84' });
+  add('csv/kg_天地图.csv', 'CGCS2000 geographic (天地图)', utf8(text), { ...loads8, crs: 'cgcs2000' });
+  add('csv/kg_garbage_coords.csv', 'coordinates that fit no CRS', utf8(csvText(T().map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], String(-500 - i), String(99999 + i), r[5], r[6]])))), { fatal: true, issues: [{ messageContains: '无法确定坐标系' }] });
+  add('csv/population.csv', 'population grid', utf8(csvText([['网格编号', '经度', '纬度', '常住人口', '3-5岁人数', '0-2岁人数'], ['P1', '109.80', '40.65', '1200', '40', '35'], ['P2', '109.801234', '40.651234', '800', '25', '20']])), { rows: 2, flags: { rounded: 1 } }, undefined, 'population');
+  add('csv/population_negative.csv', 'population with a negative count', utf8(csvText([['网格编号', '经度', '纬度', '常住人口', '3-5岁人数'], ['P1', '109.801', '40.651', '-5', '40'], ['P2', '109.802', '40.652', '800', '25']])), { rows: 1, issues: [{ messageContains: '小于允许的最小值', row: 2, column: '常住人口' }] }, undefined, 'population');
+  add('csv/plan_projects.csv', 'plan projects with Chinese enums', utf8(csvText([['项目编号', '建设类型', '项目名称', '经度', '纬度', '开工年份', '竣工年份', '建成后班数', '建成后学位', '项目状态'], ['P1', '新建', '包钢十七园', '109.81', '40.66', '2026', '2027', '12', '360', '已批复'], ['P2', '原址翻建', '包钢十八园', '109.823456', '40.654321', '2026', '2028', '12', '360', '拟建']])), { rows: 2, firstRow: { kind: 'new_build', status: 'approved' } }, undefined, 'plan_projects');
+  add('csv/plan_projects_bad_kind.csv', 'plan project with an unknown kind', utf8(csvText([['项目编号', '建设类型', '项目名称', '经度', '纬度', '开工年份', '竣工年份', '建成后班数', '建成后学位'], ['P1', '扩建工程', '甲', '109.812345', '40.661234', '2026', '2027', '12', '360']])), { rows: 0, issues: [{ messageContains: '不是有效的建设类型', row: 2, column: '建设类型' }] }, undefined, 'plan_projects');
+  const ring = JSON.stringify({ type: 'Polygon', coordinates: [[[109.80, 40.65], [109.81, 40.65], [109.81, 40.66], [109.80, 40.66], [109.80, 40.65]]] });
+  add('csv/communities.csv', 'communities with GeoJSON text, 是/否 and Chinese dates', utf8(csvText([['小区编号', '小区名称', '经度', '纬度', '户数', '应配建幼儿园', '竣工验收日期', '范围'], ['C1', '阿尔丁小区', '109.805', '40.655', '1200', '是', '2025年3月1日', ring], ['C2', '友谊小区', '109.812345', '40.662345', '300', '否', '2024/12', '']])), { rows: 2, firstRow: { supporting_kg_required: true, completion_date: '2025-03-01', geometry: ring } }, undefined, 'communities');
+  const bow = JSON.stringify({ type: 'Polygon', coordinates: [[[109.80, 40.65], [109.81, 40.66], [109.81, 40.65], [109.80, 40.66], [109.80, 40.65]]] });
+  add('csv/communities_bowtie.csv', 'self-intersecting polygon in a GeoJSON text column', utf8(csvText([['小区编号', '小区名称', '经度', '纬度', '户数', '范围'], ['C1', '蝴蝶小区', '109.805123', '40.655123', '100', bow]])), { rows: 0, issues: [{ messageContains: '自相交', row: 2, column: '范围' }] }, undefined, 'communities');
+  add('csv/communities_bad_geometry.csv', 'not GeoJSON in the 范围 column', utf8(csvText([['小区编号', '小区名称', '经度', '纬度', '户数', '范围'], ['C1', '甲小区', '109.805123', '40.655123', '100', 'POLYGON((1 2, 3 4))']])), { rows: 0, issues: [{ messageContains: '不是有效的 GeoJSON 几何', row: 2 }] }, undefined, 'communities');
+  return c;
+}
