@@ -19,12 +19,21 @@ export function ImportHost({ files, onDone }: { files: File[]; onDone: () => voi
     for (const id of LAYER_IDS) out[id] = (layers[id] as unknown as Record<string, unknown>[]).map((r) => String(r[LAYERS[id].key]));
     return out;
   }, [layers]);
+  const reference = useMemo(() => {
+    const rings = [
+      ...(district ? district.features.flatMap((f) => ringsOf(JSON.stringify(f.geometry))) : []),
+      ...layers.admin_units.flatMap((a) => ringsOf(a.geometry)),
+    ];
+    const labels = layers.admin_units.map((a) => ({ lon: a.lon, lat: a.lat, text: a.name }));
+    return { rings, labels };
+  }, [district, layers.admin_units]);
   if (files.length === 0) return null;
   return (
     <ImportDialog
       files={files}
       lang={lang}
       referenceBbox={referenceBbox}
+      reference={reference}
       existingKeys={existingKeys}
       onClose={onDone}
       onCommit={async (layer, rows, mode) => {

@@ -41,6 +41,9 @@ export const importTests: E2eTest[] = [
       await next(page); // → coordinate system
       const guess = (await page.locator('.imp-guess').textContent()) ?? '';
       assert(/BD-09|百度/.test(guess), `the CRS guess says BD-09: ${guess}`);
+      const preview = page.locator('[data-testid=import-preview-map]');
+      assertEqual(await preview.locator('circle').count(), truth.rows.length, 'the map check shows every converted point');
+      assert((await preview.locator('polyline').count()) > 0, 'over the loaded 街道 outlines');
       await page.screenshot({ path: path.join(ctx.shots, 'import-crs.png') });
       await next(page); // → issues
       await next(page); // import

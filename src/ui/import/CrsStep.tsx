@@ -3,6 +3,7 @@ import { allCrsIds, crsLabel, type CrsId } from '../../data/coords/crs';
 import type { ImportResult } from '../../data/import/build-import';
 import { LAYERS, labelOfEnum } from '../../data/schema';
 import type { ImportText } from './import-text';
+import { PreviewMap, type PreviewMapProps } from './PreviewMap';
 
 export interface CrsStepProps {
   result: ImportResult;
@@ -12,6 +13,8 @@ export interface CrsStepProps {
   t: ImportText;
   onCrs(c: CrsId | 'auto'): void;
   onSwap(v: boolean): void;
+  /** what is loaded already, for the map check */
+  reference?: Pick<PreviewMapProps, 'rings' | 'labels'>;
 }
 
 function cellText(v: unknown): string {
@@ -21,7 +24,7 @@ function cellText(v: unknown): string {
 }
 
 /** CRS select (detected guess first, with its reason), x/y swap, flag counts and a 10-row preview. */
-export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap }: CrsStepProps) {
+export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap, reference }: CrsStepProps) {
   const def = LAYERS[result.layer];
   const g = result.crsGuess;
   const conf = g.confidence === 'certain' ? t.certain : g.confidence === 'likely' ? t.likely : t.uncertain;
@@ -59,6 +62,12 @@ export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap }: CrsStepPr
         {t.flagged}：{t.flagRounded} {result.flagCounts.rounded}，{t.flagOutside} {result.flagCounts.outside_area}，{t.flagChina}{' '}
         {result.flagCounts.outside_china}
       </p>
+      <PreviewMap
+        points={(result.rows as unknown as { lon: number; lat: number }[]).slice(0, 5000).map((r) => [r.lon, r.lat] as [number, number])}
+        rings={reference?.rings}
+        labels={reference?.labels}
+        lang={lang}
+      />
       <h4>{t.preview}</h4>
       <div className="imp-scroll">
         <table className="imp-table imp-preview">

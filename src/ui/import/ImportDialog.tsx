@@ -16,7 +16,7 @@ import { recallMapping, rememberMapping } from '../../data/import/mapping-memory
 import { exportRejectedCsv, rejectedFileName } from '../../data/import/rejected-csv';
 import type { InputFile } from '../../data/import/types';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../../data/schema';
-import { CrsStep } from './CrsStep';
+import { CrsStep, type CrsStepProps } from './CrsStep';
 import { ImportClient, needsMainThread } from './import-client';
 import { importText } from './import-text';
 import { IssuesStep } from './IssuesStep';
@@ -27,6 +27,8 @@ export interface ImportDialogProps {
   layerDefault?: LayerId;
   files: File[];
   referenceBbox?: [number, number, number, number];
+  /** outlines and names already loaded (district, 街道), for the map check before committing */
+  reference?: CrsStepProps['reference'];
   existingKeys?: Record<LayerId, string[]>;
   onCommit(layer: LayerId, rows: LayerRows[LayerId], mode: 'replace' | 'append'): Promise<void>;
   onClose(): void;
@@ -259,6 +261,7 @@ export function ImportDialog(props: ImportDialogProps) {
           {step === 3 && result?.fatal && <p className="imp-error-text">{result.issues.filter((i) => i.severity === 'error').map((i) => i.message).join('；')}</p>}
           {step === 3 && result && (
             <CrsStep
+              reference={props.reference}
               result={result}
               crs={crs}
               swap={swap}
