@@ -5,17 +5,7 @@
  * dense (several kindergartens within 300 m) and the edge sparse.
  */
 import type { AdminUnit, Kindergarten, PopulationCell } from '../src/data/schema';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../scripts/sample/prng';
 
 export interface Province {
   admin_units: AdminUnit[];

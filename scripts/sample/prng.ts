@@ -20,7 +20,8 @@ export interface Rng {
   fork(label: string): Rng;
 }
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small, fast seeded PRNG giving floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,4 +1,5 @@
 /** Row builders and seeded random data for the analysis tests. */
+import { mulberry32 } from '../../scripts/sample/prng';
 import type { AdminUnit, Community, Kindergarten, PopulationCell } from '../../src/data/schema';
 import { EARTH_RADIUS_M } from '../../src/analysis/geo';
 import type { AnalysisInput } from '../../src/analysis/types';
@@ -74,17 +75,8 @@ export function admin(code: string, name: string, geometry: string | null = null
   return { code, name, level: 'street', lon: LON0, lat: LAT0, geometry, geometry_generated: false };
 }
 
-/** mulberry32: small seeded PRNG */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: small seeded PRNG (the sample generator's) */
+export const rng = mulberry32;
 
 /**
  * Random city: nKg kindergartens and nCells cells in a ~sizeM square around
