@@ -4,8 +4,10 @@ import type { DbConnector } from '../data/db';
 import type { RowIssue } from '../data/issues';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../data/schema';
 import { buildSummarySql, buildTypeBreakdownSql } from '../data/sql';
-import { loadAllLayers, replaceLayerTable } from '../data/tables';
 import type { AppState } from './store';
+
+// DuckDB writers (and Apache Arrow) load with DuckDB itself, after the first draw
+const tables = () => import('../data/tables');
 
 export interface DistrictSummary {
   kindergartens: number;
@@ -84,7 +86,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     // layers may change while they load: load until the tables match what is in memory
     for (;;) {
       const layers = get().layers;
-      await loadAllLayers(db, layers);
+      await (await tables()).loadAllLayers(db, layers);
       if (get().layers === layers) break;
     }
     set({ db });
@@ -93,13 +95,13 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
   setLoadState: (loadState, error = null) => set({ loadState, loadError: error }),
   async setDataset({ layers, district, meta, issues = [] }) {
     const db = get().db;
-    if (db) await loadAllLayers(db, layers);
+    if (db) await (await tables()).loadAllLayers(db, layers);
     set((s) => ({ layers, district, meta, loadIssues: issues, dataVersion: s.dataVersion + 1 }));
     await get().refreshSummary();
   },
   async replaceLayer(layer, rows) {
     const db = get().db;
-    if (db) await replaceLayerTable(db, layer, rows);
+    if (db) await (await tables()).replaceLayerTable(db, layer, rows);
     set((s) => ({ layers: { ...s.layers, [layer]: rows }, dataVersion: s.dataVersion + 1 }));
     await get().refreshSummary();
   },

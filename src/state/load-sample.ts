@@ -6,7 +6,6 @@ import adminUrl from '../../data/admin_units.geojson?url';
 import planUrl from '../../data/plan_projects.csv?url';
 import districtUrl from '../../data/district.geojson?url';
 import metaUrl from '../../data/sample-meta.json?url';
-import { openBrowserDb } from '../data/duckdb-browser';
 import type { RowIssue } from '../data/issues';
 import { parseLayerText } from '../data/parse-layer';
 import { LAYERS, type LayerId, type LayerRows } from '../data/schema';
@@ -70,6 +69,7 @@ export async function startApp(store: AppStore): Promise<void> {
     store.getState().setLoadState('ready');
     // DuckDB's 34 MB wasm compiles on the same two cores: let the map draw first
     await afterFirstPaint();
+    const { openBrowserDb } = await import('../data/duckdb-browser');
     const db = await openBrowserDb();
     timings.duckdbReadyMs = performance.now() - t0;
     await store.getState().attachDb(db);

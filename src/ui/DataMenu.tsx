@@ -2,7 +2,6 @@ import { useRef, useState } from 'react';
 import { exportLayerCsv } from '../data/export/csv';
 import { downloadBytes, MIME } from '../data/export/download';
 import { exportLayerGeojson } from '../data/export/geojson';
-import { exportLayerXlsx } from '../data/export/xlsx';
 import { projectFileName, serializeProject } from '../data/project/project-file';
 import { LAYERS, LAYER_IDS, type LayerId } from '../data/schema';
 import { fetchSample } from '../state/load-sample';
@@ -62,7 +61,11 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
             <button type="button" data-testid="export-csv" onClick={() => downloadBytes(`${base}.csv`, exportLayerCsv(layer, rows), MIME.csv)}>
               CSV
             </button>
-            <button type="button" data-testid="export-xlsx" onClick={() => downloadBytes(`${base}.xlsx`, exportLayerXlsx(layer, rows), MIME.xlsx)}>
+            <button type="button" data-testid="export-xlsx" onClick={async () => {
+                // SheetJS is loaded only when needed (it is a large part of the bundle)
+                const { exportLayerXlsx } = await import('../data/export/xlsx');
+                downloadBytes(`${base}.xlsx`, exportLayerXlsx(layer, rows), MIME.xlsx);
+              }}>
               Excel
             </button>
             <button type="button" onClick={() => downloadBytes(`${base}.geojson`, exportLayerGeojson(layer, rows), MIME.geojson)}>

@@ -1,7 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { exportTableCsv } from '../data/export/csv';
 import { downloadBytes, MIME } from '../data/export/download';
-import { exportTableXlsx } from '../data/export/xlsx';
 
 export interface Column<T> {
   key: string;
@@ -63,7 +62,10 @@ export function DataTable<T>({
       {exportName ? (
         <div className="table-tools">
           <span>{shown.length} 行</span>
-          <button type="button" onClick={() => downloadBytes(`${exportName}.xlsx`, exportTableXlsx(exportName, headers, exportRows()), MIME.xlsx)}>
+          <button type="button" onClick={async () => {
+              const { exportTableXlsx } = await import('../data/export/xlsx');
+              downloadBytes(`${exportName}.xlsx`, exportTableXlsx(exportName, headers, exportRows()), MIME.xlsx);
+            }}>
             导出 Excel
           </button>
           <button type="button" onClick={() => downloadBytes(`${exportName}.csv`, exportTableCsv(headers, exportRows()), MIME.csv)}>

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { bboxOfRings } from '../map/basemap';
 import { ringsOf } from '../map/geometry';
 import { LAYER_IDS, LAYERS, type LayerId } from '../data/schema';
 import { appStore, useApp } from '../state/store';
-import { ImportDialog } from './import/ImportDialog';
+// the importer (SheetJS, shapefile, KML, proj4) loads on first use, not at start-up
+const ImportDialog = lazy(() => import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /** Opens the import dialog for files from the Data menu or dropped anywhere on the app. */
 export function ImportHost({ files, onDone }: { files: File[]; onDone: () => void }) {
@@ -29,6 +30,7 @@ export function ImportHost({ files, onDone }: { files: File[]; onDone: () => voi
   }, [district, layers.admin_units]);
   if (files.length === 0) return null;
   return (
+    <Suspense fallback={<div className="status">{lang === 'zh' ? '正在加载导入模块…' : 'Loading the importer…'}</div>}>
     <ImportDialog
       files={files}
       lang={lang}
@@ -41,6 +43,7 @@ export function ImportHost({ files, onDone }: { files: File[]; onDone: () => voi
         appStore.getState().setProjectMessage(lang === 'zh' ? `已导入 ${rows.length} 条${LAYERS[layer].zh}数据` : `Imported ${rows.length} rows`);
       }}
     />
+    </Suspense>
   );
 }
 
