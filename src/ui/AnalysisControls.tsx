@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ALTERNATIVE_RADIUS_M, PARAM_SOURCES, RULE_TABLES } from '../analysis/params';
 import { useApp } from '../state/store';
+import { ParamsDialog } from './ParamsDialog';
 
 function Source({ k }: { k: string }) {
   const s = PARAM_SOURCES[k];
@@ -26,6 +27,7 @@ export function AnalysisControls() {
   const zh = lang === 'zh';
   const preset = params.radiusM === 300 || params.radiusM === ALTERNATIVE_RADIUS_M;
   const [custom, setCustom] = useState(preset ? '' : String(params.radiusM));
+  const [showParams, setShowParams] = useState(false);
   return (
     <div className="analysis-controls" data-testid="analysis-controls">
       <label className="field">
@@ -100,6 +102,10 @@ export function AnalysisControls() {
         />
       </label>
       <Source k="handoverMonths" />
+      <button type="button" className="params-button" onClick={() => setShowParams(true)} data-testid="params-button">
+        {zh ? '全部参数与来源…' : 'All parameters and sources…'}
+      </button>
+      {showParams ? <ParamsDialog onClose={() => setShowParams(false)} /> : null}
       {state === 'running' ? (
         <div className="progress" data-testid="analysis-progress">
           <progress value={progress} max={1} /> <span>{stage}</span>

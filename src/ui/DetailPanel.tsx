@@ -1,5 +1,6 @@
 import { LAYERS } from '../data/schema';
 import { useApp } from '../state/store';
+import { AnalysisDetail } from './AnalysisDetail';
 import { featureLines, findRow } from './feature-fields';
 import { t } from './i18n';
 
@@ -9,6 +10,7 @@ export function DetailPanel() {
   const layers = useApp((s) => s.layers);
   const lang = useApp((s) => s.lang);
   const select = useApp((s) => s.select);
+  const result = useApp((s) => (s.resultVersion === s.dataVersion ? s.result : null));
   if (!selected) return <p className="hint">{t(lang, 'clickHint')}</p>;
   const row = findRow(layers, selected.layer, selected.id);
   if (!row) return null;
@@ -33,6 +35,7 @@ export function DetailPanel() {
           ))}
         </tbody>
       </table>
+      {result ? <AnalysisDetail picked={selected} result={result} lang={lang} /> : null}
     </section>
   );
 }

@@ -50,8 +50,11 @@ export function streetColumns(zh: boolean): Column<SupplyDemandRow>[] {
 export function StreetTable() {
   const result = useApp((s) => s.result);
   const lang = useApp((s) => s.lang);
+  const select = useApp((s) => s.select);
   const cols = useMemo(() => streetColumns(lang === 'zh'), [lang]);
   if (!result) return null;
   const rows: SupplyDemandRow[] = [...result.streets.filter((s: StreetRow) => s.children > 0 || s.places > 0), { ...result.district, nameZh: lang === 'zh' ? '全区合计' : 'District' }];
-  return <DataTable rows={rows} columns={cols} rowKey={(r) => r.code || r.nameZh} testId="street-table" exportName={lang === 'zh' ? '街道学位供需' : 'supply-by-subdistrict'} rowClass={(r) => (r === rows[rows.length - 1] ? 'total' : '')} />;
+  return <DataTable rows={rows} columns={cols} rowKey={(r) => r.code || r.nameZh} testId="street-table" exportName={lang === 'zh' ? '街道学位供需' : 'supply-by-subdistrict'} rowClass={(r) => (r === rows[rows.length - 1] ? 'total' : '')}
+      onRowClick={(r) => r.code && select({ layer: 'admin_units', id: r.code })}
+    />;
 }

@@ -37,6 +37,27 @@ async function mapShot(ctx: E2eContext, name?: string): Promise<Buffer> {
 
 export const analysisTests: E2eTest[] = [
   {
+    name: '参数可编辑并显示来源：提高毛入园率阈值后指标变为不达标',
+    async run(ctx) {
+      const { page } = ctx;
+      await waitForAnalysis(ctx, 300);
+      await page.locator('[data-testid=params-button]').click();
+      const dlg = page.locator('[data-testid=params-dialog]');
+      await dlg.waitFor();
+      assert(((await dlg.textContent()) ?? '').includes('GB 50180-2018'), 'the radius default shows its source');
+      await page.locator('[data-testid="param-indicatorThresholds.grossEnrolmentRatePct"]').fill('99');
+      await page.waitForFunction(() => (window as unknown as { __xwghStore: { getState(): { result: { params: { indicatorThresholds: { grossEnrolmentRatePct: number } } } | null; analysisState: string } } }).__xwghStore.getState().result?.params.indicatorThresholds.grossEnrolmentRatePct === 99);
+      await page.screenshot({ path: path.join(ctx.shots, 'params.png') });
+      await page.getByRole('button', { name: '关闭' }).first().click();
+      assert(await page.locator('[data-testid=figure-gross_enrolment_rate].fail').isVisible(), 'the figure now fails its threshold');
+      await page.locator('[data-testid=params-button]').click();
+      await page.getByRole('button', { name: '全部恢复默认值' }).click();
+      await page.getByRole('button', { name: '关闭' }).first().click();
+      await waitForAnalysis(ctx, 300);
+      assert(await page.locator('[data-testid=figure-gross_enrolment_rate].pass').isVisible(), 'defaults restored');
+    },
+  },
+  {
     name: '指标与 Node 引擎结果一致，点击显示公式',
     async run(ctx) {
       // the kindergarten added by the tooltip test is removed first
@@ -92,6 +113,11 @@ export const analysisTests: E2eTest[] = [
       const nonEmpty = expected.streets.filter((s) => s.children > 0 || s.places > 0).length;
       assertEqual(streetRows, nonEmpty + 1, 'one row per 街道 plus the district total');
       await ctx.page.screenshot({ path: path.join(ctx.shots, 'streets.png') });
+      // a 街道 row opens its own indicators in the detail panel
+      await ctx.page.locator('[data-testid=street-table] tbody tr').first().click();
+      const detail = ctx.page.locator('[data-testid=analysis-detail]');
+      await detail.waitFor({ timeout: 5000 });
+      assert((await detail.locator('.figure').count()) >= 3, 'per-街道 indicators shown');
       await ctx.page.locator('[data-testid=tab-ledger]').click();
       const ledgerRows = await ctx.page.locator('[data-testid=ledger-table] tbody tr').count();
       assertEqual(ledgerRows, expected.communities.filter((c) => c.required).length, 'ledger lists every community that must have a 配套园');

@@ -1,0 +1,143 @@
+import { defaultAnalysisParams, PARAM_SOURCES, validateParams } from '../analysis/params';
+import type { AnalysisParams, IndicatorThresholds, SupportingKgRule } from '../analysis/types';
+import { todayIso } from '../state/analysis-slice';
+import { useApp } from '../state/store';
+
+function Source({ k }: { k: string }) {
+  const s = PARAM_SOURCES[k];
+  if (!s) return null;
+  return (
+    <span className="param-source">
+      {s.sourceZh}
+      {s.verified ? null : <em className="unverified">未核实 / 本工具约定</em>}
+    </span>
+  );
+}
+
+function NumberRow({ k, value, step = 1, onChange }: { k: string; value: number; step?: number; onChange: (v: number) => void }) {
+  const label = PARAM_SOURCES[k]?.labelZh ?? k;
+  return (
+    <tr>
+      <th>{label}</th>
+      <td>
+        <input
+          type="number"
+          step={step}
+          value={Number.isFinite(value) ? value : ''}
+          aria-label={label}
+          data-testid={`param-${k}`}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            if (e.target.value !== '' && Number.isFinite(v)) onChange(v);
+          }}
+        />
+      </td>
+      <td>
+        <Source k={k} />
+      </td>
+    </tr>
+  );
+}
+
+const THRESHOLD_KEYS: [keyof IndicatorThresholds, number][] = [
+  ['grossEnrolmentRatePct', 0.5],
+  ['inclusiveCoveragePct', 0.5],
+  ['publicSharePct', 0.5],
+  ['childrenPerStaffMax', 0.5],
+  ['childrenPerCareStaffMax', 0.5],
+  ['childrenPerTeacherMax', 0.5],
+  ['classSizeMax', 1],
+  ['classSizeCompliancePct', 0.5],
+];
+
+/** Every default of the analysis, editable, with its source beside it; changes re-run the analysis. */
+export function ParamsDialog({ onClose }: { onClose: () => void }) {
+  const params = useApp((s) => s.params);
+  const setParams = useApp((s) => s.setParams);
+  const errors = validateParams(params);
+  const set = (p: Partial<AnalysisParams>) => setParams(p);
+  const setRule = (i: number, r: Partial<SupportingKgRule>) =>
+    set({ ruleTable: { ...params.ruleTable, rules: params.ruleTable.rules.map((x, k) => (k === i ? { ...x, ...r } : x)) } });
+  return (
+    <div className="modal-back" role="dialog" aria-modal="true" aria-label="分析参数">
+      <div className="modal params" data-testid="params-dialog">
+        <header>
+          <h3>分析参数与默认值来源</h3>
+          <button type="button" onClick={onClose}>
+            关闭
+          </button>
+        </header>
+        {errors.length > 0 ? <div className="error">{errors.join('；')}</div> : null}
+        <table className="params-table">
+          <tbody>
+            <tr className="group">
+              <td colSpan={3}>服务半径与 2SFCA</td>
+            </tr>
+            <NumberRow k="radiusM" value={params.radiusM} step={50} onChange={(radiusM) => radiusM > 0 && set({ radiusM })} />
+            <NumberRow k="statusThresholds.green" value={params.statusThresholds.green} step={0.05} onChange={(green) => set({ statusThresholds: { ...params.statusThresholds, green } })} />
+            <NumberRow k="statusThresholds.amber" value={params.statusThresholds.amber} step={0.05} onChange={(amber) => set({ statusThresholds: { ...params.statusThresholds, amber } })} />
+            <NumberRow k="nearestMaxM" value={params.nearestMaxM} step={100} onChange={(nearestMaxM) => set({ nearestMaxM })} />
+            <tr className="group">
+              <td colSpan={3}>配套园</td>
+            </tr>
+            <NumberRow k="handoverMonths" value={params.handoverMonths} onChange={(handoverMonths) => set({ handoverMonths })} />
+            <tr>
+              <th>{PARAM_SOURCES.asOfDate.labelZh}</th>
+              <td>
+                <input type="date" value={params.asOfDate} onChange={(e) => e.target.value && set({ asOfDate: e.target.value })} />
+              </td>
+              <td>
+                <Source k="asOfDate" />
+              </td>
+            </tr>
+            <tr>
+              <th>{params.ruleTable.labelZh}（依据：{params.ruleTable.basis === 'residents' ? '常住人口' : '户数'}）</th>
+              <td colSpan={2}>
+                <table className="rules" data-testid="rule-table">
+                  <tbody>
+                    {params.ruleTable.rules.map((r, i) => (
+                      <tr key={i}>
+                        <td>
+                          <select value={r.op} onChange={(e) => setRule(i, { op: e.target.value as '>=' | '>' })}>
+                            <option value=">=">≥</option>
+                            <option value=">">&gt;</option>
+                          </select>
+                        </td>
+                        <td>
+                          <input type="number" value={r.min} onChange={(e) => setRule(i, { min: Number(e.target.value) })} aria-label={`规则 ${i + 1} 下限`} />
+                          {params.ruleTable.basis === 'residents' ? ' 人' : ' 户'}
+                        </td>
+                        <td>
+                          → <input type="number" value={r.classes} onChange={(e) => setRule(i, { classes: Number(e.target.value) })} aria-label={`规则 ${i + 1} 班数`} /> 班
+                        </td>
+                        <td className="param-source">{r.sourceZh}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <span className="param-source">{params.ruleTable.sourceZh}</span>
+              </td>
+            </tr>
+            <tr className="group">
+              <td colSpan={3}>督导评估指标阈值</td>
+            </tr>
+            {THRESHOLD_KEYS.map(([k, step]) => (
+              <NumberRow
+                key={k}
+                k={`indicatorThresholds.${k}`}
+                value={params.indicatorThresholds[k]}
+                step={step}
+                onChange={(v) => set({ indicatorThresholds: { ...params.indicatorThresholds, [k]: v } })}
+              />
+            ))}
+          </tbody>
+        </table>
+        <footer>
+          <button type="button" onClick={() => set(defaultAnalysisParams(todayIso()))}>
+            全部恢复默认值
+          </button>
+        </footer>
+      </div>
+    </div>
+  );
+}
