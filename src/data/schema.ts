@@ -206,6 +206,7 @@ const LAT = f('lat', 'number', true, '纬度', 'Latitude', ['纬度', 'latitude'
 const STREET = f('street_code', 'string', false, '街道代码', 'Sub-district code', ['街道代码', '街道编码', '所属街道代码', 'street', '街道']);
 
 export const KG_TYPE_ZH = ['公办', '普惠性民办', '非普惠民办'] as const;
+export const KG_TYPE_EN = ['Public', 'Inclusive private', 'For-profit private'] as const;
 export const KG_STATUS_ZH = ['现状', '规划', '在建', '已关停'] as const;
 export const SUPPORTING_KG_STATUS_ZH = [
   '未规划',

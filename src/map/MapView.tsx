@@ -46,7 +46,6 @@ export function MapView() {
   const layers = useApp((s) => s.layers);
   const district = useApp((s) => s.district);
   const visible = useApp((s) => s.visible);
-  const lang = useApp((s) => s.lang);
   const online = useApp((s) => s.onlineBasemap);
   const overlay = useApp(selectOverlay);
 
@@ -114,8 +113,8 @@ export function MapView() {
   }, [layers, draw, visible, overlay]);
 
   useEffect(() => {
-    labelsRef.current?.sync(visible.admin_units ? streetLabelSpecs(layers.admin_units, lang) : []);
-  }, [layers.admin_units, visible.admin_units, lang]);
+    labelsRef.current?.sync(visible.admin_units ? streetLabelSpecs(layers.admin_units) : []);
+  }, [layers.admin_units, visible.admin_units]);
 
   useEffect(() => {
     const st = appStore.getState();

@@ -30,6 +30,8 @@ export interface AnalysisOverlay {
   radiusM?: number;
   /** per kindergarten (index-aligned) traffic-light status */
   kgStatus?: ('ok' | 'warn' | 'bad' | 'neutral')[];
+  /** 街道 code → traffic-light status (children-weighted mean access) */
+  streetStatus?: Record<string, 'ok' | 'warn' | 'bad' | 'neutral'>;
 }
 
 const withAlpha = (c: Rgb, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
@@ -111,6 +113,19 @@ export function buildDeckLayers(
         lineWidthUnits: 'pixels',
         getLineWidth: 1,
         updateTriggers: { getRadius: overlay.radiusM },
+      }),
+    );
+  }
+  const streetStatus = visible.kg_status ? overlay.streetStatus : undefined;
+  if (streetStatus) {
+    out.push(
+      new PolygonLayer<PolygonDatum<AdminUnit>>({
+        id: 'admin_units-status',
+        data: draw.admin,
+        getPolygon: (d) => d.polygon,
+        stroked: false,
+        getFillColor: (d) => withAlpha(STATUS_COLOR[streetStatus[d.row.code] ?? 'neutral'], 60),
+        updateTriggers: { getFillColor: [streetStatus] },
       }),
     );
   }

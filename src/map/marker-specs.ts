@@ -4,12 +4,13 @@ import type { Hovered, Picked } from '../state/ui-slice';
 import type { MarkerSpec } from './dom-markers';
 import { KG_TYPE_COLOR, PLAN_KIND_SYMBOL, STATUS_COLOR, rgbCss } from './palette';
 
-export function streetLabelSpecs(units: AdminUnit[], lang: 'zh' | 'en'): MarkerSpec[] {
+/** Names are proper nouns: shown in Chinese in both languages. */
+export function streetLabelSpecs(units: AdminUnit[]): MarkerSpec[] {
   return units.map((u) => ({
     key: `admin-${u.code}`,
     lon: u.lon,
     lat: u.lat,
-    text: lang === 'zh' ? u.name : u.code,
+    text: u.name,
     className: 'map-label',
   }));
 }

@@ -24,6 +24,7 @@ export function selectOverlay(s: AppState): AnalysisOverlay {
       covered: s.result.cells.covered,
       radiusM: s.result.params.radiusM,
       kgStatus: s.result.kindergartens.status.map((x) => RAG[x]),
+      streetStatus: Object.fromEntries(s.result.streets.map((st) => [st.code, RAG[st.status]])),
     };
   }
   return lastOverlay;

@@ -1,8 +1,9 @@
-import { KG_TYPES, KG_TYPE_ZH } from '../data/schema';
+import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH } from '../data/schema';
 import { KG_TYPE_COLOR, rgbCss } from '../map/palette';
 import { useApp } from '../state/store';
 import { formatInt, formatWan } from './format';
 import { t, type StringKey } from './i18n';
+
 
 function Card({ label, value, unit, testId }: { label: string; value: string; unit: string; testId: string }) {
   return (
@@ -55,7 +56,7 @@ export function SummaryPanel() {
               <tr key={ty}>
                 <td>
                   <span className="dot" style={{ background: rgbCss(KG_TYPE_COLOR[ty]) }} />
-                  {lang === 'zh' ? KG_TYPE_ZH[i] : ty}
+                  {lang === 'zh' ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]}
                 </td>
                 <td className="num">{formatInt(r?.n ?? 0)}</td>
                 <td className="num">{formatInt(r?.places ?? 0)}</td>

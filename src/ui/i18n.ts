@@ -39,7 +39,7 @@ const STRINGS = {
   layerPlan: { zh: '十五五规划项目', en: 'Plan projects 2026–2030' },
   layerCatchments: { zh: '服务半径', en: 'Catchments' },
   layerUncovered: { zh: '服务半径外人口', en: 'Population outside catchments' },
-  layerKgStatus: { zh: '幼儿园供需比预警（2SFCA）', en: 'Kindergarten supply/demand (2SFCA)' },
+  layerKgStatus: { zh: '供需预警（幼儿园 R、街道可达性 A）', en: 'Supply/demand warning (kindergarten R, sub-district A)' },
   ragGreen: { zh: '充足 R ≥ 1', en: 'Sufficient R ≥ 1' },
   ragAmber: { zh: '偏紧 0.8 ≤ R < 1', en: 'Tight 0.8 ≤ R < 1' },
   ragRed: { zh: '不足 R < 0.8', en: 'Short R < 0.8' },
