@@ -6,9 +6,13 @@ import type { MapLayerKey } from '../state/ui-slice';
 import { cellSquare, polygonsOf, type PolygonDatum } from './geometry';
 import { KG_TYPE_COLOR, STATUS_COLOR, densityColor, ledgerClass, type Rgb } from './palette';
 
+/** Above this many population rows, cells are drawn as dots: squares cost a polygon each. */
+export const MAX_CELL_SQUARES = 50_000;
+
 export interface DrawData {
   admin: PolygonDatum<AdminUnit>[];
   communities: PolygonDatum<Community>[];
+  /** cell squares; empty when the layer is too large to tessellate (drawn as dots instead) */
   cells: { polygon: [number, number][]; row: PopulationCell }[];
   district: [number, number][][];
 }
@@ -18,7 +22,7 @@ export function prepareDrawData(layers: LayerRows, districtRings: [number, numbe
   return {
     admin: polygonsOf(layers.admin_units),
     communities: polygonsOf(layers.communities),
-    cells: layers.population.map((row) => ({ polygon: cellSquare(row), row })),
+    cells: layers.population.length <= MAX_CELL_SQUARES ? layers.population.map((row) => ({ polygon: cellSquare(row), row })) : [],
     district: districtRings,
   };
 }
@@ -68,21 +72,34 @@ export function buildDeckLayers(
   if (visible.population) {
     const covered = overlay.covered;
     const showUncovered = visible.uncovered && covered;
+    const colorOf = (row: PopulationCell, index: number): [number, number, number, number] =>
+      showUncovered && covered
+        ? covered[index] === 0
+          ? withAlpha(STATUS_COLOR.bad, row.children_3_5 > 0 ? 210 : 90)
+          : withAlpha(STATUS_COLOR.neutral, 70)
+        : withAlpha(densityColor(row.residents), 170);
     out.push(
-      new PolygonLayer<{ polygon: [number, number][]; row: PopulationCell }>({
-        id: 'population',
-        data: draw.cells,
-        getPolygon: (d) => d.polygon,
-        stroked: false,
-        getFillColor: (d, { index }) =>
-          showUncovered && covered
-            ? covered[index] === 0
-              ? withAlpha(STATUS_COLOR.bad, d.row.children_3_5 > 0 ? 210 : 90)
-              : withAlpha(STATUS_COLOR.neutral, 70)
-            : withAlpha(densityColor(d.row.residents), 170),
-        updateTriggers: { getFillColor: [showUncovered, covered] },
-        pickable: true,
-      }),
+      draw.cells.length > 0 || layers.population.length === 0
+        ? new PolygonLayer<{ polygon: [number, number][]; row: PopulationCell }>({
+            id: 'population',
+            data: draw.cells,
+            getPolygon: (d) => d.polygon,
+            stroked: false,
+            getFillColor: (d, { index }) => colorOf(d.row, index),
+            updateTriggers: { getFillColor: [showUncovered, covered] },
+            pickable: true,
+          })
+        : new ScatterplotLayer<PopulationCell>({
+            id: 'population',
+            data: layers.population,
+            getPosition: (d) => [d.lon, d.lat],
+            getRadius: (d) => (d.cell_size_m > 0 ? d.cell_size_m / 2 : 50),
+            radiusUnits: 'meters',
+            radiusMinPixels: 1,
+            getFillColor: (d, { index }) => colorOf(d, index),
+            updateTriggers: { getFillColor: [showUncovered, covered] },
+            pickable: true,
+          }),
     );
   }
   if (visible.communities) {

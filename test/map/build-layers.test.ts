@@ -1,0 +1,45 @@
+import { PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { describe, expect, it } from 'vitest';
+import type { PopulationCell } from '../../src/data/schema';
+import { MAX_CELL_SQUARES, buildDeckLayers, prepareDrawData } from '../../src/map/build-layers';
+import { cellSquare } from '../../src/map/geometry';
+import { emptyLayers } from '../../src/state/data-slice';
+import { createAppStore } from '../../src/state/store';
+
+const cell = (i: number): PopulationCell => ({
+  id: `c${i}`, lon: 109.8 + (i % 100) * 0.002, lat: 40.6 + Math.floor(i / 100) * 0.002, cell_size_m: 200,
+  residents: 100, children_0_2: 3, children_3_5: 4, year: 2020, street_code: '',
+});
+
+describe('deck.gl layers from the store', () => {
+  it('draws a 200 m cell as a 200 m square', () => {
+    const sq = cellSquare(cell(0));
+    // width in metres at 40.6° N: Δlon · 111,320 · cos(lat)
+    const widthM = (sq[1][0] - sq[0][0]) * 111320 * Math.cos((40.6 * Math.PI) / 180);
+    const heightM = (sq[2][1] - sq[1][1]) * 111320;
+    expect(widthM).toBeCloseTo(200, 6);
+    expect(heightM).toBeCloseTo(200, 6);
+    expect(sq[0]).toEqual(sq[4]);
+  });
+
+  it('builds only the visible layers', () => {
+    const layers = { ...emptyLayers(), population: [cell(0), cell(1)] };
+    const visible = createAppStore().getState().visible;
+    const ids = buildDeckLayers(layers, prepareDrawData(layers, []), visible).map((l) => l.id);
+    expect(ids).toContain('population');
+    expect(ids).toContain('kindergartens');
+    expect(ids).not.toContain('catchments');
+    const hidden = buildDeckLayers(layers, prepareDrawData(layers, []), { ...visible, population: false }).map((l) => l.id);
+    expect(hidden).not.toContain('population');
+  });
+
+  it('draws a very large population layer as dots instead of squares', () => {
+    const small = { ...emptyLayers(), population: [cell(0)] };
+    const visible = createAppStore().getState().visible;
+    const pop = (l: typeof small) => buildDeckLayers(l, prepareDrawData(l, []), visible).find((x) => x.id === 'population');
+    expect(pop(small)).toBeInstanceOf(PolygonLayer);
+    const big = { ...emptyLayers(), population: Array.from({ length: MAX_CELL_SQUARES + 1 }, (_, i) => cell(i)) };
+    expect(prepareDrawData(big, []).cells).toHaveLength(0);
+    expect(pop(big)).toBeInstanceOf(ScatterplotLayer);
+  });
+});
