@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   for (const [k, v] of Object.entries(ctx.timings)) console.log(`  timing ${k}: ${v} ms`);
   await browser.close();
   await server.close();
-  console.log(`\nbrowser tests: ${passed} passed, ${failed} failed`);
+  console.log(`\nbrowser: ${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }
 
