@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { exportTableCsv } from '../data/export/csv';
 import { downloadBytes, MIME } from '../data/export/download';
+import { useApp } from '../state/store';
 
 export interface Column<T> {
   key: string;
@@ -55,21 +56,22 @@ export function DataTable<T>({
     }
     return out;
   }, [rows, columns, filters, sort]);
+  const zh = useApp((st) => st.lang) === 'zh';
   const exportRows = () => shown.map((r) => columns.map((c) => c.value(r)));
   const headers = columns.map((c) => c.label);
   return (
     <div className="table-wrap" data-testid={testId}>
       {exportName ? (
         <div className="table-tools">
-          <span>{shown.length} 行</span>
+          <span>{zh ? `${shown.length} 行` : `${shown.length} rows`}</span>
           <button type="button" onClick={async () => {
               const { exportTableXlsx } = await import('../data/export/xlsx');
               downloadBytes(`${exportName}.xlsx`, exportTableXlsx(exportName, headers, exportRows()), MIME.xlsx);
             }}>
-            导出 Excel
+            {zh ? '导出 Excel' : 'Export Excel'}
           </button>
           <button type="button" onClick={() => downloadBytes(`${exportName}.csv`, exportTableCsv(headers, exportRows()), MIME.csv)}>
-            导出 CSV
+            {zh ? '导出 CSV' : 'Export CSV'}
           </button>
         </div>
       ) : null}
@@ -91,7 +93,7 @@ export function DataTable<T>({
             {columns.map((c) => (
               <th key={c.key}>
                 <input
-                  aria-label={`筛选 ${c.label}`}
+                  aria-label={`${zh ? '筛选' : 'Filter'} ${c.label}`}
                   value={filters[c.key] ?? ''}
                   onChange={(e) => setFilters((f) => ({ ...f, [c.key]: e.target.value }))}
                 />

@@ -19,11 +19,11 @@ function formatThreshold(f: Figure): string {
 }
 
 /** The formula, inputs and source behind a figure. */
-export function FigureExplain({ f }: { f: Figure }) {
+export function FigureExplain({ f, lang = 'zh' }: { f: Figure; lang?: 'zh' | 'en' }) {
   return (
     <div className="explain" data-testid={`explain-${f.key}`}>
       <div>
-        <b>计算公式：</b>
+        <b>{lang === 'zh' ? '计算公式：' : 'Formula: '}</b>
         {f.formulaZh}
       </div>
       <table className="kv">
@@ -37,7 +37,7 @@ export function FigureExplain({ f }: { f: Figure }) {
         </tbody>
       </table>
       <div>
-        <b>来源：</b>
+        <b>{lang === 'zh' ? '来源：' : 'Source: '}</b>
         {f.sourceZh}
       </div>
       {f.noteZh ? <div className="muted">{f.noteZh}</div> : null}
@@ -60,7 +60,7 @@ export function FigureCard({ f, lang }: { f: Figure; lang: 'zh' | 'en' }) {
           </span>
         ) : null}
       </button>
-      {open ? <FigureExplain f={f} /> : null}
+      {open ? <FigureExplain f={f} lang={lang} /> : null}
     </div>
   );
 }
