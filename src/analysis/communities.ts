@@ -4,7 +4,7 @@
  * classes, its ledger status, the problem kind (规划/配建/移交/使用不到位) and
  * overdue handover.
  */
-import type { Community, Kindergarten, SupportingKgStatus } from '../data/schema';
+import { SUPPORTING_KG_STATUSES, type Community, type Kindergarten, type SupportingKgStatus } from '../data/schema';
 import { addMonthsIso, daysBetween } from './dates';
 import type { CommunityGapRow, CommunitySummary, SupportingKgProblem, SupportingKgRuleTable } from './types';
 
@@ -61,16 +61,8 @@ const BEFORE_HANDOVER = new Set<SupportingKgStatus>([
   'built_not_accepted',
   'accepted_not_handed_over',
 ]);
-const BUILT = new Set<SupportingKgStatus>([
-  'built_not_accepted',
-  'accepted_not_handed_over',
-  'handed_over',
-  'operating_public',
-  'operating_inclusive',
-  'misused',
-  'for_profit',
-  'rectified',
-]);
+/** from 已建未验收 on, every ledger state means the building exists (workflow order of the schema) */
+const BUILT = new Set<SupportingKgStatus>(SUPPORTING_KG_STATUSES.slice(SUPPORTING_KG_STATUSES.indexOf('built_not_accepted')));
 const OPERATING = new Set<SupportingKgStatus>(['operating_public', 'operating_inclusive', 'for_profit', 'rectified']);
 
 /**
