@@ -2,7 +2,9 @@
  * Import benchmark: a generated population CSV (generatePopulationCsv) through the
  * importer as the worker runs it — readTabular + buildImport — timed as the median of
  * the timed runs after one warm-up, in rows per second. The worker job as a whole
- * (ImportRunner: read + build + packing the rows for the transfer) is timed too.
+ * (ImportRunner: read + build + packing the rows for the transfer) is timed too, and the
+ * build as the app runs it: with the loaded district's bounding box as the reference area
+ * (data/district.geojson), where this file's CRS is guessed as BD-09 and every point converted.
  *
  * Naive baseline, measured in the same run: papaparse with `header: true` (one object
  * per row), records built from those objects, then coerceRecords (src/data/coerce.ts) —
@@ -11,12 +13,14 @@
  * Run alone: npx tsx bench/import-bench.ts [--rows N] [--runs N] [--md <file>]
  * (npm run bench calls runImportBench at the end.)
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import Papa from 'papaparse';
 import { coerceRecords, type RawRecord } from '../src/data/coerce';
 import { guessFieldMappingLoose } from '../src/data/field-mapping';
-import { buildImport } from '../src/data/import/build-import';
+import type { Bbox } from '../src/data/coords/area';
+import { buildImport, type BuildOptions } from '../src/data/import/build-import';
 import type { WorkerResponse } from '../src/data/import/import-protocol';
 import { ImportRunner } from '../src/data/import/import-runner';
 import { readTabular } from '../src/data/import/read-file';
@@ -47,6 +51,8 @@ export interface ImportBenchResult {
   /** ImportRunner read + build + pack, per timed run (ms) */
   workerJobMs: number[];
   workerJobMedianMs: number;
+  /** readTabular + buildImport with the sample district as reference area (null without data/) */
+  inApp: { ms: number[]; medianMs: number; crs: string | null } | null;
   naive: { rowsTimed: number; ms: number[]; medianMs: number; extrapolatedMs: number; rowsPerSecond: number };
   /** naive extrapolated ÷ readTabular + buildImport median */
   ratio: number;
@@ -62,15 +68,34 @@ const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s
 const fmtRate = (r: number): string => `${Math.round(r).toLocaleString('en-US')} 行/秒`;
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
+/** Bounding box of the sample district (data/district.geojson), the reference area the app passes; null without it. */
+function districtBbox(): Bbox | null {
+  const file = path.resolve(import.meta.dirname ?? '.', '../data/district.geojson');
+  if (!existsSync(file)) return null;
+  const gj = JSON.parse(readFileSync(file, 'utf8')) as { features: { geometry: { coordinates: unknown } }[] };
+  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      box[0] = Math.min(box[0], c[0]);
+      box[1] = Math.min(box[1], c[1] as number);
+      box[2] = Math.max(box[2], c[0]);
+      box[3] = Math.max(box[3], c[1] as number);
+    } else c.forEach(walk);
+  };
+  for (const f of gj.features) walk(f.geometry.coordinates);
+  return Number.isFinite(box[0]) ? box : null;
+}
+
 /** readTabular + buildImport of one file, as the worker does it for a 'import' request. */
-async function importOnce(name: string, bytes: Uint8Array, expectRows: number): Promise<{ readMs: number; buildMs: number }> {
+async function importOnce(name: string, bytes: Uint8Array, expectRows: number, opts: BuildOptions = { crs: 'auto' }): Promise<{ readMs: number; buildMs: number; crs: string | null }> {
   const t0 = performance.now();
   const parsed = await readTabular({ name, bytes });
   const t1 = performance.now();
-  const res = buildImport('population', parsed, { crs: 'auto' });
+  const res = buildImport('population', parsed, opts);
   const t2 = performance.now();
   if (res.fatal || res.rows.length !== expectRows) throw new Error(`import bench: expected ${expectRows} rows, got ${res.rows.length} (fatal ${res.fatal}, ${res.issues[0]?.message ?? ''})`);
-  return { readMs: t1 - t0, buildMs: t2 - t1 };
+  return { readMs: t1 - t0, buildMs: t2 - t1, crs: res.crsUsed };
 }
 
 /** The whole worker job (read, build, pack for the transfer) through ImportRunner. */
@@ -142,6 +167,21 @@ export async function runImportBench(opts: ImportBenchOptions = {}): Promise<Imp
   const jobMed = median(workerJobMs);
   log(`导入任务（ImportRunner：读取 + 构建 + 打包传输列）：中位数 ${fmtMs(jobMed)}；各次 ${workerJobMs.map((x) => x.toFixed(0)).join(', ')} ms`);
 
+  const bbox = districtBbox();
+  let inApp: ImportBenchResult['inApp'] = null;
+  if (bbox) {
+    const ms: number[] = [];
+    let crs: string | null = null;
+    for (let k = 0; k < runs; k++) {
+      gc();
+      const r = await importOnce(name, bytes, n, { crs: 'auto', reference: { bbox } });
+      ms.push(r.readMs + r.buildMs);
+      crs = r.crs;
+    }
+    inApp = { ms, medianMs: median(ms), crs };
+    log(`同上，参考范围为样例区县外包框（应用中的情形，坐标系判为 ${crs}，逐点转换）：中位数 ${fmtMs(inApp.medianMs)}；各次 ${ms.map((x) => x.toFixed(0)).join(', ')} ms`);
+  }
+
   const sub = naiveN === n ? bytes : generatePopulationCsv(naiveN);
   naiveOnce(sub); // warm-up
   const naiveMs: number[] = [];
@@ -164,6 +204,9 @@ export async function runImportBench(opts: ImportBenchOptions = {}): Promise<Imp
     '|---|---|---|---|---|',
     `| population CSV ${n.toLocaleString('en-US')} rows (${(bytes.length / 1e6).toFixed(1)} MB) | readTabular + buildImport | ${fmtMs(med)} | ${totalMs.map((x) => x.toFixed(0)).join(', ')} | ${Math.round(rate).toLocaleString('en-US')} rows/s; read ${readMs.map((x) => x.toFixed(0)).join('/')}, build ${buildMs.map((x) => x.toFixed(0)).join('/')} ms |`,
     `| population CSV ${n.toLocaleString('en-US')} rows | worker job (ImportRunner: read + build + pack) | ${fmtMs(jobMed)} | ${workerJobMs.map((x) => x.toFixed(0)).join(', ')} | what the import worker does before posting |`,
+    ...(inApp
+      ? [`| population CSV ${n.toLocaleString('en-US')} rows | readTabular + buildImport, reference area = sample district (as in the app) | ${fmtMs(inApp.medianMs)} | ${inApp.ms.map((x) => x.toFixed(0)).join(', ')} | CRS guessed ${inApp.crs}: every point converted to WGS84 |`]
+      : []),
     `| population CSV ${n.toLocaleString('en-US')} rows | naive: papaparse header:true + coerceRecords | ${naiveN === n ? '' : '≈ '}${fmtMs(naiveFull)} | ${naiveMs.map((x) => x.toFixed(0)).join(', ')} | ${naiveN.toLocaleString('en-US')} rows timed${naiveN === n ? '' : ', extrapolated linearly'}; naive ÷ importer ${ratio.toFixed(2)}× |`,
   ];
   log('');
@@ -179,6 +222,7 @@ export async function runImportBench(opts: ImportBenchOptions = {}): Promise<Imp
     rowsPerSecond: rate,
     workerJobMs,
     workerJobMedianMs: jobMed,
+    inApp,
     naive: { rowsTimed: naiveN, ms: naiveMs, medianMs: naiveMed, extrapolatedMs: naiveFull, rowsPerSecond: naiveRate },
     ratio,
     markdown,
@@ -187,7 +231,7 @@ export async function runImportBench(opts: ImportBenchOptions = {}): Promise<Imp
 
 const isMain = (() => {
   const arg = process.argv[1] ?? '';
-  return /import-bench\.ts$/.test(arg);
+  return arg.endsWith('import-bench.ts');
 })();
 
 if (isMain) {

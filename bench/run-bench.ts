@@ -6,6 +6,8 @@
  *      - the same in DuckDB native (@duckdb/node-api, grid-bucket join + haversine), checked against the engine
  *      - a naive Turf double loop on a subsample, extrapolated per pair (a lower bound: one pass)
  *      - runAnalysis end to end from 1,000,000 schema rows (prepare, nearest kindergarten, 街道, indicators)
+ *   3. importing a 1,000,000-row population CSV (readTabular + buildImport) against a naive
+ *      papaparse + coerceRecords baseline (bench/import-bench.ts; 100,000 rows with --quick)
  * Options: --quick (smaller province for a smoke run), --runs N, --md <file> (append the markdown table).
  */
 import { appendFileSync, existsSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { defaultAnalysisParams } from '../src/analysis/params';
 import { runAnalysis } from '../src/analysis/run-analysis';
 import { computeTwoStep, splitDemand } from '../src/analysis/two-step-fca';
 import { duckdbReference } from './duckdb-reference';
+import { runImportBench } from './import-bench';
 import { naiveTurfPerPair } from './naive-turf';
 import { generateProvince, provinceRows } from './province';
 
@@ -153,7 +156,10 @@ async function main(): Promise<void> {
   if (MD) appendFileSync(MD, `\n${md.join('\n')}\n`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// the import benchmark runs after main() has returned, so the province's million rows are garbage by then
+main()
+  .then(() => runImportBench({ rows: quick ? 100_000 : 1_000_000, md: MD }))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

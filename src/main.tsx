@@ -13,7 +13,8 @@ Object.assign(window, { __xwghStore: appStore, __xwghTimings: timings });
 appStore.getState().setRunner(createWorkerRunner());
 // re-analyse whenever the data change (the analysis slice re-runs on parameter changes itself)
 appStore.subscribe((s, prev) => {
-  if (s.dataVersion !== prev.dataVersion) void s.runAnalysis();
+  // after the next frame: the map draws the new data first, then the worker gets it
+  if (s.dataVersion !== prev.dataVersion) requestAnimationFrame(() => setTimeout(() => void appStore.getState().runAnalysis(), 0));
 });
 if (typeof indexedDB !== 'undefined') appStore.getState().setIdb(indexedDB);
 startAutosave(appStore);

@@ -23,6 +23,8 @@ export interface ProjectSlice {
   idb: IDBFactory | null;
   saveState: 'idle' | 'saving' | 'saved' | 'error';
   savedAt: string | null;
+  /** dataVersion of the data in the last completed save (a save started before an edit does not count for it) */
+  savedDataVersion: number | null;
   projectMessage: string | null;
   setIdb(f: IDBFactory | null): void;
   /** Current project as a value. */
@@ -41,6 +43,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   idb: null,
   saveState: 'idle',
   savedAt: null,
+  savedDataVersion: null,
   projectMessage: null,
   setIdb: (idb) => set({ idb }),
   setProjectMessage: (projectMessage) => set({ projectMessage }),
@@ -54,9 +57,10 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     if (!idb) return;
     set({ saveState: 'saving' });
     try {
+      const version = get().dataVersion;
       const p = get().toProject();
       await saveProject(idb, p);
-      set({ saveState: 'saved', savedAt: p.savedAt ?? null });
+      set({ saveState: 'saved', savedAt: p.savedAt ?? null, savedDataVersion: version });
     } catch (e) {
       set({ saveState: 'error', projectMessage: `保存失败：${(e as Error).message}` });
     }

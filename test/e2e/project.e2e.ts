@@ -6,6 +6,8 @@ type St = {
   layers: { kindergartens: { id: string; name: string }[] };
   saveState: string;
   savedAt: string | null;
+  savedDataVersion: number | null;
+  dataVersion: number;
   loadState: string;
   projectMessage: string | null;
   importLayer(l: string, r: unknown[], m: string): Promise<void>;
@@ -18,14 +20,14 @@ export const projectTests: E2eTest[] = [
     name: '编辑自动保存，刷新后恢复',
     async run(ctx) {
       const { page } = ctx;
-      const before = (await page.evaluate('new Date().toISOString()')) as string;
       await page.evaluate(`(async () => {
         const st = (${getState.toString()})();
         const row = { ...st.layers.kindergartens[0], id: 'e2e-saved', name: '刷新后仍在的幼儿园' };
         await st.importLayer('kindergartens', [row], 'append');
       })()`);
-      // autosave runs shortly after the change
-      await page.waitForFunction(`(() => { const s = (${getState.toString()})(); return s.saveState === 'saved' && s.savedAt !== null && s.savedAt > ${JSON.stringify(before)}; })()`, null, { timeout: 10000 });
+      // autosave runs shortly after the change; wait for a save that holds this edit
+      // (one started before the edit may still be finishing)
+      await page.waitForFunction(`(() => { const s = (${getState.toString()})(); return s.saveState === 'saved' && s.savedDataVersion === s.dataVersion; })()`, null, { timeout: 10000 });
       await page.reload();
       await page.waitForSelector('.app[data-load-state=ready]', { timeout: 30000 });
       const names = (await page.evaluate(`(${getState.toString()})().layers.kindergartens.map((k) => k.name)`)) as string[];

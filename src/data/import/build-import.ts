@@ -2,6 +2,9 @@
  * Importer entry point, step 2: map a read file onto a layer — columns to fields,
  * coordinates to WGS84, values validated — and return the rows, issues, rejected
  * rows and flags. Pure: touches no loaded data (committing is a separate step).
+ * Rows are collected in columns (layer-columns.ts); quote-free CSV into text/number
+ * layers (the population grid) takes a fast path per chunk (fast-rows.ts) that gives
+ * exactly what the general path would.
  */
 import { kinks } from '@turf/turf';
 import { CHINA_BBOX, expandBbox, inBbox, referenceBbox, type ReferenceArea } from '../coords/area';
@@ -12,6 +15,10 @@ import { guessFieldMappingLoose, type FieldMapping } from '../field-mapping';
 import type { RowIssue } from '../issues';
 import { LAYERS, type LayerId, type LayerRows } from '../schema';
 import { cellNumber, converterFor, convertGeometry, decimalsOf, guessSheetCrs, rowPoint, sampleCoords, type CoordSample } from './coords-stage';
+import { fastChunk, FLAG_OUTSIDE_AREA, FLAG_ROUNDED, planFastRows } from './fast-rows';
+import { KeySet } from './key-set';
+import { LayerColumns } from './layer-columns';
+import type { PackedRows } from './packed-rows';
 import { fileIssue, sheetRow, sheetRowCount, type ParsedFile, type Sheet, type SourceGeometry } from './types';
 
 export interface BuildOptions {
@@ -86,6 +93,8 @@ const MAX_ISSUES = 10_000;
 const MAX_FLAGS = 10_000;
 // rows per coerceRecords call: small enough that a chunk's temporaries die in the young generation
 const CHUNK = 512;
+const ROUNDED_MSG = '坐标只保留到小数点后 2 位（误差约 1 公里），位置不精确';
+const outsideAreaMsg = (marginM: number | undefined): string => `坐标不在参考范围（外扩 ${Math.round((marginM ?? 5000) / 1000)} 公里）内，请核对`;
 
 function pickSheet(parsed: ParsedFile, sel: number | string | undefined): Sheet | undefined {
   if (typeof sel === 'string') return parsed.sheets.find((s) => s.name === sel);
@@ -116,6 +125,30 @@ function polygonProblem(g: SourceGeometry): string | null {
  * touches loaded tables: the result says what would be loaded and why the rest is not.
  */
 export function buildImport<L extends LayerId>(layer: L, parsed: ParsedFile, opts: BuildOptions = {}): ImportResult<L> {
+  const { result, columns } = buildCore(layer, parsed, opts, true);
+  if (columns) result.rows = columns.toRows<L>();
+  return result;
+}
+
+/**
+ * buildImport for the worker: the same result, but the rows stay in columns, packed
+ * for the transfer to the page (`result.rows` is empty; unpackRows makes the rows).
+ * A million rows never exist as objects in the worker.
+ */
+export function buildImportPacked<L extends LayerId>(layer: L, parsed: ParsedFile, opts: BuildOptions = {}): { result: ImportResult<L>; packed: PackedRows } {
+  const { result, columns } = buildCore(layer, parsed, opts, true);
+  return { result, packed: (columns ?? new LayerColumns(layer, 0)).pack() };
+}
+
+/** buildImport without the column fast path (fast-rows.ts), every row through coerceRecords: the reference the fast path is tested against. */
+export function buildImportGeneral<L extends LayerId>(layer: L, parsed: ParsedFile, opts: BuildOptions = {}): ImportResult<L> {
+  const { result, columns } = buildCore(layer, parsed, opts, false);
+  if (columns) result.rows = columns.toRows<L>();
+  return result;
+}
+
+/** The build; rows in columns (null when nothing was converted). */
+function buildCore<L extends LayerId>(layer: L, parsed: ParsedFile, opts: BuildOptions, fast: boolean): { result: ImportResult<L>; columns: LayerColumns | null } {
   const def = LAYERS[layer];
   const file = parsed.fileName;
   const progress = opts.onProgress ?? (() => {});
@@ -152,12 +185,12 @@ export function buildImport<L extends LayerId>(layer: L, parsed: ParsedFile, opt
   };
   if (parsed.fatal || !sheet) {
     if (!sheet && !parsed.fatal) base.issues.push(fileIssue(file, `文件“${file}”中没有工作表“${String(opts.sheet)}”`));
-    return done(base);
+    return { result: done(base), columns: null };
   }
   if (missing.length > 0) {
     const names = missing.map((m) => def.fields.find((fd) => fd.name === m)!.zh).join('、');
     base.issues.push(fileIssue(file, `缺少必需的列：${names}（文件“${file}”${parsed.kind === 'xlsx' ? `工作表“${sheet.name}”` : ''}的表头为：${headers.slice(0, 15).join('、') || '无'}）。请在“列对应”中选择对应的列，或为整列填写默认值`, 'error', 1));
-    return done(base);
+    return { result: done(base), columns: null };
   }
   progress(0.1, '读取坐标');
   const useCols = mapping.lon !== undefined && mapping.lat !== undefined;
@@ -172,13 +205,14 @@ export function buildImport<L extends LayerId>(layer: L, parsed: ParsedFile, opt
   if (!crsUsed) {
     if (anyCoord) {
       base.issues.push(fileIssue(file, `无法确定坐标系：${crsGuess.reasonZh}。请在“坐标系”中手动选择`));
-      return done(base);
+      return { result: done(base), columns: null };
     }
     crsUsed = 'wgs84';
   }
   base.crsUsed = crsUsed;
   if (swap) base.issues.push(fileIssue(file, useCols ? `“${headers[mapping.lon]}”与“${headers[mapping.lat]}”两列的值疑似填反，已自动交换` : 'x、y 坐标疑似填反，已自动交换', 'warning'));
-  return done(convertAndValidate(layer, parsed, sheet, base, { ...opts, crsUsed, swap, useCols, coords, defaults, autoKey, progress }));
+  const columns = convertAndValidate(layer, parsed, sheet, base, { ...opts, crsUsed, swap, useCols, coords, defaults, autoKey, progress }, fast);
+  return { result: done(base), columns };
 }
 
 interface Ctx extends Omit<BuildOptions, 'defaults'> {
@@ -191,7 +225,8 @@ interface Ctx extends Omit<BuildOptions, 'defaults'> {
   progress: (f: number, s: string) => void;
 }
 
-function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, sheet: Sheet, base: ImportResult<L>, c: Ctx): ImportResult<L> {
+/** Convert and validate every row: `base` gets the issues, flags and rejected rows; the loaded rows come back as columns. */
+function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, sheet: Sheet, base: ImportResult<L>, c: Ctx, fast: boolean): LayerColumns {
   const def = LAYERS[layer];
   const file = parsed.fileName;
   const { headers, mapping } = base;
@@ -257,9 +292,9 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
         addErr(i, lonLabel, msg);
         flag(i, 'outside_china', msg, false);
       } else {
-        if (near && !inBbox(near, lon, lat)) flag(i, 'outside_area', `坐标不在参考范围（外扩 ${Math.round((c.reference?.marginM ?? 5000) / 1000)} 公里）内，请核对`, true);
+        if (near && !inBbox(near, lon, lat)) flag(i, 'outside_area', outsideAreaMsg(c.reference?.marginM), true);
         if (!projected && c.useCols && decimalsOf(cells[mapping.lon]) <= 2 && decimalsOf(cells[mapping.lat]) <= 2) {
-          flag(i, 'rounded', '坐标只保留到小数点后 2 位（误差约 1 公里），位置不精确', true);
+          flag(i, 'rounded', ROUNDED_MSG, true);
         }
       }
     } else if (!c.useCols && sheet.geometries) {
@@ -275,8 +310,13 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
     }
     return { row: sheet.rowNumbers[i], values };
   };
-  const rows: unknown[] = [];
-  const seen = new Set<string>();
+  const cols = new LayerColumns(layer, n);
+  const keyCol = cols.names.indexOf(def.key);
+  const seen = new KeySet(n);
+  // the fast path for quote-free CSV into text/number fields (fast-rows.ts); null = general path only
+  const plan = fast ? planFastRows({ layer, sheet, mapping, defaults: c.defaults, autoKey: c.autoKey, useCols: c.useCols, identity, projected, convert: f, near, existing }) : null;
+  const chunkFlags = new Uint8Array(CHUNK);
+  const areaMsg = outsideAreaMsg(c.reference?.marginM);
   const reject = (i: number, reasons: string[]): void => {
     const row = sheetRow(sheet, i);
     const cells = sheet.geometries ? [...row, sheet.geometries[i] ? JSON.stringify(sheet.geometries[i]) : ''] : row;
@@ -290,6 +330,16 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
     if (fraction - reported >= 0.02) {
       c.progress(fraction, '转换坐标、校验数据');
       reported = fraction;
+    }
+    if (plan && fastChunk(plan, cols, seen, from, to, chunkFlags)) {
+      for (let i = from; i < to; i++) {
+        const fl = chunkFlags[i - from];
+        if (fl & FLAG_OUTSIDE_AREA) flag(i, 'outside_area', areaMsg, true);
+        if (fl & FLAG_ROUNDED) flag(i, 'rounded', ROUNDED_MSG, true);
+        base.rowNumbers.push(sheet.rowNumbers[i]);
+      }
+      cols.length += to - from;
+      continue;
     }
     const records: RawRecord[] = [];
     for (let i = from; i < to; i++) records.push(record(i));
@@ -312,11 +362,13 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
           const key = String(row[def.key]);
           if (!seen.has(key)) {
             seen.add(key);
-            rows.push(row);
+            cols.pushRow(row);
             base.rowNumbers.push(rec.row);
             continue;
           }
-          const first = base.rowNumbers[(rows as Record<string, unknown>[]).findIndex((r) => String(r[def.key]) === key)];
+          let firstIdx = -1;
+          for (let j = 0; j < cols.length && firstIdx < 0; j++) if (String(cols.valueAt(keyCol, j)) === key) firstIdx = j;
+          const first = base.rowNumbers[firstIdx];
           const message = `编号“${key}”重复（与第 ${first} 行相同）`;
           coerceIssues.push({ file, row: rec.row, column: label(def.key), message, severity: 'error' });
           reject(i, [`${label(def.key)}：${message}`]);
@@ -332,9 +384,8 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
   }
   const all = [...preIssues, ...coerceIssues, ...warnIssues].sort((a, b) => a.row - b.row);
   base.issues.push(...all);
-  base.rows = rows as LayerRows[L];
   base.fatal = false;
-  return base;
+  return cols;
 }
 
 function geometryOf(

@@ -10,6 +10,8 @@ export interface DecodedText {
   encoding: TextEncodingName;
   /** set when the text looks damaged (replacement characters, NUL bytes) */
   warningZh?: string;
+  /** the text contains a NUL character */
+  hasNul?: boolean;
 }
 
 /** Chinese label of a detected encoding, for the UI. */
@@ -98,7 +100,7 @@ function hasHighBytes(bytes: Uint8Array): boolean {
 
 function finish(text: string, encoding: TextEncodingName): DecodedText {
   const bad = countReplacement(text);
-  if (text.includes('\u0000')) return { text, encoding, warningZh: '文件含有空字符（NUL），可能不是文本文件或编码错误' };
+  if (text.includes('\u0000')) return { text, encoding, warningZh: '文件含有空字符（NUL），可能不是文本文件或编码错误', hasNul: true };
   if (bad >= 3 || (bad > 0 && bad * 200 > text.length)) {
     return { text, encoding, warningZh: `文件中有 ${bad >= 50 ? '大量' : bad + ' 处'}无法识别的字符，编码可能错误或文件已损坏` };
   }

@@ -2,10 +2,10 @@
  * The import job behind the worker protocol, usable in a Worker, on the main
  * thread (KML needs the DOM's DOMParser) or in tests.
  */
-import { buildImport } from './build-import';
+import { buildImportPacked } from './build-import';
 import type { WorkerRequest, WorkerResponse } from './import-protocol';
 import { summarize } from './import-protocol';
-import { packRows, packedTransfer } from './packed-rows';
+import { packedTransfer } from './packed-rows';
 import { exportRejectedCsv } from './rejected-csv';
 import { readTabular, type ReadOptions } from './read-file';
 import type { ParsedFile } from './types';
@@ -56,14 +56,14 @@ export class ImportRunner {
       }
       await tick();
       if (stop()) return;
-      const result = buildImport(req.layer, parsed, {
+      // rows come back as columns, packed for the transfer (never a million objects in the worker)
+      const { result, packed } = buildImportPacked(req.layer, parsed, {
         ...req.options,
         onProgress: (fraction, stageZh) => this.post({ type: 'progress', id, fraction: 0.1 + fraction * 0.9, stageZh }),
       });
       await tick();
       if (stop()) return;
       // rows travel as columns (fast to clone, buffers transferred); long rejected lists as a ready CSV
-      const packed = packRows(result.layer, result.rows);
       const rejectedCsv = result.rejected.length > MAX_REJECTED_SENT ? exportRejectedCsv(result) : undefined;
       const slim = { ...result, rows: [] as unknown as typeof result.rows, rejected: result.rejected.slice(0, MAX_REJECTED_SENT) };
       const transfer: Transferable[] = packedTransfer(packed);

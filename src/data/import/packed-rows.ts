@@ -6,11 +6,14 @@
  * are transferred, not copied.
  */
 import { LAYERS, type LayerId, type LayerRows } from '../schema';
+import { LayerColumns } from './layer-columns';
 
 export type PackedColumn =
   | { kind: 'num'; values: Float64Array }
   | { kind: 'bool'; values: Uint8Array }
-  | { kind: 'text'; joined: string; lengths: Int32Array };
+  | { kind: 'text'; joined: string; lengths: Int32Array }
+  /** text with few distinct values (街道代码): each row an index into `values`, -1 = null; the page shares one string per value */
+  | { kind: 'dict'; values: string[]; codes: Int32Array };
 
 export interface PackedRows {
   layer: LayerId;
@@ -59,35 +62,10 @@ export function packRows<L extends LayerId>(layer: L, rows: LayerRows[L]): Packe
 
 /** Columns → rows (fields in schema order, as coerceRecords makes them). */
 export function unpackRows<L extends LayerId>(packed: PackedRows): LayerRows[L] {
-  const fields = LAYERS[packed.layer].fields.map((fd) => fd.name);
-  const cols = fields.map((f) => packed.columns[f]);
-  const offsets = cols.map(() => 0);
-  const out: Record<string, unknown>[] = [];
-  for (let i = 0; i < packed.length; i++) {
-    const row: Record<string, unknown> = {};
-    for (let c = 0; c < fields.length; c++) {
-      const col = cols[c];
-      if (col.kind === 'num') {
-        const v = col.values[i];
-        row[fields[c]] = Number.isNaN(v) ? null : v;
-      } else if (col.kind === 'bool') {
-        const v = col.values[i];
-        row[fields[c]] = v === 2 ? null : v === 1;
-      } else {
-        const len = col.lengths[i];
-        if (len < 0) row[fields[c]] = null;
-        else {
-          row[fields[c]] = col.joined.slice(offsets[c], offsets[c] + len);
-          offsets[c] += len;
-        }
-      }
-    }
-    out.push(row);
-  }
-  return out as unknown as LayerRows[L];
+  return LayerColumns.fromPacked(packed).toRows<L>();
 }
 
 /** Buffers of a packed table, for postMessage's transfer list. */
 export function packedTransfer(p: PackedRows): ArrayBuffer[] {
-  return Object.values(p.columns).map((c) => (c.kind === 'text' ? c.lengths.buffer : c.values.buffer) as ArrayBuffer);
+  return Object.values(p.columns).map((c) => (c.kind === 'text' ? c.lengths.buffer : c.kind === 'dict' ? c.codes.buffer : c.values.buffer) as ArrayBuffer);
 }

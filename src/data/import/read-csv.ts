@@ -39,12 +39,27 @@ function isBlankLine(l: string, delim: string): boolean {
 }
 
 /**
+ * Lines of a text with any line ends. A file with CRLF everywhere (Excel, WPS) is split
+ * on CRLF directly: splitting on LF and cutting every line's CR made each line twice.
+ */
+function splitLines(text: string): string[] {
+  if (text.indexOf('\r') < 0) return text.split('\n');
+  if (text.indexOf('\r\n') >= 0) {
+    const all = text.split('\r\n');
+    let clean = true;
+    for (let i = 0; i < all.length && clean; i++) clean = all[i].indexOf('\n') < 0 && all[i].indexOf('\r') < 0;
+    if (clean) return all;
+  }
+  return /\r(?!\n)/.test(text) ? text.split(/\r\n|\r|\n/) : text.split('\n'); // lone CRs, or mixed line ends
+}
+
+/**
  * Quote-free text (the common large export): lines are kept whole and split on
  * demand, several times faster and lighter than materialising every cell.
  */
 function readFast(text: string, name: string, delimiter: string | undefined, issues: ParsedFile['issues']): Sheet | string {
   const delim = delimiter ?? Papa.parse<string[]>(text.slice(0, 65536), { delimitersToGuess: GUESS, preview: 50 }).meta.delimiter ?? ',';
-  const all = /\r(?!\n)/.test(text) ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  const all = splitLines(text);
   const head20 = all.slice(0, 20).map((l) => splitLine(l.replace(/\r$/, ''), delim));
   const head = findHeaderRow(head20);
   if (head < 0) return `文件“${name}”没有内容（只有空行）`;
@@ -103,7 +118,7 @@ export function readCsv(file: InputFile): ParsedFile {
   if (bytes.length === 0) return fatalFile(name, 'csv', `文件“${name}”是空文件`);
   const dec = decodeText(bytes);
   const issues = dec.warningZh ? [fileIssue(name, dec.warningZh, 'warning')] : [];
-  if (dec.text.includes('\u0000') && hasControlChars(dec.text.slice(0, 2000))) {
+  if (dec.hasNul && hasControlChars(dec.text.slice(0, 2000))) {
     return fatalFile(name, 'csv', `文件“${name}”不是文本（CSV）文件，可能是损坏的表格或其他格式`, { encoding: dec.encoding });
   }
   const delimiter = /\.tsv$/i.test(name) ? '\t' : undefined;
