@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createWorkerRunner } from './state/analysis-runner';
 import { startAutosave } from './state/autosave';
+import { createWorkerSaver } from './state/project-saver';
 import { startApp, timings } from './state/load-sample';
 import { appStore } from './state/store';
 import { App } from './ui/App';
@@ -16,7 +17,10 @@ appStore.subscribe((s, prev) => {
   // after the next frame: the map draws the new data first, then the worker gets it
   if (s.dataVersion !== prev.dataVersion) requestAnimationFrame(() => setTimeout(() => void appStore.getState().runAnalysis(), 0));
 });
-if (typeof indexedDB !== 'undefined') appStore.getState().setIdb(indexedDB);
+if (typeof indexedDB !== 'undefined') {
+  appStore.getState().setIdb(indexedDB);
+  if (typeof Worker !== 'undefined') appStore.getState().setSaver(createWorkerSaver());
+}
 startAutosave(appStore);
 void startApp(appStore);
 createRoot(document.getElementById('root')!).render(

@@ -4,6 +4,7 @@
  * Receives {id, input, params} (type 'run' optional) and {type:'cancel', id};
  * posts progress, then the result (typed arrays transferred) or an error.
  */
+import { unpackRows } from '../data/import/packed-rows';
 import { isAbortError } from './abort';
 import { runAnalysisAsync } from './run-analysis';
 import type { AnalysisRequest, AnalysisResponse } from './worker-protocol';
@@ -24,7 +25,8 @@ scope.onmessage = (ev) => {
     if (sig) sig.aborted = true;
     return;
   }
-  const { id, input, params } = msg;
+  const { id, params } = msg;
+  const input = msg.packed?.population ? { ...msg.input, population: unpackRows<'population'>(msg.packed.population) } : msg.input;
   const signal = { aborted: false };
   running.set(id, signal);
   runAnalysisAsync(input, params, {

@@ -21,6 +21,9 @@ import { aggregateStreets } from './supply-demand';
 import { computeTwoStep, splitDemand } from './two-step-fca';
 import type { AnalysisInput, AnalysisParams, AnalysisResult, KgStatusRag, RunOptions, StreetRow } from './types';
 
+/** The population fields the engine reads (the app sends only these to its worker). */
+export const POPULATION_FIELDS_USED = ['id', 'lon', 'lat', 'residents', 'children_3_5', 'street_code'] as const;
+
 const CHUNK = 1 << 17;
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const finiteOr0 = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);

@@ -1,4 +1,5 @@
 /** Messages between the UI and src/analysis/analysis-worker.ts (all structured-cloneable). */
+import type { PackedRows } from '../data/import/packed-rows';
 import type { AnalysisInput, AnalysisParams, AnalysisResult } from './types';
 
 /** Start a run. `type` may be omitted ({id, input, params} is a run request). */
@@ -7,6 +8,11 @@ export interface AnalysisRunRequest {
   id: number | string;
   input: AnalysisInput;
   params: AnalysisParams;
+  /**
+   * Large layers as packed columns (input's array for them is then empty): cloning
+   * typed arrays costs milliseconds, a million row objects seconds of the page's time.
+   */
+  packed?: { population?: PackedRows };
 }
 
 /** Cancel the run with this id (ignored when it already finished). */

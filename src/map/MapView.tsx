@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { LAYERS, type LayerId } from '../data/schema';
 import { useApp, appStore } from '../state/store';
 import { selectOverlay } from '../state/selectors';
+import { timings } from '../state/load-sample';
 import { bboxOfRings, buildBasemapStyle } from './basemap';
 import { buildDeckLayers, prepareDrawData } from './build-layers';
 import { MarkerGroup } from './dom-markers';
@@ -69,6 +70,10 @@ export function MapView() {
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     const deckOverlay = new MapLibreOverlay({
       layers: [],
+      onAfterRender: () => {
+        // first frame with data, in ms since navigation (the README's start-up figure)
+        if (timings.firstDataFrameMs === undefined && appStore.getState().layers.kindergartens.length > 0) timings.firstDataFrameMs = performance.now();
+      },
       onHover: (info) => {
         const p = pickedOf(info);
         appStore.getState().setHovered(p ? { ...p, x: info.x, y: info.y } : null);

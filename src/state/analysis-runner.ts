@@ -1,5 +1,10 @@
 /** The app's AnalysisRunner: the engine in a Web Worker, with progress and cancel. */
-import type { AnalysisResponse } from '../analysis/worker-protocol';
+import { POPULATION_FIELDS_USED } from '../analysis/run-analysis';
+import type { AnalysisResponse, AnalysisRunRequest } from '../analysis/worker-protocol';
+import { packedOf, pickColumns } from '../data/import/packed-rows';
+
+/** Above this many population rows they go to the worker as packed columns (only those the engine reads). */
+const PACK_ABOVE = 20_000;
 import type { AnalysisRunner } from './analysis-slice';
 
 export function createWorkerRunner(): AnalysisRunner {
@@ -25,7 +30,11 @@ export function createWorkerRunner(): AnalysisRunner {
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ type: 'run', id, input, params });
+      const msg: AnalysisRunRequest =
+        input.population.length > PACK_ABOVE
+          ? { type: 'run', id, input: { ...input, population: [] }, params, packed: { population: pickColumns(packedOf('population', input.population), [...POPULATION_FIELDS_USED]) } }
+          : { type: 'run', id, input, params };
+      worker.postMessage(msg);
       // the slice flips signal.aborted; forward it to the worker
       const poll = setInterval(() => {
         if (!pending.has(id)) clearInterval(poll);

@@ -27,6 +27,9 @@ export interface ProjectSlice {
   savedDataVersion: number | null;
   projectMessage: string | null;
   setIdb(f: IDBFactory | null): void;
+  /** writes the project off the page's thread (the app's save worker); null = write here through `idb` */
+  saver: ((p: Project) => Promise<void>) | null;
+  setSaver(f: ((p: Project) => Promise<void>) | null): void;
   /** Current project as a value. */
   toProject(): Project;
   saveNow(): Promise<void>;
@@ -46,6 +49,8 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   savedDataVersion: null,
   projectMessage: null,
   setIdb: (idb) => set({ idb }),
+  saver: null,
+  setSaver: (saver) => set({ saver }),
   setProjectMessage: (projectMessage) => set({ projectMessage }),
   toProject() {
     const s = get();
@@ -59,7 +64,8 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     try {
       const version = get().dataVersion;
       const p = get().toProject();
-      await saveProject(idb, p);
+      const saver = get().saver;
+      await (saver ? saver(p) : saveProject(idb, p));
       set({ saveState: 'saved', savedAt: p.savedAt ?? null, savedDataVersion: version });
     } catch (e) {
       set({ saveState: 'error', projectMessage: `保存失败：${(e as Error).message}` });

@@ -1,6 +1,8 @@
 /** The worker wrapper, driven through a fake `self` (no real Worker in Node). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultAnalysisParams } from '../../src/analysis/params';
+import { POPULATION_FIELDS_USED, runAnalysis } from '../../src/analysis/run-analysis';
+import { packRows, pickColumns } from '../../src/data/import/packed-rows';
 import type { AnalysisRequest, AnalysisResponse } from '../../src/analysis/worker-protocol';
 import { randomCity } from './helpers';
 
@@ -56,5 +58,15 @@ describe('analysis-worker', () => {
     const done = await waitFor(3);
     expect(done.msg.type).toBe('error');
     if (done.msg.type === 'error') expect(done.msg.messageZh).toContain('服务半径');
+  });
+
+  it('takes the population as packed columns (only those the engine reads) and gives the same result as row objects', async () => {
+    const input = randomCity(3, 30, 400);
+    const params = defaultAnalysisParams('2026-06-30');
+    scope.onmessage!({ data: { id: 4, input: { ...input, population: [] }, params, packed: { population: pickColumns(packRows('population', input.population), [...POPULATION_FIELDS_USED]) } } });
+    const done = await waitFor(4);
+    expect(done.msg.type).toBe('result');
+    const { timings: _t, ...want } = runAnalysis(input, params);
+    if (done.msg.type === 'result') expect({ ...done.msg.result, timings: undefined }).toEqual({ ...want, timings: undefined });
   });
 });

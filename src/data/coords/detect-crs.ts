@@ -90,18 +90,38 @@ function hintFor(hints: string[], list = HINTS): { crs: CrsId; hint: string; wor
   return null;
 }
 
-/** Count points inside the reference under each geographic interpretation. */
-function referenceTest(xs: number[], ys: number[], ref: ReferenceArea): { crs: CrsId; n: number }[] {
+/** Count points inside the reference under each geographic interpretation (and which ones). */
+function referenceTest(xs: number[], ys: number[], ref: ReferenceArea): { crs: CrsId; n: number; inside: Uint8Array }[] {
   const out = (['wgs84', 'gcj02', 'bd09'] as CrsId[]).map((crs) => {
     const f = toWgs84Fn(crs);
+    const inside = new Uint8Array(xs.length);
     let n = 0;
     for (let i = 0; i < xs.length; i++) {
       const [lon, lat] = f(xs[i], ys[i]);
-      if (referenceContains(ref, lon, lat)) n++;
+      if (referenceContains(ref, lon, lat)) {
+        inside[i] = 1;
+        n++;
+      }
     }
-    return { crs, n };
+    return { crs, n, inside };
   });
   return out.sort((a, b) => b.n - a.n);
+}
+
+/**
+ * Whether `best` wins the reference test clearly. Only points inside under one
+ * interpretation and outside under the other tell them apart: under the right CRS
+ * the shift moves points out of the area on one side only, so nearly all of those
+ * points favour it; a near tie (points spread well beyond the area) decides nothing.
+ */
+export function winsClearly(best: Uint8Array, second: Uint8Array): boolean {
+  let forBest = 0;
+  let forSecond = 0;
+  for (let i = 0; i < best.length; i++) {
+    if (best[i] && !second[i]) forBest++;
+    else if (second[i] && !best[i]) forSecond++;
+  }
+  return forBest >= 1 && forBest >= 3 * forSecond;
 }
 
 function detectGeographic(xs: number[], ys: number[], swap: boolean, input: DetectCrsInput): CrsGuess {
@@ -118,7 +138,7 @@ function detectGeographic(xs: number[], ys: number[], swap: boolean, input: Dete
     const [best, second] = res;
     const counts = res.map((r) => `${crsLabel(r.crs).split('（')[0]} ${r.n} 个`).join('，');
     const countsEn = res.map((r) => `${r.crs} ${r.n}`).join(', ');
-    if (best.n > second.n) {
+    if (best.n > second.n && winsClearly(best.inside, second.inside)) {
       return guess(best.crs, 'likely', swap, `按各坐标系解释，落在参考范围内的点数：${counts}（共 ${sx.length} 个），判定为 ${crsLabel(best.crs)}${swapZh}`, `points inside the reference area: ${countsEn} of ${sx.length}; ${crsLabel(best.crs, 'en')}${swapEn}`, [best.crs, ...all.filter((c) => c !== best.crs)]);
     }
     return guess('wgs84', 'uncertain', swap, `经纬度坐标，无法仅凭数值区分 WGS84、GCJ-02 与 BD-09；参考范围检验不分胜负（${counts}），请选择坐标系${swapZh}`, `lon/lat values cannot tell WGS84, GCJ-02 and BD-09 apart; the reference test is a tie (${countsEn}): please choose${swapEn}`, all);

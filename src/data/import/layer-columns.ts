@@ -117,7 +117,12 @@ export class LayerColumns {
     cols.length = n;
     cols.names.forEach((name, c) => {
       const p = packed.columns[name];
-      if (p.kind === 'num') cols.num[c] = p.values;
+      // a column left out (see pickColumns) is empty
+      if (!p) {
+        if (cols.kinds[c] === 'num') cols.num[c] = new Float64Array(n).fill(Number.NaN);
+        else if (cols.kinds[c] === 'bool') cols.bool[c] = new Uint8Array(n).fill(2);
+        else cols.text[c] = new Array<string | null>(n).fill(null);
+      } else if (p.kind === 'num') cols.num[c] = p.values;
       else if (p.kind === 'bool') cols.bool[c] = p.values;
       else if (p.kind === 'dict') {
         const out: (string | null)[] = [];

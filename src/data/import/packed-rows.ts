@@ -21,6 +21,28 @@ export interface PackedRows {
   columns: Record<string, PackedColumn>;
 }
 
+/**
+ * Packed columns already made for a rows array (by an import, or by an earlier
+ * packRows): the DuckDB load, the autosave and the analysis worker reuse them
+ * instead of walking a million row objects again. Rows arrays are never mutated
+ * in place (the store replaces them), so an array's packing stays valid.
+ */
+const packedCache = new WeakMap<object, PackedRows>();
+
+/** Remember that `rows` are the rows of `packed` (their buffers must stay untransferred). */
+export function rememberPacked(rows: object, packed: PackedRows): void {
+  packedCache.set(rows, packed);
+}
+
+/** The packed columns of `rows`: cached when known, else packed now (and cached). */
+export function packedOf<L extends LayerId>(layer: L, rows: LayerRows[L]): PackedRows {
+  const hit = packedCache.get(rows);
+  if (hit && hit.layer === layer && hit.length === (rows as unknown[]).length) return hit;
+  const packed = packRows(layer, rows);
+  packedCache.set(rows, packed);
+  return packed;
+}
+
 /** Rows → columns. */
 export function packRows<L extends LayerId>(layer: L, rows: LayerRows[L]): PackedRows {
   const list = rows as unknown as Record<string, unknown>[];
@@ -62,10 +84,17 @@ export function packRows<L extends LayerId>(layer: L, rows: LayerRows[L]): Packe
 
 /** Columns → rows (fields in schema order, as coerceRecords makes them). */
 export function unpackRows<L extends LayerId>(packed: PackedRows): LayerRows[L] {
-  return LayerColumns.fromPacked(packed).toRows<L>();
+  const rows = LayerColumns.fromPacked(packed).toRows<L>();
+  packedCache.set(rows, packed);
+  return rows;
 }
 
 /** Buffers of a packed table, for postMessage's transfer list. */
 export function packedTransfer(p: PackedRows): ArrayBuffer[] {
   return Object.values(p.columns).map((c) => (c.kind === 'text' ? c.lengths.buffer : c.kind === 'dict' ? c.codes.buffer : c.values.buffer) as ArrayBuffer);
+}
+
+/** Only the named columns of `p` (unpacking fills the others with nulls): less to send to a worker. */
+export function pickColumns(p: PackedRows, names: string[]): PackedRows {
+  return { ...p, columns: Object.fromEntries(names.filter((k) => k in p.columns).map((k) => [k, p.columns[k]])) };
 }

@@ -40,6 +40,19 @@ describe('detectCrs', () => {
       expect(g.confidence).toBe('likely');
     }
   });
+  it('does not decide on a near tie: points spread far beyond the reference area', () => {
+    // a 0.5° × 0.5° grid around the district: each interpretation keeps about as many points inside
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < 200; i++) for (let j = 0; j < 200; j++) {
+      xs.push(109.55 + i * 0.0025);
+      ys.push(40.41 + j * 0.0025);
+    }
+    const g = detectCrs({ xs, ys, reference: REF });
+    expect(g.confidence, g.reasonZh).toBe('uncertain');
+    expect(g.crs).toBe('wgs84');
+    expect(g.reasonZh).toMatch(/不分胜负/);
+  });
   it('says uncertain without a hint or reference', () => {
     const g = detectCrs(cols('gcj02'));
     expect(g.confidence).toBe('uncertain');

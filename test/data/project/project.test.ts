@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { parseProject, projectFileName, serializeProject, type Project } from '../../../src/data/project/project-file';
-import { clearProject, loadProject, saveProject } from '../../../src/data/project/project-store';
+import { clearProject, loadProject, openProjectDb, saveProject } from '../../../src/data/project/project-store';
 import { SAMPLE } from '../export/sample-rows';
 
 const PROJECT: Project = {
@@ -63,5 +63,38 @@ describe('project in IndexedDB', () => {
     expect(again && 'layers' in again ? again.layers.population : null).toEqual([]);
     await clearProject(factory);
     expect(await loadProject(factory)).toBeNull();
+  });
+
+  async function putRaw(factory: IDBFactory, rec: unknown): Promise<void> {
+    const db = await openProjectDb(factory);
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('projects', 'readwrite');
+      tx.objectStore('projects').put(rec);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }
+
+  it('still loads a copy saved as file text by an earlier version', async () => {
+    const factory = new IDBFactory();
+    await putRaw(factory, { key: 'current', savedAt: '2026-11-01T00:00:00Z', text: serializeProject(PROJECT) });
+    const loaded = await loadProject(factory);
+    expect(loaded && 'layers' in loaded ? loaded.layers : loaded).toEqual(SAMPLE);
+  });
+
+  it('says a damaged stored copy is damaged instead of loading part of it', async () => {
+    const factory = new IDBFactory();
+    await saveProject(factory, PROJECT);
+    const db = await openProjectDb(factory);
+    const rec = await new Promise<Record<string, unknown>>((resolve) => {
+      const r = db.transaction('projects').objectStore('projects').get('current');
+      r.onsuccess = () => resolve(r.result as Record<string, unknown>);
+    });
+    db.close();
+    const packed = rec.packed as Record<string, { columns: Record<string, { values: Float64Array }> }>;
+    packed.kindergartens.columns.places.values = new Float64Array(1);
+    await putRaw(factory, rec);
+    expect(await loadProject(factory)).toEqual({ error: '浏览器中保存的项目已损坏（“幼儿园”图层不完整）' });
   });
 });

@@ -1,0 +1,19 @@
+/**
+ * Web Worker writing the project record to IndexedDB, so the page never waits
+ * for the clone of a large project. Receives {id, rec}; answers {id} or {id, error}.
+ */
+import { putRecord, type StoredProject } from './project-store';
+
+interface Scope {
+  onmessage: ((ev: MessageEvent<{ id: number; rec: StoredProject }>) => void) | null;
+  postMessage(m: { id: number; error?: string }): void;
+}
+const scope = self as unknown as Scope;
+
+scope.onmessage = (ev) => {
+  const { id, rec } = ev.data;
+  putRecord(indexedDB, rec).then(
+    () => scope.postMessage({ id }),
+    (e: unknown) => scope.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
+  );
+};
