@@ -73,6 +73,7 @@ export function MapView() {
       onAfterRender: () => {
         // first frame with data, in ms since navigation (the README's start-up figure)
         if (timings.firstDataFrameMs === undefined && appStore.getState().layers.kindergartens.length > 0) timings.firstDataFrameMs = performance.now();
+        else timings.firstFrameMs ??= performance.now();
       },
       onHover: (info) => {
         const p = pickedOf(info);

@@ -168,6 +168,12 @@ function longestGap(frames: number[], from: number, to: number, clip = true): nu
 async function oneRun(page: Page, url: string, csvPath: string): Promise<RunFigures> {
   await page.goto(url);
   await page.locator('.app[data-load-state=ready]').waitFor({ timeout: TIMEOUT });
+  // the previous run's import was autosaved and came back with the reload: start from the sample again
+  if (((await page.evaluate('window.__xwghStore.getState().layers.population.length')) as number) === N) {
+    await page.evaluate('window.__xwghStore.getState().forgetSaved()');
+    await page.goto(url);
+    await page.locator('.app[data-load-state=ready]').waitFor({ timeout: TIMEOUT });
+  }
   await page.waitForTimeout(1500); // let the first map frames and the sample analysis settle
   await page.locator('[data-testid=data-menu]').click();
   const t0 = (await page.evaluate(START_JS(N))) as number;

@@ -185,6 +185,19 @@ export class LayerColumns {
     return out as unknown as LayerRows[L];
   }
 
+  /** Row objects like toRows, made `chunk` rows at a time with a pause between (the page keeps drawing). */
+  async toRowsChunked<L extends LayerId>(chunk = 100_000, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<LayerRows[L]> {
+    const make = rowMaker(this.layer);
+    const { num, bool, text } = this;
+    const out: Record<string, unknown>[] = [];
+    for (let start = 0; start < this.length; start += chunk) {
+      if (start > 0) await pause();
+      const end = Math.min(this.length, start + chunk);
+      for (let i = start; i < end; i++) out.push(make(num, bool, text, i));
+    }
+    return out as unknown as LayerRows[L];
+  }
+
   /** The columns as a PackedRows (buffers ready to transfer). */
   pack(): PackedRows {
     const n = this.length;

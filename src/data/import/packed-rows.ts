@@ -89,6 +89,13 @@ export function unpackRows<L extends LayerId>(packed: PackedRows): LayerRows[L] 
   return rows;
 }
 
+/** unpackRows in chunks, pausing between them: for the page's main thread. */
+export async function unpackRowsChunked<L extends LayerId>(packed: PackedRows): Promise<LayerRows[L]> {
+  const rows = await LayerColumns.fromPacked(packed).toRowsChunked<L>();
+  packedCache.set(rows, packed);
+  return rows;
+}
+
 /** Buffers of a packed table, for postMessage's transfer list. */
 export function packedTransfer(p: PackedRows): ArrayBuffer[] {
   return Object.values(p.columns).map((c) => (c.kind === 'text' ? c.lengths.buffer : c.kind === 'dict' ? c.codes.buffer : c.values.buffer) as ArrayBuffer);

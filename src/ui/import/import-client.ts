@@ -6,7 +6,7 @@
 import type { LayerId } from '../../data/schema';
 import type { ParsedSummary, WorkerBuildOptions, WorkerRequest, WorkerResponse } from '../../data/import/import-protocol';
 import type { ImportResult } from '../../data/import/build-import';
-import { unpackRows } from '../../data/import/packed-rows';
+import { unpackRowsChunked } from '../../data/import/packed-rows';
 import type { InputFile } from '../../data/import/types';
 
 export type Progress = (fraction: number, stageZh: string) => void;
@@ -80,12 +80,19 @@ export class ImportClient {
       p.progress?.(m.fraction, m.stageZh);
       return;
     }
+    if (m.type === 'result' && m.packed) {
+      // a million rows: made in chunks so the page keeps drawing; a cancel meanwhile wins
+      p.progress?.(1, '整理结果');
+      void unpackRowsChunked(m.packed).then((rows) => {
+        if (this.pending !== p) return;
+        this.pending = null;
+        p.resolve({ type: 'result', summary: m.summary, result: { ...m.result, rows }, rejectedCsv: m.rejectedCsv });
+      });
+      return;
+    }
     this.pending = null;
     if (m.type === 'parsed') p.resolve({ type: 'parsed', summary: m.summary });
-    else if (m.type === 'result') {
-      const result = m.packed ? { ...m.result, rows: unpackRows(m.packed) } : m.result;
-      p.resolve({ type: 'result', summary: m.summary, result, rejectedCsv: m.rejectedCsv });
-    }
+    else if (m.type === 'result') p.resolve({ type: 'result', summary: m.summary, result: m.result, rejectedCsv: m.rejectedCsv });
     else if (m.type === 'error') p.resolve({ type: 'error', messageZh: m.messageZh });
     else p.resolve({ type: 'cancelled' });
   }

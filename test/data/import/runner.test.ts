@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkerResponse } from '../../../src/data/import/import-protocol';
 import { ImportRunner } from '../../../src/data/import/import-runner';
+import { LayerColumns } from '../../../src/data/import/layer-columns';
 import { packRows, unpackRows } from '../../../src/data/import/packed-rows';
 import type { LayerId } from '../../../src/data/schema';
 import { SAMPLE } from '../export/sample-rows';
@@ -69,6 +70,14 @@ describe('packed rows (worker → page transfer)', () => {
     for (const layer of Object.keys(SAMPLE) as LayerId[]) {
       expect(unpackRows(packRows(layer, SAMPLE[layer]))).toEqual(SAMPLE[layer]);
     }
+  });
+  it('unpacks in chunks (with pauses) to the same rows, chunk edges included', async () => {
+    let pauses = 0;
+    for (const layer of Object.keys(SAMPLE) as LayerId[]) {
+      const cols = LayerColumns.fromPacked(packRows(layer, SAMPLE[layer]));
+      expect(await cols.toRowsChunked(2, async () => void pauses++)).toEqual(SAMPLE[layer]);
+    }
+    expect(pauses).toBeGreaterThan(0);
   });
 });
 
