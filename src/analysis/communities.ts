@@ -53,14 +53,8 @@ export function problemOfStatus(s: SupportingKgStatus): SupportingKgProblem {
   }
 }
 
-const BEFORE_HANDOVER = new Set<SupportingKgStatus>([
-  'not_planned',
-  'planned',
-  'under_construction',
-  'delayed',
-  'built_not_accepted',
-  'accepted_not_handed_over',
-]);
+/** every ledger state before 已移交 (workflow order of the schema) */
+const BEFORE_HANDOVER = new Set<SupportingKgStatus>(SUPPORTING_KG_STATUSES.slice(0, SUPPORTING_KG_STATUSES.indexOf('handed_over')));
 /** from 已建未验收 on, every ledger state means the building exists (workflow order of the schema) */
 const BUILT = new Set<SupportingKgStatus>(SUPPORTING_KG_STATUSES.slice(SUPPORTING_KG_STATUSES.indexOf('built_not_accepted')));
 const OPERATING = new Set<SupportingKgStatus>(['operating_public', 'operating_inclusive', 'for_profit', 'rectified']);

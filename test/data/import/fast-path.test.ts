@@ -12,15 +12,9 @@ import { readTabular } from '../../../src/data/import/read-file';
 import { generatePopulationCsv, POPULATION_CSV_HEADERS } from '../../../src/data/import/synthetic';
 import type { LayerId } from '../../../src/data/schema';
 import { utf8 } from './corpus-base';
+import { mulberry32 } from '../../../scripts/sample/prng';
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** Cells the general path treats in every possible way: odd numbers, blanks, escapes, junk. */
 const ODD = [

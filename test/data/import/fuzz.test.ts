@@ -15,15 +15,9 @@ import { readTabular } from '../../../src/data/import/read-file';
 import type { LayerRows } from '../../../src/data/schema';
 import { replaceLayerTable } from '../../../src/data/tables';
 import { csvText, kgTable, utf8 } from './corpus-base';
+import { mulberry32 } from '../../../scripts/sample/prng';
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const POOL = [',', '"', '\n', '\r', '\r\n', ';', '\t', '{', '}', '[', ']', ':', '.', '-', 'e', 'E', '9', '0', 'NaN', 'Infinity', '中', '１', '\uFFFD', '\u0000', ' ', "'", '=', '<', 'null', '1e999'];
 
