@@ -171,8 +171,8 @@ npm run make-sample            # 默认种子 ${s.seed}
 npm run make-sample -- --seed 42
 \`\`\`
 
-生成脚本为 \`scripts/make-sample.ts\`（模块在 \`scripts/sample/\`），读取仓库旁边的 \`../shared/data/kundulun/\` 中的真实数据；
-同一种子两次运行得到逐字节相同的文件。应用运行时只需要本目录，不需要 \`../shared\`。
+生成脚本为 \`scripts/make-sample.ts\`（模块在 \`scripts/sample/\`），读取 \`scripts/sample/inputs/\` 中的真实数据（区界、街道/镇代码、普查数，来源见该目录的 README）；
+同一种子两次运行得到逐字节相同的文件。应用运行时只需要本目录。
 
 ## 来源与许可
 

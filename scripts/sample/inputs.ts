@@ -1,4 +1,7 @@
-/** The real inputs of the sample (../shared/data/kundulun): district outline, 街道/镇 codes, census totals. */
+/**
+ * The real inputs of the sample (scripts/sample/inputs/, extracts of the team's reference data
+ * for 昆都仑区 — see the README there): district outline, 街道/镇 codes, census totals.
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +9,7 @@ import Papa from 'papaparse';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEFAULT_INPUT_DIR = path.resolve(REPO_ROOT, '../shared/data/kundulun');
+export const DEFAULT_INPUT_DIR = path.resolve(REPO_ROOT, 'scripts/sample/inputs');
 
 export interface UnitInput {
   code: string;
