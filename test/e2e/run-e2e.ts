@@ -19,7 +19,8 @@ export interface E2eContext {
   timings: Record<string, number>;
 }
 
-export type E2eTest = { name: string; run: (ctx: E2eContext) => Promise<void> };
+/** `skip`: when it returns a reason, the test is reported as skipped with it (e.g. an optional file is absent). */
+export type E2eTest = { name: string; skip?: () => string | null; run: (ctx: E2eContext) => Promise<void> };
 
 async function main(): Promise<void> {
   const shots = path.resolve('test-results');
@@ -36,7 +37,14 @@ async function main(): Promise<void> {
   const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...importTests, ...projectTests];
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   for (const tc of tests) {
+    const why = tc.skip?.();
+    if (why) {
+      skipped++;
+      console.log(`  - ${tc.name} (skipped: ${why})`);
+      continue;
+    }
     const t0 = Date.now();
     try {
       await tc.run(ctx);
@@ -53,7 +61,7 @@ async function main(): Promise<void> {
   for (const [k, v] of Object.entries(ctx.timings)) console.log(`  timing ${k}: ${v} ms`);
   await browser.close();
   await server.close();
-  console.log(`\nbrowser: ${passed} passed, ${failed} failed`);
+  console.log(`\nbrowser: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exit(failed > 0 ? 1 : 0);
 }
 
