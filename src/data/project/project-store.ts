@@ -6,7 +6,7 @@
  * Copies saved by earlier versions (file text) still load, through the project
  * file's validation.
  */
-import { packedOf, unpackRows, type PackedRows } from '../import/packed-rows';
+import { packedOf, unpackRowsChunked, type PackedRows } from '../import/packed-rows';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../schema';
 import { parseProject, type Project } from './project-file';
 
@@ -93,13 +93,14 @@ function packedIsWhole(id: LayerId, p: PackedRows | undefined): p is PackedRows 
   });
 }
 
-function fromPacked(rec: StoredProject): Project | { error: string } {
+async function fromPacked(rec: StoredProject): Promise<Project | { error: string }> {
   const layers = {} as Record<LayerId, unknown[]>;
   for (const id of LAYER_IDS) {
     const p = rec.packed?.[id];
     if (!packedIsWhole(id, p)) return { error: `浏览器中保存的项目已损坏（“${LAYERS[id].zh}”图层不完整）` };
-    layers[id] = unpackRows(p) as unknown[];
   }
+  // rows made in chunks: a million-row layer does not hold the page at start-up
+  for (const id of LAYER_IDS) layers[id] = (await unpackRowsChunked(rec.packed![id])) as unknown[];
   let settings: unknown = {};
   try {
     settings = JSON.parse(rec.settingsJson ?? '{}');
