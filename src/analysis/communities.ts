@@ -19,6 +19,16 @@ export const PROBLEM_ZH: Record<SupportingKgProblem, string> = {
   unknown: '状态不明',
 };
 
+export const PROBLEM_EN: Record<SupportingKgProblem, string> = {
+  not_planned: 'Not planned',
+  not_built: 'Not built',
+  not_handed_over: 'Not handed over',
+  not_in_use: 'Not in use',
+  ok: 'OK',
+  not_required: 'Not required',
+  unknown: 'Unknown',
+};
+
 /** Problem kinds in report order. */
 export const PROBLEM_ORDER: readonly SupportingKgProblem[] = [
   'not_planned',

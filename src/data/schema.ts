@@ -176,6 +176,8 @@ export interface FieldDef {
   values?: readonly string[];
   /** Chinese labels of enum values, same order as values, accepted on import too */
   valuesZh?: readonly string[];
+  /** English labels of enum values, same order as values (shown with the English switch) */
+  valuesEn?: readonly string[];
   min?: number;
   max?: number;
 }
@@ -208,6 +210,7 @@ const STREET = f('street_code', 'string', false, '街道代码', 'Sub-district c
 export const KG_TYPE_ZH = ['公办', '普惠性民办', '非普惠民办'] as const;
 export const KG_TYPE_EN = ['Public', 'Inclusive private', 'For-profit private'] as const;
 export const KG_STATUS_ZH = ['现状', '规划', '在建', '已关停'] as const;
+export const KG_STATUS_EN = ['Existing', 'Planned', 'Under construction', 'Closed'] as const;
 export const SUPPORTING_KG_STATUS_ZH = [
   '未规划',
   '已规划未建',
@@ -222,8 +225,24 @@ export const SUPPORTING_KG_STATUS_ZH = [
   '营利性',
   '已整改',
 ] as const;
+export const SUPPORTING_KG_STATUS_EN = [
+  'Not planned',
+  'Planned, not built',
+  'Under construction',
+  'Delayed / halted',
+  'Built, not accepted',
+  'Accepted, not handed over',
+  'Handed over',
+  'Run as public',
+  'Entrusted as inclusive',
+  'Misused',
+  'For-profit',
+  'Rectified',
+] as const;
 export const PLAN_KIND_ZH = ['新建', '改扩建', '原址翻建', '转设', '关停'] as const;
+export const PLAN_KIND_EN = ['New build', 'Expansion', 'Rebuild on site', 'Conversion', 'Closure'] as const;
 export const PLAN_STATUS_ZH = ['拟建', '已批复', '在建', '已完成'] as const;
+export const PLAN_STATUS_EN = ['Proposed', 'Approved', 'Under construction', 'Completed'] as const;
 
 export const LAYERS: Record<LayerId, LayerDef> = {
   kindergartens: {
@@ -235,7 +254,7 @@ export const LAYERS: Record<LayerId, LayerDef> = {
     fields: [
       f('id', 'string', true, '编号', 'ID', ['编号', '幼儿园编号', '序号', 'code']),
       f('name', 'string', true, '幼儿园名称', 'Name', ['幼儿园名称', '名称', '园名', '机构名称']),
-      f('type', 'enum', true, '办园性质', 'Type', ['办园性质', '性质', '类型', '办学性质'], { values: KG_TYPES, valuesZh: KG_TYPE_ZH }),
+      f('type', 'enum', true, '办园性质', 'Type', ['办园性质', '性质', '类型', '办学性质'], { values: KG_TYPES, valuesZh: KG_TYPE_ZH, valuesEn: KG_TYPE_EN }),
       LON,
       LAT,
       f('classes', 'integer', true, '班级数', 'Classes', ['班级数', '班数', '班级'], { min: 0, max: 60 }),
@@ -249,7 +268,7 @@ export const LAYERS: Record<LayerId, LayerDef> = {
       f('building_area_m2', 'number', false, '建筑面积(㎡)', 'Floor area (m²)', ['建筑面积', '建筑面积㎡', '建筑面积(平方米)'], { min: 0 }),
       STREET,
       f('community_id', 'string', false, '配套小区编号', 'Community ID', ['配套小区编号', '小区编号']),
-      f('status', 'enum', false, '状态', 'Status', ['状态', '现状'], { values: KG_STATUSES, valuesZh: KG_STATUS_ZH }),
+      f('status', 'enum', false, '状态', 'Status', ['状态', '现状'], { values: KG_STATUSES, valuesZh: KG_STATUS_ZH, valuesEn: KG_STATUS_EN }),
       f('operator', 'string', false, '举办者', 'Operator', ['举办者', '主办单位', '举办单位']),
     ],
   },
@@ -275,6 +294,7 @@ export const LAYERS: Record<LayerId, LayerDef> = {
       f('supporting_kg_status', 'enum', false, '配套园状态', '配套园 status', ['配套园状态', '配建状态', '状态'], {
         values: SUPPORTING_KG_STATUSES,
         valuesZh: SUPPORTING_KG_STATUS_ZH,
+        valuesEn: SUPPORTING_KG_STATUS_EN,
       }),
       f('supporting_kg_id', 'string', false, '配套园编号', '配套园 ID', ['配套园编号', '幼儿园编号']),
       f('completion_date', 'date', false, '竣工验收日期', 'Completion date', ['竣工验收日期', '竣工日期']),
@@ -324,7 +344,7 @@ export const LAYERS: Record<LayerId, LayerDef> = {
     file: 'plan_projects.csv',
     fields: [
       f('id', 'string', true, '项目编号', 'ID', ['项目编号', '编号']),
-      f('kind', 'enum', true, '建设类型', 'Kind', ['建设类型', '项目类型', '类型'], { values: PLAN_KINDS, valuesZh: PLAN_KIND_ZH }),
+      f('kind', 'enum', true, '建设类型', 'Kind', ['建设类型', '项目类型', '类型'], { values: PLAN_KINDS, valuesZh: PLAN_KIND_ZH, valuesEn: PLAN_KIND_EN }),
       f('kindergarten_id', 'string', false, '幼儿园编号', 'Kindergarten ID', ['幼儿园编号']),
       f('name', 'string', true, '项目名称', 'Name', ['项目名称', '名称']),
       LON,
@@ -335,17 +355,18 @@ export const LAYERS: Record<LayerId, LayerDef> = {
       f('places_after', 'integer', true, '建成后学位', 'Places after', ['建成后学位', '学位数', '学位'], { min: 0, max: 3000 }),
       f('land_area_m2', 'number', false, '占地面积(㎡)', 'Land area (m²)', ['占地面积', '用地面积'], { min: 0 }),
       f('cost_10k_yuan', 'number', false, '投资(万元)', 'Cost (10k yuan)', ['投资', '总投资', '投资额(万元)', '投资(万元)'], { min: 0 }),
-      f('status', 'enum', false, '项目状态', 'Status', ['项目状态', '状态'], { values: PLAN_STATUSES, valuesZh: PLAN_STATUS_ZH }),
-      f('type_after', 'enum', false, '建成后性质', 'Type after', ['建成后性质', '办园性质'], { values: KG_TYPES, valuesZh: KG_TYPE_ZH }),
+      f('status', 'enum', false, '项目状态', 'Status', ['项目状态', '状态'], { values: PLAN_STATUSES, valuesZh: PLAN_STATUS_ZH, valuesEn: PLAN_STATUS_EN }),
+      f('type_after', 'enum', false, '建成后性质', 'Type after', ['建成后性质', '办园性质'], { values: KG_TYPES, valuesZh: KG_TYPE_ZH, valuesEn: KG_TYPE_EN }),
     ],
   },
 };
 
-/** Chinese label of an enum value, falling back to the raw value. */
-export function labelOfEnum(field: FieldDef, value: string | null | undefined): string {
+/** Label of an enum value in the language (Chinese by default), falling back to the raw value. */
+export function labelOfEnum(field: FieldDef, value: string | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
   if (value === null || value === undefined) return '';
   const i = field.values?.indexOf(value) ?? -1;
-  return i >= 0 && field.valuesZh ? field.valuesZh[i] : value;
+  const labels = lang === 'en' ? field.valuesEn : field.valuesZh;
+  return i >= 0 && labels ? labels[i] : value;
 }
 
 export function fieldOf(layer: LayerId, name: string): FieldDef {

@@ -40,8 +40,8 @@ export function AnalysisControls() {
             else setCustom(String(params.radiusM));
           }}
         >
-          <option value="300">300 米（默认）</option>
-          <option value={String(ALTERNATIVE_RADIUS_M)}>{ALTERNATIVE_RADIUS_M} 米</option>
+          <option value="300">{zh ? '300 米（默认）' : '300 m (default)'}</option>
+          <option value={String(ALTERNATIVE_RADIUS_M)}>{ALTERNATIVE_RADIUS_M} {zh ? '米' : 'm'}</option>
           <option value="custom">{zh ? '自定义…' : 'Custom…'}</option>
         </select>
       </label>

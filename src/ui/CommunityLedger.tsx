@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { PROBLEM_EN } from '../analysis/communities';
 import type { CommunityGapRow } from '../analysis/types';
 import { fieldOf, labelOfEnum } from '../data/schema';
 import { useApp } from '../state/store';
@@ -36,13 +37,13 @@ export function CommunityLedger() {
       {
         key: 'status',
         label: zh ? '配套园状态' : 'Status',
-        value: (r) => (zh ? labelOfEnum(STATUS_FIELD, r.status) : r.status) || '—',
+        value: (r) => labelOfEnum(STATUS_FIELD, r.status, lang) || '—',
       },
       {
         key: 'problem',
         label: zh ? '问题类型' : 'Problem',
-        value: (r) => (zh ? r.problemZh : r.problem),
-        render: (r) => <span className={`rag ${PROBLEM_CLASS[r.problem]}`}>{zh ? r.problemZh : r.problem}</span>,
+        value: (r) => (zh ? r.problemZh : PROBLEM_EN[r.problem]),
+        render: (r) => <span className={`rag ${PROBLEM_CLASS[r.problem]}`}>{zh ? r.problemZh : PROBLEM_EN[r.problem]}</span>,
       },
       { key: 'handoverDue', label: zh ? '应移交日期' : 'Handover due', value: (r) => r.handoverDue, render: (r) => (zh ? formatDateZh(r.handoverDue) : (r.handoverDue ?? '—')) },
       {
@@ -54,7 +55,7 @@ export function CommunityLedger() {
       },
       { key: 'responsible', label: zh ? '责任单位' : 'Responsible', value: (r) => extra.get(r.communityId)?.responsible_unit ?? null },
     ],
-    [zh, extra, streetName],
+    [zh, lang, extra, streetName],
   );
   if (!result) return null;
   const rows = result.communities.filter((c) => c.required);

@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
-import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH, PLAN_KINDS, PLAN_KIND_ZH } from '../data/schema';
+import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH, PLAN_KINDS, PLAN_KIND_EN, PLAN_KIND_ZH } from '../data/schema';
 import { DENSITY_STOPS, KG_TYPE_COLOR, PLAN_KIND_SYMBOL, STATUS_COLOR, rgbCss } from '../map/palette';
 import { useApp } from '../state/store';
 import type { MapLayerKey } from '../state/ui-slice';
 import { t, type StringKey } from './i18n';
 
-const PLAN_KIND_EN = ['New build', 'Expansion', 'Rebuild', 'Conversion', 'Closure'];
 
 function Swatch({ color, hollow, dashed, symbol }: { color: string; hollow?: boolean; dashed?: boolean; symbol?: string }) {
   return (

@@ -44,9 +44,9 @@ export function SummaryPanel() {
         <thead>
           <tr>
             <th />
-            <th>{t(lang, 'kindergartens')}</th>
-            <th>{t(lang, 'places')}</th>
-            <th>{t(lang, 'enrolled')}</th>
+            <th className="num">{t(lang, 'kgCount')}</th>
+            <th className="num">{t(lang, 'places')}</th>
+            <th className="num">{t(lang, 'enrolled')}</th>
           </tr>
         </thead>
         <tbody>

@@ -22,7 +22,7 @@ export function featureLines(layer: LayerId, row: Record<string, unknown>, lang:
     const v = row[fd.name];
     let value: string;
     if (v === null || v === undefined || v === '') value = '—';
-    else if (fd.type === 'enum') value = lang === 'zh' ? labelOfEnum(fd, String(v)) : String(v);
+    else if (fd.type === 'enum') value = labelOfEnum(fd, String(v), lang);
     else if (fd.type === 'boolean') value = v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
     else if (fd.type === 'date') value = lang === 'zh' ? formatDateZh(String(v)) : String(v);
     else if (fd.name === 'lon' || fd.name === 'lat') value = Number(v).toFixed(6);

@@ -11,6 +11,8 @@ const STRINGS = {
   groupAnalysis: { zh: '分析', en: 'Analysis' },
   summary: { zh: '全区概况', en: 'District summary' },
   kindergartens: { zh: '幼儿园', en: 'Kindergartens' },
+  /** column head of a count of kindergartens in a narrow table */
+  kgCount: { zh: '幼儿园', en: 'Count' },
   places: { zh: '学位', en: 'Places' },
   enrolled: { zh: '在园幼儿', en: 'Enrolled' },
   children35: { zh: '3–5岁幼儿', en: 'Children 3–5' },
