@@ -19,7 +19,7 @@ export function DetailPanel() {
     <section className="panel detail" data-testid="detail-panel">
       <header>
         <h3>
-          {lang === 'zh' ? def.zh : def.en}：{String(row.name ?? row[def.key])}
+          {lang === 'zh' ? `${def.zh}：` : `${def.en}: `}{String(row.name ?? row[def.key])}
         </h3>
         <button type="button" className="link" onClick={() => select(null)}>
           {t(lang, 'close')}

@@ -2,9 +2,7 @@ import { useMemo } from 'react';
 import type { StreetRow, SupplyDemandRow } from '../analysis/types';
 import { useApp } from '../state/store';
 import { DataTable, type Column } from './DataTable';
-import { formatInt, formatPct } from './format';
-
-const RAG_ZH: Record<string, string> = { green: '充足', amber: '偏紧', red: '不足', no_demand: '无需求' };
+import { formatInt, formatPct, formatRag } from './format';
 
 export function streetColumns(zh: boolean): Column<SupplyDemandRow>[] {
   const n = (key: keyof SupplyDemandRow, label: string): Column<SupplyDemandRow> => ({
@@ -41,7 +39,7 @@ export function streetColumns(zh: boolean): Column<SupplyDemandRow>[] {
       key: 'status',
       label: zh ? '预警' : 'Status',
       value: (r) => r.status,
-      render: (r) => <span className={`rag ${r.status}`}>{zh ? RAG_ZH[r.status] : r.status}</span>,
+      render: (r) => <span className={`rag ${r.status}`}>{formatRag(r.status, zh ? 'zh' : 'en')}</span>,
     },
   ];
 }

@@ -41,3 +41,17 @@ export function formatDistance(m: number, lang: 'zh' | 'en' = 'zh'): string {
   if (m >= 1000) return lang === 'zh' ? `${(m / 1000).toFixed(1)} 公里` : `${(m / 1000).toFixed(1)} km`;
   return lang === 'zh' ? `${Math.round(m)} 米` : `${Math.round(m)} m`;
 }
+
+const RAG_LABELS: Record<string, [string, string]> = {
+  green: ['充足', 'sufficient'],
+  amber: ['偏紧', 'tight'],
+  red: ['不足', 'short'],
+  no_demand: ['无需求', 'no demand'],
+  inactive: ['未计入供给', 'not counted as supply'],
+};
+
+/** Label of a red/amber/green supply status (2SFCA R or A) in the language. */
+export function formatRag(status: string, lang: 'zh' | 'en' = 'zh'): string {
+  const l = RAG_LABELS[status];
+  return l ? l[lang === 'zh' ? 0 : 1] : status;
+}
