@@ -122,6 +122,13 @@ export const analysisTests: E2eTest[] = [
       const ledgerRows = await ctx.page.locator('[data-testid=ledger-table] tbody tr').count();
       assertEqual(ledgerRows, expected.communities.filter((c) => c.required).length, 'ledger lists every community that must have a 配套园');
       await ctx.page.screenshot({ path: path.join(ctx.shots, 'ledger.png') });
+      // the English switch: ledger states and problem kinds in English, never raw keys
+      await ctx.page.getByRole('button', { name: 'English' }).click();
+      const ledgerText = (await ctx.page.locator('[data-testid=ledger-table] tbody').textContent()) ?? '';
+      assert(/Accepted, not handed over|Planned, not built|Handed over/.test(ledgerText), 'English ledger states shown');
+      assert(!/accepted_not_handed_over|not_handed_over|built_not_accepted|operating_inclusive/.test(ledgerText), 'no raw enum keys in the English ledger');
+      await ctx.page.screenshot({ path: path.join(ctx.shots, 'ledger-en.png') });
+      await ctx.page.getByRole('button', { name: '中文' }).click();
       await ctx.page.locator('[data-testid=tab-ledger]').click();
     },
   },
