@@ -28,6 +28,13 @@ export function AnalysisControls() {
   const preset = params.radiusM === 300 || params.radiusM === ALTERNATIVE_RADIUS_M;
   const [custom, setCustom] = useState(preset ? '' : String(params.radiusM));
   const [showParams, setShowParams] = useState(false);
+  const toggleLayer = useApp((s) => s.toggleLayer);
+  const visible = useApp((s) => s.visible);
+  // a planner who changes the radius wants to see it: show the catchments unless a result layer is already on
+  const setRadius = (radiusM: number): void => {
+    setParams({ radiusM });
+    if (!visible.catchments && !visible.uncovered) toggleLayer('catchments', true);
+  };
   return (
     <div className="analysis-controls" data-testid="analysis-controls">
       <label className="field">
@@ -36,7 +43,7 @@ export function AnalysisControls() {
           data-testid="radius-select"
           value={preset ? String(params.radiusM) : 'custom'}
           onChange={(e) => {
-            if (e.target.value !== 'custom') setParams({ radiusM: Number(e.target.value) });
+            if (e.target.value !== 'custom') setRadius(Number(e.target.value));
             else setCustom(String(params.radiusM));
           }}
         >
@@ -58,7 +65,7 @@ export function AnalysisControls() {
             onChange={(e) => setCustom(e.target.value)}
             onBlur={() => {
               const v = Number(custom);
-              if (v >= 50 && v <= 5000) setParams({ radiusM: v });
+              if (v >= 50 && v <= 5000) setRadius(v);
             }}
           />
         </label>

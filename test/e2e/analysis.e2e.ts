@@ -102,6 +102,9 @@ export const analysisTests: E2eTest[] = [
       await ctx.page.locator('[data-testid=toggle-uncovered]').uncheck();
       await ctx.page.locator('[data-testid=radius-select]').selectOption('300');
       await waitForAnalysis(ctx, 300);
+      // with no result layer on, changing the radius shows the catchments
+      assert(await ctx.page.locator('[data-testid=toggle-catchments]').isChecked(), 'catchments shown after a radius change');
+      await ctx.page.locator('[data-testid=toggle-catchments]').uncheck();
     },
   },
   {
