@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createWorkerRunner } from './state/analysis-runner';
 import { startAutosave } from './state/autosave';
+import { createWorkerExportRunner } from './state/export-runner';
 import { createWorkerSaver } from './state/project-saver';
 import { startApp, timings } from './state/load-sample';
 import { appStore } from './state/store';
@@ -12,6 +13,7 @@ import './ui/styles.css';
 Object.assign(window, { __xwghStore: appStore, __xwghTimings: timings });
 
 appStore.getState().setRunner(createWorkerRunner());
+if (typeof Worker !== 'undefined') appStore.getState().setExportRunner(createWorkerExportRunner());
 // re-analyse whenever the data change (the analysis slice re-runs on parameter changes itself)
 appStore.subscribe((s, prev) => {
   // after the next frame: the map draws the new data first, then the worker gets it

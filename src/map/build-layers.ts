@@ -90,7 +90,8 @@ export function buildDeckLayers(
             pickable: true,
           })
         : new ScatterplotLayer<PopulationCell>({
-            id: 'population',
+            // its own id: deck.gl cannot turn a layer of one class into another under the same id
+            id: 'population-dots',
             data: layers.population,
             getPosition: (d) => [d.lon, d.lat],
             getRadius: (d) => (d.cell_size_m > 0 ? d.cell_size_m / 2 : 50),

@@ -3,10 +3,11 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createDataSlice, type DataSlice } from './data-slice';
+import { createExportSlice, type ExportSlice } from './export-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice;
+export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -15,6 +16,7 @@ export function createAppStore(): AppStore {
     ...createUiSlice(...a),
     ...createAnalysisSlice(...a),
     ...createProjectSlice(...a),
+    ...createExportSlice(...a),
   }));
 }
 

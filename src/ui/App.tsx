@@ -4,6 +4,7 @@ import { useApp } from '../state/store';
 import { AnalysisControls } from './AnalysisControls';
 import { BottomDrawer } from './BottomDrawer';
 import { DetailPanel } from './DetailPanel';
+import { ExportStatus } from './ExportStatus';
 import { IndicatorPanel } from './IndicatorPanel';
 import { HoverTooltip } from './HoverTooltip';
 import { ImportHost, useDroppedFiles } from './ImportHost';
@@ -48,6 +49,7 @@ export function App() {
       </aside>
       <ImportHost files={importFiles} onDone={() => setImportFiles([])} />
       {dragging ? <div className="drop-hint">{lang === 'zh' ? '松开鼠标导入文件' : 'Drop files to import'}</div> : null}
+      <ExportStatus />
       {message ? (
         <div className="toast" role="status" data-testid="toast">
           {message}

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
-import { exportLayerCsv } from '../data/export/csv';
 import { downloadBytes, MIME } from '../data/export/download';
-import { exportLayerGeojson } from '../data/export/geojson';
-import { projectFileName, serializeProject } from '../data/project/project-file';
+import type { ExportFormat } from '../data/export/export-job';
+import { projectFileName } from '../data/project/project-file';
 import { LAYERS, LAYER_IDS, type LayerId } from '../data/schema';
 import { fetchSample } from '../state/load-sample';
 import { appStore, useApp } from '../state/store';
@@ -20,7 +19,13 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
   const importInput = useRef<HTMLInputElement>(null);
   const projectInput = useRef<HTMLInputElement>(null);
   const base = `${appStore.getState().meta?.name ?? '学位规划'}_${zh ? LAYERS[layer].zh : layer}`;
-  const rows = layers[layer];
+  // exports run as jobs (a worker for large layers) with a status line and a cancel: see ExportStatus
+  const exportLayer = async (format: ExportFormat, mime: string): Promise<void> => {
+    const st = appStore.getState();
+    const file = `${base}.${format}`;
+    const bytes = await st.runExport(st.layerExportJob(layer, format), { zh: `正在导出 ${file}`, en: `Exporting ${file}` });
+    if (bytes !== null) downloadBytes(file, bytes, mime);
+  };
   return (
     <div className="menu">
       <button type="button" onClick={() => setOpen(!open)} data-testid="data-menu">
@@ -58,17 +63,13 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
             </select>
           </div>
           <div className="menu-row">
-            <button type="button" data-testid="export-csv" onClick={() => downloadBytes(`${base}.csv`, exportLayerCsv(layer, rows), MIME.csv)}>
+            <button type="button" data-testid="export-csv" onClick={() => void exportLayer('csv', MIME.csv)}>
               CSV
             </button>
-            <button type="button" data-testid="export-xlsx" onClick={async () => {
-                // SheetJS is loaded only when needed (it is a large part of the bundle)
-                const { exportLayerXlsx } = await import('../data/export/xlsx');
-                downloadBytes(`${base}.xlsx`, exportLayerXlsx(layer, rows), MIME.xlsx);
-              }}>
+            <button type="button" data-testid="export-xlsx" onClick={() => void exportLayer('xlsx', MIME.xlsx)}>
               Excel
             </button>
-            <button type="button" onClick={() => downloadBytes(`${base}.geojson`, exportLayerGeojson(layer, rows), MIME.geojson)}>
+            <button type="button" data-testid="export-geojson" onClick={() => void exportLayer('geojson', MIME.geojson)}>
               GeoJSON
             </button>
           </div>
@@ -76,9 +77,11 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
           <button
             type="button"
             data-testid="export-project"
-            onClick={() => {
-              const p = appStore.getState().toProject();
-              downloadBytes(projectFileName(p.name ?? '学位规划项目'), serializeProject(p), MIME.json);
+            onClick={async () => {
+              const st = appStore.getState();
+              const file = projectFileName(st.meta?.name ?? '学位规划项目');
+              const bytes = await st.runExport(st.projectExportJob(), { zh: `正在导出项目文件 ${file}`, en: `Exporting ${file}` });
+              if (bytes !== null) downloadBytes(file, bytes, MIME.json);
             }}
           >
             {zh ? '导出项目文件（.xwgh.json）' : 'Export project file'}

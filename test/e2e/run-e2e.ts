@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, serveBuild } from './browser';
 import { analysisTests } from './analysis.e2e';
+import { exportTests } from './export.e2e';
 import { importTests } from './import.e2e';
 import { projectTests } from './project.e2e';
 import { sampleTests } from './sample.e2e';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...importTests, ...projectTests];
+  const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...importTests, ...exportTests, ...projectTests];
   let passed = 0;
   let failed = 0;
   let skipped = 0;
@@ -57,7 +58,11 @@ async function main(): Promise<void> {
     }
   }
   const relevantErrors = consoleErrors.filter((e) => !/tile\.openstreetmap|net::ERR/.test(e));
-  if (relevantErrors.length > 0) console.log(`  console errors:\n    ${relevantErrors.join('\n    ')}`);
+  if (relevantErrors.length > 0) {
+    // an error in the page is a failure even when every check passed (e.g. a layer that fails to draw)
+    failed++;
+    console.log(`  ✗ the page logged errors:\n    ${relevantErrors.join('\n    ')}`);
+  }
   for (const [k, v] of Object.entries(ctx.timings)) console.log(`  timing ${k}: ${v} ms`);
   await browser.close();
   await server.close();

@@ -8,10 +8,10 @@ export const MIME = {
   zip: 'application/zip',
 } as const;
 
-/** Offer `bytes` as a file download named `name` (browser only). */
-export function downloadBytes(name: string, bytes: Uint8Array | string, mime: string): void {
-  const part: BlobPart = typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>);
-  const url = URL.createObjectURL(new Blob([part], { type: mime }));
+/** Offer `bytes` (or a ready Blob, e.g. one made in a worker) as a file download named `name` (browser only). */
+export function downloadBytes(name: string, bytes: Uint8Array | string | Blob, mime: string): void {
+  const blob = bytes instanceof Blob ? bytes : new Blob([typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)], { type: mime });
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
