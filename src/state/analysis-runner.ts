@@ -2,10 +2,10 @@
 import { POPULATION_FIELDS_USED } from '../analysis/run-analysis';
 import type { AnalysisResponse, AnalysisRunRequest } from '../analysis/worker-protocol';
 import { packedOf, pickColumns } from '../data/import/packed-rows';
+import type { AnalysisRunner } from './analysis-slice';
 
 /** Above this many population rows they go to the worker as packed columns (only those the engine reads). */
 const PACK_ABOVE = 20_000;
-import type { AnalysisRunner } from './analysis-slice';
 
 export function createWorkerRunner(): AnalysisRunner {
   const worker = new Worker(new URL('../analysis/analysis-worker.ts', import.meta.url), { type: 'module' });

@@ -29,11 +29,6 @@ export interface PackedRows {
  */
 const packedCache = new WeakMap<object, PackedRows>();
 
-/** Remember that `rows` are the rows of `packed` (their buffers must stay untransferred). */
-export function rememberPacked(rows: object, packed: PackedRows): void {
-  packedCache.set(rows, packed);
-}
-
 /** The packed columns of `rows`: cached when known, else packed now (and cached). */
 export function packedOf<L extends LayerId>(layer: L, rows: LayerRows[L]): PackedRows {
   const hit = packedCache.get(rows);
