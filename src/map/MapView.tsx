@@ -21,7 +21,6 @@ const PICKABLE: Record<string, LayerId> = {
   kindergartens: 'kindergartens',
   communities: 'communities',
   population: 'population',
-  'population-dots': 'population',
   admin_units: 'admin_units',
   plan_projects: 'plan_projects',
 };

@@ -3,17 +3,20 @@ import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { AdminUnit, Community, Kindergarten, LayerRows, PopulationCell } from '../data/schema';
 import type { MapLayerKey } from '../state/ui-slice';
+import { binPopulation, uncoveredChildrenByBin, type PopulationBin, type PopulationBins } from './aggregate';
 import { cellSquare, polygonsOf, type PolygonDatum } from './geometry';
 import { KG_TYPE_COLOR, STATUS_COLOR, densityColor, ledgerClass, type Rgb } from './palette';
 
-/** Above this many population rows, cells are drawn as dots: squares cost a polygon each. */
+/** Above this many population rows, rows are summed into bins for drawing (see aggregate.ts). */
 export const MAX_CELL_SQUARES = 50_000;
 
 export interface DrawData {
   admin: PolygonDatum<AdminUnit>[];
   communities: PolygonDatum<Community>[];
-  /** cell squares; empty when the layer is too large to tessellate (drawn as dots instead) */
+  /** cell squares; empty when the layer is too large (then drawn as bins) */
   cells: { polygon: [number, number][]; row: PopulationCell }[];
+  /** bins of a layer above MAX_CELL_SQUARES rows, else null */
+  bins: PopulationBins | null;
   district: [number, number][][];
 }
 
@@ -23,6 +26,7 @@ export function prepareDrawData(layers: LayerRows, districtRings: [number, numbe
     admin: polygonsOf(layers.admin_units),
     communities: polygonsOf(layers.communities),
     cells: layers.population.length <= MAX_CELL_SQUARES ? layers.population.map((row) => ({ polygon: cellSquare(row), row })) : [],
+    bins: layers.population.length > MAX_CELL_SQUARES ? binPopulation(layers.population) : null,
     district: districtRings,
   };
 }
@@ -78,30 +82,20 @@ export function buildDeckLayers(
           ? withAlpha(STATUS_COLOR.bad, row.children_3_5 > 0 ? 210 : 90)
           : withAlpha(STATUS_COLOR.neutral, 70)
         : withAlpha(densityColor(row.residents), 170);
-    out.push(
-      draw.cells.length > 0 || layers.population.length === 0
-        ? new PolygonLayer<{ polygon: [number, number][]; row: PopulationCell }>({
-            id: 'population',
-            data: draw.cells,
-            getPolygon: (d) => d.polygon,
-            stroked: false,
-            getFillColor: (d, { index }) => colorOf(d.row, index),
-            updateTriggers: { getFillColor: [showUncovered, covered] },
-            pickable: true,
-          })
-        : new ScatterplotLayer<PopulationCell>({
-            // its own id: deck.gl cannot turn a layer of one class into another under the same id
-            id: 'population-dots',
-            data: layers.population,
-            getPosition: (d) => [d.lon, d.lat],
-            getRadius: (d) => (d.cell_size_m > 0 ? d.cell_size_m / 2 : 50),
-            radiusUnits: 'meters',
-            radiusMinPixels: 1,
-            getFillColor: (d, { index }) => colorOf(d, index),
-            updateTriggers: { getFillColor: [showUncovered, covered] },
-            pickable: true,
-          }),
-    );
+    if (draw.bins) out.push(binLayer(draw.bins, layers.population, showUncovered ? covered : undefined));
+    else {
+      out.push(
+        new PolygonLayer<{ polygon: [number, number][]; row: PopulationCell }>({
+          id: 'population',
+          data: draw.cells,
+          getPolygon: (d) => d.polygon,
+          stroked: false,
+          getFillColor: (d, { index }) => colorOf(d.row, index),
+          updateTriggers: { getFillColor: [showUncovered, covered] },
+          pickable: true,
+        }),
+      );
+    }
   }
   if (visible.communities) {
     out.push(
@@ -167,4 +161,27 @@ export function buildDeckLayers(
     );
   }
   return out;
+}
+
+/**
+ * Bins of a very large population layer: density scaled to a 200 m cell (the legend's
+ * unit), or, with the uncovered overlay, red whose opacity grows with the share of the
+ * bin's children outside every catchment. Not pickable: a bin is not a row of the data.
+ */
+function binLayer(p: PopulationBins, rows: PopulationCell[], covered: Uint8Array | undefined): Layer {
+  const toCell200 = (200 / p.binM) ** 2;
+  const unc = covered ? uncoveredChildrenByBin(p, rows, covered) : null;
+  return new PolygonLayer<PopulationBin>({
+    id: 'population-bins',
+    data: p.bins,
+    getPolygon: (b) => b.polygon,
+    stroked: false,
+    getFillColor: (b, { index }) =>
+      unc
+        ? unc[index] > 0
+          ? withAlpha(STATUS_COLOR.bad, Math.round(30 + 200 * Math.min(1, unc[index] / Math.max(b.children, 1e-9))))
+          : withAlpha(STATUS_COLOR.neutral, 70)
+        : withAlpha(densityColor(b.residents * toCell200), 170),
+    updateTriggers: { getFillColor: [unc] },
+  });
 }

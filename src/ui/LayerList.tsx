@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH, PLAN_KINDS, PLAN_KIND_EN, PLAN_KIND_ZH } from '../data/schema';
+import { MAX_CELL_SQUARES } from '../map/build-layers';
 import { DENSITY_STOPS, KG_TYPE_COLOR, PLAN_KIND_SYMBOL, STATUS_COLOR, rgbCss } from '../map/palette';
 import { useApp } from '../state/store';
 import type { MapLayerKey } from '../state/ui-slice';
@@ -32,6 +33,7 @@ function LayerRow({ k, label, children }: { k: MapLayerKey; label: StringKey; ch
 /** Layer list grouped 现状 / 规划 / 分析, a legend under each visible layer. */
 export function LayerList() {
   const lang = useApp((s) => s.lang);
+  const populationRows = useApp((s) => s.layers.population.length);
   const typeLabel = (i: number) => (lang === 'zh' ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]);
   return (
     <nav className="layer-list" aria-label={t(lang, 'layers')}>
@@ -67,6 +69,7 @@ export function LayerList() {
             ))}
           </div>
           <small>{t(lang, 'residentsPerCell')}</small>
+          {populationRows > MAX_CELL_SQUARES ? <small className="block">{t(lang, 'populationBinned')}</small> : null}
         </LayerRow>
         <LayerRow k="admin_units" label="layerAdmin">
           <small>{t(lang, 'generatedBoundary')}</small>

@@ -50,6 +50,7 @@ const STRINGS = {
   legendWarn: { zh: '在建/待验收/已移交', en: 'In progress' },
   legendBad: { zh: '未规划/未移交/挪用/营利', en: 'Not planned / not handed over / misused' },
   residentsPerCell: { zh: '人/网格', en: 'people per cell' },
+  populationBinned: { zh: '行数很多：按方格汇总显示，颜色折算为每 200 米网格人数', en: 'Many rows: drawn summed in squares, coloured per 200 m cell' },
   generatedBoundary: { zh: '边界为生成数据', en: 'generated boundary' },
   noValue: { zh: '（空）', en: '(empty)' },
 } as const;

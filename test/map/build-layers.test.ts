@@ -1,4 +1,4 @@
-import { PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { PolygonLayer } from '@deck.gl/layers';
 import { describe, expect, it } from 'vitest';
 import type { PopulationCell } from '../../src/data/schema';
 import { MAX_CELL_SQUARES, buildDeckLayers, prepareDrawData } from '../../src/map/build-layers';
@@ -33,15 +33,17 @@ describe('deck.gl layers from the store', () => {
     expect(hidden).not.toContain('population');
   });
 
-  it('draws a very large population layer as dots instead of squares', () => {
+  it('draws a very large population layer as bins (level of detail), not a million shapes', () => {
     const small = { ...emptyLayers(), population: [cell(0)] };
     const visible = createAppStore().getState().visible;
     const pop = (l: typeof small) => buildDeckLayers(l, prepareDrawData(l, []), visible).find((x) => x.id.startsWith('population'));
     expect(pop(small)).toBeInstanceOf(PolygonLayer);
     const big = { ...emptyLayers(), population: Array.from({ length: MAX_CELL_SQUARES + 1 }, (_, i) => cell(i)) };
-    expect(prepareDrawData(big, []).cells).toHaveLength(0);
-    expect(pop(big)).toBeInstanceOf(ScatterplotLayer);
-    // different classes under different ids: deck.gl cannot change a layer's class in place
-    expect(pop(big)!.id).not.toBe(pop(small)!.id);
+    const draw = prepareDrawData(big, []);
+    expect(draw.cells).toHaveLength(0);
+    expect(draw.bins!.bins.length).toBeLessThanOrEqual(10_000);
+    expect(draw.bins!.bins.reduce((s, b) => s + b.residents, 0)).toBe(100 * (MAX_CELL_SQUARES + 1));
+    // another class under another id: deck.gl cannot change a layer's class in place
+    expect(pop(big)!.id).toBe('population-bins');
   });
 });

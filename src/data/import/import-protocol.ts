@@ -3,7 +3,7 @@ import type { RowIssue } from '../issues';
 import type { LayerId } from '../schema';
 import type { BuildOptions, ImportResult } from './build-import';
 import type { PackedRows } from './packed-rows';
-import { sheetHead, sheetRowCount, type InputFile, type ParsedFile, type SourceKind } from './types';
+import { sheetHead, sheetRowCount, type ParsedFile, type SourceFile, type SourceKind } from './types';
 
 /** buildImport options that can cross a worker boundary. */
 export type WorkerBuildOptions = Omit<BuildOptions, 'onProgress' | 'existingKeys'> & { existingKeys?: string[] };
@@ -12,7 +12,7 @@ export type WorkerBuildOptions = Omit<BuildOptions, 'onProgress' | 'existingKeys
 export interface ReadRequest {
   type: 'read';
   id: number;
-  file: InputFile;
+  file: SourceFile;
 }
 
 /** Read (when `file` is given) and build an import; without `file` the last read file is used. */
@@ -20,7 +20,7 @@ export interface ImportRequest {
   type?: 'import';
   id: number;
   layer: LayerId;
-  file?: InputFile;
+  file?: SourceFile;
   options?: WorkerBuildOptions;
 }
 

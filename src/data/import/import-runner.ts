@@ -8,7 +8,7 @@ import { summarize } from './import-protocol';
 import { packedTransfer } from './packed-rows';
 import { exportRejectedCsv } from './rejected-csv';
 import { readTabular, type ReadOptions } from './read-file';
-import type { ParsedFile } from './types';
+import { inputFileOf, type ParsedFile } from './types';
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 const MAX_REJECTED_SENT = 1000;
@@ -41,7 +41,7 @@ export class ImportRunner {
         this.post({ type: 'progress', id, fraction: 0.02, stageZh: '读取文件' });
         await tick();
         if (stop()) return;
-        this.parsed = await readTabular(req.file, this.readOptions);
+        this.parsed = await readTabular(await inputFileOf(req.file), this.readOptions);
         if (req.type === 'read') {
           if (stop()) return;
           this.post({ type: 'parsed', id, summary: summarize(this.parsed) });

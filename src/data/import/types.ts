@@ -7,6 +7,17 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
+/**
+ * A file as sent to the import worker: bytes, or the browser's File (a Blob) — read
+ * in the worker, so the page neither reads nor copies a large file.
+ */
+export type SourceFile = InputFile | { name: string; blob: Blob };
+
+/** The bytes of a SourceFile. */
+export async function inputFileOf(f: SourceFile): Promise<InputFile> {
+  return 'bytes' in f ? f : { name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()) };
+}
+
 export type SourceKind = 'csv' | 'xlsx' | 'geojson' | 'shapefile' | 'kml' | 'unknown';
 
 /** A GeoJSON geometry as read from the file (coordinates in the file's CRS). */

@@ -14,7 +14,7 @@ import { encodingLabel } from '../../data/import/decode-text';
 import type { ParsedSummary, WorkerBuildOptions } from '../../data/import/import-protocol';
 import { recallMapping, rememberMapping } from '../../data/import/mapping-memory';
 import { exportRejectedCsv, rejectedFileName } from '../../data/import/rejected-csv';
-import type { InputFile } from '../../data/import/types';
+import type { InputFile, SourceFile } from '../../data/import/types';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../../data/schema';
 import { CrsStep, type CrsStepProps } from './CrsStep';
 import { ImportClient, needsMainThread } from './import-client';
@@ -38,10 +38,11 @@ export interface ImportDialogProps {
 type Step = 1 | 2 | 3 | 4 | 5;
 
 /** Browser files → importer inputs; loose .shp/.dbf/.prj/.cpg siblings are zipped into one shapefile. */
-async function toInputs(files: File[]): Promise<InputFile[]> {
-  const all: InputFile[] = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  const side = all.filter((f) => /\.(shp|dbf|prj|cpg|shx)$/i.test(f.name));
-  const rest = all.filter((f) => !side.includes(f));
+async function toInputs(files: File[]): Promise<SourceFile[]> {
+  const isSide = (name: string): boolean => /\.(shp|dbf|prj|cpg|shx)$/i.test(name);
+  // other files go to the worker as they are (it reads them); shapefile parts are read here to be zipped
+  const rest: SourceFile[] = files.filter((f) => !isSide(f.name)).map((f) => ({ name: f.name, blob: f }));
+  const side: InputFile[] = await Promise.all(files.filter((f) => isSide(f.name)).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   const bases = [...new Set(side.filter((f) => /\.shp$/i.test(f.name)).map((f) => f.name.slice(0, -4)))];
   for (const b of bases) {
     const parts = side.filter((f) => f.name.slice(0, f.name.lastIndexOf('.')).toLowerCase() === b.toLowerCase());
@@ -59,7 +60,7 @@ const layerName = (id: LayerId, lang: 'zh' | 'en'): string => (lang === 'zh' ? L
 export function ImportDialog(props: ImportDialogProps) {
   const { lang, files, onClose, onCommit } = props;
   const t = importText(lang);
-  const [inputs, setInputs] = useState<InputFile[]>([]);
+  const [inputs, setInputs] = useState<SourceFile[]>([]);
   const [fileIdx, setFileIdx] = useState(0);
   const [summary, setSummary] = useState<ParsedSummary | null>(null);
   const [layer, setLayer] = useState<LayerId>(props.layerDefault ?? 'kindergartens');

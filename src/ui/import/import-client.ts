@@ -7,7 +7,7 @@ import type { LayerId } from '../../data/schema';
 import type { ParsedSummary, WorkerBuildOptions, WorkerRequest, WorkerResponse } from '../../data/import/import-protocol';
 import type { ImportResult } from '../../data/import/build-import';
 import { unpackRowsChunked } from '../../data/import/packed-rows';
-import type { InputFile } from '../../data/import/types';
+import type { SourceFile } from '../../data/import/types';
 
 export type Progress = (fraction: number, stageZh: string) => void;
 
@@ -56,7 +56,7 @@ export class ImportClient {
   private nextId = 1;
   private pending: { id: number; resolve: (o: ClientOutcome) => void; progress?: Progress } | null = null;
   private hasFile = false;
-  private file: InputFile | null = null;
+  private file: SourceFile | null = null;
 
   constructor(private readonly mainThread: boolean) {}
 
@@ -107,7 +107,7 @@ export class ImportClient {
   }
 
   /** Read a file (kept by the worker for later builds). */
-  read(file: InputFile, progress?: Progress): Promise<ClientOutcome> {
+  read(file: SourceFile, progress?: Progress): Promise<ClientOutcome> {
     this.file = file;
     this.hasFile = true;
     return this.run((id) => ({ type: 'read', id, file }), progress);

@@ -27,6 +27,13 @@ describe('import runner (the worker protocol)', () => {
     expect(Math.max(...last)).toBeLessThanOrEqual(1);
   });
 
+  it('reads a browser File (a Blob) in the worker, as the dialog sends it', async () => {
+    const got: WorkerResponse[] = [];
+    await new ImportRunner((m) => got.push(m)).handle({ type: 'read', id: 1, file: { name: file.name, blob: new Blob([file.bytes as Uint8Array<ArrayBuffer>]) } });
+    const parsed = got.find((m) => m.type === 'parsed');
+    expect(parsed && parsed.type === 'parsed' && parsed.summary.sheets[0].rowCount).toBe(8);
+  });
+
   it('one-shot request {id, layer, file, options} (no type) works', async () => {
     const got: WorkerResponse[] = [];
     await new ImportRunner((m) => got.push(m)).handle({ id: 7, layer: 'kindergartens', file, options: {} });
