@@ -21,6 +21,7 @@ export function headlineFigures(
   cs: CommunitySummary,
 ): Figure[] {
   const r = `${p.radiusM} m`;
+  const rZh = `${p.radiusM} 米`;
   const SRC_RADIUS = radiusSourceZh(p.radiusM);
   const formZh = p.decay === 'gaussian' ? '高斯衰减' : '均一权重';
   const A = p.decay === 'gaussian' ? 'A_i（高斯）' : 'A_i（均一）';
@@ -68,7 +69,7 @@ export function headlineFigures(
     }),
     figure({
       key: 'coverage_children',
-      labelZh: `${r} 服务半径覆盖的 3–5岁幼儿占比`,
+      labelZh: `${rZh}服务半径覆盖的 3–5 岁幼儿占比`,
       labelEn: `Share of children 3–5 within ${r} of a kindergarten`,
       value: pct(d.coveredChildren, d.children),
       unit: '%',
@@ -78,7 +79,7 @@ export function headlineFigures(
     }),
     figure({
       key: 'coverage_residents',
-      labelZh: `${r} 服务半径覆盖的常住人口占比`,
+      labelZh: `${rZh}服务半径覆盖的常住人口占比`,
       labelEn: `Share of residents within ${r} of a kindergarten`,
       value: pct(d.coveredResidents, d.residents),
       unit: '%',

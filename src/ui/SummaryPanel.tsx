@@ -4,7 +4,6 @@ import { useApp } from '../state/store';
 import { formatInt, formatWan } from './format';
 import { t, type StringKey } from './i18n';
 
-
 function Card({ label, value, unit, testId }: { label: string; value: string; unit: string; testId: string }) {
   return (
     <div className="card" data-testid={testId}>
@@ -17,22 +16,26 @@ function Card({ label, value, unit, testId }: { label: string; value: string; un
   );
 }
 
-/** District totals from DuckDB: kindergartens, places, enrolled, children 3–5, residents. */
+/**
+ * District totals from DuckDB: kindergartens, places, enrolled, children 3–5, residents.
+ * Until DuckDB has them (it starts after the map's first frame) the same cards hold "…",
+ * so the panels below do not jump when the numbers arrive.
+ */
 export function SummaryPanel() {
   const summary = useApp((s) => s.summary);
   const types = useApp((s) => s.typeBreakdown);
   const lang = useApp((s) => s.lang);
-  if (!summary) return null;
+  const v = (f: (x: NonNullable<typeof summary>) => string): string => (summary ? f(summary) : '…');
   const cards: [StringKey, string, StringKey, string][] = [
-    ['kindergartens', formatInt(summary.kindergartens), 'unitSchools', 'sum-kindergartens'],
-    ['places', formatInt(summary.places), 'unitPlaces', 'sum-places'],
-    ['enrolled', formatInt(summary.enrolled), 'unitPeople', 'sum-enrolled'],
-    ['children35', formatInt(summary.children_3_5), 'unitChildren', 'sum-children'],
-    ['residents', formatWan(summary.residents), 'unitPeople', 'sum-residents'],
-    ['communities', formatInt(summary.communities), 'unitCount', 'sum-communities'],
+    ['kindergartens', v((x) => formatInt(x.kindergartens)), 'unitSchools', 'sum-kindergartens'],
+    ['places', v((x) => formatInt(x.places)), 'unitPlaces', 'sum-places'],
+    ['enrolled', v((x) => formatInt(x.enrolled)), 'unitPeople', 'sum-enrolled'],
+    ['children35', v((x) => formatInt(x.children_3_5)), 'unitChildren', 'sum-children'],
+    ['residents', v((x) => formatWan(x.residents)), 'unitPeople', 'sum-residents'],
+    ['communities', v((x) => formatInt(x.communities)), 'unitCount', 'sum-communities'],
   ];
   return (
-    <section className="panel" data-testid="summary-panel">
+    <section className="panel" data-testid="summary-panel" aria-busy={!summary}>
       <h3>{t(lang, 'summary')}</h3>
       <div className="cards">
         {cards.map(([label, value, unit, id]) => (
@@ -58,9 +61,9 @@ export function SummaryPanel() {
                   <span className="dot" style={{ background: rgbCss(KG_TYPE_COLOR[ty]) }} />
                   {lang === 'zh' ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]}
                 </td>
-                <td className="num">{formatInt(r?.n ?? 0)}</td>
-                <td className="num">{formatInt(r?.places ?? 0)}</td>
-                <td className="num">{formatInt(r?.enrolled ?? 0)}</td>
+                <td className="num">{summary ? formatInt(r?.n ?? 0) : '…'}</td>
+                <td className="num">{summary ? formatInt(r?.places ?? 0) : '…'}</td>
+                <td className="num">{summary ? formatInt(r?.enrolled ?? 0) : '…'}</td>
               </tr>
             );
           })}

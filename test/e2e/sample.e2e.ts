@@ -63,6 +63,8 @@ export const sampleTests: E2eTest[] = [
         const g = (got as Record<string, number>)[k];
         assert(Math.abs(g - expected[k]) < 1e-6, `summary.${k}: DuckDB-WASM says ${g}, Node says ${expected[k]}`);
       }
+      // the cards hold "…" until the DuckDB totals are rendered
+      await ctx.page.waitForFunction(() => document.querySelector('[data-testid=sum-places-value]')?.textContent !== '…', null, { timeout: 10000 });
       assertEqual(await ctx.page.locator('[data-testid=sum-places-value]').textContent(), formatInt(expected.places), 'places card');
       assertEqual(await ctx.page.locator('[data-testid=sum-kindergartens-value]').textContent(), formatInt(expected.kindergartens), 'kindergartens card');
       assertEqual(await ctx.page.locator('[data-testid=sum-children-value]').textContent(), formatInt(expected.children_3_5), 'children card');
