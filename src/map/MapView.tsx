@@ -10,7 +10,7 @@ import { useApp, appStore } from '../state/store';
 import { selectOverlay } from '../state/selectors';
 import { timings } from '../state/load-sample';
 import { bboxOfRings, buildBasemapStyle } from './basemap';
-import { buildDeckLayers, prepareDrawData } from './build-layers';
+import { buildDeckLayers, prepareDrawData, type BinDatum } from './build-layers';
 import { MarkerGroup } from './dom-markers';
 import { ringsOf } from './geometry';
 import { planSymbolSpecs, streetLabelSpecs } from './marker-specs';
@@ -76,6 +76,11 @@ export function MapView() {
         else timings.firstFrameMs ??= performance.now();
       },
       onHover: (info) => {
+        if (info.layer?.id === 'population-bins' && info.object) {
+          const b = info.object as BinDatum;
+          appStore.getState().setHovered({ layer: 'population', id: '', x: info.x, y: info.y, bin: { binM: b.binM, rows: b.rows, residents: b.residents, children: b.children, uncovered: b.uncovered } });
+          return;
+        }
         const p = pickedOf(info);
         appStore.getState().setHovered(p ? { ...p, x: info.x, y: info.y } : null);
       },

@@ -82,7 +82,7 @@ export function buildDeckLayers(
           ? withAlpha(STATUS_COLOR.bad, row.children_3_5 > 0 ? 210 : 90)
           : withAlpha(STATUS_COLOR.neutral, 70)
         : withAlpha(densityColor(row.residents), 170);
-    if (draw.bins) out.push(binLayer(draw.bins, layers.population, showUncovered ? covered : undefined));
+    if (draw.bins) out.push(binLayer(draw.bins, layers.population, showUncovered ? covered : undefined, covered));
     else {
       out.push(
         new PolygonLayer<{ polygon: [number, number][]; row: PopulationCell }>({
@@ -166,14 +166,19 @@ export function buildDeckLayers(
 /**
  * Bins of a very large population layer: density scaled to a 200 m cell (the legend's
  * unit), or, with the uncovered overlay, red whose opacity grows with the share of the
- * bin's children outside every catchment. Not pickable: a bin is not a row of the data.
+ * bin's children outside every catchment. Hovering shows the square's totals; it is not a row, so
+ * a click selects nothing.
  */
-function binLayer(p: PopulationBins, rows: PopulationCell[], covered: Uint8Array | undefined): Layer {
+/** `covered`: colour by it (uncovered overlay on); `coveredForTooltip`: the analysis result, for the hover totals. */
+function binLayer(p: PopulationBins, rows: PopulationCell[], covered: Uint8Array | undefined, coveredForTooltip?: Uint8Array): Layer {
   const toCell200 = (200 / p.binM) ** 2;
   const unc = covered ? uncoveredChildrenByBin(p, rows, covered) : null;
-  return new PolygonLayer<PopulationBin>({
+  // the tooltip shows the children outside every catchment whenever a result exists
+  const outside = unc ?? (coveredForTooltip ? uncoveredChildrenByBin(p, rows, coveredForTooltip) : null);
+  const data: BinDatum[] = p.bins.map((b, i) => ({ ...b, binM: p.binM, uncovered: outside ? outside[i] : null }));
+  return new PolygonLayer<BinDatum>({
     id: 'population-bins',
-    data: p.bins,
+    data,
     getPolygon: (b) => b.polygon,
     stroked: false,
     getFillColor: (b, { index }) =>
@@ -183,5 +188,12 @@ function binLayer(p: PopulationBins, rows: PopulationCell[], covered: Uint8Array
           : withAlpha(STATUS_COLOR.neutral, 70)
         : withAlpha(densityColor(b.residents * toCell200), 170),
     updateTriggers: { getFillColor: [unc] },
+    pickable: true,
   });
+}
+
+/** A summed square as drawn and hovered: its totals, its size and the children outside every catchment. */
+export interface BinDatum extends PopulationBin {
+  binM: number;
+  uncovered: number | null;
 }

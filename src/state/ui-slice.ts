@@ -20,9 +20,21 @@ export interface Picked {
   id: string;
 }
 
+/** Totals of a square of a very large population layer (drawn summed, see map/aggregate.ts). */
+export interface HoveredBin {
+  binM: number;
+  rows: number;
+  residents: number;
+  children: number;
+  /** children 3–5 outside every catchment; null without an analysis result */
+  uncovered: number | null;
+}
+
 export interface Hovered extends Picked {
   x: number;
   y: number;
+  /** set when the pointer is over a summed square rather than a row */
+  bin?: HoveredBin;
 }
 
 export interface UiSlice {

@@ -1,6 +1,29 @@
 import { LAYERS } from '../data/schema';
 import { useApp } from '../state/store';
+import type { HoveredBin } from '../state/ui-slice';
 import { TOOLTIP_FIELDS, featureLines, findRow } from './feature-fields';
+import { formatInt } from './format';
+
+/** Totals of a summed square (a very large population layer is drawn in squares). */
+function BinTooltip({ x, y, bin, zh }: { x: number; y: number; bin: HoveredBin; zh: boolean }) {
+  const lines: [string, string][] = [
+    [zh ? '网格行数' : 'Rows', formatInt(bin.rows)],
+    [zh ? '常住人口' : 'Residents', formatInt(bin.residents)],
+    [zh ? '3–5 岁幼儿' : 'Children 3–5', formatInt(bin.children)],
+  ];
+  if (bin.uncovered !== null) lines.push([zh ? '服务半径外幼儿' : 'Outside every catchment', formatInt(bin.uncovered)]);
+  return (
+    <div className="tooltip" data-testid="tooltip" style={{ left: x + 14, top: y + 14 }}>
+      <div className="tooltip-title">{zh ? `${bin.binM} 米方格（汇总）` : `${bin.binM} m square (summed)`}</div>
+      {lines.map(([k, v]) => (
+        <div key={k} className="tooltip-row">
+          <span>{k}</span>
+          <b>{v}</b>
+        </div>
+      ))}
+    </div>
+  );
+}
 
 /** Tooltip next to the pointer. Text from data is rendered as React text, so it is escaped. */
 export function HoverTooltip() {
@@ -8,6 +31,7 @@ export function HoverTooltip() {
   const layers = useApp((s) => s.layers);
   const lang = useApp((s) => s.lang);
   if (!hovered) return null;
+  if (hovered.bin) return <BinTooltip x={hovered.x} y={hovered.y} bin={hovered.bin} zh={lang === 'zh'} />;
   const row = findRow(layers, hovered.layer, hovered.id);
   if (!row) return null;
   const wanted = TOOLTIP_FIELDS[hovered.layer];

@@ -45,5 +45,12 @@ describe('deck.gl layers from the store', () => {
     expect(draw.bins!.bins.reduce((s, b) => s + b.residents, 0)).toBe(100 * (MAX_CELL_SQUARES + 1));
     // another class under another id: deck.gl cannot change a layer's class in place
     expect(pop(big)!.id).toBe('population-bins');
+    // hover totals: each square knows its size and, with a result, its children outside every catchment
+    const covered = new Uint8Array(big.population.length); // nobody covered
+    const withResult = buildDeckLayers(big, draw, visible, { covered, radiusM: 300 }).find((x) => x.id === 'population-bins')!;
+    const data = withResult.props.data as { binM: number; children: number; uncovered: number | null }[];
+    expect(data[0].binM).toBe(draw.bins!.binM);
+    expect(data.every((d) => d.uncovered === d.children)).toBe(true);
+    expect((pop(big)!.props.data as { uncovered: number | null }[])[0].uncovered).toBeNull();
   });
 });
