@@ -5,8 +5,7 @@
  * but software rendering (virtual desktops without a GPU, headless browsers) does not.
  */
 import type { PopulationCell } from '../data/schema';
-
-const M_PER_DEG_LAT = 111_320;
+import { M_PER_DEG_LAT } from './geometry';
 
 export interface PopulationBin {
   polygon: [number, number][];

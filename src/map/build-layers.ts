@@ -82,7 +82,7 @@ export function buildDeckLayers(
           ? withAlpha(STATUS_COLOR.bad, row.children_3_5 > 0 ? 210 : 90)
           : withAlpha(STATUS_COLOR.neutral, 70)
         : withAlpha(densityColor(row.residents), 170);
-    if (draw.bins) out.push(binLayer(draw.bins, layers.population, showUncovered ? covered : undefined, covered));
+    if (draw.bins) out.push(binLayer(draw.bins, layers.population, covered, Boolean(showUncovered)));
     else {
       out.push(
         new PolygonLayer<{ polygon: [number, number][]; row: PopulationCell }>({
@@ -169,12 +169,11 @@ export function buildDeckLayers(
  * bin's children outside every catchment. Hovering shows the square's totals; it is not a row, so
  * a click selects nothing.
  */
-/** `covered`: colour by it (uncovered overlay on); `coveredForTooltip`: the analysis result, for the hover totals. */
-function binLayer(p: PopulationBins, rows: PopulationCell[], covered: Uint8Array | undefined, coveredForTooltip?: Uint8Array): Layer {
+/** `covered` (the analysis result, per row) gives the hover totals and, when `colourByUncovered`, the colours. */
+function binLayer(p: PopulationBins, rows: PopulationCell[], covered: Uint8Array | undefined, colourByUncovered: boolean): Layer {
   const toCell200 = (200 / p.binM) ** 2;
-  const unc = covered ? uncoveredChildrenByBin(p, rows, covered) : null;
-  // the tooltip shows the children outside every catchment whenever a result exists
-  const outside = unc ?? (coveredForTooltip ? uncoveredChildrenByBin(p, rows, coveredForTooltip) : null);
+  const outside = covered ? uncoveredChildrenByBin(p, rows, covered) : null;
+  const unc = colourByUncovered ? outside : null;
   const data: BinDatum[] = p.bins.map((b, i) => ({ ...b, binM: p.binM, uncovered: outside ? outside[i] : null }));
   return new PolygonLayer<BinDatum>({
     id: 'population-bins',

@@ -30,7 +30,8 @@ export function polygonsOf<T extends AdminUnit | Community>(rows: T[]): PolygonD
   return out;
 }
 
-const M_PER_DEG_LAT = 111_320;
+/** metres per degree of latitude (and of longitude at the equator) on the local sphere used for drawing */
+export const M_PER_DEG_LAT = 111_320;
 
 /** Square of a grid cell around its centre (cell_size_m, default 200 m). */
 export function cellSquare(c: PopulationCell): Ring {

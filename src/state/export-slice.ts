@@ -5,7 +5,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { runExportJob, type ExportFormat, type ExportJob } from '../data/export/export-job';
 import { packedOf } from '../data/import/packed-rows';
-import { LAYER_IDS, type LayerId } from '../data/schema';
+import { storedRecord } from '../data/project/project-store';
+import type { LayerId } from '../data/schema';
 import type { AppState } from './store';
 
 /** The file an export gives: bytes or text, or a Blob made by a worker. */
@@ -39,9 +40,9 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
   setExportRunner: (exportRunner) => set({ exportRunner }),
   layerExportJob: (layer, format) => ({ kind: 'layer', format, layer, packed: packedOf(layer, get().layers[layer]) }),
   projectExportJob() {
-    const p = get().toProject();
-    const packed = Object.fromEntries(LAYER_IDS.map((id) => [id, packedOf(id, p.layers[id])]));
-    return { kind: 'project', packed, settingsJson: JSON.stringify(p.settings ?? {}), name: p.name, savedAt: p.savedAt };
+    // the same packed layers and settings the autosave stores
+    const rec = storedRecord(get().toProject());
+    return { kind: 'project', packed: rec.packed ?? {}, settingsJson: rec.settingsJson ?? '{}', name: rec.name, savedAt: rec.savedAt };
   },
   async runExport(job, label) {
     get().cancelExport();

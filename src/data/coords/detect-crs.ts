@@ -114,7 +114,7 @@ function referenceTest(xs: number[], ys: number[], ref: ReferenceArea): { crs: C
  * the shift moves points out of the area on one side only, so nearly all of those
  * points favour it; a near tie (points spread well beyond the area) decides nothing.
  */
-export function winsClearly(best: Uint8Array, second: Uint8Array): boolean {
+function winsClearly(best: Uint8Array, second: Uint8Array): boolean {
   let forBest = 0;
   let forSecond = 0;
   for (let i = 0; i < best.length; i++) {

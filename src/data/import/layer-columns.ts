@@ -178,24 +178,25 @@ export class LayerColumns {
 
   /** Row objects, fields in schema order. */
   toRows<L extends LayerId>(): LayerRows[L] {
-    const make = rowMaker(this.layer);
-    const { num, bool, text } = this;
     const out: Record<string, unknown>[] = [];
-    for (let i = 0; i < this.length; i++) out.push(make(num, bool, text, i));
+    this.makeRows(0, this.length, out);
     return out as unknown as LayerRows[L];
   }
 
   /** Row objects like toRows, made `chunk` rows at a time with a pause between (the page keeps drawing). */
   async toRowsChunked<L extends LayerId>(chunk = 100_000, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<LayerRows[L]> {
-    const make = rowMaker(this.layer);
-    const { num, bool, text } = this;
     const out: Record<string, unknown>[] = [];
     for (let start = 0; start < this.length; start += chunk) {
       if (start > 0) await pause();
-      const end = Math.min(this.length, start + chunk);
-      for (let i = start; i < end; i++) out.push(make(num, bool, text, i));
+      this.makeRows(start, Math.min(this.length, start + chunk), out);
     }
     return out as unknown as LayerRows[L];
+  }
+
+  private makeRows(from: number, to: number, out: Record<string, unknown>[]): void {
+    const make = rowMaker(this.layer);
+    const { num, bool, text } = this;
+    for (let i = from; i < to; i++) out.push(make(num, bool, text, i));
   }
 
   /** The columns as a PackedRows (buffers ready to transfer). */
