@@ -9,7 +9,7 @@
  * same kindergartens); 班额达标率 is measured per kindergarten (average class size
  * enrolled ÷ classes ≤ classSizeMax), since the data hold no per-class counts.
  */
-import type { Kindergarten } from '../data/schema';
+import { isSupplyingKg, type Kindergarten } from '../data/schema';
 import { figure, input, pct, safeDiv } from './figures';
 import type { Figure, IndicatorThresholds } from './types';
 
@@ -40,7 +40,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 
 /** True when a kindergarten counts in the county indicators (status existing or null). */
 export function countsInIndicators(k: Kindergarten): boolean {
-  return k.status === 'existing' || k.status === null || k.status === undefined;
+  return isSupplyingKg(k);
 }
 
 /** Sum the indicator inputs over kindergartens `idx` of `kgs` (rows not modified). */

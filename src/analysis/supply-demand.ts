@@ -4,7 +4,8 @@
  * Children are reported in whole persons: per 街道 the real-valued parts
  * (served, overCapacity, outside) are rounded by the largest-remainder method to
  * sum exactly to round(Σ children 3–5); coveredChildren = served + overCapacity.
- * District figures are the sums of the 街道 rows (so rows add up to the total).
+ * District figures are the sums of the 街道 rows (so rows add up to the total); the
+ * district's placesGap is the sum of the 街道 shortfalls, not netted.
  */
 import { ragOf } from './status';
 import type { DecayKind, RagThresholds, SupplyDemandRow } from './types';
@@ -152,5 +153,7 @@ export function aggregateStreets(a: StreetAggregateInput): { rows: SupplyDemandR
     dAccGauss += accGaussF[s];
   }
   finishRow(district, dChildrenF, dAccPlain, dAccGauss, a.decay, a.thresholds);
+  // never netted across 街道: a surplus in one does not fill the shortage of another
+  district.placesGap = rows.reduce((sum, r) => sum + r.placesGap, 0);
   return { rows, district };
 }

@@ -209,7 +209,7 @@ export interface SupplyDemandRow {
   children: number;
   /** places − children (negative = shortage) */
   placesBalance: number;
-  /** max(0, children − places) */
+  /** max(0, children − places) per 街道; for the district the sum of the 街道 gaps (never netted) */
   placesGap: number;
   coveredChildren: number;
   coveredResidents: number;

@@ -24,6 +24,16 @@ export type KgStatus = 'existing' | 'planned' | 'under_construction' | 'closed';
 export const KG_STATUSES: readonly KgStatus[] = ['existing', 'planned', 'under_construction', 'closed'];
 
 /**
+ * THE supply rule, used by the engine, the SQL and the map: a kindergarten supplies
+ * places (and draws a catchment) when its status is 'existing' or not given.
+ * A plan year expresses its changes through the rows' status (src/analysis/plan).
+ */
+export const SUPPLYING_KG_STATUSES: readonly KgStatus[] = ['existing'];
+export function isSupplyingKg(k: { status?: KgStatus | null }): boolean {
+  return k.status === null || k.status === undefined || SUPPLYING_KG_STATUSES.includes(k.status);
+}
+
+/**
  * Ledger states of a community-supporting kindergarten (配套园), in workflow order,
  * then the exception states. See shared planning-standards.md ("Ledger status").
  */

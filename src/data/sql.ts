@@ -2,7 +2,7 @@
  * The one place SQL text is assembled. Values never get pasted into SQL:
  * identifiers go through quoteIdent, literals through quoteLiteral.
  */
-import { LAYERS, type FieldDef, type LayerId } from './schema';
+import { LAYERS, SUPPLYING_KG_STATUSES, type FieldDef, type LayerId } from './schema';
 
 /** Quote an identifier ("name"), doubling embedded quotes. */
 export function quoteIdent(name: string): string {
@@ -40,12 +40,17 @@ export function buildCreateTableSql(layer: LayerId, table: string = layer): stri
   return `CREATE OR REPLACE TABLE ${quoteIdent(table)} (${cols.join(', ')})`;
 }
 
+/** The supply rule (isSupplyingKg in schema.ts) as a WHERE condition on the kindergartens table. */
+export function buildSupplyingWhere(): string {
+  return `(status IS NULL OR status IN (${SUPPLYING_KG_STATUSES.map((v) => quoteLiteral(v)).join(', ')}))`;
+}
+
 /** District totals shown in the summary panel. All sums cast to DOUBLE (DuckDB sums are HUGEINT). */
 export function buildSummarySql(): string {
   const kg = quoteIdent('kindergartens');
   const pop = quoteIdent('population');
   const com = quoteIdent('communities');
-  const existing = `status IS NULL OR status IN (${quoteLiteral('existing')})`;
+  const existing = buildSupplyingWhere();
   return `SELECT
     (SELECT count(*)::DOUBLE FROM ${kg} WHERE ${existing}) AS kindergartens,
     (SELECT coalesce(sum(places),0)::DOUBLE FROM ${kg} WHERE ${existing}) AS places,
@@ -60,7 +65,7 @@ export function buildTypeBreakdownSql(): string {
   return `SELECT type, count(*)::DOUBLE AS n, coalesce(sum(places),0)::DOUBLE AS places,
     coalesce(sum(enrolled),0)::DOUBLE AS enrolled
     FROM ${quoteIdent('kindergartens')}
-    WHERE status IS NULL OR status = ${quoteLiteral('existing')}
+    WHERE ${buildSupplyingWhere()}
     GROUP BY type ORDER BY type`;
 }
 

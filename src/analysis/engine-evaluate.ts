@@ -1,0 +1,206 @@
+/**
+ * Engine stages 3–4: evaluate supply and demand on prepared pairs (coverage,
+ * nearest kindergarten, 2SFCA, split of demand, 街道 rows), then describe the
+ * result (配套园, indicators, headline figures). Supply comes from the rows of
+ * `view.kgs` (one supply rule, `isSupplyingKg`), demand from `view.children`.
+ */
+import type { Kindergarten } from '../data/schema';
+import { isSupplyingKg } from '../data/schema';
+import { analyseCommunities } from './communities';
+import { computeCoverage } from './coverage';
+import { CELL_CHUNK, finiteOr0, type PreparedInput } from './engine-prepare';
+import { headlineFigures } from './headline';
+import { indicatorFigures, sumIndicatorInputs } from './indicators';
+import { nearestAcceptedM } from './neighbour-pairs';
+import { ragOf } from './status';
+import { aggregateStreets } from './supply-demand';
+import { computeTwoStep, splitDemand } from './two-step-fca';
+import type { AnalysisParams, AnalysisResult, KgStatusRag, StreetRow } from './types';
+
+/** The supply and demand one evaluation uses; arrays index-aligned with the prepared rows. */
+export interface EvaluationView {
+  /** the kindergartens as they stand (status, places, type, enrolled), same length and order as prep.kgs */
+  kgs: readonly Kindergarten[];
+  /** demand per cell (children 3–5, or demand in child-equivalents); default the rows' children_3_5 */
+  children?: Float64Array;
+  residents?: Float64Array;
+  /** override: places per kindergarten; a kindergarten supplies iff > 0 (its status is then ignored) */
+  supplyPlaces?: ArrayLike<number>;
+  /** skip 配套园 and per-cell detail (summary years of a plan) */
+  summaryOnly?: boolean;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export function* evaluateSteps(
+  prep: PreparedInput,
+  view: EvaluationView,
+  params: AnalysisParams,
+  step: (fraction: number, stageZh: string) => void,
+): Generator<void, AnalysisResult, void> {
+  const t0 = now();
+  const { nKg, nCells, streets, kgStreet, cellStreet } = prep;
+  const kgs = view.kgs;
+  if (kgs.length !== nKg) throw new RangeError(`幼儿园数（${kgs.length}）与配对时（${nKg}）不一致`);
+  if (view.supplyPlaces && view.supplyPlaces.length !== nKg) {
+    throw new RangeError(`supplyPlaces 长度（${view.supplyPlaces.length}）与幼儿园数（${nKg}）不一致`);
+  }
+  const children = view.children ?? prep.children;
+  const residents = view.residents ?? prep.residents;
+  const kgActive = new Uint8Array(nKg);
+  const kgSupply = new Float64Array(nKg);
+  const kgClasses = new Float64Array(nKg);
+  const kgEnrolled = new Float64Array(nKg);
+  for (let j = 0; j < nKg; j++) {
+    const k = kgs[j];
+    const on = view.supplyPlaces ? finiteOr0(view.supplyPlaces[j]) > 0 : isSupplyingKg(k);
+    kgActive[j] = on ? 1 : 0;
+    if (on) {
+      kgSupply[j] = view.supplyPlaces ? finiteOr0(view.supplyPlaces[j]) : finiteOr0(k.places);
+      kgClasses[j] = finiteOr0(k.classes);
+      kgEnrolled[j] = finiteOr0(k.enrolled);
+    }
+  }
+
+  // ── coverage ──
+  step(0.55, '计算覆盖与最近幼儿园');
+  const pairs = prep.pairs;
+  const cov = computeCoverage(pairs, kgActive, nCells);
+  const nearestKgM = cov.nearestWithinM;
+  for (let from = 0; from < nCells && params.nearestMaxM > 0 && !view.summaryOnly; from += CELL_CHUNK) {
+    const to = Math.min(nCells, from + CELL_CHUNK);
+    nearestAcceptedM(prep.grid, prep.cellLon, prep.cellLat, kgActive, params.nearestMaxM, nearestKgM, cov.covered, from, to);
+    step(0.55 + (0.2 * to) / nCells, '计算覆盖与最近幼儿园');
+    yield;
+  }
+  const tCov = now();
+
+  // ── 2SFCA ──
+  step(0.75, '两步移动搜寻法（2SFCA）');
+  const fca = computeTwoStep(pairs, kgSupply, kgActive, children);
+  const access = params.decay === 'gaussian' ? fca.accessGaussian : fca.accessPlain;
+  const split = splitDemand(cov.covered, access, children);
+  const ratio = params.decay === 'gaussian' ? fca.ratioGaussian : fca.ratioPlain;
+  const kgStatus: KgStatusRag[] = [];
+  const kgStatusCounts: Record<KgStatusRag, number> = { green: 0, amber: 0, red: 0, no_demand: 0, inactive: 0 };
+  for (let j = 0; j < nKg; j++) {
+    const s: KgStatusRag = kgActive[j] !== 1 ? 'inactive' : ragOf(ratio[j], params.statusThresholds);
+    kgStatus.push(s);
+    kgStatusCounts[s]++;
+  }
+  const t2 = now();
+  step(0.85, '汇总街道供需');
+  yield;
+
+  // ── aggregate ──
+  const agg = aggregateStreets({
+    nStreets: streets.codes.length,
+    codes: streets.codes,
+    namesZh: streets.namesZh,
+    levels: streets.levels,
+    kgStreet,
+    kgActive,
+    kgSupply,
+    kgClasses,
+    kgEnrolled,
+    cellStreet,
+    children,
+    residents,
+    covered: cov.covered,
+    served: split.served,
+    overCapacity: split.overCapacity,
+    outside: split.outside,
+    accessPlain: fca.accessPlain,
+    accessGaussian: fca.accessGaussian,
+    decay: params.decay,
+    thresholds: params.statusThresholds,
+  });
+  const tAgg = now();
+
+  // ── 配套园 ── (the ledger does not change with the plan year: evaluated on the input rows)
+  step(0.92, '配套园台账分析');
+  const comm = analyseCommunities(view.summaryOnly ? [] : (prep.input.communities ?? []), prep.input.kindergartens ?? [], {
+    ruleTable: params.ruleTable,
+    handoverMonths: params.handoverMonths,
+    asOfDate: params.asOfDate,
+  });
+  comm.rows.forEach((r, m) => {
+    r.streetCode = streets.codes[prep.communityStreet[m]];
+  });
+  const tComm = now();
+
+  // ── indicators ──
+  step(0.96, '县域普及普惠指标');
+  const th = params.indicatorThresholds;
+  const byStreet: number[][] = streets.codes.map(() => []);
+  const all: number[] = [];
+  for (let j = 0; j < nKg; j++) {
+    if (!isSupplyingKg(kgs[j])) continue;
+    all.push(j);
+    byStreet[kgStreet[j]].push(j);
+  }
+  const indicators = indicatorFigures(sumIndicatorInputs(kgs, all, th.classSizeMax), agg.district.children, th);
+  const tally = (list: number[]): Int32Array => {
+    const out = new Int32Array(streets.codes.length);
+    for (const s of list) out[s]++;
+    return out;
+  };
+  const [nKgB, nCellB, nCommB] = [tally(prep.byBoundary.kindergartens), tally(prep.byBoundary.cells), tally(prep.byBoundary.communities)];
+  const streetRows: StreetRow[] = agg.rows.map((row, s) => ({
+    ...row,
+    indicators: indicatorFigures(sumIndicatorInputs(kgs, byStreet[s], th.classSizeMax), row.children, th),
+    assignedByBoundary: { kindergartens: nKgB[s], cells: nCellB[s], communities: nCommB[s] },
+  }));
+  const headline = headlineFigures(agg.district, params, kgStatusCounts, comm.summary);
+  const warningsZh = [...prep.warningsZh];
+  if (streets.unassignedIndex >= 0) warningsZh.push('部分记录缺少街道代码且不在任何街道边界内，归入“未分配街道”');
+  const tEnd = now();
+  step(1, '完成');
+
+  const cellsIn = prep.input.population ?? [];
+  const empty = view.summaryOnly;
+  return {
+    params: structuredClone(params),
+    kindergartens: {
+      ids: kgs.map((k) => k.id),
+      names: kgs.map((k) => k.name),
+      active: kgActive,
+      supplyPlaces: kgSupply,
+      inCatchmentDemand: fca.demandPlain,
+      weightedDemandGaussian: fca.demandGaussian,
+      ratioPlain: fca.ratioPlain,
+      ratioGaussian: fca.ratioGaussian,
+      status: kgStatus,
+      streetIndex: kgStreet,
+    },
+    cells: {
+      ids: empty ? [] : cellsIn.map((c) => c.id),
+      covered: empty ? new Uint8Array(0) : cov.covered,
+      nearestKgM: empty ? new Float64Array(0) : nearestKgM,
+      accessPlain: empty ? new Float64Array(0) : fca.accessPlain,
+      accessGaussian: empty ? new Float64Array(0) : fca.accessGaussian,
+      served: empty ? new Float64Array(0) : split.served,
+      overCapacity: empty ? new Float64Array(0) : split.overCapacity,
+      outside: empty ? new Float64Array(0) : split.outside,
+      streetIndex: empty ? new Int32Array(0) : cellStreet,
+    },
+    streets: streetRows,
+    district: agg.district,
+    indicators,
+    headline,
+    communities: comm.rows,
+    communitySummary: comm.summary,
+    pairCount: pairs.count,
+    warningsZh,
+    timings: {
+      prepareMs: prep.prepareMs,
+      pairsMs: prep.pairsMs,
+      coverageMs: tCov - t0,
+      twoStepMs: t2 - tCov,
+      aggregateMs: tAgg - t2,
+      communitiesMs: tComm - tAgg,
+      indicatorsMs: tEnd - tComm,
+      totalMs: prep.prepareMs + prep.pairsMs + (tEnd - t0),
+    },
+  };
+}

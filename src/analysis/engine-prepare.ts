@@ -1,0 +1,151 @@
+/**
+ * Engine stage 1–2: prepare typed arrays from the rows, then the neighbour pairs
+ * (grid index, chunked). Both depend only on positions and 街道, never on supply or
+ * demand, so a plan evaluates every (scenario, year) on the same pairs.
+ */
+import type { Kindergarten } from '../data/schema';
+import { validLonLat } from './geo';
+import { NeighbourPairBuilder, type NeighbourPairs } from './neighbour-pairs';
+import type { GridIndex } from './spatial-grid';
+import { assignStreet, createStreetIndex, finalizeStreets, type StreetIndex } from './street-index';
+import type { AnalysisInput, AnalysisParams, RunOptions } from './types';
+
+const CHUNK = 1 << 17;
+
+/** Everything later stages need; index-aligned with the input kindergartens and population rows. */
+export interface PreparedInput {
+  input: AnalysisInput;
+  /** the sites (kindergartens) the pairs were built over */
+  kgs: readonly Kindergarten[];
+  nKg: number;
+  nCells: number;
+  streets: StreetIndex;
+  kgLon: Float64Array;
+  kgLat: Float64Array;
+  kgStreet: Int32Array;
+  cellLon: Float64Array;
+  cellLat: Float64Array;
+  /** children 3–5 and residents of the rows (persons; invalid → 0) */
+  children: Float64Array;
+  residents: Float64Array;
+  cellStreet: Int32Array;
+  communityStreet: Int32Array;
+  /** 街道 indices of rows placed by their boundary (no street code) */
+  byBoundary: { kindergartens: number[]; cells: number[]; communities: number[] };
+  warningsZh: string[];
+  radiusM: number;
+  pairs: NeighbourPairs;
+  grid: GridIndex;
+  prepareMs: number;
+  pairsMs: number;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+export const finiteOr0 = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+
+/**
+ * Prepare + pairs as a generator (each `yield` is a pause point for a worker).
+ * `step(fraction, stageZh)` checks cancellation and reports progress.
+ */
+export function* prepareSteps(
+  input: AnalysisInput,
+  params: AnalysisParams,
+  opts: RunOptions,
+  step: (fraction: number, stageZh: string) => void,
+): Generator<void, PreparedInput, void> {
+  const t0 = now();
+  const warningsZh: string[] = [];
+  const kgs = input.kindergartens ?? [];
+  const cellsIn = input.population ?? [];
+  const nKg = kgs.length;
+  const nCells = cellsIn.length;
+  const streets = createStreetIndex(input.admin_units ?? []);
+  const kgLon = new Float64Array(nKg);
+  const kgLat = new Float64Array(nKg);
+  const kgStreet = new Int32Array(nKg);
+  const byBoundary = { kindergartens: [] as number[], cells: [] as number[], communities: [] as number[] };
+  let kgBadCoords = 0;
+  for (let j = 0; j < nKg; j++) {
+    const k = kgs[j];
+    kgLon[j] = k.lon;
+    kgLat[j] = k.lat;
+    if (!validLonLat(k.lon, k.lat)) kgBadCoords++;
+    const a = assignStreet(streets, k.street_code, k.lon, k.lat);
+    kgStreet[j] = a.index;
+    if (a.byBoundary) byBoundary.kindergartens.push(a.index);
+  }
+  const cellLon = new Float64Array(nCells);
+  const cellLat = new Float64Array(nCells);
+  const children = new Float64Array(nCells);
+  const residents = new Float64Array(nCells);
+  const cellStreet = new Int32Array(nCells);
+  let cellBadCoords = 0;
+  let cellBadChildren = 0;
+  for (let i = 0; i < nCells; i++) {
+    const c = cellsIn[i];
+    cellLon[i] = c.lon;
+    cellLat[i] = c.lat;
+    if (!validLonLat(c.lon, c.lat)) cellBadCoords++;
+    const ch = c.children_3_5;
+    if (!(typeof ch === 'number' && Number.isFinite(ch) && ch >= 0)) cellBadChildren++;
+    children[i] = finiteOr0(ch);
+    residents[i] = finiteOr0(c.residents);
+    const code = c.street_code;
+    const known = code ? streets.byCode.get(code) : undefined;
+    if (known !== undefined) cellStreet[i] = known;
+    else {
+      const a = assignStreet(streets, code, c.lon, c.lat);
+      cellStreet[i] = a.index;
+      if (a.byBoundary) byBoundary.cells.push(a.index);
+    }
+  }
+  const communityStreet = new Int32Array((input.communities ?? []).length);
+  (input.communities ?? []).forEach((c, m) => {
+    const a = assignStreet(streets, c.street_code, c.lon, c.lat);
+    communityStreet[m] = a.index;
+    if (a.byBoundary) byBoundary.communities.push(a.index);
+  });
+  finalizeStreets(streets, [kgStreet, cellStreet, communityStreet]);
+  if (kgBadCoords > 0) warningsZh.push(`${kgBadCoords} 所幼儿园坐标无效，未参与服务半径与可达性计算`);
+  if (cellBadCoords > 0) warningsZh.push(`${cellBadCoords} 个人口网格坐标无效，视为不在任何服务半径内`);
+  if (cellBadChildren > 0) warningsZh.push(`${cellBadChildren} 个人口网格的 3–5岁人数为空或为负，按 0 计`);
+  if (nKg === 0) warningsZh.push('没有幼儿园数据');
+  if (nCells === 0) warningsZh.push('没有人口分布数据，覆盖率与可达性无法计算');
+  const tPrep = now();
+
+  step(0.05, '计算服务半径内的幼儿园–网格配对');
+  yield;
+  const builder = new NeighbourPairBuilder(kgLon, kgLat, cellLon, cellLat, params.radiusM, { refineDistanceM: opts.refineDistanceM });
+  for (let from = 0; from < nCells; from += CHUNK) {
+    const to = Math.min(nCells, from + CHUNK);
+    builder.run(from, to);
+    step(0.05 + (0.5 * to) / nCells, '计算服务半径内的幼儿园–网格配对');
+    yield;
+  }
+  const pairs = builder.finish();
+  return {
+    input,
+    kgs,
+    nKg,
+    nCells,
+    streets,
+    kgLon,
+    kgLat,
+    kgStreet,
+    cellLon,
+    cellLat,
+    children,
+    residents,
+    cellStreet,
+    communityStreet,
+    byBoundary,
+    warningsZh,
+    radiusM: params.radiusM,
+    pairs,
+    grid: builder.grid,
+    prepareMs: tPrep - t0,
+    pairsMs: now() - tPrep,
+  };
+}
+
+export { CHUNK as CELL_CHUNK };
