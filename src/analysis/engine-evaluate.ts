@@ -26,8 +26,17 @@ export interface EvaluationView {
   residents?: Float64Array;
   /** override: places per kindergarten; a kindergarten supplies iff > 0 (its status is then ignored) */
   supplyPlaces?: ArrayLike<number>;
+  /** children 3–5 per cell for the rate denominators when `children` is another demand (千人指标); default `children` */
+  rateChildren?: Float64Array;
   /** skip 配套园 and per-cell detail (summary years of a plan) */
   summaryOnly?: boolean;
+}
+
+function streetSums(v: Float64Array | undefined, street: Int32Array, nStreets: number): Float64Array | null {
+  if (!v) return null;
+  const out = new Float64Array(nStreets);
+  for (let i = 0; i < v.length; i++) out[street[i]] += v[i];
+  return out;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -139,7 +148,9 @@ export function* evaluateSteps(
     all.push(j);
     byStreet[kgStreet[j]].push(j);
   }
-  const indicators = indicatorFigures(sumIndicatorInputs(kgs, all, th.classSizeMax), agg.district.children, th);
+  const rateChildrenOf = streetSums(view.rateChildren, cellStreet, streets.codes.length);
+  const districtRateChildren = rateChildrenOf ? Math.round(rateChildrenOf.reduce((a, b) => a + b, 0)) : agg.district.children;
+  const indicators = indicatorFigures(sumIndicatorInputs(kgs, all, th.classSizeMax), districtRateChildren, th);
   const tally = (list: number[]): Int32Array => {
     const out = new Int32Array(streets.codes.length);
     for (const s of list) out[s]++;
@@ -148,7 +159,7 @@ export function* evaluateSteps(
   const [nKgB, nCellB, nCommB] = [tally(prep.byBoundary.kindergartens), tally(prep.byBoundary.cells), tally(prep.byBoundary.communities)];
   const streetRows: StreetRow[] = agg.rows.map((row, s) => ({
     ...row,
-    indicators: indicatorFigures(sumIndicatorInputs(kgs, byStreet[s], th.classSizeMax), row.children, th),
+    indicators: indicatorFigures(sumIndicatorInputs(kgs, byStreet[s], th.classSizeMax), rateChildrenOf ? Math.round(rateChildrenOf[s]) : row.children, th),
     assignedByBoundary: { kindergartens: nKgB[s], cells: nCellB[s], communities: nCommB[s] },
   }));
   const headline = headlineFigures(agg.district, params, kgStatusCounts, comm.summary);

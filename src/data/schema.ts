@@ -162,6 +162,11 @@ export interface PlanProject {
   status: PlanStatus;
   /** public / inclusive_private / private after completion */
   type_after: KgType | null;
+  /** 托班 places (2–3-year-olds) after completion */
+  tuo_ban_places_after?: number | null;
+  building_area_m2?: number | null;
+  /** 责任单位 */
+  responsible_unit?: string | null;
 }
 
 export interface LayerRows {
@@ -367,6 +372,9 @@ export const LAYERS: Record<LayerId, LayerDef> = {
       f('cost_10k_yuan', 'number', false, '投资(万元)', 'Cost (10k yuan)', ['投资', '总投资', '投资额(万元)', '投资(万元)'], { min: 0 }),
       f('status', 'enum', false, '项目状态', 'Status', ['项目状态', '状态'], { values: PLAN_STATUSES, valuesZh: PLAN_STATUS_ZH, valuesEn: PLAN_STATUS_EN }),
       f('type_after', 'enum', false, '建成后性质', 'Type after', ['建成后性质', '办园性质'], { values: KG_TYPES, valuesZh: KG_TYPE_ZH, valuesEn: KG_TYPE_EN }),
+      f('tuo_ban_places_after', 'integer', false, '建成后托班学位', 'Infant-class places after', ['托班学位', '托位'], { min: 0, max: 1000 }),
+      f('building_area_m2', 'number', false, '建筑面积(㎡)', 'Building area (m²)', ['建筑面积'], { min: 0 }),
+      f('responsible_unit', 'string', false, '责任单位', 'Responsible unit', ['责任单位', '实施单位']),
     ],
   },
 };

@@ -1,0 +1,213 @@
+/**
+ * The plan engine: evaluate a scenario in every year baseYear…endYear on ONE set
+ * of neighbour pairs (built over the existing kindergartens, the scenario's new
+ * sites, the population cells and the new-小区 points), with supply from sitesAt()
+ * and demand from demandAt().
+ *
+ * Projected enrolment (the 三率 of plan years): enrolled_t = min(places_t,
+ * children_t × r0), r0 = the data rows' gross enrolment rate (enrolled ÷ data-year
+ * children 3–5); each supplying kindergarten gets places × enrolled_t / places_t, so
+ * 普惠覆盖率 and 公办占比 equal the shares of places.
+ */
+import { isSupplyingKg, type Kindergarten, type PopulationCell } from '../../data/schema';
+import { evaluateSteps } from '../engine-evaluate';
+import { prepareSteps } from '../engine-prepare';
+import { validateParams } from '../params';
+import { stepper } from '../run-analysis';
+import type { AnalysisInput, AnalysisParams, AnalysisResult, RunOptions } from '../types';
+import { demandAt, newCommunityPoints } from './demand-at';
+import type { PlanRate, PlanResult, PlanScenario, PlanSettings, PlanStreetYear, PlanYearSummary } from './plan-types';
+import { costInYear, planSites, sitesAt } from './supply-at';
+
+export interface PlanRunOptions extends RunOptions {
+  /** years whose full result (per cell, per kindergarten) is kept; default every year */
+  detailYears?: number[];
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const fin = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+
+/** The population layer's year: the most common `year` of the rows (fallback: baseYear). */
+export function dataYearOf(rows: readonly PopulationCell[], fallback: number): number {
+  const count = new Map<number, number>();
+  for (const r of rows) if (typeof r.year === 'number' && Number.isFinite(r.year)) count.set(r.year, (count.get(r.year) ?? 0) + 1);
+  let best = fallback;
+  let n = 0;
+  for (const [y, c] of count) if (c > n) [best, n] = [y, c];
+  return best;
+}
+
+/** Years baseYear…endYear. */
+export function planYears(s: PlanSettings): number[] {
+  const out: number[] = [];
+  for (let y = s.baseYear; y <= s.endYear; y++) out.push(y);
+  return out;
+}
+
+/** Run a scenario over all plan years (generator: each yield is a pause point). */
+export function* planSteps(
+  input: AnalysisInput,
+  scenario: PlanScenario,
+  params: AnalysisParams,
+  settings: PlanSettings,
+  opts: PlanRunOptions = {},
+): Generator<void, PlanResult, void> {
+  const bad = validateParams(params);
+  if (bad.length > 0) throw new RangeError(`分析参数无效：${bad.join('；')}`);
+  if (!(settings.endYear >= settings.baseYear)) throw new RangeError('规划年份无效：结束年早于基准年');
+  const t0 = now();
+  const years = planYears(settings);
+  const detailYears = new Set(opts.detailYears ?? years);
+  const baseStep = stepper(opts);
+  let phase = 0;
+  const step = (f: number, stage: string): void => baseStep((phase === 0 ? f * 0.4 : 0.4 + 0.6 * ((phase - 1 + f) / years.length)), stage);
+
+  const projects = scenario.projects ?? [];
+  const sites = planSites(input.kindergartens ?? [], projects);
+  const points = newCommunityPoints(input.communities ?? [], settings);
+  const cells = input.population ?? [];
+  const pointRows: PopulationCell[] = points.map((p) => ({
+    id: p.id,
+    lon: p.lon,
+    lat: p.lat,
+    cell_size_m: 0,
+    residents: 0,
+    children_0_2: 0,
+    children_3_5: 0,
+    year: settings.baseYear,
+    street_code: p.streetCode,
+  }));
+  const prep = yield* prepareSteps(
+    { ...input, kindergartens: sites.rows, population: pointRows.length ? cells.concat(pointRows) : cells },
+    params,
+    opts,
+    step,
+  );
+  const tPairs = now();
+  const dataYear = dataYearOf(cells, settings.baseYear);
+  const nCells = cells.length;
+  const streetCode = Array.from(prep.cellStreet.subarray(0, nCells), (s) => prep.streets.codes[s]);
+  const baseChildren = prep.children.subarray(0, nCells);
+  const baseResidents = prep.residents.subarray(0, nCells);
+  let enrolled0 = 0;
+  for (const k of input.kindergartens ?? []) if (isSupplyingKg(k)) enrolled0 += fin(k.enrolled);
+  const children0 = baseChildren.reduce((a, b) => a + b, 0);
+  const r0 = children0 > 0 ? enrolled0 / children0 : 0;
+  const messages = [...sites.messages];
+  const th = params.indicatorThresholds;
+  const summaries: PlanYearSummary[] = [];
+  const detail: Record<number, AnalysisResult> = {};
+
+  for (const year of years) {
+    phase++;
+    const { rows, events } = sitesAt(sites, projects, year, settings.openingLagYears);
+    const dem = demandAt({ children: baseChildren, residents: baseResidents, streetCode, dataYear }, points, settings, year, messages);
+    let places = 0;
+    const byType = { public: 0, inclusive_private: 0, private: 0 };
+    for (const k of rows) {
+      if (!isSupplyingKg(k)) continue;
+      places += fin(k.places);
+      byType[k.type] = (byType[k.type] ?? 0) + fin(k.places);
+    }
+    const childrenBirths = dem.childrenBirths.reduce((a, b) => a + b, 0);
+    const enrolledProjected = Math.min(places, childrenBirths * r0);
+    const fill = places > 0 ? enrolledProjected / places : 0;
+    const rowsY: Kindergarten[] = rows.map((k) => (isSupplyingKg(k) ? { ...k, enrolled: fin(k.places) * fill } : k));
+    const res = yield* evaluateSteps(
+      prep,
+      { kgs: rowsY, children: dem.used, residents: dem.residents, rateChildren: dem.childrenBirths, summaryOnly: !detailYears.has(year) },
+      params,
+      step,
+    );
+    // per 街道 sums of both demand methods and of infant care
+    const S = prep.streets.codes.length;
+    const birthsS = new Float64Array(S);
+    const perThS = new Float64Array(S);
+    for (let i = 0; i < dem.used.length; i++) {
+      birthsS[prep.cellStreet[i]] += dem.childrenBirths[i];
+      perThS[prep.cellStreet[i]] += dem.perThousand[i];
+    }
+    const tuoS = new Float64Array(S);
+    rowsY.forEach((k, j) => {
+      if (isSupplyingKg(k)) tuoS[prep.kgStreet[j]] += fin(k.tuo_ban_places);
+    });
+    const streets: PlanStreetYear[] = res.streets.map((r, s) => ({
+      code: r.code,
+      nameZh: r.nameZh,
+      places: r.places,
+      childrenBirths: Math.round(birthsS[s]),
+      demandPerThousand: Math.round(perThS[s]),
+      demand: r.children,
+      gap: r.placesGap,
+      coveredShare: r.coveredChildrenShare,
+      residents: r.residents,
+      tuoPlaces: tuoS[s],
+      tuoNeed: Math.round((r.residents * settings.demand.tuoPerThousand) / 1000),
+    }));
+    const rate = (key: PlanRate['key'], num: number, den: number, thresholdPct: number): PlanRate => {
+      const valuePct = den > 0 ? (100 * num) / den : null;
+      return { key, valuePct, thresholdPct, pass: valuePct === null ? null : valuePct >= thresholdPct - 1e-9, numerator: num, denominator: den };
+    };
+    const inclusivePlaces = byType.public + byType.inclusive_private;
+    summaries.push({
+      year,
+      places,
+      placesPublic: byType.public,
+      placesInclusivePrivate: byType.inclusive_private,
+      placesPrivate: byType.private,
+      kindergartens: rowsY.filter(isSupplyingKg).length,
+      childrenBirths: Math.round(childrenBirths),
+      demandPerThousand: Math.round(perThS.reduce((a, b) => a + b, 0)),
+      method: settings.demand.method,
+      demand: res.district.children,
+      gapStreetSum: res.district.placesGap,
+      streetsShort: streets.filter((s) => s.gap > 0).length,
+      coveredDemand: res.district.coveredChildren,
+      coveredShare: res.district.coveredChildrenShare,
+      enrolledProjected,
+      rates: [
+        rate('gross_enrolment_rate', enrolledProjected, childrenBirths, th.grossEnrolmentRatePct),
+        rate('inclusive_coverage', inclusivePlaces * fill, enrolledProjected, th.inclusiveCoveragePct),
+        rate('public_share', byType.public * fill, enrolledProjected, th.publicSharePct),
+      ],
+      residents: res.district.residents,
+      tuoPlaces: streets.reduce((a, s) => a + s.tuoPlaces, 0),
+      tuoNeed: Math.round((res.district.residents * settings.demand.tuoPerThousand) / 1000),
+      cost10k: costInYear(projects, year),
+      streets,
+      events,
+    });
+    if (detailYears.has(year)) detail[year] = res;
+  }
+  const tEnd = now();
+  return {
+    scenarioId: scenario.id,
+    settings: structuredClone(settings),
+    years: summaries,
+    detail,
+    baseGrossRate: r0,
+    dataYear,
+    siteIds: sites.rows.map((k) => k.id),
+    messages: dedupeMessages(messages),
+    timings: { pairsMs: tPairs - t0, yearsMs: tEnd - tPairs, totalMs: tEnd - t0 },
+  };
+}
+
+function dedupeMessages<T extends { key: string; values?: Record<string, string | number> }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((m) => {
+    const k = `${m.key}|${JSON.stringify(m.values ?? {})}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Run a scenario synchronously (Node CLI, tests, benchmarks). */
+export function runPlan(input: AnalysisInput, scenario: PlanScenario, params: AnalysisParams, settings: PlanSettings, opts: PlanRunOptions = {}): PlanResult {
+  const gen = planSteps(input, scenario, params, settings, opts);
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}
