@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createWorkerRunner } from './state/analysis-runner';
+import { createWorkerRunners } from './state/analysis-runner';
 import { startAutosave } from './state/autosave';
 import { createWorkerExportRunner } from './state/export-runner';
 import { createWorkerSaver } from './state/project-saver';
@@ -12,7 +12,9 @@ import './ui/styles.css';
 // Exposed for the browser tests and for planners' power users (console); holds no secrets.
 Object.assign(window, { __xwghStore: appStore, __xwghTimings: timings });
 
-appStore.getState().setRunner(createWorkerRunner());
+const runners = createWorkerRunners();
+appStore.getState().setRunner(runners.analysis);
+appStore.getState().setPlanRunner(runners.plan);
 if (typeof Worker !== 'undefined') appStore.getState().setExportRunner(createWorkerExportRunner());
 // re-analyse whenever the data change (the analysis slice re-runs on parameter changes itself)
 appStore.subscribe((s, prev) => {

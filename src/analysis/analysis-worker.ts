@@ -8,7 +8,9 @@ import { unpackRows } from '../data/import/packed-rows';
 import { isAbortError } from './abort';
 import { runAnalysisAsync } from './run-analysis';
 import type { AnalysisRequest, AnalysisResponse } from './worker-protocol';
-import { resultTransferables } from './worker-protocol';
+import { planTransferables, resultTransferables } from './worker-protocol';
+import { driveAsync } from './drive';
+import { planSteps } from './plan/run-plan';
 
 interface WorkerScope {
   onmessage: ((ev: MessageEvent<AnalysisRequest>) => void) | null;
@@ -29,13 +31,16 @@ scope.onmessage = (ev) => {
   const input = msg.packed?.population ? { ...msg.input, population: unpackRows<'population'>(msg.packed.population) } : msg.input;
   const signal = { aborted: false };
   running.set(id, signal);
-  runAnalysisAsync(input, params, {
-    signal,
-    onProgress: (fraction, stageZh) => scope.postMessage({ type: 'progress', id, fraction, stageZh }),
-  })
-    .then((result) => {
-      scope.postMessage({ type: 'result', id, result }, resultTransferables(result));
-    })
+  const onProgress = (fraction: number, stageZh: string) => scope.postMessage({ type: 'progress', id, fraction, stageZh });
+  const job: Promise<void> =
+    msg.type === 'plan'
+      ? driveAsync(planSteps(input, msg.scenario, params, msg.settings, { signal, onProgress, detailYears: msg.detailYears })).then((result) =>
+          scope.postMessage({ type: 'plan-result', id, result }, planTransferables(result)),
+        )
+      : runAnalysisAsync(input, params, { signal, onProgress }).then((result) =>
+          scope.postMessage({ type: 'result', id, result }, resultTransferables(result)),
+        );
+  job
     .catch((e: unknown) => {
       const aborted = isAbortError(e);
       const messageZh = aborted ? '分析已取消' : `分析出错：${e instanceof Error ? e.message : String(e)}`;

@@ -10,6 +10,7 @@
 import { AnalysisAbortError } from './abort';
 import { evaluateSteps } from './engine-evaluate';
 import { prepareSteps } from './engine-prepare';
+import { driveAsync } from './drive';
 import { validateParams } from './params';
 import type { AnalysisInput, AnalysisParams, AnalysisResult, RunOptions } from './types';
 
@@ -59,29 +60,10 @@ export function runAnalysis(input: AnalysisInput, params: AnalysisParams, opts: 
   }
 }
 
-function macrotask(): Promise<void> {
-  if (typeof MessageChannel !== 'undefined') {
-    return new Promise((resolve) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => {
-        ch.port1.close();
-        resolve();
-      };
-      ch.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * Same as runAnalysis, but yields to the event loop between chunks (so a worker
  * can receive {type:'cancel'} and set signal.aborted while it runs).
  */
-export async function runAnalysisAsync(input: AnalysisInput, params: AnalysisParams, opts: RunOptions = {}): Promise<AnalysisResult> {
-  const gen = analysisSteps(input, params, opts);
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-    await macrotask();
-  }
+export function runAnalysisAsync(input: AnalysisInput, params: AnalysisParams, opts: RunOptions = {}): Promise<AnalysisResult> {
+  return driveAsync(analysisSteps(input, params, opts));
 }

@@ -1,5 +1,6 @@
 /** Messages between the UI and src/analysis/analysis-worker.ts (all structured-cloneable). */
 import type { PackedRows } from '../data/import/packed-rows';
+import type { PlanResult, PlanScenario, PlanSettings } from './plan/plan-types';
 import type { AnalysisInput, AnalysisParams, AnalysisResult } from './types';
 
 /** Start a run. `type` may be omitted ({id, input, params} is a run request). */
@@ -21,7 +22,19 @@ export interface AnalysisCancelRequest {
   id: number | string;
 }
 
-export type AnalysisRequest = AnalysisRunRequest | AnalysisCancelRequest;
+/** Run a plan scenario over all its years (src/analysis/plan/run-plan.ts). */
+export interface PlanRunRequest {
+  type: 'plan';
+  id: number | string;
+  input: AnalysisInput;
+  params: AnalysisParams;
+  scenario: PlanScenario;
+  settings: PlanSettings;
+  detailYears?: number[];
+  packed?: { population?: PackedRows };
+}
+
+export type AnalysisRequest = AnalysisRunRequest | AnalysisCancelRequest | PlanRunRequest;
 
 export interface AnalysisProgressMessage {
   type: 'progress';
@@ -45,7 +58,20 @@ export interface AnalysisErrorMessage {
   aborted: boolean;
 }
 
-export type AnalysisResponse = AnalysisProgressMessage | AnalysisResultMessage | AnalysisErrorMessage;
+export interface PlanResultMessage {
+  type: 'plan-result';
+  id: number | string;
+  result: PlanResult;
+}
+
+export type AnalysisResponse = AnalysisProgressMessage | AnalysisResultMessage | AnalysisErrorMessage | PlanResultMessage;
+
+/** Transfer list of a plan result (the typed arrays of its detail years). */
+export function planTransferables(r: PlanResult): ArrayBuffer[] {
+  const seen = new Set<ArrayBuffer>();
+  for (const d of Object.values(r.detail)) for (const b of resultTransferables(d)) seen.add(b);
+  return [...seen];
+}
 
 /** The ArrayBuffers of a result's typed arrays, to pass as postMessage transfer list. */
 export function resultTransferables(r: AnalysisResult): ArrayBuffer[] {

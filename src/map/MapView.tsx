@@ -7,7 +7,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef } from 'react';
 import { LAYERS, type LayerId } from '../data/schema';
 import { useApp, appStore } from '../state/store';
-import { selectOverlay } from '../state/selectors';
+import { selectOverlay, selectViewLayers } from '../state/selectors';
 import { timings } from '../state/load-sample';
 import { bboxOfRings, buildBasemapStyle } from './basemap';
 import { buildDeckLayers, prepareDrawData, type BinDatum } from './build-layers';
@@ -44,7 +44,7 @@ export function MapView() {
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const labelsRef = useRef<MarkerGroup | null>(null);
   const plansRef = useRef<MarkerGroup | null>(null);
-  const layers = useApp((s) => s.layers);
+  const layers = useApp(selectViewLayers);
   const district = useApp((s) => s.district);
   const visible = useApp((s) => s.visible);
   const online = useApp((s) => s.onlineBasemap);
@@ -85,8 +85,14 @@ export function MapView() {
         appStore.getState().setHovered(p ? { ...p, x: info.x, y: info.y } : null);
       },
       onClick: (info) => {
-        appStore.getState().select(pickedOf(info));
+        const st = appStore.getState();
+        if (st.addingSite && info.coordinate) {
+          st.addNewBuildAt(info.coordinate[0], info.coordinate[1]);
+          return;
+        }
+        st.select(pickedOf(info));
       },
+      getCursor: ({ isHovering }) => (appStore.getState().addingSite ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(deckOverlay);
     mapRef.current = map;

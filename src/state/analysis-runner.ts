@@ -1,41 +1,45 @@
-/** The app's AnalysisRunner: the engine in a Web Worker, with progress and cancel. */
+/** The app's runners: the engine and the plan engine in one Web Worker, with progress and cancel. */
+import type { PlanResult } from '../analysis/plan/plan-types';
 import { POPULATION_FIELDS_USED } from '../analysis/run-analysis';
-import type { AnalysisResponse, AnalysisRunRequest } from '../analysis/worker-protocol';
+import type { AnalysisRequest, AnalysisResponse } from '../analysis/worker-protocol';
+import type { AnalysisInput } from '../analysis/types';
 import { packedOf, pickColumns } from '../data/import/packed-rows';
 import type { AnalysisRunner } from './analysis-slice';
+import type { PlanRunner } from './plan-slice';
 
 /** Above this many population rows they go to the worker as packed columns (only those the engine reads). */
 const PACK_ABOVE = 20_000;
 
-export function createWorkerRunner(): AnalysisRunner {
+type Pending = { resolve: (r: never) => void; reject: (e: Error) => void; onProgress: (f: number, s: string) => void };
+
+function packInput(input: AnalysisInput): Pick<AnalysisRequest & { type?: 'run' }, never> & { input: AnalysisInput; packed?: { population: ReturnType<typeof pickColumns> } } {
+  if (input.population.length <= PACK_ABOVE) return { input };
+  return { input: { ...input, population: [] }, packed: { population: pickColumns(packedOf('population', input.population), [...POPULATION_FIELDS_USED]) } };
+}
+
+export function createWorkerRunners(): { analysis: AnalysisRunner; plan: PlanRunner } {
   const worker = new Worker(new URL('../analysis/analysis-worker.ts', import.meta.url), { type: 'module' });
   let nextId = 1;
-  const pending = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void; onProgress: (f: number, s: string) => void }>();
+  const pending = new Map<number, Pending>();
   worker.onmessage = (ev: MessageEvent<AnalysisResponse>) => {
     const msg = ev.data;
     const p = pending.get(msg.id as number);
     if (!p) return;
-    if (msg.type === 'progress') p.onProgress(msg.fraction, msg.stageZh);
+    if (msg.type === 'progress') return p.onProgress(msg.fraction, msg.stageZh);
+    pending.delete(msg.id as number);
+    if (msg.type === 'result' || msg.type === 'plan-result') p.resolve(msg.result as never);
     else {
-      pending.delete(msg.id as number);
-      if (msg.type === 'result') p.resolve(msg.result as never);
-      else {
-        const e = new Error(msg.messageZh);
-        if (msg.aborted) e.name = 'AbortError';
-        p.reject(e);
-      }
+      const e = new Error(msg.messageZh);
+      if (msg.aborted) e.name = 'AbortError';
+      p.reject(e);
     }
   };
-  return (input, params, onProgress, signal) =>
-    new Promise((resolve, reject) => {
+  function send<T>(make: (id: number) => AnalysisRequest, onProgress: Pending['onProgress'], signal: { aborted: boolean }): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject, onProgress });
-      const msg: AnalysisRunRequest =
-        input.population.length > PACK_ABOVE
-          ? { type: 'run', id, input: { ...input, population: [] }, params, packed: { population: pickColumns(packedOf('population', input.population), [...POPULATION_FIELDS_USED]) } }
-          : { type: 'run', id, input, params };
-      worker.postMessage(msg);
-      // the slice flips signal.aborted; forward it to the worker
+      pending.set(id, { resolve: resolve as Pending['resolve'], reject, onProgress });
+      worker.postMessage(make(id));
+      // the slice aborts its controller; forward it to the worker
       const poll = setInterval(() => {
         if (!pending.has(id)) clearInterval(poll);
         else if (signal.aborted) {
@@ -44,4 +48,14 @@ export function createWorkerRunner(): AnalysisRunner {
         }
       }, 50);
     });
+  }
+  return {
+    analysis: (input, params, onProgress, signal) => send((id) => ({ type: 'run', id, params, ...packInput(input) }), onProgress, signal),
+    plan: (req, onProgress, signal) =>
+      send<PlanResult>(
+        (id) => ({ type: 'plan', id, params: req.params, scenario: req.scenario, settings: req.settings, detailYears: req.detailYears, ...packInput(req.input) }),
+        onProgress,
+        signal,
+      ),
+  };
 }

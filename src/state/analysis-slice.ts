@@ -22,6 +22,8 @@ export interface AnalysisSlice {
   stageZh: string;
   analysisError: string | null;
   runner: AnalysisRunner | null;
+  /** the running analysis; the next run or cancel aborts it */
+  analysisAbort: AbortController | null;
   setRunner(r: AnalysisRunner): void;
   setParams(p: Partial<AnalysisParams>): void;
   /** Run (or re-run) the analysis on the current data; a newer run cancels an older one. */
@@ -29,10 +31,8 @@ export interface AnalysisSlice {
   cancelAnalysis(): void;
 }
 
-let current: { aborted: boolean } | null = null;
-
-/** "Today" for overdue checks, from the clock of the app (the engine itself never reads the clock). */
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+/** "Today" in China (Asia/Shanghai) for overdue checks, from the clock of the app (the engine itself never reads the clock). */
+export const todayIso = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
   params: defaultAnalysisParams(todayIso()),
@@ -43,18 +43,20 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   stageZh: '',
   analysisError: null,
   runner: null,
+  analysisAbort: null,
   setRunner: (runner) => set({ runner }),
   setParams(p) {
     set((s) => ({ params: { ...s.params, ...p } }));
     void get().runAnalysis();
+    void get().runPlan();
   },
   async runAnalysis() {
     const { runner, layers, params, dataVersion } = get();
     if (!runner) return;
-    if (current) current.aborted = true;
-    const signal = { aborted: false };
-    current = signal;
-    set({ analysisState: 'running', progress: 0, stageZh: '', analysisError: null });
+    get().analysisAbort?.abort();
+    const abort = new AbortController();
+    const signal = abort.signal;
+    set({ analysisAbort: abort, analysisState: 'running', progress: 0, stageZh: '', analysisError: null });
     try {
       const input: AnalysisInput = {
         kindergartens: layers.kindergartens,
@@ -69,16 +71,17 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       set({ result, resultVersion: dataVersion, analysisState: 'done', progress: 1 });
     } catch (e) {
       if (signal.aborted || (e as Error).name === 'AbortError') {
-        if (current === signal) set({ analysisState: 'cancelled' });
+        if (get().analysisAbort === abort) set({ analysisState: 'cancelled' });
         return;
       }
-      set({ analysisState: 'error', analysisError: (e as Error).message });
+      // a failed run clears the figures it would have replaced (never shown as current)
+      set({ result: null, resultVersion: -1, analysisState: 'error', analysisError: (e as Error).message });
     } finally {
-      if (current === signal) current = null;
+      if (get().analysisAbort === abort) set({ analysisAbort: null });
     }
   },
   cancelAnalysis() {
-    if (current) current.aborted = true;
-    set({ analysisState: 'cancelled' });
+    get().analysisAbort?.abort();
+    set({ analysisState: 'cancelled', analysisAbort: null });
   },
 });

@@ -8,6 +8,7 @@ import { parseProject, type Project } from '../data/project/project-file';
 import { clearProject, loadProject, saveProject } from '../data/project/project-store';
 import type { DatasetMeta } from './data-slice';
 import type { AppState } from './store';
+import type { PersistedPlan } from './plan-slice';
 import type { MapLayerKey } from './ui-slice';
 
 /** What a project keeps besides the layers. */
@@ -16,6 +17,8 @@ export interface ProjectSettings {
   visible?: Record<MapLayerKey, boolean>;
   meta?: DatasetMeta | null;
   district?: AppState['district'];
+  /** the five-year plan: scenarios, settings, year */
+  plan?: PersistedPlan;
 }
 
 export interface ProjectSlice {
@@ -54,7 +57,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   setProjectMessage: (projectMessage) => set({ projectMessage }),
   toProject() {
     const s = get();
-    const settings: ProjectSettings = { params: s.params, visible: s.visible, meta: s.meta, district: s.district };
+    const settings: ProjectSettings = { params: s.params, visible: s.visible, meta: s.meta, district: s.district, plan: s.toPersistedPlan() };
     return { layers: s.layers, settings, name: s.meta?.name, savedAt: new Date().toISOString() };
   },
   async saveNow() {
@@ -104,6 +107,9 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     if (st.params) set({ params: st.params });
     if (st.visible) set((s) => ({ visible: { ...s.visible, ...st.visible } }));
     await get().setDataset({ layers: p.layers, district: st.district ?? get().district, meta: st.meta ?? get().meta });
+    // after the dataset: the base scenario has just followed the plan_projects layer
+    const planError = get().applyPersistedPlan(st.plan);
+    if (planError) set({ projectMessage: `${planError}；已使用导入的规划项目作为基准方案` });
   },
   async forgetSaved() {
     const idb = get().idb;

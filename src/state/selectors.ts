@@ -1,6 +1,9 @@
 /** Derived values for the map and panels; memoised so React does not re-render needlessly. */
 import type { KgStatusRag } from '../analysis/types';
 import type { AnalysisOverlay } from '../map/build-layers';
+import type { PlanResult, PlanScenario } from '../analysis/plan/plan-types';
+import { planSites, sitesAt } from '../analysis/plan/supply-at';
+import type { LayerRows } from '../data/schema';
 import type { AppState } from './store';
 
 const NO_OVERLAY: AnalysisOverlay = {};
@@ -17,15 +20,57 @@ let lastOverlay: AnalysisOverlay = NO_OVERLAY;
 
 /** Map overlay from the latest analysis result, only while it matches the data on screen. */
 export function selectOverlay(s: AppState): AnalysisOverlay {
-  if (!s.result || s.resultVersion !== s.dataVersion) return NO_OVERLAY;
-  if (s.result !== lastResult) {
-    lastResult = s.result;
+  const r = selectCurrentResult(s);
+  if (!r) return NO_OVERLAY;
+  if (r !== lastResult) {
+    lastResult = r;
     lastOverlay = {
-      covered: s.result.cells.covered,
-      radiusM: s.result.params.radiusM,
-      kgStatus: s.result.kindergartens.status.map((x) => RAG[x]),
-      streetStatus: Object.fromEntries(s.result.streets.map((st) => [st.code, RAG[st.status]])),
+      covered: r.cells.covered,
+      radiusM: r.params.radiusM,
+      kgStatus: r.kindergartens.status.map((x) => RAG[x]),
+      streetStatus: Object.fromEntries(r.streets.map((st) => [st.code, RAG[st.status]])),
     };
   }
   return lastOverlay;
+}
+
+const sameKey = (a: unknown[], b: unknown[]): boolean => a.length === b.length && a.every((x, k) => x === b[k]);
+
+/**
+ * THE result every panel and the map show: with the plan open, the detail of
+ * (current scenario, plan year) — null while it is not computed, never an older
+ * one; otherwise the latest analysis while it matches the data on screen.
+ */
+export function selectCurrentResult(s: AppState): AppState['result'] {
+  if (s.planOpen) return s.planResults[s.currentScenarioId]?.detail[s.planYear] ?? null;
+  return s.resultVersion === s.dataVersion ? s.result : null;
+}
+
+/** The current scenario. */
+export function selectCurrentScenario(s: AppState): PlanScenario | undefined {
+  return s.scenarios.find((x) => x.id === s.currentScenarioId);
+}
+
+let lastView: { key: unknown[]; value: LayerRows } | null = null;
+
+/**
+ * Layers as they stand in the shown year: with the plan open, the kindergartens are
+ * the scenario's sites in the plan year (sitesAt: the same rule the engine used) and
+ * the plan projects are the scenario's; otherwise the data layers.
+ */
+export function selectViewLayers(s: AppState): LayerRows {
+  if (!s.planOpen) return s.layers;
+  const sc = selectCurrentScenario(s);
+  const key = [s.layers, sc, s.planYear, s.planSettings.openingLagYears];
+  if (lastView && sameKey(lastView.key, key)) return lastView.value;
+  const projects = sc?.projects ?? [];
+  const sites = planSites(s.layers.kindergartens, projects);
+  const value: LayerRows = { ...s.layers, kindergartens: sitesAt(sites, projects, s.planYear, s.planSettings.openingLagYears).rows, plan_projects: projects };
+  lastView = { key, value };
+  return value;
+}
+
+/** The plan result of the current scenario (all years), or null. */
+export function selectCurrentPlan(s: AppState): PlanResult | null {
+  return s.planResults[s.currentScenarioId] ?? null;
 }

@@ -4,20 +4,28 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createDataSlice, type DataSlice } from './data-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
+import { createPlanSlice, type PlanSlice } from './plan-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice;
+export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice & PlanSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
-  return createStore<AppState>()((...a) => ({
+  const store = createStore<AppState>()((...a) => ({
     ...createDataSlice(...a),
     ...createUiSlice(...a),
     ...createAnalysisSlice(...a),
     ...createProjectSlice(...a),
     ...createExportSlice(...a),
+    ...createPlanSlice(...a),
   }));
+  // the base scenario follows the plan_projects layer (new dataset, import)
+  store.subscribe((s, prev) => {
+    if (s.layers.plan_projects !== prev.layers.plan_projects) s.syncBaseScenario();
+    else if (s.dataVersion !== prev.dataVersion && s.planOpen) void s.runPlan();
+  });
+  return store;
 }
 
 /** The app's store (tests make their own with createAppStore). */

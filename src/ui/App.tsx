@@ -9,6 +9,7 @@ import { IndicatorPanel } from './IndicatorPanel';
 import { HoverTooltip } from './HoverTooltip';
 import { ImportHost, useDroppedFiles } from './ImportHost';
 import { LayerList } from './LayerList';
+import { PlanCards } from './plan/PlanCards';
 import { SummaryPanel } from './SummaryPanel';
 import { TitleBar } from './TitleBar';
 import { t } from './i18n';
@@ -18,6 +19,7 @@ export function App() {
   const loadState = useApp((s) => s.loadState);
   const loadError = useApp((s) => s.loadError);
   const meta = useApp((s) => s.meta);
+  const planOpen = useApp((s) => s.planOpen);
   const message = useApp((s) => s.projectMessage);
   const setMessage = useApp((s) => s.setProjectMessage);
   const [importFiles, setImportFiles] = useState<File[]>([]);
@@ -43,6 +45,7 @@ export function App() {
         ) : null}
       </main>
       <aside className="right">
+        {planOpen ? <PlanCards /> : null}
         <DetailPanel />
         <SummaryPanel />
         <IndicatorPanel />

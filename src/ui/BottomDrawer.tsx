@@ -1,32 +1,50 @@
 import { useState } from 'react';
 import { useApp } from '../state/store';
 import { CommunityLedger } from './CommunityLedger';
+import { CompareView } from './plan/CompareView';
+import { PlanBar } from './plan/PlanBar';
+import { PlanYearView } from './plan/PlanYearView';
+import { ProjectTable } from './plan/ProjectTable';
 import { StreetTable } from './StreetTable';
 
-type Tab = 'streets' | 'ledger';
+type Tab = 'streets' | 'ledger' | 'projects' | 'years' | 'compare';
 
 /** Tables under the map: supply/demand per 街道 and the 配套园 ledger. */
 export function BottomDrawer() {
   const [tab, setTab] = useState<Tab | null>(null);
   const lang = useApp((s) => s.lang);
-  const hasResult = useApp((s) => s.result !== null);
-  if (!hasResult) return null;
+  const planOpen = useApp((s) => s.planOpen);
+  const hasResult = useApp((s) => s.result !== null || s.planOpen);
   const zh = lang === 'zh';
   const tabs: [Tab, string][] = [
     ['streets', zh ? '街道学位供需' : 'Supply by sub-district'],
     ['ledger', zh ? '配套园台账' : '配套园 ledger'],
+    ...(planOpen
+      ? ([
+          ['projects', zh ? '规划项目' : 'Plan projects'],
+          ['years', zh ? '逐年供需' : 'Year by year'],
+          ['compare', zh ? '方案对比' : 'Compare'],
+        ] as [Tab, string][])
+      : []),
   ];
+  const shown = tab && tabs.some(([k]) => k === tab) ? tab : null;
   return (
-    <div className={tab ? 'drawer open' : 'drawer'}>
-      <div className="drawer-tabs">
-        {tabs.map(([k, label]) => (
-          <button key={k} type="button" className={tab === k ? 'active' : ''} onClick={() => setTab(tab === k ? null : k)} data-testid={`tab-${k}`}>
-            {label}
-          </button>
-        ))}
-      </div>
-      {tab === 'streets' ? <StreetTable /> : null}
-      {tab === 'ledger' ? <CommunityLedger /> : null}
+    <div className={shown ? 'drawer open' : 'drawer'}>
+      {hasResult ? (
+        <div className="drawer-tabs">
+          {tabs.map(([k, label]) => (
+            <button key={k} type="button" className={shown === k ? 'active' : ''} onClick={() => setTab(shown === k ? null : k)} data-testid={`tab-${k}`}>
+              {label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {shown === 'streets' ? <StreetTable /> : null}
+      {shown === 'ledger' ? <CommunityLedger /> : null}
+      {shown === 'projects' ? <ProjectTable /> : null}
+      {shown === 'years' ? <PlanYearView /> : null}
+      {shown === 'compare' ? <CompareView /> : null}
+      <PlanBar />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { PROBLEM_EN } from '../analysis/communities';
 import type { CommunityGapRow } from '../analysis/types';
 import { fieldOf, labelOfEnum } from '../data/schema';
+import { selectCurrentResult } from '../state/selectors';
 import { useApp } from '../state/store';
 import { DataTable, type Column } from './DataTable';
 import { formatDateZh, formatInt } from './format';
@@ -19,7 +20,7 @@ const PROBLEM_CLASS: Record<string, string> = {
 
 /** 配套园台账: the communities that must have one, their ledger state, problem kind and overdue days. */
 export function CommunityLedger() {
-  const result = useApp((s) => s.result);
+  const result = useApp(selectCurrentResult);
   const layers = useApp((s) => s.layers);
   const lang = useApp((s) => s.lang);
   const select = useApp((s) => s.select);

@@ -1,4 +1,5 @@
 import { LAYERS } from '../data/schema';
+import { selectCurrentResult, selectViewLayers } from '../state/selectors';
 import { useApp } from '../state/store';
 import { AnalysisDetail } from './AnalysisDetail';
 import { featureLines, findRow } from './feature-fields';
@@ -7,10 +8,10 @@ import { t } from './i18n';
 /** All attributes of the selected feature. */
 export function DetailPanel() {
   const selected = useApp((s) => s.selected);
-  const layers = useApp((s) => s.layers);
+  const layers = useApp(selectViewLayers);
   const lang = useApp((s) => s.lang);
   const select = useApp((s) => s.select);
-  const result = useApp((s) => (s.resultVersion === s.dataVersion ? s.result : null));
+  const result = useApp(selectCurrentResult);
   if (!selected) return <p className="hint">{t(lang, 'clickHint')}</p>;
   const row = findRow(layers, selected.layer, selected.id);
   if (!row) return null;

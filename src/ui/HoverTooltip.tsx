@@ -1,4 +1,5 @@
 import { LAYERS } from '../data/schema';
+import { selectViewLayers } from '../state/selectors';
 import { useApp } from '../state/store';
 import type { HoveredBin } from '../state/ui-slice';
 import { TOOLTIP_FIELDS, featureLines, findRow } from './feature-fields';
@@ -28,7 +29,7 @@ function BinTooltip({ x, y, bin, zh }: { x: number; y: number; bin: HoveredBin; 
 /** Tooltip next to the pointer. Text from data is rendered as React text, so it is escaped. */
 export function HoverTooltip() {
   const hovered = useApp((s) => s.hovered);
-  const layers = useApp((s) => s.layers);
+  const layers = useApp(selectViewLayers);
   const lang = useApp((s) => s.lang);
   if (!hovered) return null;
   if (hovered.bin) return <BinTooltip x={hovered.x} y={hovered.y} bin={hovered.bin} zh={lang === 'zh'} />;

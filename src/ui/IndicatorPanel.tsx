@@ -1,9 +1,10 @@
+import { selectCurrentResult } from '../state/selectors';
 import { useApp } from '../state/store';
 import { FigureCard } from './FigureCard';
 
 /** County indicators (三率, staffing, class size) and coverage/2SFCA headline figures. */
 export function IndicatorPanel() {
-  const result = useApp((s) => s.result);
+  const result = useApp(selectCurrentResult);
   const lang = useApp((s) => s.lang);
   if (!result) return null;
   return (

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { StreetRow, SupplyDemandRow } from '../analysis/types';
+import { selectCurrentResult } from '../state/selectors';
 import { useApp } from '../state/store';
 import { DataTable, type Column } from './DataTable';
 import { formatInt, formatPct, formatRag } from './format';
@@ -46,7 +47,7 @@ export function streetColumns(zh: boolean): Column<SupplyDemandRow>[] {
 
 /** Supply vs demand per 街道, with the district total as the last row. */
 export function StreetTable() {
-  const result = useApp((s) => s.result);
+  const result = useApp(selectCurrentResult);
   const lang = useApp((s) => s.lang);
   const select = useApp((s) => s.select);
   const cols = useMemo(() => streetColumns(lang === 'zh'), [lang]);

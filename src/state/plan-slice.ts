@@ -1,0 +1,355 @@
+/**
+ * Plan slice: scenarios (基准 + any number), the plan year, the plan settings,
+ * and results keyed by (scenario, year). Edits are undoable; a run is cancelled
+ * by the next one (AbortController); a failed run removes the figures it would
+ * have replaced, so nothing stale is ever shown as current.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import { defaultPlanSettings } from '../analysis/plan/plan-defaults';
+import type { PlanResult, PlanScenario, PlanSettings } from '../analysis/plan/plan-types';
+import { planYears } from '../analysis/plan/run-plan';
+import type { AnalysisInput, AnalysisParams } from '../analysis/types';
+import { checkPlanSettings, checkScenario, parseScenarioText, scenarioToText } from '../data/project/scenario-file';
+import type { PlanProject } from '../data/schema';
+import type { AppState } from './store';
+
+export interface PlanRunRequest {
+  input: AnalysisInput;
+  params: AnalysisParams;
+  scenario: PlanScenario;
+  settings: PlanSettings;
+  detailYears?: number[];
+}
+/** Runs the plan engine (worker in the app, in-process in tests); rejects with name 'AbortError' on cancel. */
+export type PlanRunner = (req: PlanRunRequest, onProgress: (fraction: number, stageZh: string) => void, signal: { aborted: boolean }) => Promise<PlanResult>;
+
+/** What a project file keeps of the plan (settings.plan). */
+export interface PersistedPlan {
+  scenarios: PlanScenario[];
+  currentScenarioId: string;
+  settings: PlanSettings;
+  year: number;
+  open: boolean;
+}
+
+export const BASE_SCENARIO_ID = 'base';
+/** Above this many population rows only the shown year keeps per-cell detail. */
+const DETAIL_ALL_YEARS_MAX_CELLS = 200_000;
+const UNDO_MAX = 50;
+
+export interface PlanSlice {
+  planOpen: boolean;
+  planYear: number;
+  scenarios: PlanScenario[];
+  currentScenarioId: string;
+  compareScenarioId: string | null;
+  planSettings: PlanSettings;
+  /** results keyed by scenario id; years (summary) and detail years inside */
+  planResults: Record<string, PlanResult>;
+  /** scenario ids whose result is being recomputed (shown dimmed) */
+  planStale: Record<string, true>;
+  planState: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+  planProgress: number;
+  planError: string | null;
+  planRunner: PlanRunner | null;
+  planAbort: AbortController | null;
+  planUndo: { label: string; scenarios: PlanScenario[] }[];
+  /** increments on every change that should be saved */
+  planVersion: number;
+  /** the map adds a new build where the user clicks */
+  addingSite: boolean;
+  setPlanRunner(r: PlanRunner): void;
+  setPlanOpen(open: boolean): void;
+  setPlanYear(year: number): void;
+  selectScenario(id: string): void;
+  setCompareScenario(id: string | null): void;
+  addProject(p: PlanProject): void;
+  updateProject(id: string, patch: Partial<PlanProject>): void;
+  deleteProject(id: string): void;
+  duplicateProject(id: string): void;
+  undoPlan(): void;
+  duplicateScenario(id: string, name?: string): string;
+  renameScenario(id: string, name: string): void;
+  deleteScenario(id: string): void;
+  setPlanSettings(patch: Partial<PlanSettings>): void;
+  setDemandSettings(patch: Partial<PlanSettings['demand']>): void;
+  setAddingSite(on: boolean): void;
+  /** Add a new build at a clicked point (defaults: 12 classes, 360 places, 5,400 ㎡, opens two years on) and select it. */
+  addNewBuildAt(lon: number, lat: number): string;
+  /** Base scenario := the plan_projects layer (after an import or a new dataset). */
+  syncBaseScenario(): void;
+  runPlan(): Promise<void>;
+  cancelPlan(): void;
+  exportScenarioText(id: string): string;
+  /** Add a scenario from a file; false (message set) when invalid, nothing changed. */
+  importScenarioText(text: string, fileName: string): boolean;
+  toPersistedPlan(): PersistedPlan;
+  /** Restore from a project file; returns an error message when invalid (nothing changed). */
+  applyPersistedPlan(raw: unknown): string | null;
+}
+
+const baseScenario = (projects: PlanProject[]): PlanScenario => ({ id: BASE_SCENARIO_ID, name: '基准方案', projects });
+
+/** A new id not used by any scenario or project of `taken`. */
+function freshId(prefix: string, taken: Set<string>): string {
+  for (let k = 1; ; k++) {
+    const id = `${prefix}${String(k).padStart(2, '0')}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, get) => {
+  /** Change the current scenario's projects, keeping an undo step. */
+  const editProjects = (label: string, change: (ps: PlanProject[]) => PlanProject[]): void => {
+    const s = get();
+    const cur = s.scenarios.find((x) => x.id === s.currentScenarioId);
+    if (!cur) return;
+    const next = s.scenarios.map((x) => (x.id === cur.id ? { ...x, projects: change(x.projects) } : x));
+    set({ scenarios: next, planUndo: [...s.planUndo.slice(-UNDO_MAX + 1), { label, scenarios: s.scenarios }], planVersion: s.planVersion + 1 });
+    void get().runPlan();
+  };
+  return {
+    planOpen: false,
+    planYear: 2025,
+    scenarios: [baseScenario([])],
+    currentScenarioId: BASE_SCENARIO_ID,
+    compareScenarioId: null,
+    planSettings: defaultPlanSettings(),
+    planResults: {},
+    planStale: {},
+    planState: 'idle',
+    planProgress: 0,
+    planError: null,
+    planRunner: null,
+    planAbort: null,
+    planUndo: [],
+    planVersion: 0,
+    addingSite: false,
+    setPlanRunner: (planRunner) => set({ planRunner }),
+    setPlanOpen(open) {
+      set((s) => ({ planOpen: open, planVersion: s.planVersion + 1, addingSite: open ? s.addingSite : false }));
+      if (open) void get().runPlan();
+    },
+    setPlanYear(year) {
+      const s = get();
+      const y = Math.min(s.planSettings.endYear, Math.max(s.planSettings.baseYear, Math.round(year)));
+      set({ planYear: y, planVersion: s.planVersion + 1 });
+      const r = s.planResults[s.currentScenarioId];
+      if (s.planOpen && r && !r.detail[y]) void get().runPlan();
+    },
+    selectScenario(id) {
+      if (!get().scenarios.some((x) => x.id === id)) return;
+      set((s) => ({ currentScenarioId: id, planVersion: s.planVersion + 1, compareScenarioId: s.compareScenarioId === id ? null : s.compareScenarioId }));
+      void get().runPlan();
+    },
+    setCompareScenario(id) {
+      set({ compareScenarioId: id && id !== get().currentScenarioId ? id : null });
+      void get().runPlan();
+    },
+    addProject(p) {
+      const taken = new Set(get().scenarios.flatMap((x) => x.projects.map((q) => q.id)));
+      const id = p.id && !taken.has(p.id) ? p.id : freshId('XM', taken);
+      editProjects('新增项目', (ps) => [...ps, { ...p, id }]);
+    },
+    updateProject(id, patch) {
+      editProjects('修改项目', (ps) => ps.map((p) => (p.id === id ? { ...p, ...patch, id } : p)));
+    },
+    deleteProject(id) {
+      editProjects('删除项目', (ps) => ps.filter((p) => p.id !== id));
+    },
+    duplicateProject(id) {
+      const cur = get().scenarios.find((x) => x.id === get().currentScenarioId);
+      const src = cur?.projects.find((p) => p.id === id);
+      if (!src) return;
+      const taken = new Set(get().scenarios.flatMap((x) => x.projects.map((q) => q.id)));
+      editProjects('复制项目', (ps) => [...ps, { ...src, id: freshId('XM', taken), name: `${src.name}（副本）` }]);
+    },
+    undoPlan() {
+      const s = get();
+      const last = s.planUndo[s.planUndo.length - 1];
+      if (!last) return;
+      const ids = new Set(last.scenarios.map((x) => x.id));
+      set({
+        scenarios: last.scenarios,
+        planUndo: s.planUndo.slice(0, -1),
+        currentScenarioId: ids.has(s.currentScenarioId) ? s.currentScenarioId : BASE_SCENARIO_ID,
+        planVersion: s.planVersion + 1,
+      });
+      void get().runPlan();
+    },
+    duplicateScenario(id, name) {
+      const s = get();
+      const src = s.scenarios.find((x) => x.id === id);
+      if (!src) return s.currentScenarioId;
+      const newId = freshId('S', new Set(s.scenarios.map((x) => x.id)));
+      const copy: PlanScenario = { id: newId, name: name ?? `${src.name}（副本）`, projects: structuredClone(src.projects) };
+      set({ scenarios: [...s.scenarios, copy], currentScenarioId: newId, planUndo: [...s.planUndo, { label: '复制方案', scenarios: s.scenarios }], planVersion: s.planVersion + 1 });
+      void get().runPlan();
+      return newId;
+    },
+    renameScenario(id, name) {
+      const s = get();
+      const clean = name.trim().slice(0, 60);
+      if (!clean) return;
+      set({ scenarios: s.scenarios.map((x) => (x.id === id ? { ...x, name: clean } : x)), planUndo: [...s.planUndo, { label: '重命名方案', scenarios: s.scenarios }], planVersion: s.planVersion + 1 });
+    },
+    deleteScenario(id) {
+      const s = get();
+      if (id === BASE_SCENARIO_ID) return;
+      const rest = s.scenarios.filter((x) => x.id !== id);
+      const results = { ...s.planResults };
+      delete results[id];
+      set({
+        scenarios: rest,
+        planResults: results,
+        currentScenarioId: s.currentScenarioId === id ? BASE_SCENARIO_ID : s.currentScenarioId,
+        compareScenarioId: s.compareScenarioId === id ? null : s.compareScenarioId,
+        planUndo: [...s.planUndo, { label: '删除方案', scenarios: s.scenarios }],
+        planVersion: s.planVersion + 1,
+      });
+      void get().runPlan();
+    },
+    setPlanSettings(patch) {
+      set((s) => ({ planSettings: { ...s.planSettings, ...patch }, planVersion: s.planVersion + 1 }));
+      void get().runPlan();
+    },
+    setDemandSettings(patch) {
+      set((s) => ({ planSettings: { ...s.planSettings, demand: { ...s.planSettings.demand, ...patch } }, planVersion: s.planVersion + 1 }));
+      void get().runPlan();
+    },
+    setAddingSite: (addingSite) => set({ addingSite }),
+    addNewBuildAt(lon, lat) {
+      const s = get();
+      const taken = new Set(s.scenarios.flatMap((x) => x.projects.map((q) => q.id)));
+      const id = freshId('XM', taken);
+      const start = Math.max(s.planSettings.baseYear + 1, s.planYear);
+      const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+      get().addProject({
+        id,
+        kind: 'new_build',
+        kindergarten_id: null,
+        name: `新建幼儿园 ${id}`,
+        lon: round6(lon),
+        lat: round6(lat),
+        start_year: start,
+        finish_year: start + 1,
+        classes_after: 12,
+        places_after: 360,
+        tuo_ban_places_after: 0,
+        land_area_m2: 5400,
+        building_area_m2: 4200,
+        cost_10k_yuan: null,
+        status: 'proposed',
+        type_after: 'public',
+        responsible_unit: null,
+      });
+      set({ addingSite: false, selected: { layer: 'plan_projects', id } });
+      return id;
+    },
+    syncBaseScenario() {
+      const projects = get().layers.plan_projects;
+      set((s) => ({ scenarios: s.scenarios.map((x) => (x.id === BASE_SCENARIO_ID ? { ...x, projects } : x)), planResults: {}, planVersion: s.planVersion + 1 }));
+      if (get().planOpen) void get().runPlan();
+    },
+    async runPlan() {
+      const s = get();
+      if (!s.planRunner || !s.planOpen) return;
+      s.planAbort?.abort();
+      const abort = new AbortController();
+      const ids = [s.currentScenarioId, ...(s.compareScenarioId ? [s.compareScenarioId] : [])];
+      set({ planAbort: abort, planState: 'running', planProgress: 0, planError: null, planStale: Object.fromEntries(ids.map((id) => [id, true])) });
+      const input: AnalysisInput = {
+        kindergartens: s.layers.kindergartens,
+        population: s.layers.population,
+        communities: s.layers.communities,
+        admin_units: s.layers.admin_units,
+      };
+      const all = planYears(s.planSettings);
+      const detailYears = s.layers.population.length <= DETAIL_ALL_YEARS_MAX_CELLS ? all : [s.planYear];
+      try {
+        for (const [k, id] of ids.entries()) {
+          const scenario = get().scenarios.find((x) => x.id === id);
+          if (!scenario) continue;
+          const result = await s.planRunner(
+            { input, params: s.params, scenario, settings: s.planSettings, detailYears: k === 0 ? detailYears : [s.planYear] },
+            (f) => {
+              if (!abort.signal.aborted) set({ planProgress: (k + f) / ids.length });
+            },
+            abort.signal,
+          );
+          if (abort.signal.aborted) return;
+          set((st) => {
+            const stale = { ...st.planStale };
+            delete stale[id];
+            return { planResults: { ...st.planResults, [id]: result }, planStale: stale };
+          });
+        }
+        set({ planState: 'done', planProgress: 1, planAbort: null });
+      } catch (e) {
+        if (abort.signal.aborted || (e as Error).name === 'AbortError') {
+          if (get().planAbort === abort) set({ planState: 'cancelled', planAbort: null });
+          return;
+        }
+        // never leave the old figures shown as current
+        set((st) => {
+          const results = { ...st.planResults };
+          for (const id of ids) delete results[id];
+          return { planResults: results, planStale: {}, planState: 'error', planError: (e as Error).message, planAbort: null };
+        });
+      }
+    },
+    cancelPlan() {
+      get().planAbort?.abort();
+      set({ planState: 'cancelled', planAbort: null });
+    },
+    exportScenarioText(id) {
+      const s = get();
+      const sc = s.scenarios.find((x) => x.id === id);
+      if (!sc) throw new Error(`没有方案 ${id}`);
+      return scenarioToText(sc, s.planSettings);
+    },
+    importScenarioText(text, fileName) {
+      const res = parseScenarioText(text, fileName);
+      if ('error' in res) {
+        set({ projectMessage: res.error });
+        return false;
+      }
+      const s = get();
+      const newId = freshId('S', new Set(s.scenarios.map((x) => x.id)));
+      set({
+        scenarios: [...s.scenarios, { ...res.scenario, id: newId }],
+        currentScenarioId: newId,
+        planUndo: [...s.planUndo, { label: '导入方案', scenarios: s.scenarios }],
+        planVersion: s.planVersion + 1,
+        projectMessage: `已导入方案“${res.scenario.name}”（${res.scenario.projects.length} 个项目）`,
+        ...(res.settings ? { planSettings: res.settings } : {}),
+      });
+      void get().runPlan();
+      return true;
+    },
+    toPersistedPlan() {
+      const s = get();
+      return { scenarios: s.scenarios, currentScenarioId: s.currentScenarioId, settings: s.planSettings, year: s.planYear, open: s.planOpen };
+    },
+    applyPersistedPlan(raw) {
+      if (raw === undefined || raw === null) return null;
+      const where = '项目中的规划方案';
+      if (typeof raw !== 'object' || !Array.isArray((raw as PersistedPlan).scenarios)) return `${where}：settings.plan.scenarios 应为数组`;
+      const r = raw as PersistedPlan;
+      const scenarios: PlanScenario[] = [];
+      for (const [k, x] of r.scenarios.entries()) {
+        const c = checkScenario(x, `${where}（settings.plan.scenarios[${k}]）`);
+        if ('error' in c) return c.error;
+        scenarios.push(c.scenario);
+      }
+      if (!scenarios.some((x) => x.id === BASE_SCENARIO_ID)) scenarios.unshift(baseScenario(get().layers.plan_projects));
+      const st = checkPlanSettings(r.settings, where);
+      if ('error' in st) return st.error;
+      const current = scenarios.some((x) => x.id === r.currentScenarioId) ? r.currentScenarioId : BASE_SCENARIO_ID;
+      const year = typeof r.year === 'number' ? Math.min(st.settings.endYear, Math.max(st.settings.baseYear, r.year)) : st.settings.baseYear;
+      set({ scenarios, currentScenarioId: current, planSettings: st.settings, planYear: year, planOpen: r.open === true, planResults: {}, planUndo: [], compareScenarioId: null });
+      if (r.open) void get().runPlan();
+      return null;
+    },
+  };
+};

@@ -1,0 +1,43 @@
+/**
+ * The message catalogue: one entry per key the engine returns (plan, scale checks)
+ * and the plan's UI labels, in Chinese and English. `{name}` is replaced by values.
+ */
+import type { PlanMessage } from '../analysis/plan/plan-types';
+
+type Lang = 'zh' | 'en';
+const M: Record<string, { zh: string; en: string }> = {
+  'plan.targetMissing': { zh: '项目 {id} 指向的幼儿园“{kg}”不存在，未计入', en: 'Project {id} names kindergarten “{kg}”, which does not exist; ignored' },
+  'plan.birthsMissing': { zh: '{street} 的本地出生人口缺少 {year} 年所需年份，改用全国出生人口推算', en: 'Local births of {street} lack years needed for {year}; national births used' },
+  'plan.nationalBirthsMissing': { zh: '全国出生人口缺少 {year} 年所需年份，按基准人数推算', en: 'National births lack years needed for {year}; data-year children used' },
+  'scale.finishBeforeStart': { zh: '竣工年（{finish}）早于开工年（{start}）', en: 'Finish year ({finish}) before start year ({start})' },
+  'scale.closureWithPlaces': { zh: '关停项目的建成后学位应为 0（现为 {places}）', en: 'A closure should have 0 places after (has {places})' },
+  'scale.noTarget': { zh: '未填写所涉幼儿园编号', en: 'No kindergarten ID given' },
+  'scale.tooManyClasses': { zh: '{classes} 个班，超过一般上限 {max} 个班（GB 50180-2018，未核实）', en: '{classes} classes, above the usual maximum of {max} (GB 50180-2018, unverified)' },
+  'scale.placesVsClasses': { zh: '{classes} 个班按每班 30 人应为 {expected} 个学位（现为 {places}）', en: '{classes} classes × 30 = {expected} places (given {places})' },
+  'scale.landTooSmall': { zh: '占地 {land}㎡ 小于 {classes} 班所需 {need}㎡（哈尔滨 2019；8 班以上 ≥9㎡/学位，GB 50180-93）', en: 'Land {land} m² below the {need} m² a {classes}-class kindergarten needs' },
+  'scale.landMissing': { zh: '未填写占地面积', en: 'Land area missing' },
+  'event.opens': { zh: '投用', en: 'opens' },
+  'event.offline': { zh: '停用施工', en: 'offline (works)' },
+  'event.closes': { zh: '关停', en: 'closes' },
+  'event.converts': { zh: '转为普惠/公办', en: 'converts' },
+  'event.expands': { zh: '扩建投用', en: 'expansion opens' },
+  'rate.gross_enrolment_rate': { zh: '毛入园率', en: 'Gross enrolment' },
+  'rate.inclusive_coverage': { zh: '普惠覆盖率', en: 'Inclusive coverage' },
+  'rate.public_share': { zh: '公办占比', en: 'Public share' },
+  'method.births': { zh: '出生人口推算', en: 'from births' },
+  'method.per_thousand': { zh: '千人指标', en: 'per 1,000 residents' },
+};
+
+/** The text of a key in a language, with `{name}` values filled in; the key itself when unknown. */
+export function msg(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
+  const e = M[key];
+  const text = e ? e[lang] : key;
+  return text.replace(/\{(\w+)\}/g, (_m, k: string) => (k in values ? String(values[k]) : `{${k}}`));
+}
+
+export function msgOf(lang: Lang, m: PlanMessage): string {
+  return msg(lang, m.key, m.values);
+}
+
+/** Keys of the catalogue (tests check every key the engine can return is here). */
+export const MESSAGE_KEYS: readonly string[] = Object.keys(M);

@@ -1,0 +1,96 @@
+import { selectCurrentScenario } from '../../state/selectors';
+import { useApp } from '../../state/store';
+import { formatInt } from '../format';
+
+const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(1)}%`);
+
+/** Two scenarios side by side, year by year: places, coverage, 三率, cost; and the projects that differ. */
+export function CompareView() {
+  const lang = useApp((s) => s.lang);
+  const zh = lang === 'zh';
+  const scenarios = useApp((s) => s.scenarios);
+  const a = useApp(selectCurrentScenario);
+  const bId = useApp((s) => s.compareScenarioId);
+  const setB = useApp((s) => s.setCompareScenario);
+  const results = useApp((s) => s.planResults);
+  const b = scenarios.find((x) => x.id === bId);
+  const ra = a ? results[a.id] : undefined;
+  const rb = b ? results[b.id] : undefined;
+  const key = (p: { id: string; kind: string; start_year: number; finish_year: number; places_after: number; lon: number; lat: number }) =>
+    `${p.kind}|${p.start_year}|${p.finish_year}|${p.places_after}|${p.lon}|${p.lat}`;
+  const onlyIn = (x = a, y = b) => (x && y ? x.projects.filter((p) => !y.projects.some((q) => q.id === p.id && key(q) === key(p))) : []);
+  return (
+    <div className="table-wrap" data-testid="compare-view">
+      <div className="table-tools">
+        <strong>{a?.name}</strong> {zh ? '对比' : 'vs'}
+        <select value={bId ?? ''} onChange={(e) => setB(e.target.value || null)} data-testid="compare-select">
+          <option value="">{zh ? '选择方案…' : 'Choose…'}</option>
+          {scenarios
+            .filter((x) => x.id !== a?.id)
+            .map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+        </select>
+      </div>
+      {ra && rb ? (
+        <>
+          <table className="ledger compact" data-testid="compare-table">
+            <thead>
+              <tr>
+                <th>{zh ? '年份' : 'Year'}</th>
+                <th>{zh ? '学位' : 'Places'} A / B</th>
+                <th>{zh ? '缺口' : 'Gap'} A / B</th>
+                <th>{zh ? '覆盖率' : 'Covered'} A / B</th>
+                <th>{zh ? '毛入园率' : 'Gross'} A / B</th>
+                <th>{zh ? '普惠覆盖率' : 'Inclusive'} A / B</th>
+                <th>{zh ? '公办占比' : 'Public'} A / B</th>
+                <th>{zh ? '投资(万元)' : 'Spend'} A / B</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ra.years.map((ya, k) => {
+                const yb = rb.years[k];
+                const r = (y: typeof ya, key: string) => y.rates.find((x) => x.key === key)?.valuePct ?? null;
+                return (
+                  <tr key={ya.year}>
+                    <td>{ya.year}</td>
+                    <td className="num">
+                      {formatInt(ya.places)} / {formatInt(yb?.places)}
+                    </td>
+                    <td className="num">
+                      {formatInt(ya.gapStreetSum)} / {formatInt(yb?.gapStreetSum)}
+                    </td>
+                    <td className="num">
+                      {pct(ya.coveredShare * 100)} / {pct((yb?.coveredShare ?? NaN) * 100)}
+                    </td>
+                    {['gross_enrolment_rate', 'inclusive_coverage', 'public_share'].map((kk) => (
+                      <td key={kk} className="num">
+                        {pct(r(ya, kk))} / {pct(yb ? r(yb, kk) : null)}
+                      </td>
+                    ))}
+                    <td className="num">
+                      {formatInt(ya.cost10k)} / {formatInt(yb?.cost10k)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <h4>{zh ? '不同的项目' : 'Projects that differ'}</h4>
+          <ul className="diff-list" data-testid="compare-diff">
+            {onlyIn(a, b).map((p) => (
+              <li key={`a${p.id}`}>A：{p.id} {p.name}（{p.start_year}–{p.finish_year}，{formatInt(p.places_after)}）</li>
+            ))}
+            {onlyIn(b, a).map((p) => (
+              <li key={`b${p.id}`}>B：{p.id} {p.name}（{p.start_year}–{p.finish_year}，{formatInt(p.places_after)}）</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="hint">{b ? (zh ? '计算中…' : 'Computing…') : zh ? '选择另一个方案进行对比（可先“复制”当前方案再修改）' : 'Choose another scenario'}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { useRef, useState } from 'react';
+import { planYears } from '../../analysis/plan/run-plan';
+import { downloadBytes, MIME } from '../../data/export/download';
+import { selectCurrentPlan } from '../../state/selectors';
+import { BASE_SCENARIO_ID } from '../../state/plan-slice';
+import { useApp } from '../../state/store';
+import { msg } from '../messages';
+import { DemandDialog } from './DemandDialog';
+
+/** Along the bottom when the plan is open: scenario, year slider 2025 … 2030, demand settings, run status. */
+export function PlanBar() {
+  const lang = useApp((s) => s.lang);
+  const zh = lang === 'zh';
+  const open = useApp((s) => s.planOpen);
+  const setOpen = useApp((s) => s.setPlanOpen);
+  const year = useApp((s) => s.planYear);
+  const setYear = useApp((s) => s.setPlanYear);
+  const settings = useApp((s) => s.planSettings);
+  const scenarios = useApp((s) => s.scenarios);
+  const currentId = useApp((s) => s.currentScenarioId);
+  const select = useApp((s) => s.selectScenario);
+  const duplicate = useApp((s) => s.duplicateScenario);
+  const rename = useApp((s) => s.renameScenario);
+  const remove = useApp((s) => s.deleteScenario);
+  const exportText = useApp((s) => s.exportScenarioText);
+  const importText = useApp((s) => s.importScenarioText);
+  const state = useApp((s) => s.planState);
+  const progress = useApp((s) => s.planProgress);
+  const error = useApp((s) => s.planError);
+  const plan = useApp(selectCurrentPlan);
+  const [demandOpen, setDemandOpen] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  if (!open) {
+    return (
+      <div className="planbar closed">
+        <button type="button" className="primary" onClick={() => setOpen(true)} data-testid="plan-open">
+          {zh ? '打开十五五规划（2025–2030 逐年）' : 'Open the five-year plan (2025–2030)'}
+        </button>
+      </div>
+    );
+  }
+  const years = planYears(settings);
+  const cur = scenarios.find((x) => x.id === currentId);
+  const eventsOf = (y: number) => plan?.years.find((s) => s.year === y)?.events.length ?? 0;
+  return (
+    <div className="planbar" data-testid="planbar">
+      <button type="button" onClick={() => setOpen(false)} title={zh ? '回到现状分析' : 'Back to the present'}>
+        {zh ? '× 现状' : '× Present'}
+      </button>
+      <label className="scenario">
+        {zh ? '方案' : 'Scenario'}
+        <select value={currentId} onChange={(e) => select(e.target.value)} data-testid="scenario-select">
+          {scenarios.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}（{x.projects.length}）
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => duplicate(currentId)} data-testid="scenario-duplicate">{zh ? '复制' : 'Duplicate'}</button>
+      <button
+        type="button"
+        onClick={() => {
+          const name = window.prompt(zh ? '方案名称' : 'Scenario name', cur?.name ?? '');
+          if (name) rename(currentId, name);
+        }}
+      >
+        {zh ? '重命名' : 'Rename'}
+      </button>
+      <button
+        type="button"
+        disabled={currentId === BASE_SCENARIO_ID}
+        onClick={() => {
+          if (window.confirm(zh ? `删除方案“${cur?.name}”？（可撤销）` : `Delete scenario “${cur?.name}”? (undoable)`)) remove(currentId);
+        }}
+      >
+        {zh ? '删除' : 'Delete'}
+      </button>
+      <button
+        type="button"
+        onClick={() => downloadBytes(`${cur?.name ?? 'scenario'}.xwgh-scenario.json`, exportText(currentId), MIME.json)}
+        data-testid="scenario-export"
+      >
+        {zh ? '导出方案' : 'Export'}
+      </button>
+      <button type="button" onClick={() => fileRef.current?.click()}>{zh ? '导入方案' : 'Import'}</button>
+      <input
+        ref={fileRef}
+        type="file"
+        accept=".json"
+        hidden
+        data-testid="scenario-file"
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) importText(await f.text(), f.name);
+        }}
+      />
+      <div className="year-slider" role="group" aria-label={zh ? '规划年份' : 'Plan year'}>
+        <input
+          type="range"
+          min={settings.baseYear}
+          max={settings.endYear}
+          step={1}
+          value={year}
+          onChange={(e) => setYear(Number(e.target.value))}
+          data-testid="year-slider"
+          aria-valuetext={`${year}`}
+        />
+        <div className="year-ticks">
+          {years.map((y) => (
+            <button key={y} type="button" className={y === year ? 'active' : ''} onClick={() => setYear(y)} data-testid={`year-${y}`}>
+              {y}
+              {y === settings.baseYear ? (zh ? '基准' : ' base') : ''}
+              {eventsOf(y) > 0 ? <small> ·{eventsOf(y)}</small> : null}
+            </button>
+          ))}
+        </div>
+      </div>
+      <button type="button" onClick={() => setDemandOpen(true)} data-testid="demand-settings">
+        {zh ? '需求参数…' : 'Demand…'}（{msg(lang, `method.${settings.demand.method}`)}）
+      </button>
+      <span className="plan-status" data-testid="plan-status" data-state={state}>
+        {state === 'running' ? `${zh ? '计算中' : 'Computing'} ${Math.round(progress * 100)}%` : state === 'error' ? `${zh ? '计算失败' : 'Failed'}：${error}` : ''}
+      </span>
+      {demandOpen ? <DemandDialog onClose={() => setDemandOpen(false)} /> : null}
+    </div>
+  );
+}
