@@ -22,6 +22,7 @@ import { toJsonReport } from '../src/analysis/report-json';
 import { runAnalysis } from '../src/analysis/run-analysis';
 import type { AnalysisParams, Figure, StreetRow } from '../src/analysis/types';
 import { fmtInt, fmtNum, fmtPct, fmtShare, table } from './analyze/format';
+import { runPlanReport } from './analyze/plan-report';
 
 const USAGE = `用法：npm run analyze -- --data <数据文件夹> --radius <米> [--json <输出文件>]
   --data <文件夹>        数据文件夹（含 kindergartens.csv、population.csv、communities.geojson、admin_units.geojson），默认 data
@@ -31,7 +32,9 @@ const USAGE = `用法：npm run analyze -- --data <数据文件夹> --radius <�
   --rules <规则表>       配套园配建规则：hainan（海南 2019，默认）或 yulin（榆林）
   --handover-months <n>  竣工验收后应移交的月数，默认 3
   --json <文件>          另存 JSON 报告（格式见 docs/analysis-json.md）
-  --cells                JSON 报告中包含每个人口网格的结果`;
+  --cells                JSON 报告中包含每个人口网格的结果
+  --year <年份>          十五五规划逐年供需（2025–2030），并给出该年的学位与覆盖
+  --scenario <文件>      规划方案文件（.xwgh-scenario.json，应用中“导出方案”），默认 plan_projects 图层`;
 
 interface Args {
   data: string;
@@ -42,6 +45,8 @@ interface Args {
   rules: 'hainan' | 'yulin';
   handoverMonths: number;
   cells: boolean;
+  year: number | null;
+  scenario: string | null;
 }
 
 function fail(msg: string, code = 1): never {
@@ -56,7 +61,7 @@ function todayIso(): string {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { data: 'data', radius: 300, json: null, decay: 'gaussian', asOf: todayIso(), rules: 'hainan', handoverMonths: 3, cells: false };
+  const a: Args = { data: 'data', radius: 300, json: null, decay: 'gaussian', asOf: todayIso(), rules: 'hainan', handoverMonths: 3, cells: false, year: null, scenario: null };
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k];
     const val = (): string => {
@@ -97,6 +102,16 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--cells':
         a.cells = true;
+        break;
+      case '--year': {
+        const v = val();
+        a.year = Number(v);
+        if (!Number.isInteger(a.year)) fail(`--year 应为年份，而不是“${v}”`);
+        break;
+      }
+      case '--scenario':
+        a.scenario = val();
+        if (!existsSync(a.scenario)) fail(`找不到方案文件“${a.scenario}”`);
         break;
       case '-h':
       case '--help':
@@ -153,6 +168,23 @@ function main(): void {
   };
   const bad = validateParams(params);
   if (bad.length > 0) fail(bad.join('；'));
+
+  if (args.year !== null || args.scenario !== null) {
+    let plan: ReturnType<typeof runPlanReport>;
+    try {
+      plan = runPlanReport(data, params, args.scenario, args.year);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+    console.log(plan.text);
+    if (args.json) {
+      const file = path.resolve(args.json);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(plan.json, null, 2)}\n`);
+      console.log(`JSON 报告已写入 ${file}`);
+    }
+    return;
+  }
 
   const result = runAnalysis(
     { kindergartens: data.kindergartens, population: data.population, communities: data.communities, admin_units: data.admin_units },

@@ -49,7 +49,7 @@ export function PlanCards() {
             <div className="card-label">{zh ? `${plan!.detail[year]?.params.radiusM ?? ''} 米服务半径覆盖` : 'Within the radius'}</div>
             <div className="card-value">{formatPct(y.coveredShare)}</div>
             <div className="card-sub">
-              {formatInt(y.coveredDemand)} / {formatInt(y.demand)} · {zh ? '较基准' : 'vs base'} {signed(y.coveredDemand - base.coveredDemand)}
+              {formatInt(y.coveredDemand)} / {formatInt(y.demand)} · {zh ? `较 ${base.year} 年` : `vs ${base.year}`} {signed(y.coveredDemand - base.coveredDemand)}
             </div>
           </div>
           {y.rates.map((r) => (
