@@ -3,6 +3,7 @@
  * streets, the 昆都仑河, the railway, parks and industrial areas, clipped to the real district
  * boundary. Pure: the same inputs and seed give byte-identical output. Not real roads.
  */
+import { featureCollection, intersect } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { GAPS } from '../sample/urban-model';
 import { cellKey, cellOf, inArea, type Area } from '../sample/geo';
@@ -69,6 +70,10 @@ function ellipse(c: XY, a: number, b: number, angle: number, n = 48): Position[]
   return roundLine(ring);
 }
 
+function roundPolygon(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  return g.type === 'Polygon' ? { type: 'Polygon', coordinates: g.coordinates.map(roundLine) } : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(roundLine)) };
+}
+
 function box(c: Position, half: [number, number]): Position[] {
   const [cx, cy] = toXY(c);
   const [hx, hy] = half;
@@ -109,7 +114,9 @@ export function generateBasemap(inputs: BasemapInputs, seed: number = DEFAULT_BA
   for (const g of GAPS) {
     const ring = g.half ? box(g.centre, g.half) : circle(g.centre, g.r ?? 200);
     const kind: BasemapKind = g.half ? 'railyard' : /公园|植物园/.test(g.name) ? 'green' : 'industrial';
-    polygon({ kind, name: g.name }, { type: 'Polygon', coordinates: [ring] });
+    // clipped to the district (a site at the edge would otherwise spill over)
+    const clipped = intersect(featureCollection([{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }, inputs.district]));
+    if (clipped) polygon({ kind, name: g.name }, roundPolygon(clipped.geometry));
   }
 
   // the river, then the reservoir upstream in the hills

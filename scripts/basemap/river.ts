@@ -34,10 +34,10 @@ export function riverCentreline(input: RiverInput, rng: Rng): XY[] {
     return (input.inDistrict(p) ? 0 : 50) + 10 * input.housingNear(p);
   };
   // dynamic programming over rows: best[c] = cheapest path from the north edge to column c of this row
-  let best = Array.from({ length: cols }, (_, c) => cost(0, c));
+  let best = Float64Array.from({ length: cols }, (_, c) => cost(0, c));
   const from: Int16Array[] = [];
   for (let r = 1; r < rows; r++) {
-    const next = new Array<number>(cols).fill(Infinity);
+    const next = new Float64Array(cols).fill(Infinity);
     const back = new Int16Array(cols);
     for (let c = 0; c < cols; c++) {
       const here = cost(r, c);
@@ -56,7 +56,7 @@ export function riverCentreline(input: RiverInput, rng: Rng): XY[] {
     best = next;
   }
   let c = best.indexOf(Math.min(...best));
-  const path: number[] = new Array<number>(rows);
+  const path = new Int32Array(rows);
   path[rows - 1] = c;
   for (let r = rows - 1; r > 0; r--) {
     c = from[r - 1][c];
