@@ -22,6 +22,8 @@ const SOURCE_NAMES: Record<string, [string, string]> = {
 /** The notice text for a failed basemap source load (exported for tests). */
 export function tileErrorNotice(sourceId: string, message: string, lang: Lang): string {
   const name = SOURCE_NAMES[sourceId]?.[lang === 'zh' ? 0 : 1] ?? sourceId;
+  // tile URLs carry the user's key: keep them off the screen
+  message = message.replace(/\s*:?\s*https?:\/\/\S+/g, '').trim() || message;
   return lang === 'zh' ? `底图瓦片加载失败：${name}（${message}）` : `Basemap tiles failed to load: ${name} (${message})`;
 }
 

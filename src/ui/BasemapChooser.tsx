@@ -59,7 +59,7 @@ export function BasemapChooser() {
       <div style={{ marginTop: 6, fontSize: 12 }}>
         <label>
           {bs('tiandituKey', lang)}{' '}
-          <input type="text" value={key} onChange={(e) => setKey(e.target.value)} size={24} spellCheck={false} autoComplete="off" data-testid="basemap-tianditu-key" />
+          <input type="text" value={key} onChange={(e) => setKey(e.target.value)} size={18} spellCheck={false} autoComplete="off" data-testid="basemap-tianditu-key" />
         </label>{' '}
         <button type="button" onClick={() => setBasemap({ ...choice, tiandituKey: key.trim() || undefined })} data-testid="basemap-tianditu-save">
           {bs('save', lang)}

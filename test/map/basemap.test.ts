@@ -79,6 +79,7 @@ describe('basemap styles', () => {
 
   it('tells a failed tile load in Chinese', () => {
     expect(tileErrorNotice('bm-tdt', 'Forbidden', 'zh')).toBe('底图瓦片加载失败：天地图（Forbidden）');
+    expect(tileErrorNotice('bm-tdt-label', 'AJAXError: Forbidden (403): https://t5.tianditu.gov.cn/cva_w/wmts?tk=secret', 'zh')).toBe('底图瓦片加载失败：天地图注记（AJAXError: Forbidden (403)）');
     expect(tileErrorNotice('bm-osm', 'x', 'en')).toMatch(/^Basemap tiles failed to load/);
     expect(attributionOf({ kind: 'sample' }, 'zh')).toBe('示例底图（生成数据，非真实道路）');
     expect(attributionOf({ kind: 'pmtiles' }, 'zh')).toContain('重新选择');
