@@ -109,6 +109,7 @@ export function readmeText(s: SampleSummary): string {
 | \`kindergartens.csv\` | ${s.kindergartens} 所幼儿园 | 公办园数量（28 所：区教育局 12 所、包钢 11 所）和包钢十七园、十八园的名称真实；其余为生成 |
 | \`plan_projects.csv\` | ${s.projects} 个“十五五”（2026–2030）规划项目 | 包钢十七园、十八园原址翻建（各 5,000 ㎡、12 班、360 个学位）真实；其余为生成 |
 | \`sample-meta.json\` | 数据集说明（名称、代码、种子、真实/生成清单、来源） | — |
+| \`basemap.geojson\` | “示例矢量底图”：街道、昆都仑河、铁路、公园和工业用地（线、面；属性 kind、class、name） | **全部为生成**（非真实道路），见下文 |
 
 ### 真实的内容
 
@@ -133,6 +134,15 @@ export function readmeText(s: SampleSummary): string {
   学位 = 班数 × 30。在园幼儿：老城区略低于学位数，新区超过学位数。名称、举办者、位置、面积、教职工数均为虚构。
   现状园合计学位 ${fmt(s.places)} 个、在园幼儿 ${fmt(s.enrolled)} 人（毛入园率约 ${pct(s.enrolled, s.children3to5)}，公办园在园占比 ${pct(e.public, s.enrolled)}，普惠性覆盖率 ${pct(e.public + e.inclusive_private, s.enrolled)}）。
 - 规划项目：新建（在服务不足的新区）、改扩建、转为普惠、停办，以及投资估算，均为虚构。
+
+### 示例矢量底图（basemap.geojson）
+
+应用“设置 → 底图”中的默认底图，屏幕上标注“示例底图（生成数据，非真实道路）”。**街道、河道、铁路和用地都是生成的示意图形，不是真实的道路或河道位置。**
+由 \`npm run make-basemap\`（\`scripts/make-basemap.ts\`，模块在 \`scripts/basemap/\`，种子 20260302）生成，读取本目录的区界、人口网格、小区和包钢厂区面，裁剪到真实区界：
+干道为约 1 公里间距、略有旋转的方格网，只铺在有人居住的格网附近；支路在干道之间，遇到小区围墙即断开；北侧一条快速路；
+“昆都仑河”沿城区西侧人口最少的走廊由北向南（代价网格上的最短路径，再平滑并加轻微弯曲），上游山区有一处水库；
+铁路东西向穿过铁路货场，另有一条专用线沿河东岸进入包钢厂区。kind：road（class = highway / arterial / street）、rail、river、water、green、industrial、railyard。
+同样的输入和种子得到逐字节相同的文件；重新生成示例数据后应再运行一次 \`npm run make-basemap\`。
 
 ## 各文件的列
 
@@ -192,6 +202,9 @@ the rebuilds of 包钢十七园 and 包钢十八园 (5,000 m², 12 classes, 360 
 **Everything else is generated** with a seeded PRNG (seed ${s.seed}): the sub-district boundaries, the 200 m population grid,
 ${s.communities} residential communities with their 配套园 ledger, ${s.kindergartens} kindergartens (names, locations, places,
 staff, areas) and the other plan projects. Regenerate with \`npm run make-sample\`; the same seed gives byte-identical files.
+\`basemap.geojson\` (the default "sample vector basemap", labelled on screen 示例底图（生成数据，非真实道路）) is **entirely generated**:
+streets, the 昆都仑河, the railway and land use are schematic, not the real ones; \`npm run make-basemap\` (seed 20260302) writes it from
+the files here, clipped to the real district boundary.
 Column names and types follow \`src/data/schema.ts\` (tables above). Sources and licences: see the table above.
 `;
 }

@@ -29,7 +29,7 @@ export interface UrbanModel {
   villages: Map<string, Cell[]>;
 }
 
-interface Gap {
+export interface Gap {
   name: string;
   centre: Position;
   /** radius (circle) or half-sizes in metres (box) */
@@ -38,7 +38,7 @@ interface Gap {
 }
 
 /** parks, a rail yard, a campus, a depot: no residents (generated, loosely modelled on the city) */
-const GAPS: Gap[] = [
+export const GAPS: Gap[] = [
   { name: '公园（八一公园示意）', centre: [109.826, 40.66], r: 280 },
   { name: '公园（劳动公园示意）', centre: [109.806, 40.65], r: 220 },
   { name: '植物园（阿尔丁植物园示意）', centre: [109.815, 40.691], r: 460 },

@@ -9,13 +9,16 @@ import { LAYERS, type LayerId } from '../data/schema';
 import { useApp, appStore } from '../state/store';
 import { selectOverlay, selectViewLayers } from '../state/selectors';
 import { timings } from '../state/load-sample';
+import sampleBasemapUrl from '../../data/basemap.geojson?url';
 import { bboxOfRings, buildBasemapStyle } from './basemap';
+import { createBasemapController, type BasemapController } from './basemap-controller';
 import { buildDeckLayers, prepareDrawData, type BinDatum } from './build-layers';
 import { MarkerGroup } from './dom-markers';
 import { ringsOf } from './geometry';
 import { planSymbolSpecs, streetLabelSpecs } from './marker-specs';
 
 setWorkerUrl(workerUrl);
+const BASEMAP_CTX = { sampleUrl: sampleBasemapUrl };
 
 const PICKABLE: Record<string, LayerId> = {
   kindergartens: 'kindergartens',
@@ -42,12 +45,14 @@ export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const basemapRef = useRef<BasemapController | null>(null);
   const labelsRef = useRef<MarkerGroup | null>(null);
   const plansRef = useRef<MarkerGroup | null>(null);
   const layers = useApp(selectViewLayers);
   const district = useApp((s) => s.district);
   const visible = useApp((s) => s.visible);
-  const online = useApp((s) => s.onlineBasemap);
+  const basemap = useApp((s) => s.basemap);
+  const lang = useApp((s) => s.lang);
   const overlay = useApp(selectOverlay);
 
   const districtRings = useMemo(
@@ -60,7 +65,7 @@ export function MapView() {
     if (!container.current) return;
     const map = new MapLibreMap({
       container: container.current,
-      style: buildBasemapStyle(appStore.getState().onlineBasemap),
+      style: buildBasemapStyle(appStore.getState().basemap, BASEMAP_CTX),
       center: [109.78, 40.66],
       zoom: 11.3,
       attributionControl: false,
@@ -68,6 +73,7 @@ export function MapView() {
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    basemapRef.current = createBasemapController(map, BASEMAP_CTX);
     const deckOverlay = new MapLibreOverlay({
       layers: [],
       onAfterRender: () => {
@@ -103,13 +109,14 @@ export function MapView() {
     return () => {
       map.remove();
       mapRef.current = null;
+      basemapRef.current = null;
       overlayRef.current = null;
     };
   }, []);
 
   useEffect(() => {
-    mapRef.current?.setStyle(buildBasemapStyle(online));
-  }, [online]);
+    basemapRef.current?.apply(basemap, lang);
+  }, [basemap, lang]);
 
   // frame where people live (most of a district can be hills or industry), else the boundary
   const frame = useMemo(() => {

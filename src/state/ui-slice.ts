@@ -1,6 +1,7 @@
 /** UI slice: language, layer visibility, hover and selection, settings. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { LayerId } from '../data/schema';
+import { loadBasemapChoice, saveBasemapChoice, type BasemapChoice } from '../map/basemap-choice';
 import type { AppState } from './store';
 
 /** Map layers the layer list can toggle (data layers plus analysis overlays). */
@@ -42,12 +43,13 @@ export interface UiSlice {
   visible: Record<MapLayerKey, boolean>;
   hovered: Hovered | null;
   selected: Picked | null;
-  onlineBasemap: boolean;
+  /** the basemap (remembered in localStorage, not in the project file) */
+  basemap: BasemapChoice;
   setLang(lang: 'zh' | 'en'): void;
   toggleLayer(key: MapLayerKey, on?: boolean): void;
   setHovered(h: Hovered | null): void;
   select(p: Picked | null): void;
-  setOnlineBasemap(on: boolean): void;
+  setBasemap(choice: BasemapChoice): void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -64,10 +66,13 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   },
   hovered: null,
   selected: null,
-  onlineBasemap: false,
+  basemap: loadBasemapChoice(),
   setLang: (lang) => set({ lang }),
   toggleLayer: (key, on) => set((s) => ({ visible: { ...s.visible, [key]: on ?? !s.visible[key] } })),
   setHovered: (hovered) => set({ hovered }),
   select: (selected) => set({ selected }),
-  setOnlineBasemap: (onlineBasemap) => set({ onlineBasemap }),
+  setBasemap: (basemap) => {
+    saveBasemapChoice(basemap);
+    set({ basemap });
+  },
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../state/store';
+import { BasemapChooser } from './BasemapChooser';
 import { DataMenu } from './DataMenu';
 import { t } from './i18n';
 
@@ -7,8 +8,6 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
   const lang = useApp((s) => s.lang);
   const setLang = useApp((s) => s.setLang);
   const meta = useApp((s) => s.meta);
-  const online = useApp((s) => s.onlineBasemap);
-  const setOnline = useApp((s) => s.setOnlineBasemap);
   const [open, setOpen] = useState(false);
   const isSample = Boolean(meta?.generated?.length);
   return (
@@ -27,7 +26,7 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
       ) : null}
       <div className="spacer" />
       <DataMenu onImportFiles={onImportFiles} />
-      <button type="button" onClick={() => setOpen(!open)}>
+      <button type="button" onClick={() => setOpen(!open)} data-testid="settings-button">
         {t(lang, 'settings')}
       </button>
       <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
@@ -35,9 +34,7 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
       </button>
       {open ? (
         <div className="settings" role="dialog">
-          <label>
-            <input type="checkbox" checked={online} onChange={(e) => setOnline(e.target.checked)} /> {t(lang, 'onlineBasemap')}
-          </label>
+          <BasemapChooser />
         </div>
       ) : null}
     </header>

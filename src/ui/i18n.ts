@@ -27,7 +27,6 @@ const STRINGS = {
   clickHint: { zh: '点击地图上的要素查看详细信息', en: 'Click a feature on the map for details' },
   close: { zh: '关闭', en: 'Close' },
   settings: { zh: '设置', en: 'Settings' },
-  onlineBasemap: { zh: '在线底图（OpenStreetMap，需联网，默认关闭）', en: 'Online basemap (OpenStreetMap, needs internet; off by default)' },
   language: { zh: 'English', en: '中文' },
   byType: { zh: '按办园性质', en: 'By type' },
   dataNotice: {

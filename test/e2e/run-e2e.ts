@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, serveBuild } from './browser';
 import { analysisTests } from './analysis.e2e';
+import { basemapTests } from './basemap.e2e';
 import { exportTests } from './export.e2e';
 import { importTests } from './import.e2e';
 import { planTests } from './plan.e2e';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...importTests, ...exportTests, ...projectTests];
+  const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...importTests, ...exportTests, ...projectTests, ...basemapTests];
   let passed = 0;
   let failed = 0;
   let skipped = 0;
