@@ -21,6 +21,7 @@ import { runAnalysis } from '../src/analysis/run-analysis';
 import { computeTwoStep, splitDemand } from '../src/analysis/two-step-fca';
 import { duckdbReference } from './duckdb-reference';
 import { runImportBench } from './import-bench';
+import { benchPlan, syntheticNewBuilds } from './plan-bench';
 import { naiveTurfPerPair } from './naive-turf';
 import { generateProvince, provinceRows } from './province';
 
@@ -76,6 +77,10 @@ async function main(): Promise<void> {
     console.log(`样例城市（${desc}）：runAnalysis 中位数 ${fmtMs(median(full.ms))}；修改一所幼儿园后重新分析 ${fmtMs(median(edit.ms))}（目标 ≤ 200 ms）`);
     row(['sample city', 'runAnalysis (all stages)', fmtMs(median(full.ms)), full.ms.map((x) => x.toFixed(1)).join(', '), desc]);
     row(['sample city', 're-analysis after editing one kindergarten', fmtMs(median(edit.ms)), edit.ms.map((x) => x.toFixed(1)).join(', '), 'goal ≤ 200 ms']);
+    const pb = benchPlan(input, { id: 'base', name: '基准', projects: data.plan_projects }, params, Math.max(RUNS, 7));
+    const ratio = median(pb.naiveMs) / median(pb.planMs);
+    console.log(`样例城市 十五五 ${pb.years} 个年份（修改一个项目后）：${fmtMs(median(pb.planMs))}（目标 ≤ 150 ms ${median(pb.planMs) <= 150 ? '✓' : '✗'}）；逐年各自重算 ${fmtMs(median(pb.naiveMs))}，${ratio.toFixed(1)}×`);
+    row(['sample city', `plan: ${pb.years} years after editing one project (pairs once, ${pb.pairsMs.toFixed(1)} ms)`, fmtMs(median(pb.planMs)), pb.planMs.map((x) => x.toFixed(1)).join(', '), `goal ≤ 150 ms; ${pb.years} separate runAnalysis: ${fmtMs(median(pb.naiveMs))} (${ratio.toFixed(1)}×)`]);
   } else {
     console.log('样例城市：data/kindergartens.csv 不存在，跳过');
   }
@@ -143,6 +148,10 @@ async function main(): Promise<void> {
   const stages = `prepare ${st.prepareMs.toFixed(0)}, pairs ${st.pairsMs.toFixed(0)}, coverage+nearest ${st.coverageMs.toFixed(0)}, 2SFCA ${st.twoStepMs.toFixed(0)}, 街道 ${st.aggregateMs.toFixed(0)}, 配套园 ${st.communitiesMs.toFixed(0)}, indicators ${st.indicatorsMs.toFixed(0)} ms (last run)`;
   console.log(`runAnalysis（100 万行对象输入，全部阶段）：中位数 ${fmtMs(fullMed)}；${stages}`);
   row(['province 20k × 1M', 'runAnalysis end to end from 1M schema rows (incl. nearest kindergarten ≤ 3 km, 400 街道, indicators)', fmtMs(fullMed), full.ms.map((x) => x.toFixed(0)).join(', '), stages]);
+  const ppb = benchPlan(rows, { id: 'p', name: '省级', projects: syntheticNewBuilds(rows, 200) }, params, 3, [2030]);
+  const pRatio = median(ppb.naiveMs) / median(ppb.planMs);
+  console.log(`省级 十五五 ${ppb.years} 个年份（200 个新建项目，配对一次 ${fmtMs(ppb.pairsMs)}）：${fmtMs(median(ppb.planMs))}（目标 ≤ 3 s ${median(ppb.planMs) <= 3000 ? '✓' : '✗'}）；逐年各自重算 ${fmtMs(median(ppb.naiveMs))}，${pRatio.toFixed(1)}×`);
+  row(['province 20k × 1M', `plan: ${ppb.years} years, 200 new builds, detail for 2030 (pairs once, ${ppb.pairsMs.toFixed(0)} ms)`, fmtMs(median(ppb.planMs)), ppb.planMs.map((x) => x.toFixed(0)).join(', '), `goal ≤ 3 s; ${ppb.years} separate runAnalysis: ${fmtMs(median(ppb.naiveMs))} (${pRatio.toFixed(1)}×)`]);
 
   const vsNaive = naive.extrapolatedMs / engMed;
   const vsDuck = duckMed / engMed;

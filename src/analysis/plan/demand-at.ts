@@ -93,54 +93,54 @@ export interface YearDemand {
   used: Float64Array;
 }
 
+/** Data-year demand base: per-cell children and residents, each cell's 街道 (index into `streetCodes`). */
+export interface DemandBase {
+  children: Float64Array;
+  residents: Float64Array;
+  streetIndex: Int32Array;
+  streetCodes: readonly string[];
+  dataYear: number;
+}
+
 /**
- * Demand in year `t`. Inputs: data-year children and residents per cell, each cell's
- * 街道 code, the new-community points (appended after the cells), settings.
+ * Demand in year `t` over cells + new-community points (appended after the cells).
+ * Work per year is one pass over the cells; per-街道 rules are computed once per 街道.
  */
-export function demandAt(
-  base: { children: Float64Array; residents: Float64Array; streetCode: readonly string[]; dataYear: number },
-  points: readonly NewCommunityPoint[],
-  s: PlanSettings,
-  t: number,
-  messages: PlanMessage[],
-): YearDemand {
+export function demandAt(base: DemandBase, points: readonly NewCommunityPoint[], s: PlanSettings, t: number, messages: PlanMessage[]): YearDemand {
   const d = s.demand;
   const nCells = base.children.length;
   const n = nCells + points.length;
+  const S = base.streetCodes.length;
   const childrenBirths = new Float64Array(n);
   const residents = new Float64Array(n);
   const perThousand = new Float64Array(n);
-  // data-year children per 街道 (for absolute series) and the rule per 街道
-  const rules = new Map<string, StreetChildrenRule>();
-  const baseByStreet = new Map<string, number>();
+  const baseByStreet = new Float64Array(S);
   let baseDistrict = 0;
   for (let i = 0; i < nCells; i++) {
-    const code = base.streetCode[i] ?? '';
-    baseByStreet.set(code, (baseByStreet.get(code) ?? 0) + base.children[i]);
+    baseByStreet[base.streetIndex[i]] += base.children[i];
     baseDistrict += base.children[i];
   }
-  const ruleOf = (code: string): StreetChildrenRule => {
-    let r = rules.get(code);
-    if (!r) {
-      r = childrenRule(d, code, t, base.dataYear, messages);
-      rules.set(code, r);
+  // children per data-year child, per 街道
+  const mult = new Float64Array(S);
+  for (let k = 0; k < S; k++) {
+    const r = childrenRule(d, base.streetCodes[k] ?? '', t, base.dataYear, messages);
+    if (r.kind === 'factor') mult[k] = r.factor;
+    else {
+      const den = r.scope === 'district' ? baseDistrict : baseByStreet[k];
+      mult[k] = den > 0 ? r.total / den : 0;
     }
-    return r;
-  };
+  }
   let sumChildren = 0;
   let sumResidents = 0;
+  const k1000 = d.placesPerThousand / 1000;
   for (let i = 0; i < nCells; i++) {
-    const code = base.streetCode[i] ?? '';
-    const r = ruleOf(code);
-    let c: number;
-    if (r.kind === 'absolute') {
-      const den = r.scope === 'district' ? baseDistrict : (baseByStreet.get(code) ?? 0);
-      c = den > 0 ? (base.children[i] / den) * r.total : 0;
-    } else c = base.children[i] * r.factor;
+    const c = base.children[i] * mult[base.streetIndex[i]];
+    const r = base.residents[i];
     childrenBirths[i] = c;
-    residents[i] = base.residents[i];
+    residents[i] = r;
+    perThousand[i] = r * k1000;
     sumChildren += c;
-    sumResidents += base.residents[i];
+    sumResidents += r;
   }
   const share = d.newCommunityChildShare ?? (sumResidents > 0 ? sumChildren / sumResidents : 0);
   for (let k = 0; k < points.length; k++) {
@@ -148,7 +148,7 @@ export function demandAt(
     if (t < p.fromYear) continue;
     residents[nCells + k] = p.residents;
     childrenBirths[nCells + k] = p.residents * share;
+    perThousand[nCells + k] = p.residents * k1000;
   }
-  for (let i = 0; i < n; i++) perThousand[i] = (residents[i] * d.placesPerThousand) / 1000;
   return { childrenBirths, perThousand, residents, used: d.method === 'births' ? childrenBirths : perThousand };
 }

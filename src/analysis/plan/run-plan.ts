@@ -86,7 +86,6 @@ export function* planSteps(
   const tPairs = now();
   const dataYear = dataYearOf(cells, settings.baseYear);
   const nCells = cells.length;
-  const streetCode = Array.from(prep.cellStreet.subarray(0, nCells), (s) => prep.streets.codes[s]);
   const baseChildren = prep.children.subarray(0, nCells);
   const baseResidents = prep.residents.subarray(0, nCells);
   let enrolled0 = 0;
@@ -101,7 +100,7 @@ export function* planSteps(
   for (const year of years) {
     phase++;
     const { rows, events } = sitesAt(sites, projects, year, settings.openingLagYears);
-    const dem = demandAt({ children: baseChildren, residents: baseResidents, streetCode, dataYear }, points, settings, year, messages);
+    const dem = demandAt({ children: baseChildren, residents: baseResidents, streetIndex: prep.cellStreet.subarray(0, nCells), streetCodes: prep.streets.codes, dataYear }, points, settings, year, messages);
     let places = 0;
     const byType = { public: 0, inclusive_private: 0, private: 0 };
     for (const k of rows) {
@@ -109,7 +108,8 @@ export function* planSteps(
       places += fin(k.places);
       byType[k.type] = (byType[k.type] ?? 0) + fin(k.places);
     }
-    const childrenBirths = dem.childrenBirths.reduce((a, b) => a + b, 0);
+    let childrenBirths = 0;
+    for (let i = 0; i < dem.childrenBirths.length; i++) childrenBirths += dem.childrenBirths[i];
     const enrolledProjected = Math.min(places, childrenBirths * r0);
     const fill = places > 0 ? enrolledProjected / places : 0;
     const rowsY: Kindergarten[] = rows.map((k) => (isSupplyingKg(k) ? { ...k, enrolled: fin(k.places) * fill } : k));

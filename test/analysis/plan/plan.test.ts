@@ -29,6 +29,12 @@ function project(p: Partial<PlanProject> & { id: string; kind: PlanProject['kind
   };
 }
 
+/** A demand base from per-cell arrays and 街道 codes. */
+function demandBase(children: number[], residents: number[], codes: string[], dataYear: number) {
+  const streetCodes = [...new Set(codes)];
+  return { children: Float64Array.from(children), residents: Float64Array.from(residents), streetIndex: Int32Array.from(codes.map((c) => streetCodes.indexOf(c))), streetCodes, dataYear };
+}
+
 /** Flat births: children stay at the data-year count (factor 1) unless a test changes them. */
 function flat(): PlanSettings {
   const s = defaultPlanSettings();
@@ -96,7 +102,7 @@ describe('demand in a plan year', () => {
     // data year 2020: births 2015–2017 = 1655 + 1786 + 1723 = 5164; 2025: 2020–2022 = 1202 + 1062 + 956 = 3220
     expect(birthsOfCohort(s.demand.nationalBirths10k, 2020)).toBe(5164);
     expect(birthsOfCohort(s.demand.nationalBirths10k, 2025)).toBe(3220);
-    const base = { children: Float64Array.of(516.4, 1000), residents: Float64Array.of(10000, 20000), streetCode: ['S1', 'S2'], dataYear: 2020 };
+    const base = demandBase([516.4, 1000], [10000, 20000], ['S1', 'S2'], 2020);
     const d = demandAt(base, [], s, 2025, []);
     expect(d.childrenBirths[0]).toBeCloseTo(322, 9);
     expect(d.childrenBirths[1]).toBeCloseTo((1000 * 3220) / 5164, 9);
@@ -109,7 +115,7 @@ describe('demand in a plan year', () => {
     s.demand.streetBirths = { S1: { 2022: 100, 2023: 110, 2024: 120 } };
     s.demand.survivalRate = 0.99;
     s.demand.netMigrationPerYear = 0.02;
-    const base = { children: Float64Array.of(30, 10, 50), residents: Float64Array.of(1, 1, 1), streetCode: ['S1', 'S1', 'S2'], dataYear: 2025 };
+    const base = demandBase([30, 10, 50], [1, 1, 1], ['S1', 'S1', 'S2'], 2025);
     const d = demandAt(base, [], s, 2027, []);
     const total = 330 * 0.99 * 1.02 ** 2; // births 2022–2024 × survival × 2 years of migration
     expect(d.childrenBirths[0]).toBeCloseTo(total * 0.75, 9);
@@ -124,7 +130,7 @@ describe('demand in a plan year', () => {
     s.demand.newCommunityChildShare = 0.02;
     const pts = newCommunityPoints([community({ id: 'NEW', built_year: 2027, residents: 5000 }), community({ id: 'OLD', built_year: 2024 })], s);
     expect(pts.map((p) => p.id)).toEqual(['new:NEW']);
-    const base = { children: Float64Array.of(100), residents: Float64Array.of(4000), streetCode: ['S1'], dataYear: 2025 };
+    const base = demandBase([100], [4000], ['S1'], 2025);
     expect(Array.from(demandAt(base, pts, s, 2026, []).childrenBirths)).toEqual([100, 0]);
     expect(Array.from(demandAt(base, pts, s, 2027, []).childrenBirths)).toEqual([100, 100]);
     expect(Array.from(demandAt(base, pts, s, 2027, []).residents)).toEqual([4000, 5000]);
