@@ -29,7 +29,7 @@ export function runPlanReport(data: LayerRows, params: AnalysisParams, scenarioF
   out.push(`需求方法：${settings.demand.method === 'births' ? '出生人口推算' : '千人指标'}；人口图层年份 ${result.dataYear}；基准毛入园率 ${fmtShare(result.baseGrossRate)}；建设项目竣工后第 ${settings.openingLagYears} 年起提供学位`);
   const rate = (y: PlanResult['years'][number], k: string) => {
     const r = y.rates.find((x) => x.key === k);
-    return r?.valuePct == null ? '—' : `${r.valuePct.toFixed(1)}%${r.pass ? ' ✓' : ' ✗'}`;
+    return r === undefined || r.valuePct === null ? '—' : `${r.valuePct.toFixed(1)}%${r.pass ? ' ✓' : ' ✗'}`;
   };
   out.push(
     table(result.years, [

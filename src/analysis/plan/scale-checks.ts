@@ -43,6 +43,6 @@ export function checkProjectScale(p: PlanProject): PlanMessage[] {
   if (need !== null && typeof p.land_area_m2 === 'number' && p.land_area_m2 < need) {
     out.push({ key: 'scale.landTooSmall', values: { land: p.land_area_m2, need, classes } });
   }
-  if ((p.kind === 'new_build' || p.kind === 'rebuild') && p.land_area_m2 == null) out.push({ key: 'scale.landMissing' });
+  if ((p.kind === 'new_build' || p.kind === 'rebuild') && (p.land_area_m2 === null || p.land_area_m2 === undefined)) out.push({ key: 'scale.landMissing' });
   return out;
 }

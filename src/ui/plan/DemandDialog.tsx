@@ -146,7 +146,7 @@ export function DemandDialog({ onClose }: { onClose: () => void }) {
                     type="number"
                     value={d.districtBirths?.[y] ?? ''}
                     onChange={(e) => {
-                      const next = { ...(d.districtBirths ?? {}) };
+                      const next = { ...d.districtBirths };
                       if (e.target.value === '') delete next[y];
                       else next[y] = Number(e.target.value);
                       setDemand({ districtBirths: Object.keys(next).length ? next : null });
