@@ -191,6 +191,10 @@ export function generateSample(seed: number = DEFAULT_SEED, inputDir: string = D
       cost_10k_yuan: p.cost,
       status: p.status,
       type_after: p.typeAfter,
+      // builds get one 托班 (≤ 20 children) and the building area of their scale (哈尔滨 2019)
+      tuo_ban_places_after: p.kind === 'new_build' || p.kind === 'rebuild' ? 20 : null,
+      building_area_m2: p.kind === 'new_build' || p.kind === 'rebuild' ? (p.classesAfter >= 12 ? 4200 : p.classesAfter >= 9 ? 3300 : 2400) : null,
+      responsible_unit: p.typeAfter === 'public' ? '昆都仑区教育局' : null,
     })),
   );
 

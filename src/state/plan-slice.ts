@@ -88,6 +88,19 @@ export interface PlanSlice {
   applyPersistedPlan(raw: unknown): string | null;
 }
 
+/** Validate a saved plan without applying it: null when fine (or absent), else the message naming the field. */
+export function checkPersistedPlan(raw: unknown): string | null {
+  if (raw === undefined || raw === null) return null;
+  const where = '项目中的规划方案';
+  if (typeof raw !== 'object' || !Array.isArray((raw as PersistedPlan).scenarios)) return `${where}：settings.plan.scenarios 应为数组`;
+  for (const [k, x] of (raw as PersistedPlan).scenarios.entries()) {
+    const c = checkScenario(x, `${where}（settings.plan.scenarios[${k}]）`);
+    if ('error' in c) return c.error;
+  }
+  const st = checkPlanSettings((raw as PersistedPlan).settings, `${where}（settings.plan.settings）`);
+  return 'error' in st ? st.error : null;
+}
+
 const baseScenario = (projects: PlanProject[]): PlanScenario => ({ id: BASE_SCENARIO_ID, name: '基准方案', projects });
 
 /** A new id not used by any scenario or project of `taken`. */

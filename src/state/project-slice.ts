@@ -6,6 +6,9 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { AnalysisParams } from '../analysis/types';
 import { parseProject, type Project } from '../data/project/project-file';
 import { clearProject, loadProject, saveProject } from '../data/project/project-store';
+import { checkSettings } from '../data/project/settings-check';
+import { todayIso } from './analysis-slice';
+import { checkPersistedPlan } from './plan-slice';
 import type { DatasetMeta } from './data-slice';
 import type { AppState } from './store';
 import type { PersistedPlan } from './plan-slice';
@@ -21,6 +24,9 @@ export interface ProjectSettings {
   plan?: PersistedPlan;
 }
 
+/** A project (file or saved state) that failed validation; nothing was changed. */
+export class ProjectRefused extends Error {}
+
 export interface ProjectSlice {
   /** IndexedDB factory (window.indexedDB in the app, fake-indexeddb in tests); null = no persistence */
   idb: IDBFactory | null;
@@ -29,6 +35,8 @@ export interface ProjectSlice {
   /** dataVersion of the data in the last completed save (a save started before an edit does not count for it) */
   savedDataVersion: number | null;
   projectMessage: string | null;
+  /** a saved project that failed at start-up, offered for download */
+  rescuedProject: Project | null;
   setIdb(f: IDBFactory | null): void;
   /** writes the project off the page's thread (the app's save worker); null = write here through `idb` */
   saver: ((p: Project) => Promise<void>) | null;
@@ -51,6 +59,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   savedAt: null,
   savedDataVersion: null,
   projectMessage: null,
+  rescuedProject: null,
   setIdb: (idb) => set({ idb }),
   saver: null,
   setSaver: (saver) => set({ saver }),
@@ -84,7 +93,13 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
         set({ projectMessage: `${p.error}；已载入示例数据` });
         return false;
       }
-      await get().applyProject(p);
+      try {
+        await get().applyProject(p);
+      } catch (e) {
+        // keep the bad copy downloadable; the app starts with the sample
+        set({ projectMessage: `浏览器中保存的项目无效（${(e as Error).message}），已载入示例数据`, rescuedProject: p });
+        return false;
+      }
       set({ projectMessage: '已恢复上次保存的项目', savedAt: p.savedAt ?? null });
       return true;
     } catch (e) {
@@ -98,18 +113,29 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
       set({ projectMessage: res.error });
       return false;
     }
-    await get().applyProject(res.project);
+    try {
+      await get().applyProject(res.project);
+    } catch (e) {
+      if (!(e instanceof ProjectRefused)) throw e;
+      set({ projectMessage: `项目文件“${fileName}”无效：${e.message}；当前项目未改变` });
+      return false;
+    }
     set({ projectMessage: `已打开项目文件“${fileName}”` });
     return true;
   },
   async applyProject(p) {
-    const st = (p.settings ?? {}) as ProjectSettings;
-    if (st.params) set({ params: st.params });
+    // validate everything before changing anything: a bad file keeps the current project
+    const checked = checkSettings(p.settings, todayIso());
+    if ('error' in checked) throw new ProjectRefused(checked.error);
+    const planCheck = checkPersistedPlan(checked.settings.plan);
+    if (planCheck) throw new ProjectRefused(planCheck);
+    const st = checked.settings as ProjectSettings;
+    // "today" is today, not the day the project was saved
+    if (st.params) set({ params: { ...st.params, asOfDate: todayIso() } });
     if (st.visible) set((s) => ({ visible: { ...s.visible, ...st.visible } }));
     await get().setDataset({ layers: p.layers, district: st.district ?? get().district, meta: st.meta ?? get().meta });
     // after the dataset: the base scenario has just followed the plan_projects layer
-    const planError = get().applyPersistedPlan(st.plan);
-    if (planError) set({ projectMessage: `${planError}；已使用导入的规划项目作为基准方案` });
+    get().applyPersistedPlan(st.plan);
   },
   async forgetSaved() {
     const idb = get().idb;

@@ -2,7 +2,10 @@ import { useCallback, useState } from 'react';
 import { MapView } from '../map/MapView';
 import { useApp } from '../state/store';
 import { AnalysisControls } from './AnalysisControls';
+import { downloadBytes, MIME } from '../data/export/download';
+import { projectFileName, serializeProject } from '../data/project/project-file';
 import { BottomDrawer } from './BottomDrawer';
+import { ErrorBoundary } from './ErrorBoundary';
 import { DetailPanel } from './DetailPanel';
 import { ExportStatus } from './ExportStatus';
 import { IndicatorPanel } from './IndicatorPanel';
@@ -20,6 +23,7 @@ export function App() {
   const loadError = useApp((s) => s.loadError);
   const meta = useApp((s) => s.meta);
   const planOpen = useApp((s) => s.planOpen);
+  const rescued = useApp((s) => s.rescuedProject);
   const message = useApp((s) => s.projectMessage);
   const setMessage = useApp((s) => s.setProjectMessage);
   const [importFiles, setImportFiles] = useState<File[]>([]);
@@ -29,14 +33,20 @@ export function App() {
     <div className="app" data-load-state={loadState} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <TitleBar onImportFiles={onFiles} />
       <aside className="left">
-        <LayerList />
-        <AnalysisControls />
+        <ErrorBoundary name="图层与分析面板">
+          <LayerList />
+          <AnalysisControls />
+        </ErrorBoundary>
         {meta?.generated?.length ? <p className="notice" data-testid="data-notice">{t(lang, 'dataNotice')}</p> : null}
       </aside>
       <main className="center">
-        <MapView />
-        <HoverTooltip />
-        <BottomDrawer />
+        <ErrorBoundary name="地图">
+          <MapView />
+          <HoverTooltip />
+        </ErrorBoundary>
+        <ErrorBoundary name="表格与规划栏">
+          <BottomDrawer />
+        </ErrorBoundary>
         {loadState === 'loading' ? <div className="status">{t(lang, 'loading')}</div> : null}
         {loadState === 'error' ? (
           <div className="status error" role="alert">
@@ -45,10 +55,12 @@ export function App() {
         ) : null}
       </main>
       <aside className="right">
-        {planOpen ? <PlanCards /> : null}
-        <DetailPanel />
-        <SummaryPanel />
-        <IndicatorPanel />
+        <ErrorBoundary name="指标面板">
+          {planOpen ? <PlanCards /> : null}
+          <DetailPanel />
+          <SummaryPanel />
+          <IndicatorPanel />
+        </ErrorBoundary>
       </aside>
       <ImportHost files={importFiles} onDone={() => setImportFiles([])} />
       {dragging ? <div className="drop-hint">{lang === 'zh' ? '松开鼠标导入文件' : 'Drop files to import'}</div> : null}
@@ -56,6 +68,11 @@ export function App() {
       {message ? (
         <div className="toast" role="status" data-testid="toast">
           {message}
+          {rescued ? (
+            <button type="button" onClick={() => downloadBytes(projectFileName(`${rescued.name ?? '学位规划项目'}_已保存副本`), serializeProject(rescued), MIME.json)} data-testid="download-rescued">
+              下载已保存的副本
+            </button>
+          ) : null}
           <button type="button" className="link" onClick={() => setMessage(null)}>
             ×
           </button>

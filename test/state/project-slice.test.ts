@@ -46,3 +46,39 @@ describe('project slice: saved in the browser, restored, opened from a file', ()
     expect(b.getState().layers).toEqual(a.getState().layers);
   });
 });
+
+describe('project slice: crafted files and saved states never brick the app', () => {
+  it('a project file whose rule table is malformed is refused naming the field; the current project stays', async () => {
+    const s = createAppStore();
+    await s.getState().setDataset({ layers: { ...emptyLayers(), kindergartens: [kg('k1', '甲园')] }, district: null, meta: { name: '现有' } });
+    const bad = serializeProject({ layers: { ...emptyLayers(), kindergartens: [kg('k2', '乙园')] }, settings: { params: { ruleTable: { basis: 'residents', rules: [{ op: '>=', min: null, classes: 6 }] } } } });
+    expect(await s.getState().openProjectText(bad, 'bad.xwgh.json')).toBe(false);
+    expect(s.getState().projectMessage).toContain('settings.params.ruleTable.rules[0].min');
+    expect(s.getState().layers.kindergartens.map((k) => k.id)).toEqual(['k1']);
+    expect(s.getState().meta?.name).toBe('现有');
+  });
+
+  it('a project file without a rule table opens with the default one (migration)', async () => {
+    const s = createAppStore();
+    const old = serializeProject({ layers: { ...emptyLayers(), kindergartens: [kg('k2', '乙园')] }, settings: { params: { radiusM: 500 } } });
+    expect(await s.getState().openProjectText(old, 'old.xwgh.json')).toBe(true);
+    expect(s.getState().params.radiusM).toBe(500);
+    expect(s.getState().params.ruleTable.rules.length).toBeGreaterThan(0);
+  });
+
+  it('a saved state that fails validation at start-up is not applied and is offered for download', async () => {
+    const idb = new IDBFactory();
+    const a = createAppStore();
+    a.getState().setIdb(idb);
+    await a.getState().setDataset({ layers: { ...emptyLayers(), kindergartens: [kg('k1', '甲园')] }, district: null, meta: { name: '测试区' } });
+    // what an older build could have saved: a params object with a broken rule table
+    a.setState({ params: { ...a.getState().params, ruleTable: { ...a.getState().params.ruleTable, rules: [{ op: '?' as '>=', min: 1, classes: 1, sourceZh: '' }] } } });
+    await a.getState().saveNow();
+    const b = createAppStore();
+    b.getState().setIdb(idb);
+    expect(await b.getState().restoreSaved()).toBe(false);
+    expect(b.getState().projectMessage).toContain('settings.params.ruleTable.rules[0].op');
+    expect(b.getState().layers.kindergartens).toEqual([]);
+    expect(b.getState().rescuedProject?.layers.kindergartens.map((k) => k.id)).toEqual(['k1']);
+  });
+});

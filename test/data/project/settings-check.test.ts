@@ -1,0 +1,36 @@
+/** Settings of a project file or saved state: migrated from the defaults when missing, refused with the field path when wrong. */
+import { describe, expect, it } from 'vitest';
+import { defaultAnalysisParams } from '../../../src/analysis/params';
+import { checkSettings } from '../../../src/data/project/settings-check';
+
+const TODAY = '2026-12-02';
+
+describe('checkSettings', () => {
+  it('fills a missing rule table (and other missing parameters) from the defaults', () => {
+    const r = checkSettings({ params: { radiusM: 500 } }, TODAY);
+    if ('error' in r) throw new Error(r.error);
+    expect(r.settings.params).toEqual({ ...defaultAnalysisParams(TODAY), radiusM: 500 });
+  });
+
+  it('keeps unknown keys (later versions add them) and valid parts', () => {
+    const r = checkSettings({ visible: { population: false }, future: { x: 1 } }, TODAY);
+    if ('error' in r) throw new Error(r.error);
+    expect(r.settings.visible).toEqual({ population: false });
+    expect(r.settings.future).toEqual({ x: 1 });
+  });
+
+  it.each([
+    [{ params: { ruleTable: { basis: 'residents', rules: [{ op: '>=', min: '五千', classes: 6 }] } } }, 'settings.params.ruleTable.rules[0].min 应为数字'],
+    [{ params: { ruleTable: { basis: 'area', rules: [] } } }, 'settings.params.ruleTable.basis'],
+    [{ params: { radiusM: -3 } }, '服务半径应为正数'],
+    [{ params: { decay: 'linear' } }, 'settings.params.decay'],
+    [{ params: 'x' }, 'settings.params 应为对象'],
+    [{ visible: { population: 'yes' } }, 'settings.visible.population'],
+    [{ district: { type: 'Feature' } }, 'settings.district'],
+    [{ meta: { generated: [1] } }, 'settings.meta.generated'],
+    [[1, 2], 'settings 应为对象'],
+  ])('refuses %j naming the field', (raw, expected) => {
+    const r = checkSettings(raw, TODAY);
+    expect('error' in r && r.error).toContain(expected);
+  });
+});
