@@ -11,7 +11,7 @@ import { readKml, readKmz, type DomParserLike } from './read-kml';
 import { readShapefileEntries, unzipEntries } from './read-shapefile';
 import { readXlsx } from './read-xlsx';
 import { fatalFile, type InputFile, type ParsedFile } from './types';
-import { checkZip } from './zip-check';
+import { checkZip, zipProblemZh } from './zip-check';
 
 export interface ReadOptions {
   /** DOMParser for KML where the global one is missing (Node: xmldom; Web Worker: none) */
@@ -28,7 +28,7 @@ function ext(name: string): string {
 
 async function readZip(file: InputFile, opts: ReadOptions): Promise<ParsedFile> {
   const bad = await checkZip(file.bytes);
-  if (bad) return fatalFile(file.name, /\.xls[xm]$/i.test(file.name) ? 'xlsx' : 'unknown', `文件“${file.name}”已损坏或被截断，无法解压（${bad}）`);
+  if (bad) return fatalFile(file.name, /\.xls[xm]$/i.test(file.name) ? 'xlsx' : 'unknown', zipProblemZh(file.name, '文件', bad));
   let entries: Map<string, Uint8Array>;
   try {
     entries = await unzipEntries(file.bytes);
@@ -71,7 +71,7 @@ export async function readTabular(file: InputFile, opts: ReadOptions = {}): Prom
     if (kind === 'zip') {
       if (e === 'kmz') {
         const bad = await checkZip(file.bytes);
-        if (bad) return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”已损坏或被截断，无法解压（${bad}）`);
+        if (bad) return fatalFile(file.name, 'kml', zipProblemZh(file.name, 'KMZ 文件', bad));
         return await readKmz(file, opts.domParser);
       }
       return await readZip(file, opts);

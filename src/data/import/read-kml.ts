@@ -4,7 +4,7 @@ import { decodeText } from './decode-text';
 import { featuresToParsed } from './read-geojson';
 import { unzipEntries } from './read-shapefile';
 import { fatalFile, fileIssue, type InputFile, type ParsedFile } from './types';
-import { checkZip } from './zip-check';
+import { checkZip, zipProblemZh } from './zip-check';
 
 /** The part of DOMParser the KML reader needs. */
 export interface DomParserLike {
@@ -58,7 +58,8 @@ export function readKml(file: InputFile, domParser?: DomParserLike): ParsedFile 
 
 /** Read a KMZ (zipped KML: the first .kml inside). */
 export async function readKmz(file: InputFile, domParser?: DomParserLike): Promise<ParsedFile> {
-  if (await checkZip(file.bytes)) return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”已损坏或被截断，无法解压`);
+  const bad = await checkZip(file.bytes);
+  if (bad) return fatalFile(file.name, 'kml', zipProblemZh(file.name, 'KMZ 文件', bad));
   let entries: Map<string, Uint8Array>;
   try {
     entries = await unzipEntries(file.bytes);

@@ -10,7 +10,7 @@ import type { RowIssue } from '../issues';
 import { isValidUtf8, normaliseEncodingLabel } from './decode-text';
 import { featuresToParsed } from './read-geojson';
 import { fatalFile, fileIssue, type InputFile, type ParsedFile } from './types';
-import { checkZip } from './zip-check';
+import { checkZip, zipProblemZh } from './zip-check';
 
 export interface ShapefileParts {
   shp: Uint8Array;
@@ -130,7 +130,7 @@ export function readShapefileParts(fileName: string, layerName: string, parts: S
 export async function readShapefileZip(file: InputFile): Promise<ParsedFile> {
   const { name, bytes } = file;
   const bad = await checkZip(bytes);
-  if (bad) return fatalFile(name, 'shapefile', `ZIP 文件“${name}”已损坏或被截断，无法解压（${bad}）`);
+  if (bad) return fatalFile(name, 'shapefile', zipProblemZh(name, 'ZIP 文件', bad));
   let entries: Map<string, Uint8Array>;
   try {
     entries = await unzipEntries(bytes);

@@ -1,5 +1,5 @@
 /** XLSX/XLS/ODS bytes → one Sheet per worksheet, via SheetJS. Cell values are used raw (formulas never evaluated). */
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { cleanHeaders, fatalFile, fileIssue, findHeaderRow, type InputFile, type ParsedFile, type Sheet } from './types';
 
 function pad(n: number): string {
@@ -15,10 +15,40 @@ function cellValue(v: unknown): unknown {
   return v === undefined ? null : v;
 }
 
+/** Cells a sheet may span (rows × columns of the cells that exist), and its rows (Excel's own limit). */
+export const XLSX_LIMITS = { maxCells: 40_000_000, maxRows: 1_048_576 };
+
+/**
+ * The range the sheet's cells really span. The declared dimension (`!ref`) is not
+ * trusted: a 2 KB file can declare A1:XFD1048576 (17 billion cells) and hang the reader.
+ */
+export function usedRange(ws: XLSX.WorkSheet): XLSX.Range | null {
+  let r0 = Infinity;
+  let c0 = Infinity;
+  let r1 = -1;
+  let c1 = -1;
+  for (const key of Object.keys(ws)) {
+    if (key.charCodeAt(0) === 33) continue; // '!ref', '!merges', …
+    const a = XLSX.utils.decode_cell(key);
+    if (a.r < r0) r0 = a.r;
+    if (a.c < c0) c0 = a.c;
+    if (a.r > r1) r1 = a.r;
+    if (a.c > c1) c1 = a.c;
+  }
+  return r1 < 0 ? null : { s: { r: r0, c: c0 }, e: { r: r1, c: c1 } };
+}
+
+class SheetTooLarge extends Error {}
+
 function sheetOf(ws: XLSX.WorkSheet, name: string): { sheet: Sheet; titleRows: number } {
-  const ref = ws['!ref'];
-  if (!ref) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
-  const range = XLSX.utils.decode_range(ref);
+  const range = ws['!ref'] ? usedRange(ws) : null;
+  if (!range) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
+  const nRows = range.e.r - range.s.r + 1;
+  const nCols = range.e.c - range.s.c + 1;
+  if (nRows > XLSX_LIMITS.maxRows || nRows * nCols > XLSX_LIMITS.maxCells) {
+    throw new SheetTooLarge(`工作表“${name}”有 ${nRows.toLocaleString('en-US')} 行 × ${nCols.toLocaleString('en-US')} 列，超过上限 ${XLSX_LIMITS.maxCells.toLocaleString('en-US')} 个单元格`);
+  }
+  ws['!ref'] = XLSX.utils.encode_range(range);
   const aoa = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
   const head = findHeaderRow(aoa);
   if (head < 0) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
@@ -45,7 +75,7 @@ export function readXlsx(file: InputFile): ParsedFile {
   }
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellDates: true, cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, sheetStubs: false });
+    wb = XLSX.read(bytes, { type: 'array', dense: false, cellDates: true, cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, sheetStubs: false });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
     if (/password|encrypt/i.test(msg)) return fatalFile(name, 'xlsx', `文件“${name}”有密码保护，请在 Excel 中取消密码后再导入`);
@@ -56,7 +86,14 @@ export function readXlsx(file: InputFile): ParsedFile {
   for (const sn of wb.SheetNames) {
     const ws = wb.Sheets[sn];
     if (!ws) continue;
-    const { sheet, titleRows } = sheetOf(ws, sn);
+    let got: ReturnType<typeof sheetOf>;
+    try {
+      got = sheetOf(ws, sn);
+    } catch (e) {
+      if (e instanceof SheetTooLarge) return fatalFile(name, 'xlsx', `文件“${name}”过大：${e.message}，请拆分后再导入`);
+      throw e;
+    }
+    const { sheet, titleRows } = got;
     sheets.push(sheet);
     if (titleRows > 0) issues.push(fileIssue(name, `工作表“${sn}”前 ${titleRows} 行看起来是标题，已从其后读取表头`, 'warning'));
   }
