@@ -87,8 +87,9 @@ export function* evaluateSteps(
   // ── 2SFCA ──
   step(0.75, '两步移动搜寻法（2SFCA）');
   const fca = computeTwoStep(pairs, kgSupply, kgActive, children);
-  const access = params.decay === 'gaussian' ? fca.accessGaussian : fca.accessPlain;
-  const split = splitDemand(cov.covered, access, children);
+  // the served / short split counts places against children inside the radius (uniform A_i),
+  // whatever the decay: under Gaussian weights A_i < 1 can sit next to a kindergarten with R ≥ 1
+  const split = splitDemand(cov.covered, fca.accessPlain, children);
   const ratio = params.decay === 'gaussian' ? fca.ratioGaussian : fca.ratioPlain;
   const kgStatus: KgStatusRag[] = [];
   const kgStatusCounts: Record<KgStatusRag, number> = { green: 0, amber: 0, red: 0, no_demand: 0, inactive: 0 };
@@ -164,6 +165,9 @@ export function* evaluateSteps(
   }));
   const headline = headlineFigures(agg.district, params, kgStatusCounts, comm.summary);
   const warningsZh = [...prep.warningsZh];
+  let zeroPlaces = 0;
+  for (let j = 0; j < nKg; j++) if (isSupplyingKg(kgs[j]) && !(finiteOr0(kgs[j].places) > 0)) zeroPlaces++;
+  if (zeroPlaces > 0) warningsZh.push(`${zeroPlaces} 所现状幼儿园学位数为 0 或缺失：计入服务半径覆盖，但不提供学位（请核对）`);
   if (streets.unassignedIndex >= 0) warningsZh.push('部分记录缺少街道代码且不在任何街道边界内，归入“未分配街道”');
   const tEnd = now();
   step(1, '完成');

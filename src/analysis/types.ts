@@ -182,7 +182,7 @@ export interface CellResults {
   accessPlain: Float64Array;
   /** A_i, Gaussian */
   accessGaussian: Float64Array;
-  /** children served = min(A_i, 1) × children (A of params.decay); 0 when not covered */
+  /** children served = min(A_i, 1) × children with the uniform A_i (whatever params.decay); 0 when not covered */
   served: Float64Array;
   /** covered but unserved children = children − served */
   overCapacity: Float64Array;

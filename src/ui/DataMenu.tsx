@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useDismiss } from './use-dismiss';
 import { downloadBytes, MIME } from '../data/export/download';
 import type { ExportFormat } from '../data/export/export-job';
 import { projectFileName } from '../data/project/project-file';
@@ -18,6 +19,10 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
   const [layer, setLayer] = useState<LayerId>('kindergartens');
   const importInput = useRef<HTMLInputElement>(null);
   const projectInput = useRef<HTMLInputElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  const refs = useMemo(() => [menuRef], []);
+  useDismiss(open, close, refs);
   const base = `${appStore.getState().meta?.name ?? '学位规划'}_${zh ? LAYERS[layer].zh : layer}`;
   // exports run as jobs (a worker for large layers) with a status line and a cancel: see ExportStatus
   const exportLayer = async (format: ExportFormat, mime: string): Promise<void> => {
@@ -27,7 +32,7 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
     if (bytes !== null) downloadBytes(file, bytes, mime);
   };
   return (
-    <div className="menu">
+    <div className="menu" ref={menuRef}>
       <button type="button" onClick={() => setOpen(!open)} data-testid="data-menu">
         {zh ? '数据' : 'Data'} ▾
       </button>
@@ -100,7 +105,11 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
               e.target.value = '';
               if (f) {
                 setOpen(false);
-                await appStore.getState().openProjectText(await f.text(), f.name);
+                const st = appStore.getState();
+                const hasData = LAYER_IDS.some((id) => st.layers[id].length > 0);
+                // replacing the current project asks first (it stays in the browser until the new one is saved)
+                if (hasData && !window.confirm(zh ? `打开“${f.name}”将替换当前项目（${st.meta?.name ?? '未命名'}）。继续？` : `Opening “${f.name}” replaces the current project. Continue?`)) return;
+                await st.openProjectText(await f.text(), f.name);
               }
             }}
           />

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useDismiss } from './use-dismiss';
 import { useApp } from '../state/store';
 import { BasemapChooser } from './BasemapChooser';
 import { DataMenu } from './DataMenu';
@@ -9,6 +10,11 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
   const setLang = useApp((s) => s.setLang);
   const meta = useApp((s) => s.meta);
   const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  const refs = useMemo(() => [buttonRef, panelRef], []);
+  useDismiss(open, close, refs);
   const isSample = Boolean(meta?.generated?.length);
   return (
     <header className="titlebar">
@@ -26,14 +32,14 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
       ) : null}
       <div className="spacer" />
       <DataMenu onImportFiles={onImportFiles} />
-      <button type="button" onClick={() => setOpen(!open)} data-testid="settings-button">
+      <button type="button" ref={buttonRef} onClick={() => setOpen(!open)} data-testid="settings-button">
         {t(lang, 'settings')}
       </button>
       <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
         {t(lang, 'language')}
       </button>
       {open ? (
-        <div className="settings" role="dialog">
+        <div className="settings" role="dialog" ref={panelRef}>
           <BasemapChooser />
         </div>
       ) : null}
