@@ -7,7 +7,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef } from 'react';
 import { LAYERS, type LayerId } from '../data/schema';
 import { useApp, appStore } from '../state/store';
-import { selectOverlay, selectViewLayers } from '../state/selectors';
+import { selectCompareDiff, selectOverlay, selectViewLayers } from '../state/selectors';
 import { timings } from '../state/load-sample';
 import sampleBasemapUrl from '../../data/basemap.geojson?url';
 import { bboxOfRings, buildBasemapStyle } from './basemap';
@@ -53,7 +53,9 @@ export function MapView() {
   const visible = useApp((s) => s.visible);
   const basemap = useApp((s) => s.basemap);
   const lang = useApp((s) => s.lang);
-  const overlay = useApp(selectOverlay);
+  const baseOverlay = useApp(selectOverlay);
+  const diff = useApp(selectCompareDiff);
+  const overlay = useMemo(() => (diff.length ? { ...baseOverlay, diff } : baseOverlay), [baseOverlay, diff]);
 
   const districtRings = useMemo(
     () => (district ? district.features.flatMap((f) => ringsOf(JSON.stringify(f.geometry))) : []),

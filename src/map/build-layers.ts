@@ -40,6 +40,8 @@ export interface AnalysisOverlay {
   kgStatus?: ('ok' | 'warn' | 'bad' | 'neutral')[];
   /** 街道 code → traffic-light status (children-weighted mean access) */
   streetStatus?: Record<string, 'ok' | 'warn' | 'bad' | 'neutral'>;
+  /** scenario comparison: projects only in the shown scenario (a) or only in the compared one (b) */
+  diff?: { lon: number; lat: number; side: 'a' | 'b' }[];
 }
 
 const withAlpha = (c: Rgb, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
@@ -157,6 +159,22 @@ export function buildDeckLayers(
         stroked: true,
         pickable: true,
         updateTriggers: { getLineColor: [st], getLineWidth: [Boolean(st)] },
+      }),
+    );
+  }
+  if (overlay.diff && overlay.diff.length > 0) {
+    out.push(
+      new ScatterplotLayer<{ lon: number; lat: number; side: 'a' | 'b' }>({
+        id: 'compare-diff',
+        data: overlay.diff,
+        getPosition: (d) => [d.lon, d.lat],
+        getRadius: 16,
+        radiusUnits: 'pixels',
+        filled: false,
+        stroked: true,
+        getLineColor: (d) => (d.side === 'a' ? [230, 126, 34, 255] : [142, 68, 173, 255]),
+        getLineWidth: 3,
+        lineWidthUnits: 'pixels',
       }),
     );
   }

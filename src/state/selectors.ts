@@ -74,3 +74,25 @@ export function selectViewLayers(s: AppState): LayerRows {
 export function selectCurrentPlan(s: AppState): PlanResult | null {
   return s.planResults[s.currentScenarioId] ?? null;
 }
+
+let lastDiff: { key: unknown[]; value: { lon: number; lat: number; side: 'a' | 'b' }[] } | null = null;
+const projectKey = (p: PlanScenario['projects'][number]) => `${p.id}|${p.kind}|${p.start_year}|${p.finish_year}|${p.places_after}|${p.lon}|${p.lat}|${p.type_after}`;
+
+/** Projects that differ between the shown scenario (a) and the compared one (b), for the map. */
+export function selectCompareDiff(s: AppState): { lon: number; lat: number; side: 'a' | 'b' }[] {
+  if (!s.planOpen || !s.compareScenarioId) return NO_DIFF;
+  const a = selectCurrentScenario(s);
+  const b = s.scenarios.find((x) => x.id === s.compareScenarioId);
+  if (!a || !b) return NO_DIFF;
+  const key = [a, b];
+  if (lastDiff && sameKey(lastDiff.key, key)) return lastDiff.value;
+  const inA = new Set(a.projects.map(projectKey));
+  const inB = new Set(b.projects.map(projectKey));
+  const value = [
+    ...a.projects.filter((p) => !inB.has(projectKey(p))).map((p) => ({ lon: p.lon, lat: p.lat, side: 'a' as const })),
+    ...b.projects.filter((p) => !inA.has(projectKey(p))).map((p) => ({ lon: p.lon, lat: p.lat, side: 'b' as const })),
+  ];
+  lastDiff = { key, value };
+  return value;
+}
+const NO_DIFF: { lon: number; lat: number; side: 'a' | 'b' }[] = [];

@@ -104,7 +104,29 @@ export const planTests: E2eTest[] = [
       await page.locator('[data-testid=tab-years]').click();
       await page.locator('[data-testid=plan-chart] canvas').first().waitFor({ timeout: 10000 });
       await page.screenshot({ path: path.join(ctx.shots, 'plan-years.png') });
+      // compare with the base scenario: the table and the one project that differs
+      await page.locator('[data-testid=tab-compare]').click();
+      await page.locator('[data-testid=compare-select]').selectOption('base');
+      await page.locator('[data-testid=compare-table]').waitFor({ timeout: 20000 });
+      const diffText = (await page.locator('[data-testid=compare-diff]').textContent()) ?? '';
+      assert(diffText.includes(added.id) && !diffText.includes('XM01'), `only the new build differs (${diffText})`);
+      await page.screenshot({ path: path.join(ctx.shots, 'plan-compare.png') });
       await page.evaluate(() => (window as unknown as W).__xwghStore.getState().setPlanOpen(false));
     },
   },
 ];
+
+planTests.push({
+  name: '菜单按 Esc 或点击外部关闭',
+  async run(ctx) {
+    const { page } = ctx;
+    await page.locator('[data-testid=data-menu]').click();
+    await page.locator('.menu-panel').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.menu-panel').waitFor({ state: 'detached', timeout: 2000 });
+    await page.locator('[data-testid=settings-button]').click();
+    await page.locator('.settings').waitFor();
+    await page.mouse.click(600, 400);
+    await page.locator('.settings').waitFor({ state: 'detached', timeout: 2000 });
+  },
+});

@@ -78,7 +78,9 @@ export function CompareView() {
               })}
             </tbody>
           </table>
-          <h4>{zh ? '不同的项目' : 'Projects that differ'}</h4>
+          <h4>
+            {zh ? '不同的项目（地图上橙色圈 = 仅 A 有，紫色圈 = 仅 B 有）' : 'Projects that differ (map: orange ring = only in A, purple = only in B)'}
+          </h4>
           <ul className="diff-list" data-testid="compare-diff">
             {onlyIn(a, b).map((p) => (
               <li key={`a${p.id}`}>A：{p.id} {p.name}（{p.start_year}–{p.finish_year}，{formatInt(p.places_after)}）</li>
