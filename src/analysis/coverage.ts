@@ -17,9 +17,10 @@ export interface CoverageArrays {
  * kindergartens that supply places, number of cells. Pairs of inactive
  * kindergartens are ignored, so one pair list serves several supply scenarios.
  */
-export function computeCoverage(pairs: NeighbourPairs, active: Uint8Array, nCells: number): CoverageArrays {
-  const covered = new Uint8Array(nCells);
-  const nearestWithinM = new Float64Array(nCells);
+export function computeCoverage(pairs: NeighbourPairs, active: Uint8Array, nCells: number, out?: CoverageArrays): CoverageArrays {
+  // every element is written below, so reused arrays need no clearing
+  const covered = out ? out.covered : new Uint8Array(nCells);
+  const nearestWithinM = out ? out.nearestWithinM : new Float64Array(nCells);
   const { cellOffsets, kg, distM } = pairs;
   for (let i = 0; i < nCells; i++) {
     let best = Infinity;
@@ -32,7 +33,10 @@ export function computeCoverage(pairs: NeighbourPairs, active: Uint8Array, nCell
     if (best !== Infinity) {
       covered[i] = 1;
       nearestWithinM[i] = best;
-    } else nearestWithinM[i] = Number.NaN;
+    } else {
+      covered[i] = 0;
+      nearestWithinM[i] = Number.NaN;
+    }
   }
   return { covered, nearestWithinM };
 }

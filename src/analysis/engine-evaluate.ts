@@ -32,6 +32,24 @@ export interface EvaluationView {
   summaryOnly?: boolean;
 }
 
+type Scratch = {
+  cov: { covered: Uint8Array; nearestWithinM: Float64Array };
+  access: { accessPlain: Float64Array; accessGaussian: Float64Array };
+  split: { served: Float64Array; overCapacity: Float64Array; outside: Float64Array };
+};
+const scratchByPrep = new WeakMap<PreparedInput, Scratch>();
+
+function scratchOf(prep: PreparedInput): Scratch {
+  let s = scratchByPrep.get(prep);
+  if (!s) {
+    const n = prep.nCells;
+    const f = () => new Float64Array(n);
+    s = { cov: { covered: new Uint8Array(n), nearestWithinM: f() }, access: { accessPlain: f(), accessGaussian: f() }, split: { served: f(), overCapacity: f(), outside: f() } };
+    scratchByPrep.set(prep, s);
+  }
+  return s;
+}
+
 function streetSums(v: Float64Array | undefined, street: Int32Array, nStreets: number): Float64Array | null {
   if (!v) return null;
   const out = new Float64Array(nStreets);
@@ -74,7 +92,9 @@ export function* evaluateSteps(
   // ── coverage ──
   step(0.55, '计算覆盖与最近幼儿园');
   const pairs = prep.pairs;
-  const cov = computeCoverage(pairs, kgActive, nCells);
+  // summary years of a plan reuse one set of per-cell buffers (their per-cell arrays are not returned)
+  const scratch = view.summaryOnly ? scratchOf(prep) : undefined;
+  const cov = computeCoverage(pairs, kgActive, nCells, scratch?.cov);
   const nearestKgM = cov.nearestWithinM;
   for (let from = 0; from < nCells && params.nearestMaxM > 0 && !view.summaryOnly; from += CELL_CHUNK) {
     const to = Math.min(nCells, from + CELL_CHUNK);
@@ -86,10 +106,10 @@ export function* evaluateSteps(
 
   // ── 2SFCA ──
   step(0.75, '两步移动搜寻法（2SFCA）');
-  const fca = computeTwoStep(pairs, kgSupply, kgActive, children);
+  const fca = computeTwoStep(pairs, kgSupply, kgActive, children, scratch?.access);
   // the served / short split counts places against children inside the radius (uniform A_i),
   // whatever the decay: under Gaussian weights A_i < 1 can sit next to a kindergarten with R ≥ 1
-  const split = splitDemand(cov.covered, fca.accessPlain, children);
+  const split = splitDemand(cov.covered, fca.accessPlain, children, scratch?.split);
   const ratio = params.decay === 'gaussian' ? fca.ratioGaussian : fca.ratioPlain;
   const kgStatus: KgStatusRag[] = [];
   const kgStatusCounts: Record<KgStatusRag, number> = { green: 0, amber: 0, red: 0, no_demand: 0, inactive: 0 };

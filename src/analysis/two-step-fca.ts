@@ -33,6 +33,8 @@ export function computeTwoStep(
   supply: ArrayLike<number>,
   active: Uint8Array,
   demand: ArrayLike<number>,
+  /** reuse these per-cell output arrays (zeroed here), e.g. across the years of a plan */
+  out?: { accessPlain: Float64Array; accessGaussian: Float64Array },
 ): TwoStepResult {
   const nKg = supply.length;
   const nCells = demand.length;
@@ -57,8 +59,8 @@ export function computeTwoStep(
     ratioPlain[j] = on && demandPlain[j] > 0 ? supply[j] / demandPlain[j] : Number.NaN;
     ratioGaussian[j] = on && demandGaussian[j] > 0 ? supply[j] / demandGaussian[j] : Number.NaN;
   }
-  const accessPlain = new Float64Array(nCells);
-  const accessGaussian = new Float64Array(nCells);
+  const accessPlain = out ? out.accessPlain.fill(0) : new Float64Array(nCells);
+  const accessGaussian = out ? out.accessGaussian.fill(0) : new Float64Array(nCells);
   for (let p = 0; p < count; p++) {
     const j = kg[p];
     if (active[j] !== 1) continue;
@@ -81,11 +83,13 @@ export function splitDemand(
   covered: Uint8Array,
   access: Float64Array,
   demand: ArrayLike<number>,
+  /** reuse these output arrays (zeroed here) */
+  out?: { served: Float64Array; overCapacity: Float64Array; outside: Float64Array },
 ): { served: Float64Array; overCapacity: Float64Array; outside: Float64Array } {
   const n = demand.length;
-  const served = new Float64Array(n);
-  const overCapacity = new Float64Array(n);
-  const outside = new Float64Array(n);
+  const served = out ? out.served.fill(0) : new Float64Array(n);
+  const overCapacity = out ? out.overCapacity.fill(0) : new Float64Array(n);
+  const outside = out ? out.outside.fill(0) : new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const P = demand[i];
     if (covered[i] === 1) {

@@ -106,14 +106,22 @@ export interface DemandBase {
  * Demand in year `t` over cells + new-community points (appended after the cells).
  * Work per year is one pass over the cells; per-街道 rules are computed once per 街道.
  */
-export function demandAt(base: DemandBase, points: readonly NewCommunityPoint[], s: PlanSettings, t: number, messages: PlanMessage[]): YearDemand {
+export function demandAt(
+  base: DemandBase,
+  points: readonly NewCommunityPoint[],
+  s: PlanSettings,
+  t: number,
+  messages: PlanMessage[],
+  /** reuse the arrays of an earlier year (overwritten) */
+  out?: YearDemand,
+): YearDemand {
   const d = s.demand;
   const nCells = base.children.length;
   const n = nCells + points.length;
   const S = base.streetCodes.length;
-  const childrenBirths = new Float64Array(n);
-  const residents = new Float64Array(n);
-  const perThousand = new Float64Array(n);
+  const childrenBirths = out ? out.childrenBirths.fill(0, nCells) : new Float64Array(n);
+  const residents = out ? out.residents.fill(0, nCells) : new Float64Array(n);
+  const perThousand = out ? out.perThousand.fill(0, nCells) : new Float64Array(n);
   const baseByStreet = new Float64Array(S);
   let baseDistrict = 0;
   for (let i = 0; i < nCells; i++) {

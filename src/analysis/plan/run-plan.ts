@@ -97,10 +97,12 @@ export function* planSteps(
   const summaries: PlanYearSummary[] = [];
   const detail: Record<number, AnalysisResult> = {};
 
+  let demandBuffers: ReturnType<typeof demandAt> | undefined;
   for (const year of years) {
     phase++;
     const { rows, events } = sitesAt(sites, projects, year, settings.openingLagYears);
-    const dem = demandAt({ children: baseChildren, residents: baseResidents, streetIndex: prep.cellStreet.subarray(0, nCells), streetCodes: prep.streets.codes, dataYear }, points, settings, year, messages);
+    const dem = demandAt({ children: baseChildren, residents: baseResidents, streetIndex: prep.cellStreet.subarray(0, nCells), streetCodes: prep.streets.codes, dataYear }, points, settings, year, messages, demandBuffers);
+    demandBuffers = dem;
     let places = 0;
     const byType = { public: 0, inclusive_private: 0, private: 0 };
     for (const k of rows) {
