@@ -1,5 +1,10 @@
-/** KML/KMZ → one Sheet of placemarks via @tmcw/togeojson. Needs a DOMParser (the browser's, or xmldom in Node). */
+/**
+ * KML/KMZ → one Sheet of placemarks via @tmcw/togeojson. The XML is parsed with
+ * @xmldom/xmldom where there is no DOMParser (the import worker, Node), so KML is
+ * read off the page's thread like every other format.
+ */
 import { kml } from '@tmcw/togeojson';
+import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import { decodeText } from './decode-text';
 import { featuresToParsed } from './read-geojson';
 import { unzipEntries } from './read-shapefile';
@@ -24,8 +29,7 @@ export function readKml(file: InputFile, domParser?: DomParserLike): ParsedFile 
   const { name, bytes } = file;
   if (bytes.length === 0) return fatalFile(name, 'kml', `文件“${name}”是空文件`);
   const Parser = (globalThis as { DOMParser?: new () => DomParserLike }).DOMParser;
-  const parser = domParser ?? (Parser ? new Parser() : null);
-  if (!parser) return fatalFile(name, 'kml', '当前环境无法解析 KML（缺少 DOMParser）');
+  const parser: DomParserLike = domParser ?? (Parser ? new Parser() : (new XmlDomParser({ onError: () => {} }) as unknown as DomParserLike));
   const declared = xmlDeclaredEncoding(bytes);
   const dec = decodeText(bytes, declared);
   const issues = dec.warningZh ? [fileIssue(name, dec.warningZh, 'warning')] : [];

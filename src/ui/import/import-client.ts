@@ -1,7 +1,7 @@
 /**
  * Talking to the import worker from the UI: one request at a time, progress
- * callbacks, hard cancel (the worker is terminated and recreated). KML runs on
- * the main thread, where DOMParser exists.
+ * callbacks, hard cancel (the worker is terminated and recreated). Every format,
+ * KML included, is parsed in the worker.
  */
 import type { LayerId } from '../../data/schema';
 import type { ParsedSummary, WorkerBuildOptions, WorkerRequest, WorkerResponse } from '../../data/import/import-protocol';
@@ -45,9 +45,9 @@ function inThreadEndpoint(): Endpoint {
   return ep;
 }
 
-/** Whether a file must be parsed on the main thread (KML needs DOMParser, absent in workers). */
-export function needsMainThread(name: string): boolean {
-  return /\.(kml|kmz)$/i.test(name);
+/** Whether a file must be parsed on the main thread: none since KML is parsed with xmldom in the worker. */
+export function needsMainThread(_name: string): boolean {
+  return false;
 }
 
 /** One import job at a time against the worker (or the main thread for KML); see ImportDialog. */

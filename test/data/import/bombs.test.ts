@@ -138,3 +138,14 @@ describe('XLSX', () => {
     expect(maj * 10000 + min * 100 + patch).toBeGreaterThanOrEqual(2003); // ≥ 0.20.3
   });
 });
+
+describe('GeoJSON', () => {
+  it('refuses more features than the cap, naming the file', async () => {
+    const { readGeojson, GEOJSON_LIMITS } = await import('../../../src/data/import/read-geojson');
+    const n = GEOJSON_LIMITS.maxFeatures + 1;
+    const text = `{"type":"FeatureCollection","features":[${Array.from({ length: n }, () => '{}').join(',')}]}`;
+    const parsed = readGeojson({ name: 'many.geojson', bytes: new TextEncoder().encode(text) });
+    expect(parsed.fatal).toBe(true);
+    expect(parsed.issues[0].message).toMatch(/many\.geojson.*超过上限/);
+  });
+});
