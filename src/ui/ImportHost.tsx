@@ -20,6 +20,10 @@ export function ImportHost({ files, onDone }: { files: File[]; onDone: () => voi
     for (const id of LAYER_IDS) out[id] = (layers[id] as unknown as Record<string, unknown>[]).map((r) => String(r[LAYERS[id].key]));
     return out;
   }, [layers]);
+  const named = useMemo(
+    () => [...layers.kindergartens, ...layers.communities].filter((r) => r.name).slice(0, 20000).map((r) => ({ name: r.name, lon: r.lon, lat: r.lat })),
+    [layers.kindergartens, layers.communities],
+  );
   const reference = useMemo(() => {
     const rings = [
       ...(district ? district.features.flatMap((f) => ringsOf(JSON.stringify(f.geometry))) : []),
@@ -35,6 +39,7 @@ export function ImportHost({ files, onDone }: { files: File[]; onDone: () => voi
       files={files}
       lang={lang}
       referenceBbox={referenceBbox}
+      named={named}
       reference={reference}
       existingKeys={existingKeys}
       onClose={onDone}

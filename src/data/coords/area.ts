@@ -15,6 +15,8 @@ export interface ReferenceArea {
   polygon?: PolygonGeometry;
   /** neighbourhood margin around the bbox, metres (default 5000) */
   marginM?: number;
+  /** named features already loaded (WGS84): rows with the same name decide the coordinate system */
+  named?: { name: string; lon: number; lat: number }[];
 }
 
 /** Rough extent of China's territory used to flag impossible points (incl. South China Sea islands). */

@@ -10,6 +10,7 @@ import { kinks } from '@turf/turf';
 import { CHINA_BBOX, expandBbox, inBbox, referenceBbox, type ReferenceArea } from '../coords/area';
 import { isProjected, type CrsId } from '../coords/crs';
 import type { CrsGuess } from '../coords/detect-crs';
+import { crsFromNamedPoints, type NamedPoint } from '../coords/named-evidence';
 import { coerceRecords, type RawRecord } from '../coerce';
 import { guessFieldMappingLoose, type FieldMapping } from '../field-mapping';
 import type { RowIssue } from '../issues';
@@ -195,7 +196,12 @@ function buildCore<L extends LayerId>(layer: L, parsed: ParsedFile, opts: BuildO
   progress(0.1, '读取坐标');
   const useCols = mapping.lon !== undefined && mapping.lat !== undefined;
   const coords = sampleCoords(sheet, useCols ? mapping.lon : undefined, useCols ? mapping.lat : undefined);
-  const crsGuess = guessSheetCrs(parsed, sheet, coords, [file, sheet.name, ...headers], opts.reference);
+  let crsGuess = guessSheetCrs(parsed, sheet, coords, [file, sheet.name, ...headers], opts.reference);
+  // names shared with loaded kindergartens / 小区 outweigh every guess from the values alone
+  if (crsGuess.confidence !== 'certain' && crsGuess.crs !== null && !isProjected(crsGuess.crs) && opts.reference?.named?.length && mapping.name !== undefined) {
+    const ev = namedEvidence(sheet, mapping.name, useCols ? mapping.lon : undefined, useCols ? mapping.lat : undefined, opts.reference.named, crsGuess.swapXY);
+    if (ev) crsGuess = { ...crsGuess, crs: ev.crs, confidence: 'likely', reasonZh: ev.reasonZh, reasonEn: ev.reasonEn, candidates: [ev.crs, ...crsGuess.candidates.filter((c) => c !== ev.crs)] };
+  }
   const explicit = opts.crs && opts.crs !== 'auto' ? opts.crs : null;
   const swap = opts.swapXY ?? crsGuess.swapXY;
   let crsUsed = explicit ?? crsGuess.crs;
@@ -213,6 +219,20 @@ function buildCore<L extends LayerId>(layer: L, parsed: ParsedFile, opts: BuildO
   if (swap) base.issues.push(fileIssue(file, useCols ? `“${headers[mapping.lon]}”与“${headers[mapping.lat]}”两列的值疑似填反，已自动交换` : 'x、y 坐标疑似填反，已自动交换', 'warning'));
   const columns = convertAndValidate(layer, parsed, sheet, base, { ...opts, crsUsed, swap, useCols, coords, defaults, autoKey, progress }, fast);
   return { result: done(base), columns };
+}
+
+/** Up to 2,000 rows with a name and a point, tested against the loaded named features. */
+function namedEvidence(sheet: Sheet, nameIdx: number, lonIdx: number | undefined, latIdx: number | undefined, named: NamedPoint[], swap: boolean) {
+  const rows: { name: string; x: number; y: number }[] = [];
+  const n = sheetRowCount(sheet);
+  for (let i = 0; i < n && rows.length < 2000; i++) {
+    const cells = sheetRow(sheet, i);
+    const name = cells[nameIdx];
+    if (typeof name !== 'string' || !name.trim()) continue;
+    const [x, y] = rowPoint(cells, sheet.geometries?.[i], lonIdx, latIdx);
+    rows.push({ name: name.trim(), x, y });
+  }
+  return crsFromNamedPoints(rows, named, swap);
 }
 
 interface Ctx extends Omit<BuildOptions, 'defaults'> {

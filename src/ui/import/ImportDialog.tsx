@@ -27,6 +27,8 @@ export interface ImportDialogProps {
   layerDefault?: LayerId;
   files: File[];
   referenceBbox?: [number, number, number, number];
+  /** loaded kindergartens and 小区 (name, WGS84 position): same-named rows decide the coordinate system */
+  named?: { name: string; lon: number; lat: number }[];
   /** outlines and names already loaded (district, 街道), for the map check before committing */
   reference?: CrsStepProps['reference'];
   existingKeys?: Record<LayerId, string[]>;
@@ -131,7 +133,7 @@ export function ImportDialog(props: ImportDialogProps) {
       autoKey,
       crs: c,
       swapXY: s,
-      reference: props.referenceBbox ? { bbox: props.referenceBbox as Bbox } : undefined,
+      reference: props.referenceBbox || props.named?.length ? { bbox: props.referenceBbox as Bbox | undefined, named: props.named } : undefined,
       existingKeys: mode === 'append' ? props.existingKeys?.[layer] : undefined,
     };
     setError(null);
