@@ -2,10 +2,12 @@
  * Importing a planner's file through the dialog: a BD-09 CSV with Chinese headers lands
  * where its WGS84 truth says, exports back; the real 长宁区 file (when ../shared has it).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { haversineM } from '../../src/analysis/geo';
+import { fromWgs84Fn } from '../../src/data/coords/crs';
 import { assert, assertEqual } from './assert';
 import type { E2eTest } from './run-e2e';
 
@@ -28,6 +30,31 @@ async function next(page: Page): Promise<void> {
 }
 
 export const importTests: E2eTest[] = [
+  {
+    name: '坐标系无法确定时不默认 WGS84：三种解释画在图上，用户选择后才能继续',
+    async run(ctx) {
+      const { page } = ctx;
+      const to = fromWgs84Fn('bd09');
+      // four kindergartens well inside the district: every system keeps them inside, so nothing decides
+      const rows = [0, 1, 2, 3].map((k) => [`核对园${k + 1}`, ...to(109.80 + 0.004 * k, 40.655 + 0.002 * k).map((v) => v.toFixed(6)), '公办', '6', '180'].join(','));
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'xwgh-crs-')), '幼儿园名单.csv');
+      writeFileSync(file, ['名称,经度,纬度,办园性质,班级数,学位数', ...rows].join('\n'));
+      await openImport(page, file);
+      await page.getByLabel('追加到现有数据').check();
+      await next(page);
+      await page.getByText('按行号自动编号').click();
+      await next(page); // → coordinate system
+      await page.locator('[data-testid=crs-candidates]').waitFor({ timeout: 10000 });
+      assertEqual(await page.locator('[data-testid=import-preview-map] circle').count(), 12, 'the four points under three systems');
+      assert(await page.locator('.imp-primary').first().isDisabled(), 'no silent default: 下一步 waits for a choice');
+      await page.screenshot({ path: path.join(ctx.shots, 'import-crs-uncertain.png') });
+      await page.locator('.imp-crs select').selectOption('bd09');
+      await page.locator('.imp-primary:not([disabled])').first().waitFor({ timeout: 10000 });
+      assertEqual(await page.locator('[data-testid=crs-candidates]').count(), 0, 'after the choice the map shows that system only');
+      await page.getByRole('button', { name: '取消' }).last().click();
+      await page.locator('.imp-primary').waitFor({ state: 'detached', timeout: 5000 });
+    },
+  },
   {
     name: '导入 BD-09 坐标的中文表头 CSV：点位落在 WGS84 真值处，并可导出',
     async run(ctx) {

@@ -1,5 +1,5 @@
 /** Step 3: coordinate system (guess, reason, override, swap) and a preview of the converted rows. */
-import { allCrsIds, crsLabel, type CrsId } from '../../data/coords/crs';
+import { allCrsIds, crsLabel, isProjected, toWgs84Fn, type CrsId } from '../../data/coords/crs';
 import type { ImportResult } from '../../data/import/build-import';
 import { LAYERS, labelOfEnum } from '../../data/schema';
 import type { ImportText } from './import-text';
@@ -23,6 +23,15 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/**
+ * True when the user must choose the system: lon/lat whose system the values, hints,
+ * reference area and loaded names could not decide, still on "auto" (the rows were
+ * then read as WGS84, which puts a BD-09 file ≈ 1 km off).
+ */
+export function needsCrsPick(result: ImportResult, crs: CrsId | 'auto'): boolean {
+  return crs === 'auto' && result.crsGuess.confidence === 'uncertain' && result.crsUsed !== null && !isProjected(result.crsUsed) && result.rows.length > 0;
+}
+
 /** CRS select (detected guess first, with its reason), x/y swap, flag counts and a 10-row preview. */
 export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap, reference }: CrsStepProps) {
   const def = LAYERS[result.layer];
@@ -31,6 +40,15 @@ export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap, reference }
   const shown = def.fields.filter((fd) => fd.type !== 'geometry' && (fd.required || result.mapping[fd.name] !== undefined)).slice(0, 8);
   const rows = (result.rows as unknown as Record<string, unknown>[]).slice(0, 10);
   const ids = allCrsIds();
+  // uncertain lon/lat: draw the rows as WGS84, GCJ-02 and BD-09 and make the user pick (no silent default)
+  const mustPick = needsCrsPick(result, crs);
+  const raw = mustPick ? (result.rows as unknown as { lon: number; lat: number }[]).slice(0, 2000) : [];
+  const candidates = mustPick
+    ? ([['wgs84', '#d63031'], ['gcj02', '#0984e3'], ['bd09', '#00a86b']] as const).map(([c, color]) => {
+        const f = toWgs84Fn(c);
+        return { label: crsLabel(c, lang), color, points: raw.map((r) => f(r.lon, r.lat) as [number, number]) };
+      })
+    : undefined;
   return (
     <div className="imp-crs">
       <div className="imp-crs-row">
@@ -64,6 +82,7 @@ export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap, reference }
       </p>
       <PreviewMap
         points={(result.rows as unknown as { lon: number; lat: number }[]).slice(0, 5000).map((r) => [r.lon, r.lat] as [number, number])}
+        candidates={candidates}
         rings={reference?.rings}
         labels={reference?.labels}
         lang={lang}

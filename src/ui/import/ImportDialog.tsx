@@ -16,7 +16,7 @@ import { recallMapping, rememberMapping } from '../../data/import/mapping-memory
 import { exportRejectedCsv, rejectedFileName } from '../../data/import/rejected-csv';
 import type { InputFile, SourceFile } from '../../data/import/types';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../../data/schema';
-import { CrsStep, type CrsStepProps } from './CrsStep';
+import { CrsStep, needsCrsPick, type CrsStepProps } from './CrsStep';
 import { ImportClient, needsMainThread } from './import-client';
 import { importText } from './import-text';
 import { IssuesStep } from './IssuesStep';
@@ -294,7 +294,7 @@ export function ImportDialog(props: ImportDialogProps) {
             </button>
           )}
           {step === 3 && (
-            <button type="button" className="imp-primary" disabled={!!busy || !!result?.fatal} onClick={() => setStep(4)}>
+            <button type="button" className="imp-primary" disabled={!!busy || !!result?.fatal || (!!result && needsCrsPick(result, crs))} onClick={() => setStep(4)}>
               {t.next}
             </button>
           )}

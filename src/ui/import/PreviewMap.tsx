@@ -8,13 +8,17 @@ export interface PreviewMapProps {
   rings?: [number, number][][];
   labels?: { lon: number; lat: number; text: string }[];
   lang: 'zh' | 'en';
+  /** when the system is uncertain: the same rows under each candidate, in their own colours */
+  candidates?: { label: string; color: string; points: [number, number][] }[];
 }
 
 const W = 420;
 const H = 260;
 
-export function PreviewMap({ points, rings = [], labels = [], lang }: PreviewMapProps) {
-  const pts = points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+export function PreviewMap({ points, rings = [], labels = [], lang, candidates }: PreviewMapProps) {
+  const finite = ([x, y]: [number, number]) => Number.isFinite(x) && Number.isFinite(y);
+  const cands = candidates?.map((c) => ({ ...c, points: c.points.filter(finite) }));
+  const pts = cands ? cands.flatMap((c) => c.points) : points.filter(finite);
   if (pts.length === 0) return null;
   let x0 = Infinity;
   let y0 = Infinity;
@@ -53,12 +57,27 @@ export function PreviewMap({ points, rings = [], labels = [], lang }: PreviewMap
             {l.text}
           </text>
         ))}
-        {pts.map(([x, y], i) => (
-          <circle key={i} cx={px(x)} cy={py(y)} r={3} fill="#d63031" stroke="#fff" strokeWidth={0.8} />
-        ))}
+        {cands
+          ? cands.map((c) =>
+              c.points.map(([x, y], i) => <circle key={`${c.label}-${i}`} cx={px(x)} cy={py(y)} r={3} fill={c.color} stroke="#fff" strokeWidth={0.8} />),
+            )
+          : pts.map(([x, y], i) => <circle key={i} cx={px(x)} cy={py(y)} r={3} fill="#d63031" stroke="#fff" strokeWidth={0.8} />)}
       </svg>
+      {cands ? (
+        <div className="imp-cand-legend" data-testid="crs-candidates">
+          {cands.map((c) => (
+            <span key={c.label}>
+              <i style={{ background: c.color }} /> {c.label}
+            </span>
+          ))}
+        </div>
+      ) : null}
       <figcaption>
-        {visibleRings.length === 0
+        {cands
+          ? lang === 'zh'
+            ? '坐标系无法确定：同一批点按三种坐标系解释画在图上，请选择落在正确街道上的那一种，再继续。'
+            : 'The coordinate system is uncertain: the same points under three systems. Pick the one that lands on the right streets.'
+          : visibleRings.length === 0
           ? lang === 'zh'
             ? '这些点不在已加载的区县范围内：请核对坐标系或确认导入的是其他地区的数据。'
             : 'These points are outside the loaded district: check the coordinate system.'
