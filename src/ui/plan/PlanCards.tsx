@@ -1,5 +1,4 @@
-import { selectCurrentPlan, selectCurrentScenario } from '../../state/selectors';
-import { useApp } from '../../state/store';
+import { usePlanView } from './use-plan-view';
 import { formatInt, formatPct } from '../format';
 import { msg } from '../messages';
 
@@ -7,12 +6,7 @@ const signed = (n: number) => (n > 0 ? `+${formatInt(n)}` : n < 0 ? `−${format
 
 /** Cards of the shown plan year: places (change since the base year), demand, gap, coverage, 三率, 托位. */
 export function PlanCards() {
-  const lang = useApp((s) => s.lang);
-  const zh = lang === 'zh';
-  const plan = useApp(selectCurrentPlan);
-  const scenario = useApp(selectCurrentScenario);
-  const year = useApp((s) => s.planYear);
-  const stale = useApp((s) => Boolean(s.planStale[s.currentScenarioId]));
+  const { lang, zh, plan, scenario, year, stale } = usePlanView();
   const y = plan?.years.find((x) => x.year === year);
   const base = plan?.years[0];
   return (

@@ -1,8 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { exportTableCsv } from '../../data/export/csv';
 import { downloadBytes, MIME } from '../../data/export/download';
-import { selectCurrentPlan, selectCurrentScenario } from '../../state/selectors';
-import { useApp } from '../../state/store';
+import { usePlanView } from './use-plan-view';
 import { formatInt, formatPct } from '../format';
 import { msg, msgOf } from '../messages';
 import { planYearTable, toTsv } from './plan-table-rows';
@@ -11,12 +10,7 @@ const PlanChart = lazy(() => import('./PlanChart'));
 
 /** 逐年供需: the chart 2025–2030, the year table (copyable, exportable), and the 街道 rows of the shown year. */
 export function PlanYearView() {
-  const lang = useApp((s) => s.lang);
-  const zh = lang === 'zh';
-  const plan = useApp(selectCurrentPlan);
-  const scenario = useApp(selectCurrentScenario);
-  const year = useApp((s) => s.planYear);
-  const stale = useApp((s) => Boolean(s.planStale[s.currentScenarioId]));
+  const { lang, zh, plan, scenario, year, stale } = usePlanView();
   const [copied, setCopied] = useState(false);
   if (!plan) return <p className="hint">{zh ? '正在计算规划年份…' : 'Computing the plan years…'}</p>;
   const { headers, rows } = planYearTable(plan, lang);

@@ -14,7 +14,6 @@ import { checkZip, ZIP_LIMITS } from '../../../src/data/import/zip-check';
 
 /** A one-entry ZIP whose entry is deflated (real compressed data). */
 function deflatedZip(name: string, plain: Uint8Array): Uint8Array {
-  const stored = zipStore([{ name, bytes: new Uint8Array(0) }]);
   const data = deflateRawSync(plain);
   const enc = new TextEncoder().encode(name);
   const local = new Uint8Array(30 + enc.length + data.length);
@@ -46,7 +45,6 @@ function deflatedZip(name: string, plain: Uint8Array): Uint8Array {
   ev.setUint16(10, 1, true);
   ev.setUint32(12, cen.length, true);
   ev.setUint32(16, local.length, true);
-  void stored;
   const out = new Uint8Array(local.length + cen.length + eocd.length);
   out.set(local, 0);
   out.set(cen, local.length);
