@@ -2,7 +2,7 @@
  * XLSX export via SheetJS. Every text cell is written as a string cell (t: 's'),
  * never as a formula, whatever it starts with.
  */
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { LAYERS, type LayerId, type LayerRows } from '../schema';
 import { layerCells, layerHeaders, type Cell } from './cells';
 

@@ -1,5 +1,5 @@
 /** XLSX/XLS/ODS bytes → one Sheet per worksheet, via SheetJS. Cell values are used raw (formulas never evaluated). */
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { cleanHeaders, fatalFile, fileIssue, findHeaderRow, type InputFile, type ParsedFile, type Sheet } from './types';
 
 function pad(n: number): string {

@@ -1,4 +1,4 @@
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { exportLayerCsv, exportTableCsv } from '../../../src/data/export/csv';
 import { exportLayerGeojson } from '../../../src/data/export/geojson';

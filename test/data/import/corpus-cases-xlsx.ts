@@ -1,5 +1,5 @@
 /** Corpus cases: workbooks (XLSX via SheetJS). */
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { KG_TRUTH, TRUTH_ALL, kgTable, utf8, type CorpusEntry } from './corpus-base';
 import type { CorpusCase } from './corpus-cases-csv';
 
