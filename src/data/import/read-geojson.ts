@@ -1,6 +1,8 @@
 /** GeoJSON text → one Sheet: feature properties as columns, geometries kept beside the rows. */
 import type { RowIssue } from '../issues';
 import { decodeText } from './decode-text';
+import { tooManyRowsZh } from './limit-messages';
+import { MAX_ROWS } from './limits';
 import { fatalFile, fileIssue, type InputFile, type ParsedFile, type SourceGeometry } from './types';
 
 interface FeatureLike {
@@ -76,6 +78,7 @@ export function readGeojson(file: InputFile): ParsedFile {
   const sheetName = name.replace(/\.[^.]+$/, '');
   if (d.type === 'FeatureCollection') {
     if (!Array.isArray(d.features)) return fatalFile(name, 'geojson', `文件“${name}”的 features 不是数组`);
+    if (d.features.length > MAX_ROWS) return fatalFile(name, 'geojson', tooManyRowsZh(name, d.features.length, '个要素'), { encoding: dec.encoding });
     return featuresToParsed(name, 'geojson', sheetName, d.features as FeatureLike[], base);
   }
   if (d.type === 'Feature') return featuresToParsed(name, 'geojson', sheetName, [d as FeatureLike], base);

@@ -1,5 +1,8 @@
 /** XLSX/XLS/ODS bytes → one Sheet per worksheet, via SheetJS. Cell values are used raw (formulas never evaluated). */
 import * as XLSX from '@e965/xlsx';
+import { sheetTooLargeZh } from './limit-messages';
+import { MAX_SHEET_CELLS } from './limits';
+import { zipLimitProblemZh } from './zip-check';
 import { cleanHeaders, fatalFile, fileIssue, findHeaderRow, type InputFile, type ParsedFile, type Sheet } from './types';
 
 function pad(n: number): string {
@@ -15,10 +18,48 @@ function cellValue(v: unknown): unknown {
   return v === undefined ? null : v;
 }
 
-function sheetOf(ws: XLSX.WorkSheet, name: string): { sheet: Sheet; titleRows: number } {
+function area(r: XLSX.Range): number {
+  return Math.max(0, r.e.r - r.s.r + 1) * Math.max(0, r.e.c - r.s.c + 1);
+}
+
+/** The range the cells really present span (the declared `<dimension>` may claim A1:XFD1048576). */
+function usedRange(ws: XLSX.WorkSheet): XLSX.Range | null {
+  let r0 = Infinity;
+  let c0 = Infinity;
+  let r1 = -1;
+  let c1 = -1;
+  for (const key in ws) {
+    if (key.charCodeAt(0) === 33) continue; // '!ref', '!merges', …
+    const { r, c } = XLSX.utils.decode_cell(key);
+    if (r < r0) r0 = r;
+    if (r > r1) r1 = r;
+    if (c < c0) c0 = c;
+    if (c > c1) c1 = c;
+  }
+  return r1 < 0 ? null : { s: { r: r0, c: c0 }, e: { r: r1, c: c1 } };
+}
+
+type SheetRead = { sheet: Sheet; titleRows: number; clippedZh?: string } | { fatalZh: string };
+
+/**
+ * A worksheet → Sheet. A declared range far larger than the cap is first clipped
+ * to the cells present (sheet_to_json would walk every declared cell: a 2 KB file
+ * declaring A1:XFD1048576 hung the tab); still too large, it is refused.
+ */
+function sheetOf(ws: XLSX.WorkSheet, name: string, fileName: string): SheetRead {
   const ref = ws['!ref'];
   if (!ref) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
-  const range = XLSX.utils.decode_range(ref);
+  let range = XLSX.utils.decode_range(ref);
+  let clippedZh: string | undefined;
+  if (area(range) > MAX_SHEET_CELLS) {
+    const used = usedRange(ws);
+    if (!used) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
+    const usedRef = XLSX.utils.encode_range(used);
+    if (area(used) > MAX_SHEET_CELLS) return { fatalZh: sheetTooLargeZh(fileName, name, usedRef, area(used)) };
+    clippedZh = `工作表“${name}”声明的范围 ${ref} 远大于实际数据，已按实际数据范围 ${usedRef} 读取`;
+    ws['!ref'] = usedRef;
+    range = used;
+  }
   const aoa = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
   const head = findHeaderRow(aoa);
   if (head < 0) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
@@ -31,7 +72,7 @@ function sheetOf(ws: XLSX.WorkSheet, name: string): { sheet: Sheet; titleRows: n
     rows.push(r.map(cellValue));
     rowNumbers.push(range.s.r + i + 1);
   }
-  return { sheet: { name, headers, rows, rowNumbers }, titleRows: head };
+  return { sheet: { name, headers, rows, rowNumbers }, titleRows: head, clippedZh };
 }
 
 /** Read a workbook; every worksheet becomes a Sheet (the first one is the default). */
@@ -43,6 +84,9 @@ export function readXlsx(file: InputFile): ParsedFile {
   if (/\.xlsx$|\.xlsm$/i.test(name) && !isZip && !isCfb) {
     return fatalFile(name, 'xlsx', `文件“${name}”不是有效的 XLSX 文件（文件头不对，可能已损坏或是改了扩展名的其他文件）`);
   }
+  // an XLSX is a ZIP: its declared sizes are capped before SheetJS inflates anything
+  const over = isZip ? zipLimitProblemZh('文件', name, bytes) : null;
+  if (over) return fatalFile(name, 'xlsx', over);
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', cellDates: true, cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, sheetStubs: false });
@@ -56,8 +100,11 @@ export function readXlsx(file: InputFile): ParsedFile {
   for (const sn of wb.SheetNames) {
     const ws = wb.Sheets[sn];
     if (!ws) continue;
-    const { sheet, titleRows } = sheetOf(ws, sn);
+    const read = sheetOf(ws, sn, name);
+    if ('fatalZh' in read) return fatalFile(name, 'xlsx', read.fatalZh);
+    const { sheet, titleRows, clippedZh } = read;
     sheets.push(sheet);
+    if (clippedZh) issues.push(fileIssue(name, clippedZh, 'warning'));
     if (titleRows > 0) issues.push(fileIssue(name, `工作表“${sn}”前 ${titleRows} 行看起来是标题，已从其后读取表头`, 'warning'));
   }
   if (sheets.length === 0) return fatalFile(name, 'xlsx', `文件“${name}”中没有工作表`);

@@ -17,7 +17,7 @@ import { exportRejectedCsv, rejectedFileName } from '../../data/import/rejected-
 import type { InputFile, SourceFile } from '../../data/import/types';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../../data/schema';
 import { CrsStep, type CrsStepProps } from './CrsStep';
-import { ImportClient, needsMainThread } from './import-client';
+import { ImportClient } from './import-client';
 import { importText } from './import-text';
 import { IssuesStep } from './IssuesStep';
 import { MappingStep, unresolvedRequired } from './MappingStep';
@@ -90,7 +90,7 @@ export function ImportDialog(props: ImportDialogProps) {
 
   useEffect(() => {
     if (!input) return;
-    const client = new ImportClient(needsMainThread(input.name));
+    const client = new ImportClient();
     clientRef.current = client;
     setSummary(null);
     setResult(null);
