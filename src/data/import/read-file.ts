@@ -41,6 +41,7 @@ async function readZip(file: InputFile, opts: ReadOptions): Promise<ParsedFile> 
   const names = [...entries.keys()];
   if (names.some((n) => /\.shp$/i.test(n))) return readShapefileEntries(file.name, entries);
   if (names.some((n) => n === '[Content_Types].xml' || n.startsWith('xl/'))) return readXlsx(file);
+  if (names.includes('content.xml') && names.includes('mimetype')) return readXlsx(file); // ODS
   const kmlName = names.find((n) => /\.kml$/i.test(n));
   if (kmlName) return readKml({ name: file.name, bytes: entries.get(kmlName)! }, opts.domParser);
   const inner = names.find((n) => /\.(csv|geojson|json|xlsx)$/i.test(n));

@@ -2,7 +2,8 @@
 import * as XLSX from '@e965/xlsx';
 import { sheetTooLargeZh } from './limit-messages';
 import { MAX_SHEET_CELLS } from './limits';
-import { zipLimitProblemZh } from './zip-check';
+import { odsRepeatProblemZh } from './ods-check';
+import { scanZip, zipLimitProblemZh } from './zip-check';
 import { cleanHeaders, fatalFile, fileIssue, findHeaderRow, type InputFile, type ParsedFile, type Sheet } from './types';
 
 function pad(n: number): string {
@@ -87,6 +88,11 @@ export function readXlsx(file: InputFile): ParsedFile {
   // an XLSX is a ZIP: its declared sizes are capped before SheetJS inflates anything
   const over = isZip ? zipLimitProblemZh('文件', name, bytes) : null;
   if (over) return fatalFile(name, 'xlsx', over);
+  // only ODS can multiply cells by attribute; the check inflates content.xml, so only for those
+  const scan = isZip ? scanZip(bytes) : null;
+  const maybeOds = scan ? 'entries' in scan && scan.entries.some((e) => e.name === 'content.xml') : true;
+  const repeats = maybeOds ? odsRepeatProblemZh(name, bytes) : null;
+  if (repeats) return fatalFile(name, 'xlsx', repeats);
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', cellDates: true, cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, sheetStubs: false });

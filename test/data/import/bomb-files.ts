@@ -126,3 +126,21 @@ export function minimalXlsx(sheet: string, opts: { workbook?: string; extra?: Ra
     ...(opts.extra ?? []),
   ]);
 }
+
+/** A minimal ODS (mimetype, manifest, styles, content) around table XML. */
+export function minimalOds(tableXml: string): Uint8Array {
+  const mime = new TextEncoder().encode('application/vnd.oasis.opendocument.spreadsheet');
+  const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+  return zipRaw([
+    { name: 'mimetype', method: 0, data: mime, crc: crc32(mime), usize: mime.length },
+    deflated('META-INF/manifest.xml', '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'),
+    deflated('styles.xml', `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${ns}/>`),
+    deflated('content.xml', `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns} office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sheet1">${tableXml}</table:table></office:spreadsheet></office:body></office:document-content>`),
+  ]);
+}
+
+/** An ODS table row of string cells; `repeat` sets number-rows-repeated, `cols` number-columns-repeated on each cell. */
+export function odsRow(cells: string[], repeat = 1, cols = 1): string {
+  const c = cells.map((v) => `<table:table-cell office:value-type="string"${cols > 1 ? ` table:number-columns-repeated="${cols}"` : ''}><text:p>${v}</text:p></table:table-cell>`).join('');
+  return `<table:table-row${repeat > 1 ? ` table:number-rows-repeated="${repeat}"` : ''}>${c}</table:table-row>`;
+}

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTabular } from '../../../src/data/import/read-file';
 import { readXlsx } from '../../../src/data/import/read-xlsx';
-import { deflated, minimalXlsx, sheetXml, workbookXml } from './bomb-files';
+import { deflated, minimalOds, minimalXlsx, odsRow, sheetXml, workbookXml } from './bomb-files';
 
 const FAST_MS = 1000;
 
@@ -53,5 +53,26 @@ describe('XLSX caps', () => {
     expect(probe.c).toBeUndefined(); // what xlsx 0.18.5 set from this very file
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
     expect(res.sheets[0]?.rows[0]).toEqual(['K01', 'polluted']);
+  });
+
+  it('an ODS repeating one cell over 1,048,575 rows × 16,384 columns is refused before SheetJS builds it', async () => {
+    const bytes = minimalOds(odsRow(['编号']) + odsRow(['x'], 1_048_575, 16_384));
+    const t = performance.now();
+    const res = await readTabular({ name: '重复.ods', bytes });
+    const ms = performance.now() - t;
+    console.log(`ODS repeat bomb (${bytes.length} B): refused in ${ms.toFixed(1)} ms`);
+    expect(ms).toBeLessThan(FAST_MS);
+    expect(res.fatal).toBe(true);
+    expect(messages(res)).toContain('文件“重复.ods”用“重复行/列”声明的单元格超过上限 31,457,280 个');
+  });
+
+  it('an ordinary ODS, with the empty repeated rows LibreOffice writes, reads', async () => {
+    const tail = '<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>';
+    const res = await readTabular({ name: '名单.ods', bytes: minimalOds(odsRow(['编号', '名称']) + odsRow(['K01', '甲'], 2) + tail) });
+    expect(res.fatal, messages(res)).toBe(false);
+    expect(res.sheets[0].rows).toEqual([
+      ['K01', '甲'],
+      ['K01', '甲'],
+    ]);
   });
 });
