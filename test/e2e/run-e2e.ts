@@ -9,6 +9,7 @@ import { launchBrowser, serveBuild } from './browser';
 import { analysisTests } from './analysis.e2e';
 import { exportTests } from './export.e2e';
 import { importTests } from './import.e2e';
+import { importLimitTests } from './import-limits.e2e';
 import { projectTests } from './project.e2e';
 import { sampleTests } from './sample.e2e';
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...importTests, ...exportTests, ...projectTests];
+  const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests];
   let passed = 0;
   let failed = 0;
   let skipped = 0;
