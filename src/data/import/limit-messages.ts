@@ -45,3 +45,14 @@ export function sheetTooLargeZh(name: string, sheet: string, ref: string, cells:
 export function kmlTooLargeZh(name: string, bytes: number): string {
   return `文件“${name}”中的 KML 有 ${sizeZh(bytes)}，超过上限 ${sizeZh(MAX_KML_BYTES)}，请拆分后再导入`;
 }
+
+/**
+ * A reader's exception in Chinese: the engine's own limits (stack depth, string
+ * length, memory) get a sentence a planner can act on; anything else keeps its text.
+ */
+export function readFailureZh(name: string, err: unknown): string {
+  const msg = String((err as Error)?.message ?? err);
+  if (/call stack|too much recursion/i.test(msg)) return `文件“${name}”的嵌套层级过深，无法读取（可能是损坏或恶意构造的文件）`;
+  if (/Invalid string length|Array buffer allocation failed|out of memory|allocation failed/i.test(msg)) return `文件“${name}”太大，浏览器内存不足，无法读取，请拆分成几个文件后再导入`;
+  return `文件“${name}”读取失败：${msg.slice(0, 100)}`;
+}

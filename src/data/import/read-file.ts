@@ -10,7 +10,7 @@ import { readGeojson } from './read-geojson';
 import { readKml, readKmz, type DomParserLike } from './read-kml';
 import { readShapefileEntries, unzipEntries } from './read-shapefile';
 import { readXlsx } from './read-xlsx';
-import { fileTooLargeZh } from './limit-messages';
+import { fileTooLargeZh, readFailureZh } from './limit-messages';
 import { MAX_FILE_BYTES } from './limits';
 import { fatalFile, type InputFile, type ParsedFile } from './types';
 import { zipProblemZh } from './zip-check';
@@ -84,7 +84,7 @@ export async function readTabular(file: InputFile, opts: ReadOptions = {}): Prom
     if (e === 'geojson' || e === 'json' || (kind === 'json' && !['csv', 'tsv', 'txt'].includes(e))) return readGeojson(file);
     return readCsv(file);
   } catch (err) {
-    return fatalFile(file.name, 'unknown', `文件“${file.name}”读取失败：${String((err as Error)?.message ?? err).slice(0, 100)}`);
+    return fatalFile(file.name, 'unknown', readFailureZh(file.name, err));
   }
 }
 

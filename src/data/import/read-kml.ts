@@ -35,11 +35,24 @@ export function xmlParser(): DomParserLike {
   }) as unknown as DomParserLike;
 }
 
+/** `<Placemark` occurrences in the raw bytes, counting stops past `stop` (before a DOM is built for them). */
+function countPlacemarks(bytes: Uint8Array, stop: number): number {
+  const tag = [0x3c, 0x50, 0x6c, 0x61, 0x63, 0x65, 0x6d, 0x61, 0x72, 0x6b]; // "<Placemark"
+  let n = 0;
+  for (let i = bytes.indexOf(0x3c); i >= 0 && n <= stop; i = bytes.indexOf(0x3c, i + 1)) {
+    let k = 1;
+    while (k < tag.length && bytes[i + k] === tag[k]) k++;
+    if (k === tag.length) n++;
+  }
+  return n;
+}
+
 /** Read KML text bytes (in any thread: no DOM needed). */
 export function readKml(file: InputFile, domParser?: DomParserLike): ParsedFile {
   const { name, bytes } = file;
   if (bytes.length === 0) return fatalFile(name, 'kml', `文件“${name}”是空文件`);
   if (bytes.length > MAX_KML_BYTES) return fatalFile(name, 'kml', kmlTooLargeZh(name, bytes.length));
+  if (countPlacemarks(bytes, MAX_ROWS) > MAX_ROWS) return fatalFile(name, 'kml', tooManyRowsZh(name, MAX_ROWS, '多个地标（Placemark）'));
   const parser = domParser ?? xmlParser();
   const declared = xmlDeclaredEncoding(bytes);
   const dec = decodeText(bytes, declared);

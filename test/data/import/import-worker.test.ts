@@ -91,4 +91,22 @@ describe('import worker (KML off the main thread, caps)', () => {
     const res = await ask({ type: 'read', id: 6, file: { name: '要素.geojson', bytes: new TextEncoder().encode(text) } });
     expect(res.type === 'parsed' && res.summary.issues[0].message).toContain('文件“要素.geojson”有 2,000,001 个要素，超过导入上限 2,000,000');
   });
+
+  it('a KML of more placemarks than the cap is refused before a DOM is built', async () => {
+    const text = `<kml><Document>${'<Placemark/>'.repeat(MAX_ROWS + 1)}</Document></kml>`;
+    const t = performance.now();
+    const res = await ask({ type: 'read', id: 7, file: { name: '地标.kml', bytes: new TextEncoder().encode(text) } });
+    const ms = performance.now() - t;
+    console.log(`KML of ${MAX_ROWS + 1} placemarks: refused in ${ms.toFixed(0)} ms`);
+    expect(res.type === 'parsed' && res.summary.issues[0].message).toContain('文件“地标.kml”有 2,000,000 多个地标（Placemark），超过导入上限');
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('GeoJSON nested 500,000 deep is refused in Chinese, not with an engine message', async () => {
+    const text = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"a":${'['.repeat(500_000)}${']'.repeat(500_000)}},"geometry":null}]}`;
+    const res = await ask({ type: 'read', id: 8, file: { name: '嵌套.geojson', bytes: new TextEncoder().encode(text) } });
+    expect(res.type === 'parsed' && res.summary.fatal).toBe(true);
+    expect(res.type === 'parsed' && res.summary.issues[0].message).toBe('文件“嵌套.geojson”的嵌套层级过深，无法读取（可能是损坏或恶意构造的文件）');
+  });
 });
+
