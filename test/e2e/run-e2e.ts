@@ -10,6 +10,7 @@ import { analysisTests } from './analysis.e2e';
 import { basemapTests } from './basemap.e2e';
 import { exportTests } from './export.e2e';
 import { importTests } from './import.e2e';
+import { importLimitTests } from './import-limits.e2e';
 import { planTests } from './plan.e2e';
 import { projectTests } from './project.e2e';
 import { sampleTests } from './sample.e2e';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...importTests, ...exportTests, ...projectTests, ...basemapTests];
+  const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests];
   let passed = 0;
   let failed = 0;
   let skipped = 0;

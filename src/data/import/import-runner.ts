@@ -1,14 +1,16 @@
 /**
- * The import job behind the worker protocol, usable in a Worker, on the main
- * thread (KML needs the DOM's DOMParser) or in tests.
+ * The import job behind the worker protocol, run in the import worker (and, where
+ * no Worker can be made, on the page thread) and in tests.
  */
 import { buildImportPacked } from './build-import';
 import type { WorkerRequest, WorkerResponse } from './import-protocol';
 import { summarize } from './import-protocol';
 import { packedTransfer } from './packed-rows';
 import { exportRejectedCsv } from './rejected-csv';
+import { fileTooLargeZh } from './limit-messages';
+import { MAX_FILE_BYTES } from './limits';
 import { readTabular, type ReadOptions } from './read-file';
-import { inputFileOf, type ParsedFile } from './types';
+import { fatalFile, inputFileOf, type ParsedFile, type SourceFile } from './types';
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 const MAX_REJECTED_SENT = 1000;
@@ -22,6 +24,13 @@ export class ImportRunner {
     private readonly post: (m: WorkerResponse, transfer?: Transferable[]) => void,
     private readonly readOptions: ReadOptions = {},
   ) {}
+
+  /** Read a file, refusing one over MAX_FILE_BYTES before its bytes are loaded. */
+  private async read(file: SourceFile): Promise<ParsedFile> {
+    const size = 'blob' in file ? file.blob.size : file.bytes.length;
+    if (size > MAX_FILE_BYTES) return fatalFile(file.name, 'unknown', fileTooLargeZh(file.name, size));
+    return readTabular(await inputFileOf(file), this.readOptions);
+  }
 
   /** Handle one request; every outcome is posted, nothing is thrown. */
   async handle(req: WorkerRequest): Promise<void> {
@@ -41,7 +50,7 @@ export class ImportRunner {
         this.post({ type: 'progress', id, fraction: 0.02, stageZh: '读取文件' });
         await tick();
         if (stop()) return;
-        this.parsed = await readTabular(await inputFileOf(req.file), this.readOptions);
+        this.parsed = await this.read(req.file);
         if (req.type === 'read') {
           if (stop()) return;
           this.post({ type: 'parsed', id, summary: summarize(this.parsed) });

@@ -1,6 +1,8 @@
 /** CSV/TSV bytes → one Sheet: encoding detection, delimiter sniffing, broken-row detection. */
 import Papa from 'papaparse';
 import { decodeText } from './decode-text';
+import { tooManyRowsZh } from './limit-messages';
+import { MAX_ROWS } from './limits';
 import { cleanHeaders, fatalFile, fileIssue, findHeaderRow, splitLine, unescapeCsvCell, type InputFile, type ParsedFile, type Sheet } from './types';
 
 export { unescapeCsvCell };
@@ -112,6 +114,13 @@ function readQuoted(text: string, name: string, delimiter: string | undefined, i
   return { name: name.replace(/\.[^.]+$/, ''), headers, rows, rowNumbers, badRows: badRows.size ? badRows : undefined };
 }
 
+/** Line breaks in a text, counting stops once past `stop` (a cheap guard before splitting millions of lines). */
+function countLines(text: string, stop: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && n <= stop; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** Read a delimited text file. Rows are numbered as a spreadsheet shows them (header = its row). */
 export function readCsv(file: InputFile): ParsedFile {
   const { name, bytes } = file;
@@ -121,10 +130,14 @@ export function readCsv(file: InputFile): ParsedFile {
   if (dec.hasNul && hasControlChars(dec.text.slice(0, 2000))) {
     return fatalFile(name, 'csv', `文件“${name}”不是文本（CSV）文件，可能是损坏的表格或其他格式`, { encoding: dec.encoding });
   }
+  // refuse before splitting: a few hundred MB of one-character lines would be hundreds of millions of strings
+  const lineStop = MAX_ROWS + 10_000;
+  if (countLines(dec.text, lineStop) > lineStop) return fatalFile(name, 'csv', tooManyRowsZh(name, lineStop, '多行'), { encoding: dec.encoding });
   const delimiter = /\.tsv$/i.test(name) ? '\t' : undefined;
   const sheet = dec.text.indexOf('"') < 0 ? readFast(dec.text, name, delimiter, issues) : readQuoted(dec.text, name, delimiter, issues);
   if (typeof sheet === 'string') return fatalFile(name, 'csv', sheet, { encoding: dec.encoding, issues: [...issues, fileIssue(name, sheet)] });
   const n = sheet.lazy ? sheet.lazy.lines.length : sheet.rows.length;
+  if (n > MAX_ROWS) return fatalFile(name, 'csv', tooManyRowsZh(name, n), { encoding: dec.encoding });
   if (n === 0) issues.push(fileIssue(name, `文件“${name}”只有表头，没有数据行`));
   return { fileName: name, kind: 'csv', sheets: [sheet], encoding: dec.encoding, issues, fatal: n === 0 };
 }

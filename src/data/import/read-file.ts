@@ -10,11 +10,13 @@ import { readGeojson } from './read-geojson';
 import { readKml, readKmz, type DomParserLike } from './read-kml';
 import { readShapefileEntries, unzipEntries } from './read-shapefile';
 import { readXlsx } from './read-xlsx';
+import { fileTooLargeZh, readFailureZh } from './limit-messages';
+import { MAX_FILE_BYTES } from './limits';
 import { fatalFile, type InputFile, type ParsedFile } from './types';
-import { checkZip, zipProblemZh } from './zip-check';
+import { zipProblemZh } from './zip-check';
 
 export interface ReadOptions {
-  /** DOMParser for KML where the global one is missing (Node: xmldom; Web Worker: none) */
+  /** DOMParser for KML; by default xmldom's (the same in a Web Worker, in Node and on the page) */
   domParser?: DomParserLike;
 }
 
@@ -27,8 +29,9 @@ function ext(name: string): string {
 }
 
 async function readZip(file: InputFile, opts: ReadOptions): Promise<ParsedFile> {
-  const bad = await checkZip(file.bytes);
-  if (bad) return fatalFile(file.name, /\.xls[xm]$/i.test(file.name) ? 'xlsx' : 'unknown', zipProblemZh(file.name, '文件', bad));
+  const isXlsx = /\.xls[xm]$/i.test(file.name);
+  const bad = await zipProblemZh(/\.zip$/i.test(file.name) ? 'ZIP 文件' : '文件', file.name, file.bytes);
+  if (bad) return fatalFile(file.name, isXlsx ? 'xlsx' : 'unknown', bad);
   let entries: Map<string, Uint8Array>;
   try {
     entries = await unzipEntries(file.bytes);
@@ -38,6 +41,7 @@ async function readZip(file: InputFile, opts: ReadOptions): Promise<ParsedFile> 
   const names = [...entries.keys()];
   if (names.some((n) => /\.shp$/i.test(n))) return readShapefileEntries(file.name, entries);
   if (names.some((n) => n === '[Content_Types].xml' || n.startsWith('xl/'))) return readXlsx(file);
+  if (names.includes('content.xml') && names.includes('mimetype')) return readXlsx(file); // ODS
   const kmlName = names.find((n) => /\.kml$/i.test(n));
   if (kmlName) return readKml({ name: file.name, bytes: entries.get(kmlName)! }, opts.domParser);
   const inner = names.find((n) => /\.(csv|geojson|json|xlsx)$/i.test(n));
@@ -63,17 +67,14 @@ function sniff(bytes: Uint8Array): 'zip' | 'cfb' | 'json' | 'xml' | 'text' {
 export async function readTabular(file: InputFile, opts: ReadOptions = {}): Promise<ParsedFile> {
   try {
     if (file.bytes.length === 0) return fatalFile(file.name, 'unknown', `文件“${file.name}”是空文件`);
+    if (file.bytes.length > MAX_FILE_BYTES) return fatalFile(file.name, 'unknown', fileTooLargeZh(file.name, file.bytes.length));
     const e = ext(file.name);
     const kind = sniff(file.bytes);
     if (e === 'shp' || e === 'dbf' || e === 'shx' || e === 'prj') {
       return fatalFile(file.name, 'shapefile', `请把同名的 .shp、.dbf、.prj（和 .cpg）文件一起打包成 ZIP 再导入，或一次同时选择这几个文件`);
     }
     if (kind === 'zip') {
-      if (e === 'kmz') {
-        const bad = await checkZip(file.bytes);
-        if (bad) return fatalFile(file.name, 'kml', zipProblemZh(file.name, 'KMZ 文件', bad));
-        return await readKmz(file, opts.domParser);
-      }
+      if (e === 'kmz') return await readKmz(file, opts.domParser); // checks the ZIP itself
       return await readZip(file, opts);
     }
     if (e === 'kmz') return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”已损坏（不是 ZIP 压缩包）`);
@@ -83,7 +84,7 @@ export async function readTabular(file: InputFile, opts: ReadOptions = {}): Prom
     if (e === 'geojson' || e === 'json' || (kind === 'json' && !['csv', 'tsv', 'txt'].includes(e))) return readGeojson(file);
     return readCsv(file);
   } catch (err) {
-    return fatalFile(file.name, 'unknown', `文件“${file.name}”读取失败：${String((err as Error)?.message ?? err).slice(0, 100)}`);
+    return fatalFile(file.name, 'unknown', readFailureZh(file.name, err));
   }
 }
 

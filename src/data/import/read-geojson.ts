@@ -1,6 +1,8 @@
 /** GeoJSON text → one Sheet: feature properties as columns, geometries kept beside the rows. */
 import type { RowIssue } from '../issues';
 import { decodeText } from './decode-text';
+import { tooManyRowsZh } from './limit-messages';
+import { MAX_ROWS } from './limits';
 import { fatalFile, fileIssue, type InputFile, type ParsedFile, type SourceGeometry } from './types';
 
 interface FeatureLike {
@@ -56,13 +58,7 @@ export function jsonLooksTruncated(message: string, text: string): boolean {
 }
 
 /** Read a .geojson/.json file (FeatureCollection, Feature or bare geometry). */
-/** Caps of a GeoJSON file: its text, and its features (each becomes a row). */
-export const GEOJSON_LIMITS = { maxBytes: 512 * 1024 * 1024, maxFeatures: 2_000_000 };
-
 export function readGeojson(file: InputFile): ParsedFile {
-  if (file.bytes.length > GEOJSON_LIMITS.maxBytes) {
-    return fatalFile(file.name, 'geojson', `文件“${file.name}”过大（${Math.round(file.bytes.length / 1048576)} MB，上限 ${GEOJSON_LIMITS.maxBytes / 1048576} MB），请拆分后再导入`);
-  }
   const { name, bytes } = file;
   if (bytes.length === 0) return fatalFile(name, 'geojson', `文件“${name}”是空文件`);
   const dec = decodeText(bytes);
@@ -82,9 +78,7 @@ export function readGeojson(file: InputFile): ParsedFile {
   const sheetName = name.replace(/\.[^.]+$/, '');
   if (d.type === 'FeatureCollection') {
     if (!Array.isArray(d.features)) return fatalFile(name, 'geojson', `文件“${name}”的 features 不是数组`);
-    if (d.features.length > GEOJSON_LIMITS.maxFeatures) {
-      return fatalFile(name, 'geojson', `文件“${name}”有 ${d.features.length.toLocaleString('en-US')} 个要素，超过上限 ${GEOJSON_LIMITS.maxFeatures.toLocaleString('en-US')} 个，请拆分后再导入`);
-    }
+    if (d.features.length > MAX_ROWS) return fatalFile(name, 'geojson', tooManyRowsZh(name, d.features.length, '个要素'), { encoding: dec.encoding });
     return featuresToParsed(name, 'geojson', sheetName, d.features as FeatureLike[], base);
   }
   if (d.type === 'Feature') return featuresToParsed(name, 'geojson', sheetName, [d as FeatureLike], base);

@@ -8,9 +8,11 @@ import { iter } from 'but-unzip';
 import { parseDbf, parseShp } from 'shpjs';
 import type { RowIssue } from '../issues';
 import { isValidUtf8, normaliseEncodingLabel } from './decode-text';
+import { tooManyRowsZh } from './limit-messages';
+import { MAX_ROWS } from './limits';
 import { featuresToParsed } from './read-geojson';
 import { fatalFile, fileIssue, type InputFile, type ParsedFile } from './types';
-import { checkZip, zipProblemZh } from './zip-check';
+import { zipProblemZh } from './zip-check';
 
 export interface ShapefileParts {
   shp: Uint8Array;
@@ -30,16 +32,18 @@ export async function unzipEntries(bytes: Uint8Array): Promise<Map<string, Uint8
 }
 
 /** Number of bytes of .shp that hold complete records (guards against corrupt lengths). */
-function validShpLength(shp: Uint8Array): { valid: number; declared: number } {
+function validShpLength(shp: Uint8Array): { valid: number; declared: number; records: number } {
   const dv = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   const declared = dv.getInt32(24) * 2;
   let offset = 100;
+  let records = 0;
   while (offset + 8 <= shp.byteLength) {
     const len = dv.getInt32(offset + 4) * 2;
     if (len < 0 || offset + 8 + len > shp.byteLength) break;
     offset += 8 + len;
+    records++;
   }
-  return { valid: offset, declared };
+  return { valid: offset, declared, records };
 }
 
 function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, file: string, issues: RowIssue[]): string {
@@ -59,6 +63,16 @@ function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, file: string, iss
   }
   if (dbf.length > 29 && dbf[29] === 0x4d) return 'gb18030';
   return utf8 ? 'utf-8' : 'gb18030';
+}
+
+/** Complete records a DBF holds (its header's count, or fewer when the file is shorter). */
+function dbfRecordCount(dbf: Uint8Array): number {
+  if (dbf.length < 32) return 0;
+  const dv = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const headerLen = dv.getUint16(8, true);
+  const recLen = dv.getUint16(10, true);
+  const have = recLen > 0 ? Math.max(0, Math.floor((dbf.length - headerLen) / recLen)) : 0;
+  return Math.min(dv.getUint32(4, true), have);
 }
 
 function dbfRecords(dbf: Uint8Array, encoding: string, file: string, issues: RowIssue[]): Record<string, unknown>[] {
@@ -97,7 +111,9 @@ export function readShapefileParts(fileName: string, layerName: string, parts: S
   const issues: RowIssue[] = [];
   const { shp } = parts;
   if (shp.length < 100) return fatalFile(fileName, 'shapefile', `“${layerName}.shp”文件头不完整，文件已损坏或被截断`);
-  const { valid, declared } = validShpLength(shp);
+  const { valid, declared, records } = validShpLength(shp);
+  // counted from the record headers, before shpjs builds a geometry for each
+  if (records > MAX_ROWS) return fatalFile(fileName, 'shapefile', tooManyRowsZh(fileName, records, `个要素（${layerName}.shp）`));
   if (valid < declared || valid < shp.length) {
     issues.push(fileIssue(fileName, `“${layerName}.shp”被截断或已损坏：应有 ${declared} 字节，只有 ${valid} 字节完整，后面的要素已丢失`));
   }
@@ -109,6 +125,8 @@ export function readShapefileParts(fileName: string, layerName: string, parts: S
   }
   let encoding: string | undefined;
   let props: Record<string, unknown>[] = [];
+  const dbfRows = parts.dbf ? dbfRecordCount(parts.dbf) : 0;
+  if (dbfRows > MAX_ROWS) return fatalFile(fileName, 'shapefile', tooManyRowsZh(fileName, dbfRows, `条属性记录（${layerName}.dbf）`));
   if (parts.dbf) {
     encoding = dbfEncoding(parts.dbf, parts.cpg, fileName, issues);
     try {
@@ -129,8 +147,8 @@ export function readShapefileParts(fileName: string, layerName: string, parts: S
 /** Read a zipped shapefile: every .shp in the archive becomes a sheet. */
 export async function readShapefileZip(file: InputFile): Promise<ParsedFile> {
   const { name, bytes } = file;
-  const bad = await checkZip(bytes);
-  if (bad) return fatalFile(name, 'shapefile', zipProblemZh(name, 'ZIP 文件', bad));
+  const bad = await zipProblemZh('ZIP 文件', name, bytes);
+  if (bad) return fatalFile(name, 'shapefile', bad);
   let entries: Map<string, Uint8Array>;
   try {
     entries = await unzipEntries(bytes);

@@ -1,5 +1,9 @@
 /** XLSX/XLS/ODS bytes → one Sheet per worksheet, via SheetJS. Cell values are used raw (formulas never evaluated). */
 import * as XLSX from '@e965/xlsx';
+import { sheetTooLargeZh } from './limit-messages';
+import { MAX_SHEET_CELLS } from './limits';
+import { odsRepeatProblemZh } from './ods-check';
+import { scanZip, zipLimitProblemZh } from './zip-check';
 import { cleanHeaders, fatalFile, fileIssue, findHeaderRow, type InputFile, type ParsedFile, type Sheet } from './types';
 
 function pad(n: number): string {
@@ -15,40 +19,48 @@ function cellValue(v: unknown): unknown {
   return v === undefined ? null : v;
 }
 
-/** Cells a sheet may span (rows × columns of the cells that exist), and its rows (Excel's own limit). */
-export const XLSX_LIMITS = { maxCells: 40_000_000, maxRows: 1_048_576 };
+function area(r: XLSX.Range): number {
+  return Math.max(0, r.e.r - r.s.r + 1) * Math.max(0, r.e.c - r.s.c + 1);
+}
 
-/**
- * The range the sheet's cells really span. The declared dimension (`!ref`) is not
- * trusted: a 2 KB file can declare A1:XFD1048576 (17 billion cells) and hang the reader.
- */
-export function usedRange(ws: XLSX.WorkSheet): XLSX.Range | null {
+/** The range the cells really present span (the declared `<dimension>` may claim A1:XFD1048576). */
+function usedRange(ws: XLSX.WorkSheet): XLSX.Range | null {
   let r0 = Infinity;
   let c0 = Infinity;
   let r1 = -1;
   let c1 = -1;
-  for (const key of Object.keys(ws)) {
+  for (const key in ws) {
     if (key.charCodeAt(0) === 33) continue; // '!ref', '!merges', …
-    const a = XLSX.utils.decode_cell(key);
-    if (a.r < r0) r0 = a.r;
-    if (a.c < c0) c0 = a.c;
-    if (a.r > r1) r1 = a.r;
-    if (a.c > c1) c1 = a.c;
+    const { r, c } = XLSX.utils.decode_cell(key);
+    if (r < r0) r0 = r;
+    if (r > r1) r1 = r;
+    if (c < c0) c0 = c;
+    if (c > c1) c1 = c;
   }
   return r1 < 0 ? null : { s: { r: r0, c: c0 }, e: { r: r1, c: c1 } };
 }
 
-class SheetTooLarge extends Error {}
+type SheetRead = { sheet: Sheet; titleRows: number; clippedZh?: string } | { fatalZh: string };
 
-function sheetOf(ws: XLSX.WorkSheet, name: string): { sheet: Sheet; titleRows: number } {
-  const range = ws['!ref'] ? usedRange(ws) : null;
-  if (!range) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
-  const nRows = range.e.r - range.s.r + 1;
-  const nCols = range.e.c - range.s.c + 1;
-  if (nRows > XLSX_LIMITS.maxRows || nRows * nCols > XLSX_LIMITS.maxCells) {
-    throw new SheetTooLarge(`工作表“${name}”有 ${nRows.toLocaleString('en-US')} 行 × ${nCols.toLocaleString('en-US')} 列，超过上限 ${XLSX_LIMITS.maxCells.toLocaleString('en-US')} 个单元格`);
+/**
+ * A worksheet → Sheet. A declared range far larger than the cap is first clipped
+ * to the cells present (sheet_to_json would walk every declared cell: a 2 KB file
+ * declaring A1:XFD1048576 hung the tab); still too large, it is refused.
+ */
+function sheetOf(ws: XLSX.WorkSheet, name: string, fileName: string): SheetRead {
+  const ref = ws['!ref'];
+  if (!ref) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
+  let range = XLSX.utils.decode_range(ref);
+  let clippedZh: string | undefined;
+  if (area(range) > MAX_SHEET_CELLS) {
+    const used = usedRange(ws);
+    if (!used) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
+    const usedRef = XLSX.utils.encode_range(used);
+    if (area(used) > MAX_SHEET_CELLS) return { fatalZh: sheetTooLargeZh(fileName, name, usedRef, area(used)) };
+    clippedZh = `工作表“${name}”声明的范围 ${ref} 远大于实际数据，已按实际数据范围 ${usedRef} 读取`;
+    ws['!ref'] = usedRef;
+    range = used;
   }
-  ws['!ref'] = XLSX.utils.encode_range(range);
   const aoa = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
   const head = findHeaderRow(aoa);
   if (head < 0) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
@@ -61,7 +73,7 @@ function sheetOf(ws: XLSX.WorkSheet, name: string): { sheet: Sheet; titleRows: n
     rows.push(r.map(cellValue));
     rowNumbers.push(range.s.r + i + 1);
   }
-  return { sheet: { name, headers, rows, rowNumbers }, titleRows: head };
+  return { sheet: { name, headers, rows, rowNumbers }, titleRows: head, clippedZh };
 }
 
 /** Read a workbook; every worksheet becomes a Sheet (the first one is the default). */
@@ -73,9 +85,17 @@ export function readXlsx(file: InputFile): ParsedFile {
   if (/\.xlsx$|\.xlsm$/i.test(name) && !isZip && !isCfb) {
     return fatalFile(name, 'xlsx', `文件“${name}”不是有效的 XLSX 文件（文件头不对，可能已损坏或是改了扩展名的其他文件）`);
   }
+  // an XLSX is a ZIP: its declared sizes are capped before SheetJS inflates anything
+  const over = isZip ? zipLimitProblemZh('文件', name, bytes) : null;
+  if (over) return fatalFile(name, 'xlsx', over);
+  // only ODS can multiply cells by attribute; the check inflates content.xml, so only for those
+  const scan = isZip ? scanZip(bytes) : null;
+  const maybeOds = scan ? 'entries' in scan && scan.entries.some((e) => e.name === 'content.xml') : true;
+  const repeats = maybeOds ? odsRepeatProblemZh(name, bytes) : null;
+  if (repeats) return fatalFile(name, 'xlsx', repeats);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', dense: false, cellDates: true, cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, sheetStubs: false });
+    wb = XLSX.read(bytes, { type: 'array', cellDates: true, cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, sheetStubs: false });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
     if (/password|encrypt/i.test(msg)) return fatalFile(name, 'xlsx', `文件“${name}”有密码保护，请在 Excel 中取消密码后再导入`);
@@ -86,15 +106,11 @@ export function readXlsx(file: InputFile): ParsedFile {
   for (const sn of wb.SheetNames) {
     const ws = wb.Sheets[sn];
     if (!ws) continue;
-    let got: ReturnType<typeof sheetOf>;
-    try {
-      got = sheetOf(ws, sn);
-    } catch (e) {
-      if (e instanceof SheetTooLarge) return fatalFile(name, 'xlsx', `文件“${name}”过大：${e.message}，请拆分后再导入`);
-      throw e;
-    }
-    const { sheet, titleRows } = got;
+    const read = sheetOf(ws, sn, name);
+    if ('fatalZh' in read) return fatalFile(name, 'xlsx', read.fatalZh);
+    const { sheet, titleRows, clippedZh } = read;
     sheets.push(sheet);
+    if (clippedZh) issues.push(fileIssue(name, clippedZh, 'warning'));
     if (titleRows > 0) issues.push(fileIssue(name, `工作表“${sn}”前 ${titleRows} 行看起来是标题，已从其后读取表头`, 'warning'));
   }
   if (sheets.length === 0) return fatalFile(name, 'xlsx', `文件“${name}”中没有工作表`);

@@ -1,35 +1,106 @@
 /**
- * Checking a ZIP (XLSX, zipped shapefile, KMZ) before handing it to a parser:
- * SheetJS and but-unzip can loop forever on a truncated or damaged archive, so
- * the directory is walked here and every entry is inflated with the platform's
- * DecompressionStream and CRC-checked.
+ * Checking a ZIP (XLSX, zipped shapefile, KMZ) before handing it to a parser.
+ *
+ * 1. The central directory is read without inflating anything: entry count and the
+ *    declared uncompressed total are capped (limits.ts), and so is the expansion
+ *    ratio, so a 400 KB archive of 400 MB of zeros is refused in milliseconds.
+ * 2. Every entry is then inflated with the platform's DecompressionStream, stopping
+ *    as soon as it passes its declared size (an entry that lies about its size
+ *    cannot expand further), and CRC-checked: SheetJS and but-unzip can loop
+ *    forever on a truncated or damaged archive.
  */
 import { crc32 } from '../export/zip';
-
-/**
- * Caps against decompression bombs, checked on the central directory before any
- * byte is inflated: a 1,000,000-row CSV is ≈ 60 MB, a large shapefile a few hundred.
- */
-export const ZIP_LIMITS = {
-  /** Σ uncompressed size of all entries */
-  maxTotalBytes: 768 * 1024 * 1024,
-  maxEntries: 20_000,
-  /** an entry above this size must not expand more than maxRatio × */
-  ratioCheckAboveBytes: 32 * 1024 * 1024,
-  maxRatio: 500,
-};
-
-const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-
-/** The Chinese message for a checkZip reason ('limit: …' = a cap, else a damaged archive). */
-export function zipProblemZh(fileName: string, what: string, reason: string): string {
-  if (reason.startsWith('limit:')) return `${what}“${fileName}”解压后过大（${reason.slice(6).trim()}），已拒绝导入：可能是压缩炸弹，或请拆分后再导入`;
-  return `${what}“${fileName}”已损坏或被截断，无法解压（${reason}）`;
-}
+import { zipLimitZh, zipRatioZh } from './limit-messages';
+import { MAX_ZIP_ENTRIES, MAX_ZIP_RATIO, ZIP_RATIO_FLOOR } from './limits';
 
 const EOCD = 0x06054b50;
 const CEN = 0x02014b50;
 const LOC = 0x04034b50;
+
+/** One entry as the central directory declares it. */
+export interface ZipEntryInfo {
+  name: string;
+  method: number;
+  crc: number;
+  csize: number;
+  usize: number;
+  /** offset of the entry's data (after its local header) */
+  start: number;
+}
+
+/** The central directory of a ZIP, or why it cannot be read (English, for a Chinese message around it). */
+export type ZipScan = { entries: ZipEntryInfo[]; total: number } | { damaged: string } | { tooMany: number };
+
+/** ZIP64 sizes from an entry's extra field (header 0x0001), in the order the 0xFFFFFFFF fields appear. */
+function zip64Sizes(dv: DataView, at: number, len: number, usize: number, csize: number): { usize: number; csize: number } {
+  for (let p = at; p + 4 <= at + len; ) {
+    const id = dv.getUint16(p, true);
+    const size = dv.getUint16(p + 2, true);
+    if (id === 0x0001) {
+      let q = p + 4;
+      const big = (): number => {
+        const v = Number(dv.getBigUint64(q, true));
+        q += 8;
+        return v;
+      };
+      return { usize: usize === 0xffffffff && q + 8 <= p + 4 + size ? big() : usize, csize: csize === 0xffffffff && q + 8 <= p + 4 + size ? big() : csize };
+    }
+    p += 4 + size;
+  }
+  return { usize, csize };
+}
+
+/** Read the central directory only (no inflating): names, methods, declared sizes. */
+export function scanZip(bytes: Uint8Array): ZipScan {
+  const len = bytes.length;
+  if (len < 22) return { damaged: 'too short' };
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, len);
+  let eocd = -1;
+  for (let p = len - 22; p >= Math.max(0, len - 22 - 65535); p--) {
+    if (dv.getUint32(p, true) === EOCD) {
+      eocd = p;
+      break;
+    }
+  }
+  if (eocd < 0) return { damaged: 'no end of central directory' };
+  const count = dv.getUint16(eocd + 10, true);
+  const cdSize = dv.getUint32(eocd + 12, true);
+  const cdOffset = dv.getUint32(eocd + 16, true);
+  // ZIP64 end records are only needed past 65,535 entries or 4 GB: both far above the caps
+  if (count === 0xffff) return { tooMany: count };
+  if (cdOffset === 0xffffffff) return { damaged: 'ZIP64 archive larger than 4 GB' };
+  if (count > MAX_ZIP_ENTRIES) return { tooMany: count };
+  if (cdOffset + cdSize > eocd) return { damaged: 'central directory out of range' };
+  const dec = new TextDecoder();
+  const entries: ZipEntryInfo[] = [];
+  let total = 0;
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || dv.getUint32(p, true) !== CEN) return { damaged: 'bad central directory entry' };
+    const method = dv.getUint16(p + 10, true);
+    const crc = dv.getUint32(p + 16, true);
+    const nameLen = dv.getUint16(p + 28, true);
+    const extra = dv.getUint16(p + 30, true);
+    const comment = dv.getUint16(p + 32, true);
+    const local = dv.getUint32(p + 42, true);
+    if (p + 46 + nameLen + extra > eocd) return { damaged: 'bad central directory entry' };
+    const { usize, csize } = zip64Sizes(dv, p + 46 + nameLen, extra, dv.getUint32(p + 24, true), dv.getUint32(p + 20, true));
+    const name = dec.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    p += 46 + nameLen + extra + comment;
+    if (local + 30 > cdOffset || dv.getUint32(local, true) !== LOC) return { damaged: 'bad local header' };
+    // the local header must not tell a parser that reads it (SheetJS) another story
+    const lMethod = dv.getUint16(local + 8, true);
+    const lCsize = dv.getUint32(local + 18, true);
+    const lUsize = dv.getUint32(local + 22, true);
+    const descriptor = (dv.getUint16(local + 6, true) & 8) !== 0;
+    if (lMethod !== method || (!descriptor && lCsize !== 0xffffffff && (lCsize !== csize || lUsize !== usize))) return { damaged: 'local header differs from central directory' };
+    const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+    if (start + csize > cdOffset) return { damaged: 'entry data out of range' };
+    entries.push({ name, method, crc, csize, usize, start });
+    total += usize;
+  }
+  return { entries, total };
+}
 
 async function inflateRaw(data: Uint8Array, expected: number): Promise<Uint8Array> {
   const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
@@ -55,65 +126,50 @@ async function inflateRaw(data: Uint8Array, expected: number): Promise<Uint8Arra
   return out;
 }
 
+/**
+ * The caps of limits.ts against a ZIP's central directory, before anything is
+ * inflated. Returns the Chinese refusal naming the file (`label` is e.g. “ZIP 文件”),
+ * or null when the archive is within the caps (or too damaged to tell: checkZip says why).
+ */
+export function zipLimitProblemZh(label: string, name: string, bytes: Uint8Array): string | null {
+  const scan = scanZip(bytes);
+  if ('tooMany' in scan) return zipLimitZh(label, name, scan.tooMany, 0);
+  if ('damaged' in scan) return null;
+  const over = zipLimitZh(label, name, scan.entries.length, scan.total);
+  if (over) return over;
+  if (scan.total > ZIP_RATIO_FLOOR && scan.total > bytes.length * MAX_ZIP_RATIO) return zipRatioZh(label, name, bytes.length, scan.total);
+  return null;
+}
+
 /** null when the ZIP is intact; otherwise a short reason (English, for the Chinese message around it). */
 export async function checkZip(bytes: Uint8Array): Promise<string | null> {
-  const len = bytes.length;
-  if (len < 22) return 'too short';
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, len);
-  let eocd = -1;
-  for (let p = len - 22; p >= Math.max(0, len - 22 - 65535); p--) {
-    if (dv.getUint32(p, true) === EOCD) {
-      eocd = p;
-      break;
-    }
-  }
-  if (eocd < 0) return 'no end of central directory';
-  const count = dv.getUint16(eocd + 10, true);
-  const cdSize = dv.getUint32(eocd + 12, true);
-  const cdOffset = dv.getUint32(eocd + 16, true);
-  if (cdOffset === 0xffffffff || count === 0xffff) return null; // ZIP64: leave it to the parser
-  if (cdOffset + cdSize > eocd) return 'central directory out of range';
-  if (count > ZIP_LIMITS.maxEntries) return `limit: ${count} 个文件，上限 ${ZIP_LIMITS.maxEntries} 个`;
-  // sizes from the directory first: nothing is inflated when they are over the caps
-  let total = 0;
-  for (let i = 0, q = cdOffset; i < count; i++) {
-    if (q + 46 > eocd || dv.getUint32(q, true) !== CEN) return 'bad central directory entry';
-    const csize = dv.getUint32(q + 20, true);
-    const usize = dv.getUint32(q + 24, true);
-    total += usize;
-    if (usize > ZIP_LIMITS.ratioCheckAboveBytes && usize > csize * ZIP_LIMITS.maxRatio) {
-      return `limit: 一个文件由 ${MB(csize)} 解压为 ${MB(usize)}，压缩比超过 ${ZIP_LIMITS.maxRatio} 倍`;
-    }
-    q += 46 + dv.getUint16(q + 28, true) + dv.getUint16(q + 30, true) + dv.getUint16(q + 32, true);
-  }
-  if (total > ZIP_LIMITS.maxTotalBytes) return `limit: 共 ${MB(total)}，上限 ${MB(ZIP_LIMITS.maxTotalBytes)}`;
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || dv.getUint32(p, true) !== CEN) return 'bad central directory entry';
-    const method = dv.getUint16(p + 10, true);
-    const crc = dv.getUint32(p + 16, true);
-    const csize = dv.getUint32(p + 20, true);
-    const usize = dv.getUint32(p + 24, true);
-    const nameLen = dv.getUint16(p + 28, true);
-    const extra = dv.getUint16(p + 30, true);
-    const comment = dv.getUint16(p + 32, true);
-    const local = dv.getUint32(p + 42, true);
-    p += 46 + nameLen + extra + comment;
-    if (local + 30 > cdOffset || dv.getUint32(local, true) !== LOC) return 'bad local header';
-    const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
-    if (start + csize > cdOffset) return 'entry data out of range';
-    const data = bytes.subarray(start, start + csize);
+  const scan = scanZip(bytes);
+  if ('damaged' in scan) return scan.damaged;
+  if ('tooMany' in scan) return `${scan.tooMany} entries`;
+  for (const e of scan.entries) {
+    const data = bytes.subarray(e.start, e.start + e.csize);
     let plain: Uint8Array;
-    if (method === 0) plain = data;
-    else if (method === 8) {
+    if (e.method === 0) plain = data;
+    else if (e.method === 8) {
       if (typeof DecompressionStream === 'undefined') continue;
       try {
-        plain = await inflateRaw(data, usize);
+        plain = await inflateRaw(data, e.usize);
       } catch {
         return 'damaged compressed data';
       }
-    } else return `unsupported compression ${method}`;
-    if (plain.length !== usize || crc32(plain) !== crc) return 'checksum mismatch';
+    } else return `unsupported compression ${e.method}`;
+    if (plain.length !== e.usize || crc32(plain) !== e.crc) return 'checksum mismatch';
   }
   return null;
+}
+
+/**
+ * Everything wrong with a ZIP before it is parsed, as one Chinese message naming
+ * the file: first the caps (no inflating), then damage (inflated, CRC-checked).
+ */
+export async function zipProblemZh(label: string, name: string, bytes: Uint8Array): Promise<string | null> {
+  const over = zipLimitProblemZh(label, name, bytes);
+  if (over) return over;
+  const bad = await checkZip(bytes);
+  return bad ? `${label}“${name}”已损坏或被截断，无法解压（${bad}）` : null;
 }

@@ -12,12 +12,13 @@ import { guessFieldMappingLoose, type FieldMapping } from '../../data/field-mapp
 import type { ImportResult } from '../../data/import/build-import';
 import { encodingLabel } from '../../data/import/decode-text';
 import type { ParsedSummary, WorkerBuildOptions } from '../../data/import/import-protocol';
+import { MAX_FILE_BYTES } from '../../data/import/limits';
 import { recallMapping, rememberMapping } from '../../data/import/mapping-memory';
 import { exportRejectedCsv, rejectedFileName } from '../../data/import/rejected-csv';
 import type { InputFile, SourceFile } from '../../data/import/types';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../../data/schema';
 import { CrsStep, needsCrsPick, type CrsStepProps } from './CrsStep';
-import { ImportClient, needsMainThread } from './import-client';
+import { ImportClient } from './import-client';
 import { importText } from './import-text';
 import { IssuesStep } from './IssuesStep';
 import { MappingStep, unresolvedRequired } from './MappingStep';
@@ -43,8 +44,13 @@ type Step = 1 | 2 | 3 | 4 | 5;
 async function toInputs(files: File[]): Promise<SourceFile[]> {
   const isSide = (name: string): boolean => /\.(shp|dbf|prj|cpg|shx)$/i.test(name);
   // other files go to the worker as they are (it reads them); shapefile parts are read here to be zipped
-  const rest: SourceFile[] = files.filter((f) => !isSide(f.name)).map((f) => ({ name: f.name, blob: f }));
-  const side: InputFile[] = await Promise.all(files.filter((f) => isSide(f.name)).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  // a part over the size cap is not read here: it goes to the worker alone, which refuses it by name
+  const tooBig = (f: File): boolean => isSide(f.name) && f.size > MAX_FILE_BYTES;
+  const baseOf = (name: string): string => name.slice(0, name.lastIndexOf('.')).toLowerCase();
+  const refused = new Set(files.filter(tooBig).map((f) => baseOf(f.name)));
+  const rest: SourceFile[] = files.filter((f) => !isSide(f.name) || tooBig(f)).map((f) => ({ name: f.name, blob: f }));
+  const wanted = files.filter((f) => isSide(f.name) && !refused.has(baseOf(f.name)));
+  const side: InputFile[] = await Promise.all(wanted.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   const bases = [...new Set(side.filter((f) => /\.shp$/i.test(f.name)).map((f) => f.name.slice(0, -4)))];
   for (const b of bases) {
     const parts = side.filter((f) => f.name.slice(0, f.name.lastIndexOf('.')).toLowerCase() === b.toLowerCase());
@@ -92,7 +98,7 @@ export function ImportDialog(props: ImportDialogProps) {
 
   useEffect(() => {
     if (!input) return;
-    const client = new ImportClient(needsMainThread(input.name));
+    const client = new ImportClient();
     clientRef.current = client;
     setSummary(null);
     setResult(null);

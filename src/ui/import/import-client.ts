@@ -1,7 +1,8 @@
 /**
  * Talking to the import worker from the UI: one request at a time, progress
  * callbacks, hard cancel (the worker is terminated and recreated). Every format,
- * KML included, is parsed in the worker.
+ * KML/KMZ included (xmldom, not the page's DOMParser), is parsed in the worker;
+ * the page thread runs the same code only where a Worker cannot be made.
  */
 import type { LayerId } from '../../data/schema';
 import type { ParsedSummary, WorkerBuildOptions, WorkerRequest, WorkerResponse } from '../../data/import/import-protocol';
@@ -35,7 +36,7 @@ function workerEndpoint(): Endpoint {
   return ep;
 }
 
-/** The same runner on the main thread, loaded on demand (keeps the readers out of the main bundle). */
+/** The same runner on the main thread, loaded on demand (keeps the readers out of the main bundle); only a fallback. */
 function inThreadEndpoint(): Endpoint {
   const ep: Endpoint = { send: () => {}, onMessage: null, terminate: () => {} };
   const runner = import('../../data/import/import-runner').then(({ ImportRunner }) => new ImportRunner((m) => setTimeout(() => ep.onMessage?.(m), 0)));
@@ -45,12 +46,7 @@ function inThreadEndpoint(): Endpoint {
   return ep;
 }
 
-/** Whether a file must be parsed on the main thread: none since KML is parsed with xmldom in the worker. */
-export function needsMainThread(_name: string): boolean {
-  return false;
-}
-
-/** One import job at a time against the worker (or the main thread for KML); see ImportDialog. */
+/** One import job at a time against the import worker; see ImportDialog. */
 export class ImportClient {
   private ep: Endpoint | null = null;
   private nextId = 1;
@@ -58,14 +54,16 @@ export class ImportClient {
   private hasFile = false;
   private file: SourceFile | null = null;
 
-  constructor(private readonly mainThread: boolean) {}
+  /** true once the worker could not be made and the page thread runs the imports */
+  private mainThread = false;
 
   private endpoint(): Endpoint {
     if (this.ep) return this.ep;
     let ep: Endpoint;
     try {
-      ep = this.mainThread ? inThreadEndpoint() : workerEndpoint();
+      ep = workerEndpoint();
     } catch {
+      this.mainThread = true;
       ep = inThreadEndpoint();
     }
     ep.onMessage = (m) => this.receive(m);
