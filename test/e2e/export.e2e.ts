@@ -27,7 +27,15 @@ export const exportTests: E2eTest[] = [
       page.on('download', count);
       await page.locator('[data-testid=export-geojson]').click();
       await page.locator('[data-testid=export-status]').waitFor({ timeout: 5000 });
-      await page.locator('[data-testid=export-status] button').click();
+      // the status line redraws with each progress message: retry a click that lands on a detached button
+      for (let k = 0; ; k++) {
+        try {
+          await page.locator('[data-testid=export-status] button').click({ timeout: 3000 });
+          break;
+        } catch (e) {
+          if (k >= 3) throw e;
+        }
+      }
       await page.locator('[data-testid=export-status]').waitFor({ state: 'detached', timeout: 5000 });
       await page.waitForTimeout(1500);
       page.off('download', count);
