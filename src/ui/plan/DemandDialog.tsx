@@ -26,7 +26,7 @@ function Src({ k }: { k: string }) {
   return (
     <small className={s.verified ? 'src' : 'src unverified'} title={s.sourceZh}>
       {s.sourceZh}
-      {s.verified ? '' : '（未核实）'}
+      {s.verified || s.sourceZh.includes('未核实') ? '' : '（未核实）'}
     </small>
   );
 }
