@@ -130,3 +130,31 @@ planTests.push({
     await page.locator('.settings').waitFor({ state: 'detached', timeout: 2000 });
   },
 });
+
+planTests.push({
+  name: '规划方案与年份在刷新后保留',
+  async run(ctx) {
+    const { page } = ctx;
+    const st = () => (window as unknown as W).__xwghStore.getState();
+    await page.evaluate(() => (window as unknown as W).__xwghStore.getState().setPlanOpen(true));
+    await page.locator('[data-testid=scenario-duplicate]').click();
+    await page.locator('[data-testid=year-2029]').click();
+    const before = await page.evaluate(`(${st.toString()})().scenarios.map((x) => x.name)`);
+    await page.waitForFunction(`(() => { const s = (${st.toString()})(); return s.saveState === 'saved' && !s.planAbort; })()`, null, { timeout: 10000 });
+    await page.waitForTimeout(1200); // the autosave runs 800 ms after the last change
+    await page.waitForFunction(`(${st.toString()})().saveState === 'saved'`, null, { timeout: 10000 });
+    await page.reload();
+    await page.waitForSelector('.app[data-load-state=ready]', { timeout: 30000 });
+    await page.locator('[data-testid=plan-card-places]').waitFor({ timeout: 20000 });
+    const after = (await page.evaluate(`(() => { const s = (${st.toString()})(); return { names: s.scenarios.map((x) => x.name), year: s.planYear, open: s.planOpen }; })()`)) as { names: string[]; year: number; open: boolean };
+    assertEqual(after.names, before, 'the scenarios are back');
+    assertEqual([after.year, after.open], [2029, true], 'the plan is open at 2029');
+    // leave the app as the next tests expect it
+    await page.evaluate(() => {
+      const s = (window as unknown as { __xwghStore: { getState(): { scenarios: { id: string }[]; deleteScenario(id: string): void; setPlanOpen(o: boolean): void; setPlanYear(y: number): void } } }).__xwghStore.getState();
+      for (const sc of s.scenarios) if (sc.id !== 'base') s.deleteScenario(sc.id);
+      s.setPlanYear(2025);
+      s.setPlanOpen(false);
+    });
+  },
+});
