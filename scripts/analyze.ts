@@ -148,7 +148,7 @@ function main(): void {
   const { data, issues, missing } = loadDataFolder(dir);
   const fileOf = (id: LayerId) => LAYERS[id].file;
   for (const id of missing) {
-    if (id === 'plan_projects') continue;
+    if (id === 'plan_projects' || id === 'childcare_centres') continue;
     console.warn(`警告：缺少${LAYERS[id].zh}图层（${fileOf(id)}）`);
   }
   if (missing.includes('kindergartens') && missing.includes('population')) {

@@ -21,7 +21,7 @@ export function runPlanReport(data: LayerRows, params: AnalysisParams, scenarioF
     scenario = res.scenario;
     if (res.settings) settings = res.settings;
   }
-  const result = runPlan({ kindergartens: data.kindergartens, population: data.population, communities: data.communities, admin_units: data.admin_units }, scenario, params, settings, {
+  const result = runPlan({ kindergartens: data.kindergartens, population: data.population, communities: data.communities, admin_units: data.admin_units, childcare_centres: data.childcare_centres }, scenario, params, settings, {
     detailYears: year === null ? [] : [year],
   });
   if (year !== null && !result.years.some((y) => y.year === year)) throw new Error(`--year ${year} 不在规划年份 ${settings.baseYear}–${settings.endYear} 内`);

@@ -67,7 +67,7 @@ export function metaText(s: SampleSummary): string {
     adcode: s.adcode,
     seed: s.seed,
     crs: 'EPSG:4326 (WGS84)',
-    generated: [...LAYER_IDS],
+    generated: LAYER_IDS.filter((id) => id !== 'childcare_centres'),
     real: [
       'district',
       'admin_units.code',

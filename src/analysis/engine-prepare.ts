@@ -30,6 +30,8 @@ export interface PreparedInput {
   residents: Float64Array;
   cellStreet: Int32Array;
   communityStreet: Int32Array;
+  /** 街道 of each 托育机构 row */
+  childcareStreet: Int32Array;
   /** 街道 indices of rows placed by their boundary (no street code) */
   byBoundary: { kindergartens: number[]; cells: number[]; communities: number[] };
   warningsZh: string[];
@@ -105,7 +107,12 @@ export function* prepareSteps(
     communityStreet[m] = a.index;
     if (a.byBoundary) byBoundary.communities.push(a.index);
   });
-  finalizeStreets(streets, [kgStreet, cellStreet, communityStreet]);
+  const childcare = input.childcare_centres ?? [];
+  const childcareStreet = new Int32Array(childcare.length);
+  childcare.forEach((c, m) => {
+    childcareStreet[m] = assignStreet(streets, c.street_code, c.lon, c.lat).index;
+  });
+  finalizeStreets(streets, [kgStreet, cellStreet, communityStreet, childcareStreet]);
   if (kgBadCoords > 0) warningsZh.push(`${kgBadCoords} 所幼儿园坐标无效，未参与服务半径与可达性计算`);
   if (cellBadCoords > 0) warningsZh.push(`${cellBadCoords} 个人口网格坐标无效，视为不在任何服务半径内`);
   if (cellBadChildren > 0) warningsZh.push(`${cellBadChildren} 个人口网格的 3–5岁人数为空或为负，按 0 计`);
@@ -138,6 +145,7 @@ export function* prepareSteps(
     residents,
     cellStreet,
     communityStreet,
+    childcareStreet,
     byBoundary,
     warningsZh,
     radiusM: params.radiusM,

@@ -11,7 +11,7 @@
  *   demand in its catchment); in JSON it becomes `null`.
  * - Everything here is structured-cloneable (plain objects, arrays, typed arrays).
  */
-import type { AdminUnit, Community, Kindergarten, PopulationCell, SupportingKgStatus } from '../data/schema';
+import type { AdminUnit, ChildcareCentre, Community, Kindergarten, PopulationCell, SupportingKgStatus } from '../data/schema';
 
 // ───────────────────────────── input ─────────────────────────────
 
@@ -21,6 +21,8 @@ export interface AnalysisInput {
   population: PopulationCell[];
   communities: Community[];
   admin_units: AdminUnit[];
+  /** optional 托育机构 (infant-care centres): their 托位 count in the plan's infant-care figures */
+  childcare_centres?: ChildcareCentre[];
   /**
    * Optional supply scenario (e.g. one year of the five-year plan): places per
    * kindergarten, index-aligned with `kindergartens`. When given, a kindergarten

@@ -7,7 +7,7 @@
  * no spatial extension offline, spatial work happens in src/analysis.
  */
 
-export type LayerId = 'kindergartens' | 'communities' | 'population' | 'admin_units' | 'plan_projects';
+export type LayerId = 'kindergartens' | 'communities' | 'population' | 'admin_units' | 'plan_projects' | 'childcare_centres';
 
 export const LAYER_IDS: readonly LayerId[] = [
   'kindergartens',
@@ -15,6 +15,7 @@ export const LAYER_IDS: readonly LayerId[] = [
   'population',
   'admin_units',
   'plan_projects',
+  'childcare_centres',
 ];
 
 export type KgType = 'public' | 'inclusive_private' | 'private';
@@ -169,12 +170,29 @@ export interface PlanProject {
   responsible_unit?: string | null;
 }
 
+/** 托育机构: an infant-care centre (0–3) outside kindergartens; its 托位 count toward the 4.5 per 1,000 target. */
+export interface ChildcareCentre {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  /** 托位 */
+  places: number;
+  /** 'public' | 'inclusive' | 'private' … as the 卫健 register writes it (free text) */
+  type: string | null;
+  street_code: string;
+  /** first year it offers places (null = already open) */
+  opened_year: number | null;
+  operator: string | null;
+}
+
 export interface LayerRows {
   kindergartens: Kindergarten[];
   communities: Community[];
   population: PopulationCell[];
   admin_units: AdminUnit[];
   plan_projects: PlanProject[];
+  childcare_centres: ChildcareCentre[];
 }
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'geometry';
@@ -375,6 +393,24 @@ export const LAYERS: Record<LayerId, LayerDef> = {
       f('tuo_ban_places_after', 'integer', false, '建成后托班学位', 'Infant-class places after', ['托班学位', '托位'], { min: 0, max: 1000 }),
       f('building_area_m2', 'number', false, '建筑面积(㎡)', 'Building area (m²)', ['建筑面积'], { min: 0 }),
       f('responsible_unit', 'string', false, '责任单位', 'Responsible unit', ['责任单位', '实施单位']),
+    ],
+  },
+  childcare_centres: {
+    id: 'childcare_centres',
+    zh: '托育机构',
+    en: 'Infant-care centres',
+    key: 'id',
+    file: 'childcare_centres.csv',
+    fields: [
+      f('id', 'string', true, '机构编号', 'ID', ['机构编号', '编号', '备案号']),
+      f('name', 'string', true, '机构名称', 'Name', ['机构名称', '名称', '托育机构']),
+      LON,
+      LAT,
+      f('places', 'integer', true, '托位数', 'Infant-care places', ['托位数', '托位', '收托规模'], { min: 0, max: 2000 }),
+      f('type', 'string', false, '机构性质', 'Type', ['机构性质', '性质', '类型']),
+      STREET,
+      f('opened_year', 'integer', false, '开办年份', 'Opening year', ['开办年份', '开业年份'], { min: 1950, max: 2100 }),
+      f('operator', 'string', false, '举办者', 'Operator', ['举办者', '举办单位']),
     ],
   },
 };

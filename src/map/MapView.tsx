@@ -26,6 +26,7 @@ const PICKABLE: Record<string, LayerId> = {
   population: 'population',
   admin_units: 'admin_units',
   plan_projects: 'plan_projects',
+  childcare_centres: 'childcare_centres',
 };
 
 function rowOf(info: PickingInfo): Record<string, unknown> | null {

@@ -1,7 +1,7 @@
 /** deck.gl layers from the store's data (and, when present, analysis results). */
 import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import { isSupplyingKg, type AdminUnit, type Community, type Kindergarten, type LayerRows, type PopulationCell } from '../data/schema';
+import { isSupplyingKg, type AdminUnit, type ChildcareCentre, type Community, type Kindergarten, type LayerRows, type PopulationCell } from '../data/schema';
 import type { MapLayerKey } from '../state/ui-slice';
 import { binPopulation, uncoveredChildrenByBin, type PopulationBin, type PopulationBins } from './aggregate';
 import { cellSquare, polygonsOf, type PolygonDatum } from './geometry';
@@ -140,6 +140,23 @@ export function buildDeckLayers(
         stroked: false,
         getFillColor: (d) => withAlpha(STATUS_COLOR[streetStatus[d.row.code] ?? 'neutral'], 60),
         updateTriggers: { getFillColor: [streetStatus] },
+      }),
+    );
+  }
+  if (visible.childcare_centres && layers.childcare_centres?.length) {
+    out.push(
+      new ScatterplotLayer<ChildcareCentre>({
+        id: 'childcare_centres',
+        data: layers.childcare_centres,
+        getPosition: (d) => [d.lon, d.lat],
+        getRadius: (d) => 2.5 + Math.sqrt(Math.max(d.places, 0)) / 3,
+        radiusUnits: 'pixels',
+        getFillColor: [233, 120, 160, 220],
+        getLineColor: [255, 255, 255, 255],
+        getLineWidth: 1,
+        lineWidthUnits: 'pixels',
+        stroked: true,
+        pickable: true,
       }),
     );
   }

@@ -42,6 +42,7 @@ export const emptyLayers = (): LayerRows => ({
   population: [],
   admin_units: [],
   plan_projects: [],
+  childcare_centres: [],
 });
 
 export interface DataSlice {

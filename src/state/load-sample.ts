@@ -12,7 +12,8 @@ import { LAYERS, type LayerId, type LayerRows } from '../data/schema';
 import { emptyLayers, type DatasetMeta, type GeoJsonFC } from './data-slice';
 import type { AppStore } from './store';
 
-const URLS: Record<LayerId, string> = {
+// the sample has no 托育机构 layer: planners import their own (卫健 register)
+const URLS: Partial<Record<LayerId, string>> = {
   kindergartens: kgUrl,
   communities: comUrl,
   population: popUrl,
@@ -32,7 +33,7 @@ export async function fetchSample(): Promise<{ layers: LayerRows; district: GeoJ
   const issues: RowIssue[] = [];
   const ids = Object.keys(URLS) as LayerId[];
   const [texts, district, meta] = await Promise.all([
-    Promise.all(ids.map((id) => fetchText(URLS[id]))),
+    Promise.all(ids.map((id) => fetchText(URLS[id]!))),
     fetchText(districtUrl).then((t) => JSON.parse(t) as GeoJsonFC),
     fetchText(metaUrl).then((t) => JSON.parse(t) as DatasetMeta),
   ]);

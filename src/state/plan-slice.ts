@@ -276,6 +276,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
         population: s.layers.population,
         communities: s.layers.communities,
         admin_units: s.layers.admin_units,
+        childcare_centres: s.layers.childcare_centres,
       };
       const all = planYears(s.planSettings);
       const detailYears = s.layers.population.length <= DETAIL_ALL_YEARS_MAX_CELLS ? all : [s.planYear];

@@ -11,6 +11,7 @@ export type MapLayerKey =
   | 'communities'
   | 'kindergartens'
   | 'plan_projects'
+  | 'childcare_centres'
   | 'catchments'
   | 'uncovered'
   | 'kg_status';
@@ -60,6 +61,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
     communities: true,
     kindergartens: true,
     plan_projects: true,
+    childcare_centres: true,
     catchments: false,
     uncovered: false,
     kg_status: false,

@@ -71,6 +71,11 @@ export function LayerList() {
           <small>{t(lang, 'residentsPerCell')}</small>
           {populationRows > MAX_CELL_SQUARES ? <small className="block">{t(lang, 'populationBinned')}</small> : null}
         </LayerRow>
+        <LayerRow k="childcare_centres" label="layerChildcare">
+          <div>
+            <Swatch color="rgb(233, 120, 160)" /> {t(lang, 'legendChildcare')}
+          </div>
+        </LayerRow>
         <LayerRow k="admin_units" label="layerAdmin">
           <small>{t(lang, 'generatedBoundary')}</small>
         </LayerRow>

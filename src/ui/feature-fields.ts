@@ -41,4 +41,5 @@ export const TOOLTIP_FIELDS: Record<LayerId, string[]> = {
   population: ['residents', 'children_3_5', 'children_0_2'],
   admin_units: ['name', 'code'],
   plan_projects: ['name', 'kind', 'finish_year', 'places_after'],
+  childcare_centres: ['name', 'places', 'type', 'opened_year'],
 };

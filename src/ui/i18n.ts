@@ -37,6 +37,8 @@ const STRINGS = {
   layerPopulation: { zh: '人口密度（200米网格）', en: 'Population density (200 m grid)' },
   layerCommunities: { zh: '居住小区（配套园状态）', en: 'Communities (配套园 status)' },
   layerKindergartens: { zh: '幼儿园（按性质，大小=学位）', en: 'Kindergartens (by type, size = places)' },
+  layerChildcare: { zh: '托育机构（托位，导入）', en: 'Infant-care centres (imported)' },
+  legendChildcare: { zh: '托育机构，大小=托位', en: 'Centre, size = places' },
   layerPlan: { zh: '十五五规划项目', en: 'Plan projects 2026–2030' },
   layerCatchments: { zh: '服务半径', en: 'Catchments' },
   layerUncovered: { zh: '服务半径外人口', en: 'Population outside catchments' },

@@ -129,9 +129,13 @@ export function* planSteps(
       birthsS[prep.cellStreet[i]] += dem.childrenBirths[i];
       perThS[prep.cellStreet[i]] += dem.perThousand[i];
     }
+    // 托位 = 托班 places of supplying kindergartens + 托育机构 open that year
     const tuoS = new Float64Array(S);
     rowsY.forEach((k, j) => {
       if (isSupplyingKg(k)) tuoS[prep.kgStreet[j]] += fin(k.tuo_ban_places);
+    });
+    (input.childcare_centres ?? []).forEach((c, m) => {
+      if (c.opened_year === null || c.opened_year === undefined || c.opened_year <= year) tuoS[prep.childcareStreet[m]] += fin(c.places);
     });
     const streets: PlanStreetYear[] = res.streets.map((r, s) => ({
       code: r.code,

@@ -58,7 +58,7 @@ export function PlanCards() {
             </div>
           ))}
           <div className={y.tuoPlaces < y.tuoNeed ? 'card bad' : 'card ok'} data-testid="plan-card-tuo">
-            <div className="card-label">{zh ? '托位（托班）/ 需求' : 'Infant-care places / need'}</div>
+            <div className="card-label">{zh ? '托位（托班 + 托育机构）/ 需求' : 'Infant-care places (classes + centres) / need'}</div>
             <div className="card-value">
               {formatInt(y.tuoPlaces)} / {formatInt(y.tuoNeed)}
             </div>

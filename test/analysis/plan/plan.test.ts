@@ -182,3 +182,23 @@ describe('runPlan', () => {
     expect(r.years).toHaveLength(6);
   });
 });
+
+describe('infant care', () => {
+  it('托位 = 托班 places of supplying kindergartens + 托育机构 open that year, against 4.5 per 1,000 residents', () => {
+    const input = {
+      kindergartens: [kg({ id: 'K', tuo_ban_places: 20 })],
+      population: [cell({ id: 'c', residents: 10000 })],
+      communities: [],
+      admin_units: [],
+      childcare_centres: [
+        { id: 'T1', name: '托育一', lon: LON0, lat: latAtM(0), places: 40, type: null, street_code: 'S1', opened_year: null, operator: null },
+        { id: 'T2', name: '托育二', lon: LON0, lat: latAtM(0), places: 50, type: null, street_code: 'S1', opened_year: 2028, operator: null },
+      ],
+    };
+    const r = runPlan(input, { id: 's', name: 's', projects: [] }, P, flat());
+    const y = Object.fromEntries(r.years.map((s) => [s.year, s]));
+    expect(y[2027].tuoPlaces).toBe(60);
+    expect(y[2028].tuoPlaces).toBe(110);
+    expect(y[2028].tuoNeed).toBe(45); // 10,000 residents × 4.5 / 1,000
+  });
+});

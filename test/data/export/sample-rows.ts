@@ -37,4 +37,7 @@ export const SAMPLE = {
     { id: 'X1', kind: 'new_build', kindergarten_id: null, name: '包钢十七园', lon: 109.81, lat: 40.66, start_year: 2026, finish_year: 2027, classes_after: 12, places_after: 360, land_area_m2: 5000, cost_10k_yuan: 2400.5, status: 'approved', type_after: 'public', tuo_ban_places_after: null, building_area_m2: null, responsible_unit: null },
     { id: 'X2', kind: 'rebuild', kindergarten_id: 'K2', name: '-改建', lon: 109.83, lat: 40.67, start_year: 2026, finish_year: 2028, classes_after: 9, places_after: 270, land_area_m2: null, cost_10k_yuan: null, status: null, type_after: null, tuo_ban_places_after: null, building_area_m2: null, responsible_unit: null },
   ],
+  childcare_centres: [
+    { id: 'T1', name: '=宝贝托育中心', lon: 109.8, lat: 40.65, places: 60, type: '普惠', street_code: '150203001', opened_year: 2027, operator: null },
+  ],
 } as unknown as LayerRows; // optional fields are null, as coerceRecords returns them
