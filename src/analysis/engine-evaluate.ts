@@ -8,7 +8,7 @@ import type { Kindergarten } from '../data/schema';
 import { isSupplyingKg } from '../data/schema';
 import { analyseCommunities } from './communities';
 import { computeCoverage } from './coverage';
-import { CELL_CHUNK, finiteOr0, type PreparedInput } from './engine-prepare';
+import { CELL_CHUNK, finiteOr0, now, type PreparedInput } from './engine-prepare';
 import { headlineFigures } from './headline';
 import { indicatorFigures, sumIndicatorInputs } from './indicators';
 import { nearestAcceptedM } from './neighbour-pairs';
@@ -57,7 +57,6 @@ function streetSums(v: Float64Array | undefined, street: Int32Array, nStreets: n
   return out;
 }
 
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export function* evaluateSteps(
   prep: PreparedInput,

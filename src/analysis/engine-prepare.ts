@@ -42,7 +42,7 @@ export interface PreparedInput {
   pairsMs: number;
 }
 
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+export const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 export const finiteOr0 = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
 
 /**

@@ -2,14 +2,14 @@
  * County indicators (县域学前教育普及普惠督导评估, 教督〔2020〕1号) and the staffing
  * ratios of 《幼儿园教职工配备标准（暂行）》2013, as `Figure`s.
  *
- * Kindergartens counted: status 'existing' or null (enrolment is a current fact,
+ * Kindergartens counted: those that supply (isSupplyingKg in schema.ts; enrolment is a current fact,
  * so a supplyPlaces scenario does not change these). Missing values: a kindergarten
  * with no enrolled count adds 0 to enrolment; staffing ratios use only the
  * kindergartens that report the staff field in question (enrolled ÷ staff of the
  * same kindergartens); 班额达标率 is measured per kindergarten (average class size
  * enrolled ÷ classes ≤ classSizeMax), since the data hold no per-class counts.
  */
-import { isSupplyingKg, type Kindergarten } from '../data/schema';
+import type { Kindergarten } from '../data/schema';
 import { figure, input, pct, safeDiv } from './figures';
 import type { Figure, IndicatorThresholds } from './types';
 
@@ -38,10 +38,6 @@ export interface IndicatorSums {
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** True when a kindergarten counts in the county indicators (status existing or null). */
-export function countsInIndicators(k: Kindergarten): boolean {
-  return isSupplyingKg(k);
-}
 
 /** Sum the indicator inputs over kindergartens `idx` of `kgs` (rows not modified). */
 export function sumIndicatorInputs(kgs: readonly Kindergarten[], idx: Iterable<number>, classSizeMax: number): IndicatorSums {

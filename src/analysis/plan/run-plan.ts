@@ -11,7 +11,7 @@
  */
 import { isSupplyingKg, type Kindergarten, type PopulationCell } from '../../data/schema';
 import { evaluateSteps } from '../engine-evaluate';
-import { prepareSteps } from '../engine-prepare';
+import { finiteOr0, now, prepareSteps } from '../engine-prepare';
 import { validateParams } from '../params';
 import { stepper } from '../run-analysis';
 import type { AnalysisInput, AnalysisParams, AnalysisResult, RunOptions } from '../types';
@@ -24,8 +24,7 @@ export interface PlanRunOptions extends RunOptions {
   detailYears?: number[];
 }
 
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-const fin = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+const fin = finiteOr0;
 
 /** The population layer's year: the most common `year` of the rows (fallback: baseYear). */
 export function dataYearOf(rows: readonly PopulationCell[], fallback: number): number {
