@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const tests: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests];
+  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests];
+  // E2E_ONLY=word runs the first test (it loads the sample) and those whose name contains the word
+  const only = process.env.E2E_ONLY;
+  const tests = only ? all.filter((t, i) => i === 0 || t.name.includes(only)) : all;
   let passed = 0;
   let failed = 0;
   let skipped = 0;
