@@ -10,6 +10,9 @@ import { distM, GRID, inArea, round6 } from './geo';
 import { censusChildren, DEFAULT_INPUT_DIR, readInputs } from './inputs';
 import { buildKindergartens } from './kindergartens';
 import { assignLedger } from './ledger';
+import type { SupportingKgStatus } from '../../src/data/schema';
+
+const PRE_HANDOVER = new Set<SupportingKgStatus>(['not_planned', 'planned', 'under_construction', 'delayed', 'built_not_accepted', 'accepted_not_handed_over']);
 import { NamePool } from './names';
 import { buildPlanProjects } from './plan-projects';
 import { buildPopulation } from './population';
@@ -147,6 +150,11 @@ export function generateSample(seed: number = DEFAULT_SEED, inputDir: string = D
         completion_date: c.completionDate,
         handover_due: c.handoverDue,
         responsible_unit: c.responsibleUnit,
+        // before handover the developer's side answers (住建线), afterwards the education bureau (教育线)
+        responsible_line: c.kgStatus === null ? null : PRE_HANDOVER.has(c.kgStatus as SupportingKgStatus) ? 'housing' : 'education',
+        deadline: null,
+        status_date: null,
+        opened_date: null,
       }),
       geometry: { type: 'Polygon', coordinates: [c.ring] },
     })),

@@ -119,7 +119,18 @@ export interface Community {
   /** handover deadline, ISO date */
   handover_due: string | null;
   responsible_unit: string | null;
+  /** 责任条线: 教育线 (education) or 住建线 (housing and construction), as seeds/004 assign them */
+  responsible_line: ResponsibleLine | null;
+  /** 办结期限: the date the current step is due (overrides handover_due for overdue days when set) */
+  deadline: string | null;
+  /** date the ledger status last changed, ISO date (stamped by the ledger) */
+  status_date: string | null;
+  /** 开园日期: date the 配套园 opened as 公办 / 委托普惠, ISO date */
+  opened_date: string | null;
 }
+
+export type ResponsibleLine = 'education' | 'housing';
+export const RESPONSIBLE_LINES: readonly ResponsibleLine[] = ['education', 'housing'];
 
 export interface PopulationCell {
   id: string;
@@ -333,6 +344,14 @@ export const LAYERS: Record<LayerId, LayerDef> = {
       f('completion_date', 'date', false, '竣工验收日期', 'Completion date', ['竣工验收日期', '竣工日期']),
       f('handover_due', 'date', false, '应移交日期', 'Handover due', ['应移交日期', '移交期限', '移交时限']),
       f('responsible_unit', 'string', false, '责任单位', 'Responsible unit', ['责任单位', '责任部门']),
+      f('responsible_line', 'enum', false, '责任条线', 'Responsible line', ['责任条线', '条线', '主管条线'], {
+        values: RESPONSIBLE_LINES,
+        valuesZh: ['教育线', '住建线'],
+        valuesEn: ['Education', 'Housing & construction'],
+      }),
+      f('deadline', 'date', false, '办结期限', 'Deadline', ['办结期限', '整改期限', '完成时限']),
+      f('status_date', 'date', false, '状态日期', 'Status date', ['状态日期', '状态变更日期']),
+      f('opened_date', 'date', false, '开园日期', 'Opened on', ['开园日期', '开办日期', '开园时间']),
     ],
   },
   population: {

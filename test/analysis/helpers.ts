@@ -67,6 +67,10 @@ export function community(p: Partial<Community> & { id: string }): Community {
     completion_date: null,
     handover_due: null,
     responsible_unit: null,
+    responsible_line: null,
+    deadline: null,
+    status_date: null,
+    opened_date: null,
     ...p,
   };
 }
