@@ -30,6 +30,11 @@ export interface AnalysisInput {
    * `supplyPlaces[j]` replaces `places`. Enrolment-based indicators still use the rows.
    */
   supplyPlaces?: ArrayLike<number>;
+  /**
+   * Optional (plan only): kindergartens that open in a year (a 配套园 opened through the
+   * ledger): the row named by `id` supplies from `year` on, not before.
+   */
+  openings?: { id: string; year: number }[];
 }
 
 // ─────────────────────────── parameters ───────────────────────────

@@ -62,7 +62,7 @@ export function* planSteps(
   const step = (f: number, stage: string): void => baseStep((phase === 0 ? f * 0.4 : 0.4 + 0.6 * ((phase - 1 + f) / years.length)), stage);
 
   const projects = scenario.projects ?? [];
-  const sites = planSites(input.kindergartens ?? [], projects);
+  const sites = planSites(input.kindergartens ?? [], projects, input.openings);
   const points = newCommunityPoints(input.communities ?? [], settings);
   const cells = input.population ?? [];
   const pointRows: PopulationCell[] = points.map((p) => ({

@@ -24,6 +24,8 @@ export interface PlanSites {
   siteOfProject: number[];
   /** number of leading sites that are kindergarten rows */
   nExisting: number;
+  /** sites that open in a year (配套园 opened through the ledger): index → first year supplying */
+  opensIn: Map<number, number>;
   messages: PlanMessage[];
 }
 
@@ -54,9 +56,14 @@ function newSiteRow(p: PlanProject): Kindergarten {
 }
 
 /** Sites of a scenario (kindergartens first, in order; then new builds in project order). */
-export function planSites(kgs: readonly Kindergarten[], projects: readonly PlanProject[]): PlanSites {
+export function planSites(kgs: readonly Kindergarten[], projects: readonly PlanProject[], openings: readonly { id: string; year: number }[] = []): PlanSites {
   const byId = new Map<string, number>();
   kgs.forEach((k, j) => byId.set(k.id, j));
+  const opensIn = new Map<number, number>();
+  for (const o of openings) {
+    const j = byId.get(o.id);
+    if (j !== undefined) opensIn.set(j, o.year);
+  }
   const rows = kgs.slice();
   const siteOfProject: number[] = [];
   const messages: PlanMessage[] = [];
@@ -71,7 +78,7 @@ export function planSites(kgs: readonly Kindergarten[], projects: readonly PlanP
       messages.push({ key: 'plan.targetMissing', values: { id: p.id, kg: p.kindergarten_id ?? '' } });
     }
   }
-  return { rows, siteOfProject, nExisting: kgs.length, messages };
+  return { rows, siteOfProject, nExisting: kgs.length, opensIn, messages };
 }
 
 /** Year from which a project's new state applies. */
@@ -93,6 +100,8 @@ export function sitesAt(
 ): { rows: Kindergarten[]; events: { projectId: string; what: ProjectEvent }[] } {
   const rows = sites.rows.slice();
   const events: { projectId: string; what: ProjectEvent }[] = [];
+  // a kindergarten opened through the ledger is not there before its opening year
+  for (const [j, y] of sites.opensIn) if (year < y && isSupplyingKg(rows[j])) rows[j] = { ...rows[j], status: 'planned' };
   // apply in order of effect so a later project (e.g. closure after expansion) wins
   const order = projects.map((_p, k) => k).sort((a, b) => effectiveYear(projects[a], lagYears) - effectiveYear(projects[b], lagYears) || a - b);
   for (const k of order) {
