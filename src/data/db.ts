@@ -24,3 +24,17 @@ export function toPlainRows<T extends SqlRow>(rows: Iterable<unknown>): T[] {
   }
   return out;
 }
+
+const locks = new WeakMap<DbConnector, Promise<unknown>>();
+
+/**
+ * Run `fn` after every earlier locked job on the same connection: one connection has
+ * one transaction at a time, and writers from different parts of the app (layers,
+ * ledger) must not interleave their BEGIN … COMMIT.
+ */
+export function withDbLock<T>(db: DbConnector, fn: () => Promise<T>): Promise<T> {
+  const prev = locks.get(db) ?? Promise.resolve();
+  const run = prev.then(fn, fn);
+  locks.set(db, run.catch(() => undefined));
+  return run;
+}

@@ -5,7 +5,7 @@
  */
 import type { LedgerEvent } from '../analysis/ledger/events';
 import type { CommunityGapRow } from '../analysis/types';
-import type { DbConnector } from './db';
+import { withDbLock, type DbConnector } from './db';
 import type { Community } from './schema';
 import { quoteIdent, quoteLiteral } from './sql';
 
@@ -99,16 +99,18 @@ export function buildReplaceTableSql<R>(table: string, cols: [keyof R, string][]
 }
 
 /** Write both ledger tables in one transaction (a failure keeps the previous ones). */
-export async function writeLedgerTables(db: DbConnector, rows: readonly LedgerTableRow[], events: readonly LedgerEvent[]): Promise<void> {
+export function writeLedgerTables(db: DbConnector, rows: readonly LedgerTableRow[], events: readonly LedgerEvent[]): Promise<void> {
   const sql = [...buildReplaceTableSql(LEDGER_TABLE, LEDGER_COLS, rows), ...buildReplaceTableSql(LEDGER_EVENTS_TABLE, EVENT_COLS, events)];
-  await db.query('BEGIN TRANSACTION');
-  try {
-    for (const s of sql) await db.query(s);
-    await db.query('COMMIT');
-  } catch (e) {
-    await db.query('ROLLBACK');
-    throw e;
-  }
+  return withDbLock(db, async () => {
+    await db.query('BEGIN TRANSACTION');
+    try {
+      for (const s of sql) await db.query(s);
+      await db.query('COMMIT');
+    } catch (e) {
+      await db.query('ROLLBACK');
+      throw e;
+    }
+  });
 }
 
 /** Status changes that stand: neither an undo nor undone. */

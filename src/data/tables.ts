@@ -1,6 +1,6 @@
 /** Loading layer rows into DuckDB tables, atomically. */
 import { rowsToArrowIpc } from './arrow';
-import type { DbConnector } from './db';
+import { withDbLock, type DbConnector } from './db';
 import { LAYERS, type LayerId, type LayerRows } from './schema';
 import { buildCreateTableSql, quoteIdent, quoteLiteral } from './sql';
 
@@ -9,7 +9,11 @@ import { buildCreateTableSql, quoteIdent, quoteLiteral } from './sql';
  * adds to it (creating it when missing). The rows are staged first and moved in one
  * transaction, so a failure leaves the previous table as it was.
  */
-export async function writeLayerTable<L extends LayerId>(db: DbConnector, layer: L, rows: LayerRows[L], mode: 'replace' | 'append'): Promise<void> {
+export function writeLayerTable<L extends LayerId>(db: DbConnector, layer: L, rows: LayerRows[L], mode: 'replace' | 'append'): Promise<void> {
+  return withDbLock(db, () => writeLayerTableNow(db, layer, rows, mode));
+}
+
+async function writeLayerTableNow<L extends LayerId>(db: DbConnector, layer: L, rows: LayerRows[L], mode: 'replace' | 'append'): Promise<void> {
   const stage = `__stage_${layer}`;
   const cols = LAYERS[layer].fields.map((fd) => quoteIdent(fd.name)).join(', ');
   await db.query(`DROP TABLE IF EXISTS ${quoteIdent(stage)}`);

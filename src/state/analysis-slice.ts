@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { defaultAnalysisParams } from '../analysis/params';
 import type { AnalysisInput, AnalysisParams, AnalysisResult } from '../analysis/types';
+import { selectAnalysisKindergartens } from './selectors';
 import type { AppState } from './store';
 
 /** Runs the engine somewhere (worker in the app, in-process in tests); rejects with name 'AbortError' on cancel. */
@@ -59,7 +60,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     set({ analysisAbort: abort, analysisState: 'running', progress: 0, stageZh: '', analysisError: null });
     try {
       const input: AnalysisInput = {
-        kindergartens: layers.kindergartens,
+        kindergartens: selectAnalysisKindergartens(get()),
         population: layers.population,
         communities: layers.communities,
         admin_units: layers.admin_units,

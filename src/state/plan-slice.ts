@@ -11,6 +11,7 @@ import { planYears } from '../analysis/plan/run-plan';
 import type { AnalysisInput, AnalysisParams } from '../analysis/types';
 import { checkPlanSettings, checkScenario, parseScenarioText, scenarioToText } from '../data/project/scenario-file';
 import type { PlanProject } from '../data/schema';
+import { selectPlanKindergartens } from './selectors';
 import type { AppState } from './store';
 
 export interface PlanRunRequest {
@@ -271,8 +272,10 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
       const abort = new AbortController();
       const ids = [s.currentScenarioId, ...(s.compareScenarioId ? [s.compareScenarioId] : [])];
       set({ planAbort: abort, planState: 'running', planProgress: 0, planError: null, planStale: Object.fromEntries(ids.map((id) => [id, true])) });
+      const { kindergartens, openings } = selectPlanKindergartens(s);
       const input: AnalysisInput = {
-        kindergartens: s.layers.kindergartens,
+        kindergartens,
+        openings,
         population: s.layers.population,
         communities: s.layers.communities,
         admin_units: s.layers.admin_units,

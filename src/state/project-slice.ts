@@ -12,6 +12,8 @@ import { checkPersistedPlan } from './plan-slice';
 import type { DatasetMeta } from './data-slice';
 import type { AppState } from './store';
 import type { PersistedPlan } from './plan-slice';
+import type { PersistedLedger } from './ledger-slice';
+import { checkLedgerEvents } from '../data/project/ledger-check';
 import type { MapLayerKey } from './ui-slice';
 
 /** What a project keeps besides the layers. */
@@ -22,6 +24,8 @@ export interface ProjectSettings {
   district?: AppState['district'];
   /** the five-year plan: scenarios, settings, year */
   plan?: PersistedPlan;
+  /** the 配套园 ledger's history */
+  ledger?: PersistedLedger;
 }
 
 /** A project (file or saved state) that failed validation; nothing was changed. */
@@ -66,7 +70,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   setProjectMessage: (projectMessage) => set({ projectMessage }),
   toProject() {
     const s = get();
-    const settings: ProjectSettings = { params: s.params, visible: s.visible, meta: s.meta, district: s.district, plan: s.toPersistedPlan() };
+    const settings: ProjectSettings = { params: s.params, visible: s.visible, meta: s.meta, district: s.district, plan: s.toPersistedPlan(), ledger: s.toPersistedLedger() };
     return { layers: s.layers, settings, name: s.meta?.name, savedAt: new Date().toISOString() };
   },
   async saveNow() {
@@ -130,12 +134,17 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     const planCheck = checkPersistedPlan(checked.settings.plan);
     if (planCheck) throw new ProjectRefused(planCheck);
     const st = checked.settings as ProjectSettings;
+    const ledgerCheck = checkLedgerEvents(st.ledger?.events, p.layers.communities);
+    if ('error' in ledgerCheck) throw new ProjectRefused(ledgerCheck.error);
+    // the old history goes before the new rows arrive (nothing to reconcile)
+    set((s) => ({ ledgerEvents: [], ledgerVersion: s.ledgerVersion + 1 }));
     // "today" is today, not the day the project was saved
     if (st.params) set({ params: { ...st.params, asOfDate: todayIso() } });
     if (st.visible) set((s) => ({ visible: { ...s.visible, ...st.visible } }));
     await get().setDataset({ layers: p.layers, district: st.district ?? get().district, meta: st.meta ?? get().meta });
     // after the dataset: the base scenario has just followed the plan_projects layer
     get().applyPersistedPlan(st.plan);
+    get().applyPersistedLedger(st.ledger, p.layers.communities);
   },
   async forgetSaved() {
     const idb = get().idb;

@@ -3,6 +3,7 @@ import type { KgStatusRag } from '../analysis/types';
 import type { AnalysisOverlay } from '../map/build-layers';
 import type { PlanResult, PlanScenario } from '../analysis/plan/plan-types';
 import { planSites, sitesAt } from '../analysis/plan/supply-at';
+import { kindergartensAsOf, ledgerSupply, planKindergartens, type LedgerSupply } from '../analysis/ledger/supply';
 import type { LayerRows } from '../data/schema';
 import type { AppState } from './store';
 
@@ -51,21 +52,48 @@ export function selectCurrentScenario(s: AppState): PlanScenario | undefined {
   return s.scenarios.find((x) => x.id === s.currentScenarioId);
 }
 
+let lastSupply: { key: unknown[]; value: LedgerSupply } | null = null;
+
+/** The kindergartens the ledger opened (配套园 公办 / 委托普惠 without a kindergarten row). */
+export function selectLedgerSupply(s: AppState): LedgerSupply {
+  const key = [s.layers.communities, s.layers.kindergartens, s.params.ruleTable];
+  if (lastSupply && sameKey(lastSupply.key, key)) return lastSupply.value;
+  lastSupply = { key, value: ledgerSupply(s.layers.communities, s.layers.kindergartens, s.params.ruleTable) };
+  return lastSupply.value;
+}
+
+/** Kindergartens of the present-day analysis: the layer plus the ledger's opened by the 统计日期. */
+export function selectAnalysisKindergartens(s: AppState): LayerRows['kindergartens'] {
+  return kindergartensAsOf(s.layers.kindergartens, selectLedgerSupply(s), s.params.asOfDate);
+}
+
+/** Kindergartens and their opening years for the plan engine. */
+export function selectPlanKindergartens(s: AppState): ReturnType<typeof planKindergartens> {
+  return planKindergartens(s.layers.kindergartens, selectLedgerSupply(s));
+}
+
 let lastView: { key: unknown[]; value: LayerRows } | null = null;
 
 /**
  * Layers as they stand in the shown year: with the plan open, the kindergartens are
  * the scenario's sites in the plan year (sitesAt: the same rule the engine used) and
- * the plan projects are the scenario's; otherwise the data layers.
+ * the plan projects are the scenario's; otherwise the data layers (kindergartens with
+ * the ledger's opened 配套园, as the analysis counts them).
  */
 export function selectViewLayers(s: AppState): LayerRows {
-  if (!s.planOpen) return s.layers;
-  const sc = selectCurrentScenario(s);
-  const key = [s.layers, sc, s.planYear, s.planSettings.openingLagYears];
+  const sc = s.planOpen ? selectCurrentScenario(s) : undefined;
+  const key = [s.layers, s.planOpen, sc, s.planYear, s.planSettings.openingLagYears, s.params.asOfDate, s.params.ruleTable];
   if (lastView && sameKey(lastView.key, key)) return lastView.value;
-  const projects = sc?.projects ?? [];
-  const sites = planSites(s.layers.kindergartens, projects);
-  const value: LayerRows = { ...s.layers, kindergartens: sitesAt(sites, projects, s.planYear, s.planSettings.openingLagYears).rows, plan_projects: projects };
+  let value: LayerRows;
+  if (!s.planOpen) {
+    const kgs = selectAnalysisKindergartens(s);
+    value = kgs === s.layers.kindergartens ? s.layers : { ...s.layers, kindergartens: kgs };
+  } else {
+    const projects = sc?.projects ?? [];
+    const { kindergartens, openings } = selectPlanKindergartens(s);
+    const sites = planSites(kindergartens, projects, openings);
+    value = { ...s.layers, kindergartens: sitesAt(sites, projects, s.planYear, s.planSettings.openingLagYears).rows, plan_projects: projects };
+  }
   lastView = { key, value };
   return value;
 }

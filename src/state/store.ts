@@ -4,11 +4,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createDataSlice, type DataSlice } from './data-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
+import { createLedgerSlice, type LedgerSlice } from './ledger-slice';
 import { createPlanSlice, type PlanSlice } from './plan-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice & PlanSlice;
+export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice & PlanSlice & LedgerSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -19,11 +20,15 @@ export function createAppStore(): AppStore {
     ...createProjectSlice(...a),
     ...createExportSlice(...a),
     ...createPlanSlice(...a),
+    ...createLedgerSlice(...a),
   }));
   // the base scenario follows the plan_projects layer (new dataset, import)
   store.subscribe((s, prev) => {
     if (s.layers.plan_projects !== prev.layers.plan_projects) s.syncBaseScenario();
     else if (s.dataVersion !== prev.dataVersion && s.planOpen) void s.runPlan();
+    if (s.layers.communities !== prev.layers.communities) s.reconcileLedger();
+    // DuckDB's ledger tables follow the analysis' verdicts and a new connection
+    if ((s.result !== prev.result && s.result) || (s.db && !prev.db)) void s.syncLedgerTables().catch(() => {});
   });
   return store;
 }

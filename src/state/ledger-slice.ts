@@ -1,0 +1,133 @@
+/**
+ * Ledger slice: the 配套园 台账's history (append-only events), status changes, undo,
+ * imports that update rows by 小区编号, the user's name, and the "as of" date. The
+ * communities layer holds the current rows (every event applied); DuckDB mirrors
+ * both (`ledger`, `ledger_events`) for statistics and the SQL console.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import { applyEvents, type LedgerEvent } from '../analysis/ledger/events';
+import { buildImportChanges, buildStatusChange, buildUndo, type ChangeContext } from '../analysis/ledger/record';
+import type { PlanMessage } from '../analysis/plan/plan-types';
+import { checkLedgerEvents } from '../data/project/ledger-check';
+import type { Community, SupportingKgStatus } from '../data/schema';
+import { todayIso } from './analysis-slice';
+import type { AppState } from './store';
+
+const USER_KEY = 'xwgh.ledgerUser';
+const ledgerSql = () => import('../data/ledger-sql');
+
+function loadUser(): string {
+  try {
+    return globalThis.localStorage?.getItem(USER_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** What a project keeps of the ledger. */
+export interface PersistedLedger {
+  events: LedgerEvent[];
+}
+
+export interface LedgerSlice {
+  ledgerEvents: LedgerEvent[];
+  /** the name typed once per browser, recorded with every change */
+  ledgerUser: string;
+  /** show the ledger as it stood on this date (null = now) */
+  ledgerViewDate: string | null;
+  /** bumps on every history change (autosave) */
+  ledgerVersion: number;
+  setLedgerUser(name: string): void;
+  setLedgerViewDate(d: string | null): void;
+  /** Change one community's status; the refusal (a catalogue message) when the workflow or the date says no. */
+  changeLedgerStatus(communityId: string, to: SupportingKgStatus, opts?: { note?: string; date?: string }): Promise<{ ok: true; notice: PlanMessage | null } | { ok: false; message: PlanMessage }>;
+  /** Undo the last change not yet undone; false when there is none. */
+  undoLedgerChange(): Promise<boolean>;
+  /** Update rows by 小区编号 from an imported 台账 (only `fields`); each changed row is one change of the history. */
+  importLedgerRows(rows: Community[], fields: (keyof Community & string)[], fileName: string): Promise<{ changed: number; added: number }>;
+  /** Write `ledger` and `ledger_events` into DuckDB (after a change, an analysis or a new connection). */
+  syncLedgerTables(): Promise<void>;
+  toPersistedLedger(): PersistedLedger;
+  /** Put a saved history in place (checked against the rows: a mismatch refuses, nothing changes). */
+  applyPersistedLedger(raw: PersistedLedger | undefined, communities: readonly Community[]): string | null;
+  /** The communities layer was replaced from outside the ledger: keep the history only while it still matches. */
+  reconcileLedger(): void;
+}
+
+export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (set, get) => {
+  const context = (): ChangeContext => {
+    const h = get().ledgerEvents;
+    const last = h.at(-1);
+    return { seq: (last?.seq ?? 0) + 1, change: (last?.change ?? 0) + 1, by: get().ledgerUser || '未署名', at: new Date().toISOString(), today: todayIso() };
+  };
+  /** Append events and put the rows they produce in place (memory and DuckDB). */
+  const commit = async (events: LedgerEvent[], rows: Community[]): Promise<void> => {
+    // history first, so the rows never stand without the events that explain them
+    const before = get().ledgerEvents;
+    set((s) => ({ ledgerEvents: [...before, ...events], ledgerVersion: s.ledgerVersion + 1 }));
+    try {
+      await get().replaceLayer('communities', rows);
+    } catch (e) {
+      set((s) => ({ ledgerEvents: before, ledgerVersion: s.ledgerVersion + 1 }));
+      throw e;
+    }
+    await get().syncLedgerTables();
+  };
+  return {
+    ledgerEvents: [],
+    ledgerUser: loadUser(),
+    ledgerViewDate: null,
+    ledgerVersion: 0,
+    setLedgerUser(name) {
+      const v = name.trim().slice(0, 40);
+      try {
+        globalThis.localStorage?.setItem(USER_KEY, v);
+      } catch {
+        /* private mode: kept for this session only */
+      }
+      set({ ledgerUser: v });
+    },
+    setLedgerViewDate: (ledgerViewDate) => set({ ledgerViewDate }),
+    async changeLedgerStatus(communityId, to, opts = {}) {
+      const rows = get().layers.communities;
+      const row = rows.find((r) => r.id === communityId);
+      if (!row) return { ok: false, message: { key: 'ledger.noSuchCommunity', values: { id: communityId } } };
+      const res = buildStatusChange(row, to, opts, get().ledgerEvents, context());
+      if ('error' in res) return { ok: false, message: res.error };
+      await commit(res.events, applyEvents(rows, res.events));
+      return { ok: true, notice: res.notice };
+    },
+    async undoLedgerChange() {
+      const events = buildUndo(get().ledgerEvents, context());
+      if (!events) return false;
+      await commit(events, applyEvents(get().layers.communities, events));
+      return true;
+    },
+    async importLedgerRows(incoming, fields, fileName) {
+      const res = buildImportChanges(get().layers.communities, incoming, fields, context(), `导入“${fileName}”`);
+      if (res.events.length > 0) await commit(res.events, res.rows);
+      return { changed: res.changedRows, added: res.addedRows };
+    },
+    async syncLedgerTables() {
+      const s = get();
+      if (!s.db) return;
+      const { writeLedgerTables, ledgerTableRows } = await ledgerSql();
+      const gaps = s.result?.communities ?? [];
+      await writeLedgerTables(s.db, ledgerTableRows(gaps, s.layers.communities), s.ledgerEvents);
+    },
+    toPersistedLedger: () => ({ events: get().ledgerEvents }),
+    reconcileLedger() {
+      const s = get();
+      if (s.ledgerEvents.length === 0) return;
+      const checked = checkLedgerEvents(s.ledgerEvents, s.layers.communities);
+      if (!('error' in checked)) return;
+      set((st) => ({ ledgerEvents: [], ledgerVersion: st.ledgerVersion + 1, projectMessage: '小区图层已整体替换，原配套园台账变更记录与新数据不符，已清空（如需保留，请用“按小区编号更新”方式导入）' }));
+    },
+    applyPersistedLedger(raw, communities) {
+      const checked = checkLedgerEvents(raw?.events, communities);
+      if ('error' in checked) return checked.error;
+      set((s) => ({ ledgerEvents: checked.events, ledgerViewDate: null, ledgerVersion: s.ledgerVersion + 1 }));
+      return null;
+    },
+  };
+};
