@@ -1,7 +1,8 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { exportTableCsv } from '../data/export/csv';
 import { downloadBytes, MIME } from '../data/export/download';
 import { useApp } from '../state/store';
+import { matchesFilter } from './table-filter';
 
 export interface Column<T> {
   key: string;
@@ -13,7 +14,7 @@ export interface Column<T> {
   num?: boolean;
 }
 
-/** A 台账-style table: frozen header, sort by click, a filter box per column. */
+/** A 台账-style table: frozen header, sort by click, a filter box per column (numbers: ">0", "10-20"). */
 export function DataTable<T>({
   rows,
   columns,
@@ -22,6 +23,9 @@ export function DataTable<T>({
   rowClass,
   testId,
   exportName,
+  selectedKey,
+  tools,
+  onExportXlsx,
 }: {
   rows: T[];
   columns: Column<T>[];
@@ -31,6 +35,12 @@ export function DataTable<T>({
   testId?: string;
   /** file name (no extension) for the export buttons; the rows exported are the filtered, sorted ones */
   exportName?: string;
+  /** key of the row to highlight and scroll into view */
+  selectedKey?: string | null;
+  /** more buttons in the tool row */
+  tools?: ReactNode;
+  /** replaces the plain Excel export (e.g. the ledger's round-trip workbook) with the shown rows */
+  onExportXlsx?: (rows: T[]) => void;
 }) {
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
   const [filters, setFilters] = useState<Record<string, string>>({});
@@ -38,7 +48,7 @@ export function DataTable<T>({
     let out = rows.filter((r) =>
       columns.every((c) => {
         const f = filters[c.key];
-        return !f || String(c.value(r) ?? '').includes(f);
+        return !f || matchesFilter(c.value(r), f, c.num === true);
       }),
     );
     if (sort) {
@@ -57,6 +67,12 @@ export function DataTable<T>({
     return out;
   }, [rows, columns, filters, sort]);
   const zh = useApp((st) => st.lang) === 'zh';
+  const body = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    if (!selectedKey || !body.current) return;
+    const tr = body.current.querySelector(`tr[data-key="${CSS.escape(selectedKey)}"]`);
+    tr?.scrollIntoView({ block: 'nearest' });
+  }, [selectedKey]);
   const exportRows = () => shown.map((r) => columns.map((c) => c.value(r)));
   const headers = columns.map((c) => c.label);
   return (
@@ -64,7 +80,9 @@ export function DataTable<T>({
       {exportName ? (
         <div className="table-tools">
           <span>{zh ? `${shown.length} 行` : `${shown.length} rows`}</span>
+          {tools}
           <button type="button" onClick={async () => {
+              if (onExportXlsx) return onExportXlsx(shown);
               const { exportTableXlsx } = await import('../data/export/xlsx');
               downloadBytes(`${exportName}.xlsx`, exportTableXlsx(exportName, headers, exportRows()), MIME.xlsx);
             }}>
@@ -94,6 +112,7 @@ export function DataTable<T>({
               <th key={c.key}>
                 <input
                   aria-label={`${zh ? '筛选' : 'Filter'} ${c.label}`}
+                  placeholder={c.num ? (zh ? '如 >0' : 'e.g. >0') : ''}
                   value={filters[c.key] ?? ''}
                   onChange={(e) => setFilters((f) => ({ ...f, [c.key]: e.target.value }))}
                 />
@@ -101,9 +120,14 @@ export function DataTable<T>({
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={body}>
           {shown.map((r) => (
-            <tr key={rowKey(r)} onClick={onRowClick ? () => onRowClick(r) : undefined} className={rowClass?.(r) ?? ''}>
+            <tr
+              key={rowKey(r)}
+              data-key={rowKey(r)}
+              onClick={onRowClick ? () => onRowClick(r) : undefined}
+              className={`${rowClass?.(r) ?? ''}${selectedKey === rowKey(r) ? ' selected' : ''}`}
+            >
               {columns.map((c) => (
                 <td key={c.key} className={c.num ? 'num' : ''}>
                   {c.render ? c.render(r) : (c.value(r) ?? '—')}

@@ -3,6 +3,7 @@
  * and the plan's UI labels, in Chinese and English. `{name}` is replaced by values.
  */
 import type { PlanMessage } from '../analysis/plan/plan-types';
+import { fieldOf, labelOfEnum } from '../data/schema';
 
 type Lang = 'zh' | 'en';
 const M: Record<string, { zh: string; en: string }> = {
@@ -26,13 +27,37 @@ const M: Record<string, { zh: string; en: string }> = {
   'rate.public_share': { zh: '公办占比', en: 'Public share' },
   'method.births': { zh: '出生人口推算', en: 'from births' },
   'method.per_thousand': { zh: '千人指标', en: 'per 1,000 residents' },
+  'ledger.refuse.same': { zh: '状态未改变（已是“{from}”）', en: 'Status unchanged (already “{from}”)' },
+  'ledger.refuse.backward': { zh: '不能从“{from}”退回“{to}”；若是误录，请用“撤销”撤回上一步', en: 'Cannot go back from “{from}” to “{to}”; undo the last change if it was a mistake' },
+  'ledger.refuse.openBeforeHandover': { zh: '“{from}”的配套园尚未移交，不能登记为“{to}”：请先登记“已移交”', en: 'Not handed over yet (“{from}”): record “handed over” before “{to}”' },
+  'ledger.refuse.rectifyFirst': { zh: '“{from}”的配套园须先整改，登记“已整改”后才能登记为“{to}”', en: '“{from}” must be rectified before it can open as “{to}”' },
+  'ledger.refuse.rectifyWhat': { zh: '只有“挪作他用”或“营利性”的配套园才能登记为“已整改”（现为“{from}”）', en: 'Only misused or for-profit kindergartens can be rectified (now “{from}”)' },
+  'ledger.refuse.delayWhat': { zh: '只有已规划或在建的项目才能登记“缓建/停建”（现为“{from}”）', en: 'Only planned or building projects can be delayed (now “{from}”)' },
+  'ledger.refuse.notBuilt': { zh: '配套园尚未建成（“{from}”），不能登记为“{to}”', en: 'Not built yet (“{from}”): cannot be “{to}”' },
+  'ledger.refuse.notAllowed': { zh: '不能从“{from}”直接改为“{to}”', en: 'Cannot change from “{from}” to “{to}”' },
+  'ledger.skips': { zh: '跳过了 {skipped}，请在备注中说明', en: 'Skips {skipped}; explain in the note' },
+  'ledger.noteRequired': { zh: '从“{from}”改为“{to}”需要填写备注（原因、依据或文号）', en: 'A note is required for “{from}” → “{to}” (reason, basis or document no.)' },
+  'ledger.dateInvalid': { zh: '日期“{date}”无效，应为 YYYY-MM-DD', en: 'Invalid date “{date}” (YYYY-MM-DD)' },
+  'ledger.dateFuture': { zh: '日期 {date} 晚于今天（{today}），不能登记未来的变更', en: 'Date {date} is after today ({today})' },
+  'ledger.dateBeforeLast': { zh: '日期 {date} 早于该小区上一次变更（{last}），变更须按时间顺序登记', en: 'Date {date} is before this community’s last change ({last})' },
+  'ledger.noSuchCommunity': { zh: '小区“{id}”不存在', en: 'No community “{id}”' },
 };
+
+/** Ledger statuses named in messages ({from}, {to}, {skipped}) are shown by their labels. */
+const STATUS_FIELD = fieldOf('communities', 'supporting_kg_status');
+const showValue = (lang: Lang, k: string, v: string | number): string =>
+  (k === 'from' || k === 'to' || k === 'skipped') && typeof v === 'string' && v !== ''
+    ? v
+        .split(',')
+        .map((x) => labelOfEnum(STATUS_FIELD, x, lang) || x)
+        .join(lang === 'zh' ? '、' : ', ')
+    : String(v);
 
 /** The text of a key in a language, with `{name}` values filled in; the key itself when unknown. */
 export function msg(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
   const e = M[key];
   const text = e ? e[lang] : key;
-  return text.replace(/\{(\w+)\}/g, (_m, k: string) => (k in values ? String(values[k]) : `{${k}}`));
+  return text.replace(/\{(\w+)\}/g, (_m, k: string) => (k in values ? showValue(lang, k, values[k]) : `{${k}}`));
 }
 
 export function msgOf(lang: Lang, m: PlanMessage): string {
