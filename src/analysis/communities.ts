@@ -152,8 +152,10 @@ export function analyseCommunities(
     }
     let overdue = false;
     let daysOverdue = 0;
-    if (required !== false && status !== null && BEFORE_HANDOVER.has(status) && handoverDue) {
-      const d = daysBetween(handoverDue, p.asOfDate);
+    const pending = status !== null && BEFORE_HANDOVER.has(status);
+    const dueDate = c.deadline ?? (pending ? handoverDue : null);
+    if (required !== false && status !== null && (pending || problem === 'not_in_use') && dueDate) {
+      const d = daysBetween(dueDate, p.asOfDate);
       if (d > 0) {
         overdue = true;
         daysOverdue = d;
@@ -185,6 +187,7 @@ export function analyseCommunities(
       problemZh,
       handoverDue,
       handoverDueFrom,
+      dueDate,
       overdue,
       daysOverdue,
     };

@@ -281,9 +281,15 @@ export interface CommunityGapRow {
   /** handover_due, or completion_date + handoverMonths (null = no dates) */
   handoverDue: string | null;
   handoverDueFrom: 'given' | 'derived' | 'none';
-  /** not yet handed over (status not_planned … accepted_not_handed_over) and asOfDate > handoverDue */
+  /** the date the current step is due: the ledger's 办结期限 when set, else handoverDue before handover */
+  dueDate: string | null;
+  /**
+   * past dueDate on asOfDate while a problem remains: before handover (status not_planned …
+   * accepted_not_handed_over) against dueDate; after it (handed over but not open, misused,
+   * for profit) only against a 办结期限
+   */
   overdue: boolean;
-  /** days asOfDate − handoverDue when overdue, else 0 */
+  /** days asOfDate − dueDate when overdue, else 0 */
   daysOverdue: number;
 }
 
