@@ -37,6 +37,8 @@ export interface LedgerSlice {
   ledgerViewDate: string | null;
   /** bumps on every history change (autosave) */
   ledgerVersion: number;
+  /** bumps when DuckDB's ledger tables have been rewritten (statistics re-query on it) */
+  ledgerTablesVersion: number;
   setLedgerUser(name: string): void;
   setLedgerViewDate(d: string | null): void;
   /** Change one community's status; the refusal (a catalogue message) when the workflow or the date says no. */
@@ -78,6 +80,7 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
     ledgerUser: loadUser(),
     ledgerViewDate: null,
     ledgerVersion: 0,
+    ledgerTablesVersion: 0,
     setLedgerUser(name) {
       const v = name.trim().slice(0, 40);
       try {
@@ -114,6 +117,7 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
       const { writeLedgerTables, ledgerTableRows } = await ledgerSql();
       const gaps = s.result?.communities ?? [];
       await writeLedgerTables(s.db, ledgerTableRows(gaps, s.layers.communities), s.ledgerEvents);
+      set((st) => ({ ledgerTablesVersion: st.ledgerTablesVersion + 1 }));
     },
     toPersistedLedger: () => ({ events: get().ledgerEvents }),
     reconcileLedger() {

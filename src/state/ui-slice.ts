@@ -39,7 +39,20 @@ export interface Hovered extends Picked {
   bin?: HoveredBin;
 }
 
+/** How imported rows go into a layer: replace it, add/replace by key, or update by key (the ledger, with history). */
+export type ImportMode = 'replace' | 'append' | 'update';
+
+/** Files waiting for the import dialog, with the layer and mode it should start with. */
+export interface ImportRequest {
+  files: File[];
+  layer?: LayerId;
+  mode?: ImportMode;
+}
+
 export interface UiSlice {
+  importRequest: ImportRequest | null;
+  /** Open the import dialog for files (null closes it). */
+  requestImport(r: ImportRequest | null): void;
   lang: 'zh' | 'en';
   visible: Record<MapLayerKey, boolean>;
   hovered: Hovered | null;
@@ -66,6 +79,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
     uncovered: false,
     kg_status: false,
   },
+  importRequest: null,
+  requestImport: (importRequest) => set({ importRequest: importRequest && importRequest.files.length > 0 ? importRequest : null }),
   hovered: null,
   selected: null,
   basemap: loadBasemapChoice(),

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { MapView } from '../map/MapView';
 import { useApp } from '../state/store';
 import { AnalysisControls } from './AnalysisControls';
@@ -26,8 +26,8 @@ export function App() {
   const rescued = useApp((s) => s.rescuedProject);
   const message = useApp((s) => s.projectMessage);
   const setMessage = useApp((s) => s.setProjectMessage);
-  const [importFiles, setImportFiles] = useState<File[]>([]);
-  const onFiles = useCallback((files: File[]) => setImportFiles(files), []);
+  const requestImport = useApp((s) => s.requestImport);
+  const onFiles = useCallback((files: File[]) => requestImport({ files }), [requestImport]);
   const dragging = useDroppedFiles(onFiles);
   return (
     <div className="app" data-load-state={loadState} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -62,7 +62,7 @@ export function App() {
           <IndicatorPanel />
         </ErrorBoundary>
       </aside>
-      <ImportHost files={importFiles} onDone={() => setImportFiles([])} />
+      <ImportHost />
       {dragging ? <div className="drop-hint">{lang === 'zh' ? '松开鼠标导入文件' : 'Drop files to import'}</div> : null}
       <ExportStatus />
       {message ? (

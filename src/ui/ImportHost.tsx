@@ -1,14 +1,19 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { bboxOfRings } from '../map/basemap';
 import { ringsOf } from '../map/geometry';
-import { LAYER_IDS, LAYERS, type LayerId } from '../data/schema';
+import { LAYER_IDS, LAYERS, type Community, type LayerId, type LayerRows } from '../data/schema';
+
+const NO_FILES: File[] = [];
 import { appStore, useApp } from '../state/store';
 // the importer (SheetJS, shapefile, KML, proj4) loads on first use, not at start-up
 const ImportDialog = lazy(() => import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /** Opens the import dialog for files from the Data menu or dropped anywhere on the app. */
-export function ImportHost({ files, onDone }: { files: File[]; onDone: () => void }) {
+export function ImportHost() {
   const lang = useApp((s) => s.lang);
+  const request = useApp((s) => s.importRequest);
+  const files = request?.files ?? NO_FILES;
+  const onDone = () => appStore.getState().requestImport(null);
   const district = useApp((s) => s.district);
   const layers = useApp((s) => s.layers);
   const referenceBbox = useMemo(() => {
@@ -42,10 +47,18 @@ export function ImportHost({ files, onDone }: { files: File[]; onDone: () => voi
       named={named}
       reference={reference}
       existingKeys={existingKeys}
+      layerDefault={request?.layer}
+      modeDefault={request?.mode}
       onClose={onDone}
-      onCommit={async (layer, rows, mode) => {
-        await appStore.getState().importLayer(layer, rows, mode);
-        appStore.getState().setProjectMessage(lang === 'zh' ? `已导入 ${rows.length} 条${LAYERS[layer].zh}数据` : `Imported ${rows.length} rows`);
+      onCommit={async (layer, rows, mode, fields, fileName) => {
+        const st = appStore.getState();
+        if (mode === 'update' && layer === 'communities') {
+          const r = await st.importLedgerRows(rows as LayerRows['communities'], fields as (keyof Community & string)[], fileName);
+          st.setProjectMessage(lang === 'zh' ? `已按小区编号更新台账：${r.changed} 个小区有变更，新增 ${r.added} 个，均已记入变更记录` : `Ledger updated: ${r.changed} changed, ${r.added} added (recorded in the history)`);
+          return;
+        }
+        await st.importLayer(layer, rows, mode === 'update' ? 'append' : mode);
+        st.setProjectMessage(lang === 'zh' ? `已导入 ${rows.length} 条${LAYERS[layer].zh}数据` : `Imported ${rows.length} rows`);
       }}
     />
     </Suspense>

@@ -40,6 +40,7 @@ const M: Record<string, { zh: string; en: string }> = {
   'ledger.dateInvalid': { zh: '日期“{date}”无效，应为 YYYY-MM-DD', en: 'Invalid date “{date}” (YYYY-MM-DD)' },
   'ledger.dateFuture': { zh: '日期 {date} 晚于今天（{today}），不能登记未来的变更', en: 'Date {date} is after today ({today})' },
   'ledger.dateBeforeLast': { zh: '日期 {date} 早于该小区上一次变更（{last}），变更须按时间顺序登记', en: 'Date {date} is before this community’s last change ({last})' },
+  'ledger.nameRequired': { zh: '请填写记录人姓名（每台浏览器只需填写一次）', en: 'Type your name (once per browser)' },
   'ledger.noSuchCommunity': { zh: '小区“{id}”不存在', en: 'No community “{id}”' },
 };
 

@@ -22,6 +22,7 @@ import { ImportClient } from './import-client';
 import { importText } from './import-text';
 import { IssuesStep } from './IssuesStep';
 import { MappingStep, unresolvedRequired } from './MappingStep';
+import type { ImportMode } from '../../state/ui-slice';
 import './import.css';
 
 export interface ImportDialogProps {
@@ -33,7 +34,10 @@ export interface ImportDialogProps {
   /** outlines and names already loaded (district, 街道), for the map check before committing */
   reference?: CrsStepProps['reference'];
   existingKeys?: Record<LayerId, string[]>;
-  onCommit(layer: LayerId, rows: LayerRows[LayerId], mode: 'replace' | 'append'): Promise<void>;
+  /** the mode to start with ('update': by key, into the ledger's history; communities only) */
+  modeDefault?: ImportMode;
+  /** `fields`: the layer fields the file supplies (mapped columns; lon/lat from a geometry) */
+  onCommit(layer: LayerId, rows: LayerRows[LayerId], mode: ImportMode, fields: string[], fileName: string): Promise<void>;
   onClose(): void;
   lang: 'zh' | 'en';
 }
@@ -73,7 +77,7 @@ export function ImportDialog(props: ImportDialogProps) {
   const [summary, setSummary] = useState<ParsedSummary | null>(null);
   const [layer, setLayer] = useState<LayerId>(props.layerDefault ?? 'kindergartens');
   const [sheet, setSheet] = useState(0);
-  const [mode, setMode] = useState<'replace' | 'append'>('replace');
+  const [mode, setMode] = useState<ImportMode>(props.modeDefault ?? 'replace');
   const [mapping, setMapping] = useState<FieldMapping>({});
   const [defaults, setDefaults] = useState<Record<string, string>>({});
   const [autoKey, setAutoKey] = useState(false);
@@ -140,7 +144,7 @@ export function ImportDialog(props: ImportDialogProps) {
       crs: c,
       swapXY: s,
       reference: props.referenceBbox || props.named?.length ? { bbox: props.referenceBbox as Bbox | undefined, named: props.named } : undefined,
-      existingKeys: mode === 'append' ? props.existingKeys?.[layer] : undefined,
+      existingKeys: mode !== 'replace' ? props.existingKeys?.[layer] : undefined,
     };
     setError(null);
     setBusy({ fraction: 0, stage: '处理中' });
@@ -159,7 +163,8 @@ export function ImportDialog(props: ImportDialogProps) {
     setStep(5);
     setBusy({ fraction: 1, stage: t.committing });
     try {
-      await onCommit(layer, result.rows, mode);
+      const fields = [...Object.keys(mapping), ...(hasGeometry ? ['lon', 'lat', 'geometry'] : [])];
+      await onCommit(layer, result.rows, layer === 'communities' || mode !== 'update' ? mode : 'append', [...new Set(fields)], input?.name ?? '');
       if (typeof localStorage !== 'undefined') rememberMapping(localStorage, layer, headers, mapping, defaults);
       setDone(`${t.loaded} ${result.rows.length} ${t.rows}${result.rejectedCount ? `，${t.rejected} ${result.rejectedCount} ${t.rows}` : ''}`);
     } catch (e) {
@@ -259,6 +264,11 @@ export function ImportDialog(props: ImportDialogProps) {
                     <label>
                       <input type="radio" name="imp-mode" checked={mode === 'append'} onChange={() => setMode('append')} /> {t.append}
                     </label>
+                    {layer === 'communities' ? (
+                      <label>
+                        <input type="radio" name="imp-mode" checked={mode === 'update'} onChange={() => setMode('update')} data-testid="imp-mode-update" /> {t.update}
+                      </label>
+                    ) : null}
                   </fieldset>
                 </>
               )}

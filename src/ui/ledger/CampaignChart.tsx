@@ -1,0 +1,60 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { CampaignRow, ProgressRow } from '../../data/ledger-sql';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+/** Left: problem kinds per 街道 (stacked bars). Right: handed over / opened per month and running totals. */
+export default function CampaignChart({ streets, progress, streetName, lang }: { streets: CampaignRow[]; progress: ProgressRow[]; streetName: (code: string) => string; lang: 'zh' | 'en' }) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!el.current) return;
+    chart.current = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    const ro = new ResizeObserver(() => chart.current?.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    const zh = lang === 'zh';
+    const names = streets.map((r) => streetName(r.street_code ?? ''));
+    const bar = (name: string, key: keyof CampaignRow, color: string) => ({ name, type: 'bar', stack: 's', xAxisIndex: 0, yAxisIndex: 0, data: streets.map((r) => r[key]), itemStyle: { color } });
+    chart.current?.setOption(
+      {
+        animation: false,
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0, type: 'scroll', textStyle: { fontSize: 11 } },
+        grid: [
+          { left: 40, right: '52%', top: 40, bottom: 60 },
+          { left: '56%', right: 20, top: 40, bottom: 60 },
+        ],
+        xAxis: [
+          { type: 'category', gridIndex: 0, data: names, axisLabel: { rotate: 40, fontSize: 10 } },
+          { type: 'category', gridIndex: 1, data: progress.map((p) => p.month), axisLabel: { fontSize: 10 } },
+        ],
+        yAxis: [
+          { type: 'value', gridIndex: 0, name: zh ? '处' : 'items', minInterval: 1 },
+          { type: 'value', gridIndex: 1, name: zh ? '处（累计）' : 'items (cumulative)', minInterval: 1 },
+        ],
+        series: [
+          bar(zh ? '规划不到位' : 'Not planned', 'not_planned', '#c0392b'),
+          bar(zh ? '配建不到位' : 'Not built', 'not_built', '#e39b2d'),
+          bar(zh ? '移交不到位' : 'Not handed over', 'not_handed_over', '#d35400'),
+          bar(zh ? '使用不到位' : 'Not in use', 'not_in_use', '#8e44ad'),
+          bar(zh ? '正常' : 'OK', 'ok', '#2ca58d'),
+          { name: zh ? '累计移交' : 'Handed over (total)', type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: progress.map((p) => p.handed_over_total), itemStyle: { color: '#1f6fb2' } },
+          { name: zh ? '累计开园' : 'Opened (total)', type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: progress.map((p) => p.opened_total), itemStyle: { color: '#16a085' } },
+        ],
+      },
+      true,
+    );
+  }, [streets, progress, streetName, lang]);
+  return <div ref={el} className="plan-chart" data-testid="campaign-chart" />;
+}
