@@ -144,7 +144,7 @@ export function ImportDialog(props: ImportDialogProps) {
       crs: c,
       swapXY: s,
       reference: props.referenceBbox || props.named?.length ? { bbox: props.referenceBbox as Bbox | undefined, named: props.named } : undefined,
-      existingKeys: mode !== 'replace' ? props.existingKeys?.[layer] : undefined,
+      existingKeys: mode === 'append' ? props.existingKeys?.[layer] : undefined,
     };
     setError(null);
     setBusy({ fraction: 0, stage: '处理中' });

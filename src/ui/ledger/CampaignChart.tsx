@@ -56,5 +56,5 @@ export default function CampaignChart({ streets, progress, streetName, lang }: {
       true,
     );
   }, [streets, progress, streetName, lang]);
-  return <div ref={el} className="plan-chart" data-testid="campaign-chart" />;
+  return <div ref={el} className="campaign-chart" data-testid="campaign-chart" />;
 }

@@ -78,10 +78,12 @@ export function CampaignStats() {
           </p>
         ) : null}
       </div>
-      <Suspense fallback={<div className="plan-chart" />}>
+      <div className="campaign-body">
+      <Suspense fallback={<div className="campaign-chart" />}>
         <CampaignChart streets={streets} progress={progress} streetName={streetName} lang={lang} />
       </Suspense>
       <DataTable rows={rows} columns={cols} rowKey={(r) => r.street_code ?? '__district'} rowClass={(r) => (r.street_code === null ? 'total' : '')} testId="campaign-table" exportName={zh ? '配套园专项统计' : 'supporting-kg-campaign'} />
+      </div>
     </div>
   );
 }
