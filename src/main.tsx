@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createWorkerRunners } from './state/analysis-runner';
-import { startAutosave } from './state/autosave';
+import { startAutosave, startDayRollover } from './state/autosave';
+import { todayIso } from './state/analysis-slice';
 import { createWorkerExportRunner } from './state/export-runner';
 import { createWorkerSaver } from './state/project-saver';
 import { startApp, timings } from './state/load-sample';
@@ -26,6 +27,7 @@ if (typeof indexedDB !== 'undefined') {
   if (typeof Worker !== 'undefined') appStore.getState().setSaver(createWorkerSaver());
 }
 startAutosave(appStore);
+startDayRollover(appStore, todayIso);
 void startApp(appStore);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
