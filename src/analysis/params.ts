@@ -3,6 +3,7 @@
  * the 配套园 rule tables, and parameter validation.
  */
 import type { AnalysisParams, ParamSource, SupportingKgRuleTable } from './types';
+import { DEFAULT_ESCALATION } from './ledger/escalation';
 
 /** 海南 2019: ≥5,000 residents → 6 classes, ≥9,000 → 9, ≥12,000 → 12. */
 export const RULE_TABLE_HAINAN_2019: SupportingKgRuleTable = {
@@ -54,6 +55,8 @@ export function defaultAnalysisParams(asOfDate: string = DEFAULT_AS_OF_DATE): An
     ruleTable: structuredClone(RULE_TABLE_HAINAN_2019),
     handoverMonths: 3,
     asOfDate,
+    escalationOrangeDays: DEFAULT_ESCALATION.orangeDays,
+    escalationRedDays: DEFAULT_ESCALATION.redDays,
     indicatorThresholds: {
       grossEnrolmentRatePct: 85,
       inclusiveCoveragePct: 80,
@@ -102,6 +105,16 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
     labelZh: '竣工验收后 3 个月内移交',
     sourceZh: '青岛 2022（地方规定；国家文件仅要求“按时移交”）',
     verified: true,
+  },
+  escalationOrangeDays: {
+    labelZh: '逾期 ≥ 30 天标橙色（不足 30 天为黄色）',
+    sourceZh: '本工具约定（可编辑）：一个月未办结即升级督办',
+    verified: false,
+  },
+  escalationRedDays: {
+    labelZh: '逾期 ≥ 90 天标红色',
+    sourceZh: '本工具约定（可编辑）：一个季度未办结即重点督办',
+    verified: false,
   },
   asOfDate: {
     labelZh: '统计日期（判断逾期）',
@@ -163,6 +176,7 @@ export function validateParams(p: AnalysisParams): string[] {
   const t = p.statusThresholds;
   if (!(t.amber >= 0) || !(t.green >= t.amber)) out.push('供需比阈值应满足 0 ≤ 黄色下限 ≤ 绿色下限');
   if (!(p.handoverMonths >= 0)) out.push('移交期限（月）应 ≥ 0');
+  if (!(p.escalationOrangeDays > 0) || !(p.escalationRedDays >= p.escalationOrangeDays)) out.push('逾期分级天数应满足 0 < 橙色 ≤ 红色');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(p.asOfDate) || Number.isNaN(Date.parse(`${p.asOfDate}T00:00:00Z`))) {
     out.push(`统计日期应为 YYYY-MM-DD（当前 “${p.asOfDate}”）`);
   }

@@ -109,6 +109,9 @@ export interface AnalysisParams {
   handoverMonths: number;
   /** "today" for overdue checks, ISO date; passed in, the engine never reads the clock */
   asOfDate: string;
+  /** days overdue from which a 配套园 item is orange (default 30) and red (default 90); our reading */
+  escalationOrangeDays: number;
+  escalationRedDays: number;
   indicatorThresholds: IndicatorThresholds;
   /** nearest-kindergarten search gives up beyond this distance (nearestKgM = NaN); 0 = only within radiusM (fastest) */
   nearestMaxM: number;

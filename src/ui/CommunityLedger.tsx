@@ -95,11 +95,11 @@ export function CommunityLedger() {
         label: zh ? '逾期天数' : 'Days overdue',
         num: true,
         value: (r) => (r.overdue ? r.daysOverdue : null),
-        render: (r) => (r.overdue ? <b className={`overdue esc-${escalationLevel(r.daysOverdue)}`}>{formatInt(r.daysOverdue)}</b> : '—'),
+        render: (r) => (r.overdue ? <b className={`overdue esc-${escalationLevel(r.daysOverdue, { orangeDays: params.escalationOrangeDays, redDays: params.escalationRedDays })}`}>{formatInt(r.daysOverdue)}</b> : '—'),
       },
       { key: 'opened', label: zh ? '开园日期' : 'Opened', value: (r) => byId.get(r.communityId)?.opened_date ?? null },
     ],
-    [zh, lang, byId, streetName, past],
+    [zh, lang, byId, streetName, past, params.escalationOrangeDays, params.escalationRedDays],
   );
   if (!result) return null;
   const all = asOf?.gaps ?? result.communities;

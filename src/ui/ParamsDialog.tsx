@@ -81,6 +81,8 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
               <td colSpan={3}>配套园</td>
             </tr>
             <NumberRow k="handoverMonths" value={params.handoverMonths} onChange={(handoverMonths) => set({ handoverMonths })} />
+            <NumberRow k="escalationOrangeDays" value={params.escalationOrangeDays} onChange={(escalationOrangeDays) => set({ escalationOrangeDays })} />
+            <NumberRow k="escalationRedDays" value={params.escalationRedDays} onChange={(escalationRedDays) => set({ escalationRedDays })} />
             <tr>
               <th>{PARAM_SOURCES.asOfDate.labelZh}</th>
               <td>

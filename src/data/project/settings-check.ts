@@ -39,6 +39,8 @@ function checkParams(raw: unknown, asOf: string): AnalysisParams {
   const out: AnalysisParams = { ...d };
   out.radiusM = num(raw, 'radiusM', p, d.radiusM);
   out.handoverMonths = num(raw, 'handoverMonths', p, d.handoverMonths);
+  out.escalationOrangeDays = num(raw, 'escalationOrangeDays', p, d.escalationOrangeDays);
+  out.escalationRedDays = num(raw, 'escalationRedDays', p, d.escalationRedDays);
   out.nearestMaxM = num(raw, 'nearestMaxM', p, d.nearestMaxM);
   if (raw.decay !== undefined) out.decay = raw.decay === 'uniform' || raw.decay === 'gaussian' ? raw.decay : bad(`${p}.decay`, '应为 uniform 或 gaussian');
   if (raw.asOfDate !== undefined) out.asOfDate = typeof raw.asOfDate === 'string' ? raw.asOfDate : bad(`${p}.asOfDate`, '应为日期文本 YYYY-MM-DD');
