@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { applyEvents, type LedgerEvent } from '../analysis/ledger/events';
-import { buildImportChanges, buildStatusChange, buildUndo, type ChangeContext } from '../analysis/ledger/record';
+import { buildFieldChange, buildImportChanges, buildStatusChange, buildUndo, type ChangeContext, type LedgerEditField } from '../analysis/ledger/record';
 import type { PlanMessage } from '../analysis/plan/plan-types';
 import { checkLedgerEvents } from '../data/project/ledger-check';
 import type { Community, SupportingKgStatus } from '../data/schema';
@@ -43,6 +43,8 @@ export interface LedgerSlice {
   setLedgerViewDate(d: string | null): void;
   /** Change one community's status; the refusal (a catalogue message) when the workflow or the date says no. */
   changeLedgerStatus(communityId: string, to: SupportingKgStatus, opts?: { note?: string; date?: string }): Promise<{ ok: true; notice: PlanMessage | null } | { ok: false; message: PlanMessage }>;
+  /** Edit 责任条线 / 责任单位 / 办结期限 / 开发单位 of one community (one change of the history). */
+  editLedgerFields(communityId: string, patch: Partial<Pick<Community, LedgerEditField>>, note?: string): Promise<boolean>;
   /** Undo the last change not yet undone; false when there is none. */
   undoLedgerChange(): Promise<boolean>;
   /** Update rows by 小区编号 from an imported 台账 (only `fields`); each changed row is one change of the history. */
@@ -99,6 +101,15 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
       if ('error' in res) return { ok: false, message: res.error };
       await commit(res.events, applyEvents(rows, res.events));
       return { ok: true, notice: res.notice };
+    },
+    async editLedgerFields(communityId, patch, note) {
+      const rows = get().layers.communities;
+      const row = rows.find((r) => r.id === communityId);
+      if (!row) return false;
+      const events = buildFieldChange(row, patch, note ?? null, context());
+      if (events.length === 0) return false;
+      await commit(events, applyEvents(rows, events));
+      return true;
     },
     async undoLedgerChange() {
       const events = buildUndo(get().ledgerEvents, context());

@@ -11,6 +11,7 @@ import { useApp } from '../state/store';
 import { DataTable, type Column } from './DataTable';
 import { formatDateZh, formatInt } from './format';
 import { CampaignStats } from './ledger/CampaignStats';
+import { LedgerFieldsForm } from './ledger/LedgerFieldsForm';
 import { LedgerHistory } from './ledger/LedgerHistory';
 import { StatusDialog } from './ledger/StatusDialog';
 
@@ -171,6 +172,7 @@ export function CommunityLedger() {
                   {zh ? '变更记录：' : 'History: '}
                   {byId.get(selectedId)?.name ?? selectedId}
                 </h4>
+                {!past && byId.get(selectedId) ? <LedgerFieldsForm key={`${selectedId}-${events.length}`} row={byId.get(selectedId)!} /> : null}
                 <LedgerHistory communityId={selectedId} />
               </aside>
             ) : null}

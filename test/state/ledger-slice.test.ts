@@ -38,6 +38,16 @@ describe('ledger slice', () => {
     expect(s.getState().ledgerEvents.filter((e) => e.source === 'undo')).toHaveLength(2);
   });
 
+  it('edits the responsible line, unit and deadline as one change', async () => {
+    const s = await ready();
+    expect(await s.getState().editLedgerFields('C2', { responsible_line: 'housing', deadline: '2027-03-31' }, '住建局督办')).toBe(true);
+    expect(s.getState().ledgerEvents.map((e) => [e.field, e.to, e.change])).toEqual([
+      ['responsible_line', 'housing', 1],
+      ['deadline', '2027-03-31', 1],
+    ]);
+    expect(await s.getState().editLedgerFields('C2', { responsible_line: 'housing' })).toBe(false);
+  });
+
   it('an import updates by 小区编号 and records each changed row', async () => {
     const s = await ready();
     const incoming = [{ ...rows[0], responsible_line: 'housing' as const, deadline: '2026-06-30' }, { ...rows[1] }, community({ id: 'C3', name: '新城小区' })];

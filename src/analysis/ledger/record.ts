@@ -62,6 +62,17 @@ export function buildStatusChange(
   return { events: eventsFrom(ctx, row.id, date, note, 'edit', diffs), notice: check.message };
 }
 
+/** Fields a user edits in the ledger besides the status. */
+export const LEDGER_EDIT_FIELDS = ['responsible_line', 'responsible_unit', 'deadline', 'developer'] as const;
+export type LedgerEditField = (typeof LEDGER_EDIT_FIELDS)[number];
+
+/** An edit of 责任条线 / 责任单位 / 办结期限 / 开发单位 (one change; nothing when no value differs). */
+export function buildFieldChange(row: Community, patch: Partial<Pick<Community, LedgerEditField>>, note: string | null, ctx: ChangeContext): LedgerEvent[] {
+  const after = { ...row, ...patch };
+  if (after.deadline !== null && after.deadline !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(after.deadline)) return [];
+  return eventsFrom(ctx, row.id, ctx.today, note?.trim() || null, 'edit', diffCommunity(row, after, LEDGER_EDIT_FIELDS as unknown as (keyof Community & string)[]));
+}
+
 /**
  * The changes an imported 台账 makes, updating rows by 小区编号: only `fields` (the
  * columns the file maps) are compared; a row whose 编号 is new is added. One change per
