@@ -3,7 +3,16 @@
  * Implementations: duckdb-browser.ts (duckdb-wasm in its worker) and
  * duckdb-node.ts (duckdb-wasm's blocking Node build, same engine as the browser).
  */
+import type { SqlResult } from './sql-result';
+
 export type SqlRow = Record<string, unknown>;
+
+/** A connection of its own (own transactions), for user-written SQL: the SQL console. */
+export interface SqlSession {
+  /** Run one statement; keep at most `maxRows` rows of the result. */
+  run(sql: string, maxRows: number): Promise<SqlResult>;
+  close(): Promise<void>;
+}
 
 export interface DbConnector {
   /** Run SQL and return rows as plain objects (BigInt cast to number). */
@@ -11,6 +20,8 @@ export interface DbConnector {
   /** Create/replace `table` from an Arrow IPC stream. */
   insertArrowIpc(table: string, ipc: Uint8Array): Promise<void>;
   close(): Promise<void>;
+  /** Open a second connection to the same database (the SQL console); absent in test doubles. */
+  openSession?(): Promise<SqlSession>;
 }
 
 /** Turn Arrow rows (proxies, BigInt) into plain JSON-safe objects. */

@@ -5,6 +5,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { toPlainRows, type DbConnector } from './db';
+import { arrowToSqlResult } from './sql-result';
 
 export async function openBrowserDb(): Promise<DbConnector> {
   const bundle = await duckdb.selectBundle({
@@ -24,6 +25,13 @@ export async function openBrowserDb(): Promise<DbConnector> {
     },
     async insertArrowIpc(table, ipc) {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async openSession() {
+      const c = await db.connect();
+      return {
+        run: async (sql, maxRows) => arrowToSqlResult(await c.query(sql), maxRows),
+        close: () => c.close(),
+      };
     },
     async close() {
       await conn.close();

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { toPlainRows, type DbConnector } from './db';
+import { arrowToSqlResult } from './sql-result';
 
 export async function openNodeDb(): Promise<DbConnector> {
   const require = createRequire(import.meta.url);
@@ -25,6 +26,13 @@ export async function openNodeDb(): Promise<DbConnector> {
     },
     async insertArrowIpc(table, ipc) {
       conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async openSession() {
+      const c = db.connect();
+      return {
+        run: async (sql, maxRows) => arrowToSqlResult(c.query(sql), maxRows),
+        close: async () => c.close(),
+      };
     },
     async close() {
       conn.close();

@@ -73,3 +73,10 @@ export function buildTypeBreakdownSql(): string {
 export function buildSelectAllSql(layer: LayerId): string {
   return `SELECT * FROM ${quoteIdent(layer)} ORDER BY ${quoteIdent(LAYERS[layer].key)}`;
 }
+
+/** Tables and views of the main schema with their columns in order (the SQL console's list; staging tables left out). */
+export function buildTableColumnsSql(): string {
+  return `SELECT table_name, column_name, data_type FROM information_schema.columns
+    WHERE table_schema = 'main' AND NOT starts_with(table_name, '__')
+    ORDER BY table_name, ordinal_position`;
+}
