@@ -6,6 +6,7 @@ import { projectFileName } from '../data/project/project-file';
 import { LAYERS, LAYER_IDS, type LayerId } from '../data/schema';
 import { fetchSample } from '../state/load-sample';
 import { appStore, useApp } from '../state/store';
+import { SqlConsole } from './SqlConsole';
 
 export const IMPORT_ACCEPT = '.csv,.txt,.tsv,.xlsx,.xls,.geojson,.json,.zip,.kml,.shp,.dbf,.prj,.cpg,.shx';
 
@@ -16,6 +17,8 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
   const savedAt = useApp((s) => s.savedAt);
   const zh = lang === 'zh';
   const [open, setOpen] = useState(false);
+  const [sqlOpen, setSqlOpen] = useState(false);
+  const closeSql = useCallback(() => setSqlOpen(false), []);
   const [layer, setLayer] = useState<LayerId>('kindergartens');
   const importInput = useRef<HTMLInputElement>(null);
   const projectInput = useRef<HTMLInputElement>(null);
@@ -78,6 +81,16 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
               GeoJSON
             </button>
           </div>
+          <button
+            type="button"
+            data-testid="sql-console-open"
+            onClick={() => {
+              setOpen(false);
+              setSqlOpen(true);
+            }}
+          >
+            {zh ? 'SQL 查询…' : 'SQL query…'}
+          </button>
           <hr />
           <button
             type="button"
@@ -134,6 +147,7 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
           </div>
         </div>
       ) : null}
+      {sqlOpen ? <SqlConsole onClose={closeSql} /> : null}
     </div>
   );
 }

@@ -96,3 +96,21 @@ describe('SQL console on real DuckDB', () => {
     expect(tables[0].columns.map((c) => c.name)).toContain('places');
   });
 });
+
+describe('SQL console examples on the sample data', () => {
+  it('every example runs read-only and returns rows', async () => {
+    const { loadDataFolder } = await import('../../src/data/load-folder-node');
+    const { loadAllLayers } = await import('../../src/data/tables');
+    const { SQL_EXAMPLES } = await import('../../src/data/sql-examples');
+    const db = await openNodeDb();
+    await loadAllLayers(db, loadDataFolder('data').data);
+    const session = await db.openSession!();
+    for (const ex of SQL_EXAMPLES) {
+      const out = await runConsoleSql(session, ex.sql);
+      expect(out.status, `${ex.zh}: ${out.status === 'error' ? out.message : ''}`).toBe('done');
+      expect(out.status === 'done' && out.result.totalRows, ex.zh).toBeGreaterThan(0);
+    }
+    await session.close();
+    await db.close();
+  }, 60_000);
+});
