@@ -4,16 +4,18 @@ import type { PickingInfo } from '@deck.gl/core';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LAYERS, type LayerId } from '../data/schema';
 import { useApp, appStore } from '../state/store';
-import { selectCompareDiff, selectOverlay, selectViewLayers } from '../state/selectors';
+import { selectCompareDiff, selectCurrentResult, selectOverlay, selectViewLayers } from '../state/selectors';
 import { timings } from '../state/load-sample';
 import sampleBasemapUrl from '../../data/basemap.geojson?url';
 import { bboxOfRings, buildBasemapStyle } from './basemap';
 import { createBasemapController, type BasemapController } from './basemap-controller';
 import { buildDeckLayers, prepareDrawData, type BinDatum } from './build-layers';
 import { MarkerGroup } from './dom-markers';
+import { FOCUS_POINT_ZOOM, focusTarget } from './focus-target';
+import { LABEL_MIN_ZOOM, overdueMarks } from './ledger-layers';
 import { ringsOf } from './geometry';
 import { planSymbolSpecs, streetLabelSpecs } from './marker-specs';
 
@@ -56,7 +58,12 @@ export function MapView() {
   const lang = useApp((s) => s.lang);
   const baseOverlay = useApp(selectOverlay);
   const diff = useApp(selectCompareDiff);
-  const overlay = useMemo(() => (diff.length ? { ...baseOverlay, diff } : baseOverlay), [baseOverlay, diff]);
+  const gapRows = useApp((s) => selectCurrentResult(s)?.communities);
+  const ledgerOverdue = useMemo(() => overdueMarks(layers.communities, gapRows ?? []), [layers.communities, gapRows]);
+  const overlay = useMemo(() => ({ ...baseOverlay, ...(diff.length ? { diff } : {}), ledgerOverdue }), [baseOverlay, diff, ledgerOverdue]);
+  const focusSeq = useApp((s) => s.focusSeq);
+  // community names only when zoomed in (re-rendered when the zoom crosses LABEL_MIN_ZOOM)
+  const [labels, setLabels] = useState(false);
 
   const districtRings = useMemo(
     () => (district ? district.features.flatMap((f) => ringsOf(JSON.stringify(f.geometry))) : []),
@@ -75,6 +82,7 @@ export function MapView() {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.on('zoom', () => setLabels(map.getZoom() >= LABEL_MIN_ZOOM));
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     basemapRef.current = createBasemapController(map, BASEMAP_CTX);
     const deckOverlay = new MapLibreOverlay({
@@ -136,8 +144,18 @@ export function MapView() {
   }, [frame]);
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers: buildDeckLayers(layers, draw, visible, overlay) });
-  }, [layers, draw, visible, overlay]);
+    overlayRef.current?.setProps({ layers: buildDeckLayers(layers, draw, visible, overlay, { labels }) });
+  }, [layers, draw, visible, overlay, labels]);
+
+  // focus(picked): fly to the selected feature (polygon bounds, or a point at FOCUS_POINT_ZOOM)
+  useEffect(() => {
+    const map = mapRef.current;
+    const picked = appStore.getState().selected;
+    if (focusSeq === 0 || !map || !picked) return;
+    const target = focusTarget(selectViewLayers(appStore.getState()), picked);
+    if (target?.kind === 'bounds') map.fitBounds(target.bounds, { padding: 80, maxZoom: 17, duration: 800 });
+    else if (target) map.easeTo({ center: target.center, zoom: Math.max(map.getZoom(), FOCUS_POINT_ZOOM), duration: 800 });
+  }, [focusSeq]);
 
   useEffect(() => {
     labelsRef.current?.sync(visible.admin_units ? streetLabelSpecs(layers.admin_units) : []);

@@ -5,6 +5,7 @@ import { isSupplyingKg, type AdminUnit, type ChildcareCentre, type Community, ty
 import type { MapLayerKey } from '../state/ui-slice';
 import { binPopulation, uncoveredChildrenByBin, type PopulationBin, type PopulationBins } from './aggregate';
 import { cellSquare, polygonsOf, type PolygonDatum } from './geometry';
+import { communityLabelLayer, overdueLayers, type OverdueMark } from './ledger-layers';
 import { KG_TYPE_COLOR, STATUS_COLOR, densityColor, ledgerClass, type Rgb } from './palette';
 
 /** Above this many population rows, rows are summed into bins for drawing (see aggregate.ts). */
@@ -42,6 +43,14 @@ export interface AnalysisOverlay {
   streetStatus?: Record<string, 'ok' | 'warn' | 'bad' | 'neutral'>;
   /** scenario comparison: projects only in the shown scenario (a) or only in the compared one (b) */
   diff?: { lon: number; lat: number; side: 'a' | 'b' }[];
+  /** overdue communities of the ledger, by escalation colour (ledger-layers.ts) */
+  ledgerOverdue?: OverdueMark[];
+}
+
+/** View-dependent drawing choices (set by the map from its zoom). */
+export interface ViewOptions {
+  /** draw community names (zoomed in far enough) */
+  labels?: boolean;
 }
 
 const withAlpha = (c: Rgb, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
@@ -51,6 +60,7 @@ export function buildDeckLayers(
   draw: DrawData,
   visible: Record<MapLayerKey, boolean>,
   overlay: AnalysisOverlay = {},
+  view: ViewOptions = {},
 ): Layer[] {
   const out: Layer[] = [];
   out.push(
@@ -113,6 +123,7 @@ export function buildDeckLayers(
       }),
     );
   }
+  if (visible.ledger_overdue && overlay.ledgerOverdue?.length) out.push(...overdueLayers(overlay.ledgerOverdue));
   if (visible.catchments && overlay.radiusM) {
     out.push(
       new ScatterplotLayer<Kindergarten>({
@@ -195,6 +206,7 @@ export function buildDeckLayers(
       }),
     );
   }
+  if (visible.communities && view.labels) out.push(communityLabelLayer(layers.communities));
   return out;
 }
 

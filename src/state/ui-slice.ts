@@ -14,7 +14,8 @@ export type MapLayerKey =
   | 'childcare_centres'
   | 'catchments'
   | 'uncovered'
-  | 'kg_status';
+  | 'kg_status'
+  | 'ledger_overdue';
 
 export interface Picked {
   layer: LayerId;
@@ -57,12 +58,16 @@ export interface UiSlice {
   visible: Record<MapLayerKey, boolean>;
   hovered: Hovered | null;
   selected: Picked | null;
+  /** bumps on every focus() call: the map moves to `selected` when it changes */
+  focusSeq: number;
   /** the basemap (remembered in localStorage, not in the project file) */
   basemap: BasemapChoice;
   setLang(lang: 'zh' | 'en'): void;
   toggleLayer(key: MapLayerKey, on?: boolean): void;
   setHovered(h: Hovered | null): void;
   select(p: Picked | null): void;
+  /** Select a feature and ask the map to zoom to it (e.g. a click on a ledger row). */
+  focus(p: Picked): void;
   setBasemap(choice: BasemapChoice): void;
 }
 
@@ -78,16 +83,19 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
     catchments: false,
     uncovered: false,
     kg_status: false,
+    ledger_overdue: true,
   },
   importRequest: null,
   requestImport: (importRequest) => set({ importRequest: importRequest && importRequest.files.length > 0 ? importRequest : null }),
   hovered: null,
   selected: null,
+  focusSeq: 0,
   basemap: loadBasemapChoice(),
   setLang: (lang) => set({ lang }),
   toggleLayer: (key, on) => set((s) => ({ visible: { ...s.visible, [key]: on ?? !s.visible[key] } })),
   setHovered: (hovered) => set({ hovered }),
   select: (selected) => set({ selected }),
+  focus: (selected) => set((s) => ({ selected, focusSeq: s.focusSeq + 1 })),
   setBasemap: (basemap) => {
     saveBasemapChoice(basemap);
     set({ basemap });

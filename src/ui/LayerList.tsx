@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH, PLAN_KINDS, PLAN_KIND_EN, PLAN_KIND_ZH } from '../data/schema';
 import { MAX_CELL_SQUARES } from '../map/build-layers';
+import { DEFAULT_ESCALATION, ESCALATION_RGBA, type EscalationLevel } from '../analysis/ledger/escalation';
 import { DENSITY_STOPS, KG_TYPE_COLOR, PLAN_KIND_SYMBOL, STATUS_COLOR, rgbCss } from '../map/palette';
 import { useApp } from '../state/store';
 import type { MapLayerKey } from '../state/ui-slice';
@@ -28,6 +29,15 @@ function LayerRow({ k, label, children }: { k: MapLayerKey; label: StringKey; ch
       {on && children ? <div className="legend">{children}</div> : null}
     </li>
   );
+}
+
+/** Legend text of an escalation level, from the thresholds in use. */
+function overdueLegend(lv: Exclude<EscalationLevel, 'none'>, lang: 'zh' | 'en'): string {
+  const { orangeDays: o, redDays: r } = DEFAULT_ESCALATION;
+  const zh = lang === 'zh';
+  if (lv === 'amber') return zh ? `逾期不足 ${o} 天` : `Overdue < ${o} days`;
+  if (lv === 'orange') return zh ? `逾期 ${o}–${r - 1} 天` : `Overdue ${o}–${r - 1} days`;
+  return zh ? `逾期 ${r} 天及以上` : `Overdue ≥ ${r} days`;
 }
 
 /** Layer list grouped 现状 / 规划 / 分析, a legend under each visible layer. */
@@ -104,6 +114,13 @@ export function LayerList() {
           <div>
             <Swatch color={rgbCss(STATUS_COLOR.bad)} hollow /> {t(lang, 'ragRed')}
           </div>
+        </LayerRow>
+        <LayerRow k="ledger_overdue" label="layerLedgerOverdue">
+          {(['amber', 'orange', 'red'] as const).map((lv) => (
+            <div key={lv}>
+              <Swatch color={rgbCss([ESCALATION_RGBA[lv][0], ESCALATION_RGBA[lv][1], ESCALATION_RGBA[lv][2]])} hollow /> {overdueLegend(lv, lang)}
+            </div>
+          ))}
         </LayerRow>
         <LayerRow k="uncovered" label="layerUncovered">
           <div>

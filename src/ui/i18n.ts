@@ -46,6 +46,7 @@ const STRINGS = {
   ragGreen: { zh: '充足 R ≥ 1', en: 'Sufficient R ≥ 1' },
   ragAmber: { zh: '偏紧 0.8 ≤ R < 1', en: 'Tight 0.8 ≤ R < 1' },
   ragRed: { zh: '不足 R < 0.8', en: 'Short R < 0.8' },
+  layerLedgerOverdue: { zh: '配套园逾期未移交（按逾期时长）', en: '配套园 overdue for handover (by days)' },
   legendNotRequired: { zh: '无需配建', en: 'Not required' },
   legendOk: { zh: '已办园/已整改', en: 'Operating / rectified' },
   legendWarn: { zh: '在建/待验收/已移交', en: 'In progress' },
