@@ -153,7 +153,7 @@ export function MapView() {
     const picked = appStore.getState().selected;
     if (focusSeq === 0 || !map || !picked) return;
     const target = focusTarget(selectViewLayers(appStore.getState()), picked);
-    if (target?.kind === 'bounds') map.fitBounds(target.bounds, { padding: 80, maxZoom: 17, duration: 800 });
+    if (target?.kind === 'bounds') map.fitBounds(target.bounds, { padding: 160, maxZoom: FOCUS_POINT_ZOOM, duration: 800 });
     else if (target) map.easeTo({ center: target.center, zoom: Math.max(map.getZoom(), FOCUS_POINT_ZOOM), duration: 800 });
   }, [focusSeq]);
 

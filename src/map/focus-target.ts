@@ -9,7 +9,7 @@ export type FocusTarget =
   | { kind: 'point'; center: [number, number] };
 
 /** Zoom a point feature is shown at (at least; a closer view is kept). */
-export const FOCUS_POINT_ZOOM = 15.5;
+export const FOCUS_POINT_ZOOM = 15;
 
 /** The target of `picked` in `layers` (null when the row is gone or has no coordinates). */
 export function focusTarget(layers: LayerRows, picked: Picked): FocusTarget | null {

@@ -3,6 +3,7 @@
  * is ticked; results in a DataTable (first SHOW_ROWS rows) with CSV / Excel export.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { SqlSession } from '../data/db';
 import { exportTableCsv } from '../data/export/csv';
 import { downloadBytes, MIME } from '../data/export/download';
@@ -79,7 +80,8 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
     });
   };
 
-  return (
+  // on document.body: the data menu sits in the title bar, whose styles (white text) must not apply
+  return createPortal(
     <div className="modal-back" role="dialog" aria-modal="true" aria-label={sq('title', lang)} data-testid="sql-console">
       <div className="modal sql-console">
         <header>
@@ -150,7 +152,8 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
           </section>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 

@@ -59,7 +59,7 @@ describe('ledger layers on the map', () => {
     const built = buildDeckLayers(layers, draw, visible, { ledgerOverdue }, { labels: true });
     const ring = built.find((l) => l.id === 'ledger_overdue') as ScatterplotLayer<(typeof ledgerOverdue)[number]>;
     expect(ring).toBeInstanceOf(ScatterplotLayer);
-    const getLine = ring.props.getLineColor as (d: (typeof ledgerOverdue)[number]) => number[];
+    const getLine = ring.props.getLineColor as unknown as (d: (typeof ledgerOverdue)[number]) => number[];
     expect((ring.props.data as typeof ledgerOverdue).map((d) => getLine(d))).toEqual([ESCALATION_RGBA.amber, ESCALATION_RGBA.red]);
     expect(built.find((l) => l.id === 'ledger_overdue-outline')).toBeInstanceOf(PathLayer);
     expect(built.at(-1)!.id).toBe('community-labels');

@@ -1,0 +1,123 @@
+/**
+ * SQL console and the ledger on the map: a query runs and shows rows, a DELETE is
+ * refused and leaves the table as it was; overdue communities are ringed (pixels
+ * change when the overlay is toggled); focus() moves the map and names appear.
+ */
+import path from 'node:path';
+import { assert, assertEqual } from './assert';
+import { countDiff } from './browser';
+import type { E2eContext, E2eTest } from './run-e2e';
+
+async function mapShot(ctx: E2eContext, name?: string): Promise<Buffer> {
+  // let deck.gl draw the latest props (software rendering is slow)
+  await ctx.page.waitForTimeout(600);
+  await ctx.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return ctx.page.locator('[data-testid=map]').screenshot(name ? { path: path.join(ctx.shots, name) } : {});
+}
+
+/** Run the editor's text and wait for a result, a refusal or an error. */
+async function runSql(ctx: E2eContext, sql: string): Promise<void> {
+  const { page } = ctx;
+  await page.locator('[data-testid=sql-editor]').fill(sql);
+  await page.locator('[data-testid=sql-editor]').press('Control+Enter');
+  await page.waitForFunction(
+    (q) => {
+      const busy = document.querySelector('[data-testid=sql-run]')?.hasAttribute('disabled');
+      const out = document.querySelector('[data-testid=sql-status],[data-testid=sql-refused],[data-testid=sql-error]');
+      return !busy && out !== null && (document.querySelector('[data-testid=sql-editor]') as HTMLTextAreaElement).value === q;
+    },
+    sql,
+    { timeout: 15000 },
+  );
+  await page.waitForTimeout(100);
+}
+
+const kgCount = async (ctx: E2eContext): Promise<string> => {
+  await runSql(ctx, 'SELECT count(*) AS n FROM kindergartens');
+  return (await ctx.page.locator('[data-testid=sql-result-table] tbody tr td').first().textContent()) ?? '';
+};
+
+export const sqlMapTests: E2eTest[] = [
+  {
+    name: 'SQL 查询：运行查询显示结果，DELETE 被拒绝且表不变',
+    async run(ctx) {
+      const { page } = ctx;
+      await page.locator('[data-testid=data-menu]').click();
+      await page.locator('[data-testid=sql-console-open]').click();
+      await page.locator('[data-testid=sql-table-kindergartens]').waitFor({ timeout: 15000 });
+      for (const t of ['communities', 'population', 'admin_units', 'plan_projects']) {
+        assert(await page.locator(`[data-testid=sql-table-${t}]`).isVisible(), `table ${t} listed`);
+      }
+      // the first example (各街道幼儿园学位合计) is in the editor: run it with the button
+      await page.locator('[data-testid=sql-run]').click();
+      await page.locator('[data-testid=sql-result-table] tbody tr').first().waitFor({ timeout: 15000 });
+      const status = (await page.locator('[data-testid=sql-status]').textContent()) ?? '';
+      assert(/共 \d+ 行，用时 [\d,]+ 毫秒/.test(status), `status line: ${status}`);
+      const streets = await page.locator('[data-testid=sql-result-table] tbody tr').count();
+      assertEqual(streets, 16, 'one row per 街道 of the sample');
+      assert(((await page.locator('[data-testid=sql-result-table] thead th').first().textContent()) ?? '').includes('街道'), 'Chinese column name');
+      await page.screenshot({ path: path.join(ctx.shots, 'sql-console.png') });
+
+      const before = await kgCount(ctx);
+      assert(Number(before.replace(/,/g, '')) > 0, `kindergartens counted (${before})`);
+      await runSql(ctx, 'DELETE FROM kindergartens');
+      const refused = (await page.locator('[data-testid=sql-refused]').textContent()) ?? '';
+      assert(refused.includes('已拒绝') && refused.includes('DELETE'), `refusal shown: ${refused}`);
+      await page.screenshot({ path: path.join(ctx.shots, 'sql-refused.png') });
+      await runSql(ctx, 'SELECT 1; DELETE FROM kindergartens');
+      assert(((await page.locator('[data-testid=sql-refused]').textContent()) ?? '').includes('一条语句'), 'multiple statements refused');
+      assertEqual(await kgCount(ctx), before, 'kindergartens table unchanged');
+      await runSql(ctx, 'SELECT * FROM no_such_table');
+      assert(((await page.locator('[data-testid=sql-error]').textContent()) ?? '').includes('DuckDB 报错'), 'DuckDB error shown in Chinese');
+      // clicking a table name inserts it
+      await page.locator('[data-testid=sql-editor]').fill('SELECT * FROM ');
+      await page.locator('[data-testid=sql-editor]').press('End');
+      await page.locator('[data-testid=sql-table-communities]').click();
+      assertEqual(await page.locator('[data-testid=sql-editor]').inputValue(), 'SELECT * FROM communities', 'table name inserted');
+      await page.keyboard.press('Escape');
+      await page.locator('[data-testid=sql-console]').waitFor({ state: 'detached', timeout: 5000 });
+    },
+  },
+  {
+    name: 'SQL 与地图：逾期小区按预警色标出，focus 移动地图并显示小区名称',
+    async run(ctx) {
+      const { page } = ctx;
+      await page.waitForFunction(() => {
+        const s = (window as unknown as { __xwghStore: { getState(): { analysisState: string; result: unknown } } }).__xwghStore.getState();
+        return s.analysisState === 'done' && s.result !== null;
+      }, undefined, { timeout: 60000 });
+      const overdue = (await page.evaluate(
+        '(() => window.__xwghStore.getState().result.communities.filter((c) => c.overdue).map((c) => c.communityId))()',
+      )) as string[];
+      assert(overdue.length > 0, 'the sample has overdue communities');
+      const on = await mapShot(ctx, 'sqlmap-overdue-on.png');
+      await page.locator('[data-testid=toggle-ledger_overdue]').uncheck();
+      const off = await mapShot(ctx, 'sqlmap-overdue-off.png');
+      const ringPixels = await countDiff(page, on, off);
+      assert(ringPixels > 300, `overdue rings drawn (${ringPixels} pixels differ)`);
+      await page.locator('[data-testid=toggle-ledger_overdue]').check();
+
+      type MapW = { __xwghMap: { getCenter(): { lng: number; lat: number }; getZoom(): number; isMoving(): boolean } };
+      const view = () => page.evaluate(() => {
+        const m = (window as unknown as MapW).__xwghMap;
+        return { lng: m.getCenter().lng, lat: m.getCenter().lat, zoom: m.getZoom() };
+      });
+      const v0 = await view();
+      const target = (await page.evaluate(
+        `(() => { const s = window.__xwghStore.getState(); const c = s.layers.communities.find((x) => x.id === ${JSON.stringify(overdue[0])}); s.focus({ layer: 'communities', id: c.id }); return [c.lon, c.lat]; })()`,
+      )) as [number, number];
+      await page.waitForFunction(() => !(window as unknown as MapW).__xwghMap.isMoving(), undefined, { timeout: 10000 });
+      await page.waitForTimeout(1200);
+      const v1 = await view();
+      assert(v1.zoom > v0.zoom + 1, `zoomed in (${v0.zoom.toFixed(2)} → ${v1.zoom.toFixed(2)})`);
+      assert(Math.abs(v1.lng - target[0]) < 0.01 && Math.abs(v1.lat - target[1]) < 0.01, `centred on the community (${JSON.stringify(v1)} vs ${target})`);
+      const selected = await page.evaluate('window.__xwghStore.getState().selected');
+      assertEqual(selected, { layer: 'communities', id: overdue[0] }, 'focus selects');
+      const withLabels = await mapShot(ctx, 'sqlmap-focus-labels.png');
+      await page.locator('[data-testid=toggle-communities]').uncheck();
+      const noLabels = await mapShot(ctx);
+      await page.locator('[data-testid=toggle-communities]').check();
+      assert((await countDiff(page, withLabels, noLabels)) > 300, 'communities and their names drawn when zoomed in');
+    },
+  },
+];
