@@ -56,9 +56,22 @@ export function labelCharacterSet(names: readonly string[]): string[] {
 /** Communities that have a name to show. */
 export const namedCommunities = (rows: Community[]): Community[] => rows.filter((c) => c.name && c.name.trim() !== '' && Number.isFinite(c.lon) && Number.isFinite(c.lat));
 
+const labelData = new WeakMap<Community[], { data: Community[]; chars: string[] }>();
+
+/** Named rows and their character set, once per communities array (a new set would rebuild the font atlas). */
+function labelDataOf(rows: Community[]): { data: Community[]; chars: string[] } {
+  let v = labelData.get(rows);
+  if (!v) {
+    const data = namedCommunities(rows);
+    v = { data, chars: labelCharacterSet(data.map((d) => d.name.trim())) };
+    labelData.set(rows, v);
+  }
+  return v;
+}
+
 /** Name labels of communities: dark text with a white halo, readable over any basemap. */
 export function communityLabelLayer(rows: Community[]): Layer {
-  const data = namedCommunities(rows);
+  const { data, chars } = labelDataOf(rows);
   return new TextLayer<Community>({
     id: 'community-labels',
     data,
@@ -71,7 +84,7 @@ export function communityLabelLayer(rows: Community[]): Layer {
     // under the centroid, clear of the overdue ring marker
     getAlignmentBaseline: 'top',
     getPixelOffset: [0, 12],
-    characterSet: labelCharacterSet(data.map((d) => d.name.trim())),
+    characterSet: chars,
     fontFamily: LABEL_FONT,
     fontWeight: 600,
     fontSettings: { sdf: true, fontSize: 48, buffer: 8, radius: 12 },

@@ -69,6 +69,10 @@ export const sqlMapTests: E2eTest[] = [
       assertEqual(await kgCount(ctx), before, 'kindergartens table unchanged');
       await runSql(ctx, 'SELECT * FROM no_such_table');
       assert(((await page.locator('[data-testid=sql-error]').textContent()) ?? '').includes('DuckDB 报错'), 'DuckDB error shown in Chinese');
+      // 允许修改（高级） warns that changes are not written back
+      await page.locator('[data-testid=sql-allow-write]').check();
+      assert(((await page.locator('.sql-warning').textContent()) ?? '').includes('不会写回项目'), 'write-mode warning shown');
+      await page.locator('[data-testid=sql-allow-write]').uncheck();
       // clicking a table name inserts it
       await page.locator('[data-testid=sql-editor]').fill('SELECT * FROM ');
       await page.locator('[data-testid=sql-editor]').press('End');
