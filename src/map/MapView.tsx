@@ -59,7 +59,12 @@ export function MapView() {
   const baseOverlay = useApp(selectOverlay);
   const diff = useApp(selectCompareDiff);
   const gapRows = useApp((s) => selectCurrentResult(s)?.communities);
-  const ledgerOverdue = useMemo(() => overdueMarks(layers.communities, gapRows ?? []), [layers.communities, gapRows]);
+  const orangeDays = useApp((s) => s.params.escalationOrangeDays);
+  const redDays = useApp((s) => s.params.escalationRedDays);
+  const ledgerOverdue = useMemo(
+    () => overdueMarks(layers.communities, gapRows ?? [], { orangeDays, redDays }),
+    [layers.communities, gapRows, orangeDays, redDays],
+  );
   const overlay = useMemo(() => ({ ...baseOverlay, ...(diff.length ? { diff } : {}), ledgerOverdue }), [baseOverlay, diff, ledgerOverdue]);
   const focusSeq = useApp((s) => s.focusSeq);
   // community names only when zoomed in (re-rendered when the zoom crosses LABEL_MIN_ZOOM)

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH, PLAN_KINDS, PLAN_KIND_EN, PLAN_KIND_ZH } from '../data/schema';
 import { MAX_CELL_SQUARES } from '../map/build-layers';
-import { DEFAULT_ESCALATION, ESCALATION_RGBA, type EscalationLevel } from '../analysis/ledger/escalation';
+import { ESCALATION_RGBA, type EscalationLevel, type EscalationThresholds } from '../analysis/ledger/escalation';
 import { DENSITY_STOPS, KG_TYPE_COLOR, PLAN_KIND_SYMBOL, STATUS_COLOR, rgbCss } from '../map/palette';
 import { useApp } from '../state/store';
 import type { MapLayerKey } from '../state/ui-slice';
@@ -32,8 +32,8 @@ function LayerRow({ k, label, children }: { k: MapLayerKey; label: StringKey; ch
 }
 
 /** Legend text of an escalation level, from the thresholds in use. */
-function overdueLegend(lv: Exclude<EscalationLevel, 'none'>, lang: 'zh' | 'en'): string {
-  const { orangeDays: o, redDays: r } = DEFAULT_ESCALATION;
+function overdueLegend(lv: Exclude<EscalationLevel, 'none'>, t: EscalationThresholds, lang: 'zh' | 'en'): string {
+  const { orangeDays: o, redDays: r } = t;
   const zh = lang === 'zh';
   if (lv === 'amber') return zh ? `逾期不足 ${o} 天` : `Overdue < ${o} days`;
   if (lv === 'orange') return zh ? `逾期 ${o}–${r - 1} 天` : `Overdue ${o}–${r - 1} days`;
@@ -44,6 +44,9 @@ function overdueLegend(lv: Exclude<EscalationLevel, 'none'>, lang: 'zh' | 'en'):
 export function LayerList() {
   const lang = useApp((s) => s.lang);
   const populationRows = useApp((s) => s.layers.population.length);
+  const orangeDays = useApp((s) => s.params.escalationOrangeDays);
+  const redDays = useApp((s) => s.params.escalationRedDays);
+  const escalation = { orangeDays, redDays };
   const typeLabel = (i: number) => (lang === 'zh' ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]);
   return (
     <nav className="layer-list" aria-label={t(lang, 'layers')}>
@@ -118,7 +121,7 @@ export function LayerList() {
         <LayerRow k="ledger_overdue" label="layerLedgerOverdue">
           {(['amber', 'orange', 'red'] as const).map((lv) => (
             <div key={lv}>
-              <Swatch color={rgbCss([ESCALATION_RGBA[lv][0], ESCALATION_RGBA[lv][1], ESCALATION_RGBA[lv][2]])} hollow /> {overdueLegend(lv, lang)}
+              <Swatch color={rgbCss([ESCALATION_RGBA[lv][0], ESCALATION_RGBA[lv][1], ESCALATION_RGBA[lv][2]])} hollow /> {overdueLegend(lv, escalation, lang)}
             </div>
           ))}
         </LayerRow>

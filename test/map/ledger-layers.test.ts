@@ -15,7 +15,7 @@ const square = (lon: number, lat: number) =>
 const com = (id: string, name: string, geometry: string | null = null): Community => ({
   id, name, lon: 109.8, lat: 40.65, geometry, households: 1200, residents: 3600, built_year: 2020, developer: null, street_code: '150203001',
   supporting_kg_required: true, supporting_kg_classes: 6, supporting_kg_status: 'accepted_not_handed_over', supporting_kg_id: null,
-  completion_date: '2024-01-01', handover_due: null, responsible_unit: null,
+  completion_date: '2024-01-01', handover_due: null, responsible_unit: null, responsible_line: null, deadline: null, status_date: null, opened_date: null,
 });
 
 const gap = (communityId: string, daysOverdue: number) => ({ communityId, overdue: daysOverdue > 0, daysOverdue }) as CommunityGapRow;
