@@ -41,7 +41,7 @@ export function CommunityLedger() {
   const requestImport = useApp((s) => s.requestImport);
   const lang = useApp((s) => s.lang);
   const selected = useApp((s) => s.selected);
-  const select = useApp((s) => s.select);
+  const focus = useApp((s) => s.focus);
   const zh = lang === 'zh';
   const [view, setView] = useState<'table' | 'stats'>('table');
   const [editing, setEditing] = useState<string | null>(null);
@@ -164,7 +164,7 @@ export function CommunityLedger() {
               exportName={zh ? '配套园台账' : 'supporting-kg-ledger'}
               onExportXlsx={(shown) => void exportXlsx(shown)}
               selectedKey={selectedId}
-              onRowClick={(r) => select({ layer: 'communities', id: r.communityId })}
+              onRowClick={(r) => focus({ layer: 'communities', id: r.communityId })}
             />
             {selectedId ? (
               <aside className="ledger-side">
