@@ -158,8 +158,10 @@ export function MapView() {
     const picked = appStore.getState().selected;
     if (focusSeq === 0 || !map || !picked) return;
     const target = focusTarget(selectViewLayers(appStore.getState()), picked);
-    if (target?.kind === 'bounds') map.fitBounds(target.bounds, { padding: 160, maxZoom: FOCUS_POINT_ZOOM, duration: 800 });
-    else if (target) map.easeTo({ center: target.center, zoom: Math.max(map.getZoom(), FOCUS_POINT_ZOOM), duration: 800 });
+    // the open table drawer covers the lower part of the map: aim at the part still visible
+    const covered = document.querySelector('.drawer.open')?.getBoundingClientRect().height ?? 0;
+    if (target?.kind === 'bounds') map.fitBounds(target.bounds, { padding: { top: 60, left: 80, right: 80, bottom: covered + 40 }, maxZoom: FOCUS_POINT_ZOOM, duration: 800 });
+    else if (target) map.easeTo({ center: target.center, zoom: Math.max(map.getZoom(), FOCUS_POINT_ZOOM), offset: [0, -covered / 2], duration: 800 });
   }, [focusSeq]);
 
   useEffect(() => {
