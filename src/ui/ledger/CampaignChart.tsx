@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useEchart } from '../use-echart';
 import type { CampaignRow, ProgressRow } from '../../data/ledger-sql';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -10,18 +11,7 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 /** Left: problem kinds per 街道 (stacked bars). Right: handed over / opened per month and running totals. */
 export default function CampaignChart({ streets, progress, streetName, lang }: { streets: CampaignRow[]; progress: ProgressRow[]; streetName: (code: string) => string; lang: 'zh' | 'en' }) {
   const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    chart.current = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    const ro = new ResizeObserver(() => chart.current?.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const chart = useEchart(el);
   useEffect(() => {
     const zh = lang === 'zh';
     const names = streets.map((r) => streetName(r.street_code ?? ''));

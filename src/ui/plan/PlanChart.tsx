@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useEchart } from '../use-echart';
 import type { PlanResult } from '../../analysis/plan/plan-types';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -10,18 +11,7 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 /** 2025–2030: places (bars by type), children 3–5 and 千人指标 demand (lines), gap (red bars), 三率 (right axis). */
 export default function PlanChart({ plan, lang, year }: { plan: PlanResult; lang: 'zh' | 'en'; year: number }) {
   const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    chart.current = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    const ro = new ResizeObserver(() => chart.current?.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const chart = useEchart(el);
   useEffect(() => {
     const zh = lang === 'zh';
     const ys = plan.years;
