@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createWorkerRunners } from './state/analysis-runner';
 import { startAutosave, startDayRollover } from './state/autosave';
+import { createSitingWorkerRunner } from './state/siting-runner';
 import { todayIso } from './state/analysis-slice';
 import { createWorkerExportRunner } from './state/export-runner';
 import { createWorkerSaver } from './state/project-saver';
@@ -16,6 +17,7 @@ Object.assign(window, { __xwghStore: appStore, __xwghTimings: timings });
 const runners = createWorkerRunners();
 appStore.getState().setRunner(runners.analysis);
 appStore.getState().setPlanRunner(runners.plan);
+appStore.getState().setSitingRunner(createSitingWorkerRunner());
 if (typeof Worker !== 'undefined') appStore.getState().setExportRunner(createWorkerExportRunner());
 // re-analyse whenever the data change (the analysis slice re-runs on parameter changes itself)
 appStore.subscribe((s, prev) => {

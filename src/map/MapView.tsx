@@ -15,6 +15,7 @@ import { createBasemapController, type BasemapController } from './basemap-contr
 import { buildDeckLayers, prepareDrawData, type BinDatum } from './build-layers';
 import { MarkerGroup } from './dom-markers';
 import { FOCUS_POINT_ZOOM, focusTarget } from './focus-target';
+import { sitingLayers } from './siting-layers';
 import { LABEL_MIN_ZOOM, overdueMarks } from './ledger-layers';
 import { ringsOf } from './geometry';
 import { planSymbolSpecs, streetLabelSpecs } from './marker-specs';
@@ -66,6 +67,15 @@ export function MapView() {
     [layers.communities, gapRows, orangeDays, redDays],
   );
   const overlay = useMemo(() => ({ ...baseOverlay, ...(diff.length ? { diff } : {}), ledgerOverdue }), [baseOverlay, diff, ledgerOverdue]);
+  const sitingOpen = useApp((s) => s.sitingOpen);
+  const sitingAnswer = useApp((s) => s.sitingExact ?? s.sitingHeuristic);
+  const candMode = useApp((s) => s.candidateMode);
+  const spacing = useApp((s) => s.gridSpacingM);
+  const clicks = useApp((s) => s.clickCandidates);
+  const plots = useApp((s) => s.plotCandidates);
+  const radiusM = useApp((s) => s.params.radiusM);
+  const candidates = useMemo(() => (sitingOpen ? appStore.getState().currentCandidates() : []), [sitingOpen, candMode, spacing, clicks, plots, layers.population]);
+  const siting = useMemo(() => (sitingOpen ? sitingLayers({ candidates, answer: sitingAnswer, population: layers.population }, radiusM) : []), [sitingOpen, candidates, sitingAnswer, layers.population, radiusM]);
   const focusSeq = useApp((s) => s.focusSeq);
   // community names only when zoomed in (re-rendered when the zoom crosses LABEL_MIN_ZOOM)
   const [labels, setLabels] = useState(false);
@@ -112,9 +122,13 @@ export function MapView() {
           st.addNewBuildAt(info.coordinate[0], info.coordinate[1]);
           return;
         }
+        if (st.pickingCandidate && info.coordinate) {
+          st.addClickCandidate(info.coordinate[0], info.coordinate[1]);
+          return;
+        }
         st.select(pickedOf(info));
       },
-      getCursor: ({ isHovering }) => (appStore.getState().addingSite ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
+      getCursor: ({ isHovering }) => (appStore.getState().addingSite || appStore.getState().pickingCandidate ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(deckOverlay);
     mapRef.current = map;
@@ -149,8 +163,8 @@ export function MapView() {
   }, [frame]);
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers: buildDeckLayers(layers, draw, visible, overlay, { labels }) });
-  }, [layers, draw, visible, overlay, labels]);
+    overlayRef.current?.setProps({ layers: [...buildDeckLayers(layers, draw, visible, overlay, { labels }), ...siting] });
+  }, [layers, draw, visible, overlay, labels, siting]);
 
   // focus(picked): fly to the selected feature (polygon bounds, or a point at FOCUS_POINT_ZOOM)
   useEffect(() => {

@@ -77,6 +77,8 @@ export interface PlanSlice {
   setAddingSite(on: boolean): void;
   /** Add a new build at a clicked point (defaults: 12 classes, 360 places, 5,400 ㎡, opens two years on) and select it. */
   addNewBuildAt(lon: number, lat: number): string;
+  /** Add chosen sites (e.g. from 选址) to the current scenario as new builds, in one undo step; their ids. */
+  addNewBuilds(sites: { name: string; lon: number; lat: number; classes: number; places: number; landM2: number | null; cost10k: number | null }[]): string[];
   /** Base scenario := the plan_projects layer (after an import or a new dataset). */
   syncBaseScenario(): void;
   runPlan(): Promise<void>;
@@ -232,6 +234,37 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
       void get().runPlan();
     },
     setAddingSite: (addingSite) => set({ addingSite }),
+    addNewBuilds(sites) {
+      const s = get();
+      const taken = new Set(s.scenarios.flatMap((x) => x.projects.map((q) => q.id)));
+      const start = Math.max(s.planSettings.baseYear + 1, s.planYear);
+      const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+      const projects: PlanProject[] = sites.map((x) => {
+        const id = freshId('XZ', taken);
+        taken.add(id);
+        return {
+          id,
+          kind: 'new_build',
+          kindergarten_id: null,
+          name: x.name,
+          lon: round6(x.lon),
+          lat: round6(x.lat),
+          start_year: start,
+          finish_year: start + 1,
+          classes_after: x.classes,
+          places_after: x.places,
+          tuo_ban_places_after: 0,
+          land_area_m2: x.landM2,
+          building_area_m2: null,
+          cost_10k_yuan: x.cost10k,
+          status: 'proposed',
+          type_after: 'public',
+          responsible_unit: null,
+        };
+      });
+      editProjects('选址结果加入方案', (ps) => [...ps, ...projects]);
+      return projects.map((p) => p.id);
+    },
     addNewBuildAt(lon, lat) {
       const s = get();
       const taken = new Set(s.scenarios.flatMap((x) => x.projects.map((q) => q.id)));

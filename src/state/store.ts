@@ -5,11 +5,12 @@ import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createDataSlice, type DataSlice } from './data-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
 import { createLedgerSlice, type LedgerSlice } from './ledger-slice';
+import { createSitingSlice, type SitingSlice } from './siting-slice';
 import { createPlanSlice, type PlanSlice } from './plan-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice & PlanSlice & LedgerSlice;
+export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice & PlanSlice & LedgerSlice & SitingSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -21,6 +22,7 @@ export function createAppStore(): AppStore {
     ...createExportSlice(...a),
     ...createPlanSlice(...a),
     ...createLedgerSlice(...a),
+    ...createSitingSlice(...a),
   }));
   // the base scenario follows the plan_projects layer (new dataset, import)
   store.subscribe((s, prev) => {

@@ -5,9 +5,10 @@ import { CompareView } from './plan/CompareView';
 import { PlanBar } from './plan/PlanBar';
 import { PlanYearView } from './plan/PlanYearView';
 import { ProjectTable } from './plan/ProjectTable';
+import { SitingPanel } from './siting/SitingPanel';
 import { StreetTable } from './StreetTable';
 
-type Tab = 'streets' | 'ledger' | 'projects' | 'years' | 'compare';
+type Tab = 'streets' | 'ledger' | 'siting' | 'projects' | 'years' | 'compare';
 
 /** Tables under the map: supply/demand per 街道 and the 配套园 ledger. */
 export function BottomDrawer() {
@@ -19,6 +20,7 @@ export function BottomDrawer() {
   const tabs: [Tab, string][] = [
     ['streets', zh ? '街道学位供需' : 'Supply by sub-district'],
     ['ledger', zh ? '配套园台账' : '配套园 ledger'],
+    ['siting', zh ? '选址' : 'Site selection'],
     ...(planOpen
       ? ([
           ['projects', zh ? '规划项目' : 'Plan projects'],
@@ -41,6 +43,7 @@ export function BottomDrawer() {
       ) : null}
       {shown === 'streets' ? <StreetTable /> : null}
       {shown === 'ledger' ? <CommunityLedger /> : null}
+      {shown === 'siting' ? <SitingPanel /> : null}
       {shown === 'projects' ? <ProjectTable /> : null}
       {shown === 'years' ? <PlanYearView /> : null}
       {shown === 'compare' ? <CompareView /> : null}

@@ -15,6 +15,7 @@ import { ledgerTests } from './ledger.e2e';
 import { planTests } from './plan.e2e';
 import { projectTests } from './project.e2e';
 import { sampleTests } from './sample.e2e';
+import { sitingTests } from './siting.e2e';
 import { sqlMapTests } from './sqlmap.e2e';
 
 export interface E2eContext {
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests];
+  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...sitingTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests];
   // E2E_ONLY=word runs the first test (it loads the sample) and those whose name contains the word
   const only = process.env.E2E_ONLY;
   const tests = only ? all.filter((t, i) => i === 0 || t.name.includes(only)) : all;
