@@ -8,6 +8,8 @@
  *      - runAnalysis end to end from 1,000,000 schema rows (prepare, nearest kindergarten, 街道, indicators)
  *   3. importing a 1,000,000-row population CSV (readTabular + buildImport) against a naive
  *      papaparse + coerceRecords baseline (bench/import-bench.ts; 100,000 rows with --quick)
+ *   4. site selection (bench/site-bench.ts): MCLP 50,000 × 2,000 at p = 20 / 300 m and p = 50 / 500 m,
+ *      existing kindergartens kept, capacity-aware — exact (HiGHS) vs heuristic vs naive greedy
  * Options: --quick (smaller province for a smoke run), --runs N, --md <file> (append the markdown table).
  */
 import { appendFileSync, existsSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { runAnalysis } from '../src/analysis/run-analysis';
 import { computeTwoStep, splitDemand } from '../src/analysis/two-step-fca';
 import { duckdbReference } from './duckdb-reference';
 import { runImportBench } from './import-bench';
+import { runSiteBench } from './site-bench';
 import { benchPlan, syntheticNewBuilds } from './plan-bench';
 import { naiveTurfPerPair } from './naive-turf';
 import { generateProvince, provinceRows } from './province';
@@ -168,6 +171,10 @@ async function main(): Promise<void> {
 // the import benchmark runs after main() has returned, so the province's million rows are garbage by then
 main()
   .then(() => runImportBench({ rows: quick ? 100_000 : 1_000_000, md: MD }))
+  .then(async () => {
+    console.log('\n选址（MCLP / 按学位计，HiGHS 精确解 vs 即时启发式 vs 朴素贪心）');
+    await runSiteBench(quick);
+  })
   .catch((e) => {
     console.error(e);
     process.exit(1);
