@@ -3,17 +3,11 @@
  * user: children newly served per site and per population row, before → after.
  */
 import type { SitingPrepared } from './build-problem';
-import type { ChosenSite, SitingAnswer, SitingMethod } from './siting-types';
+import type { ChosenSite, SitingAnswer } from './siting-types';
 
-export interface RawAnswer {
-  method: SitingMethod;
+/** What a solver returns before evaluation on the rows. */
+export interface RawAnswer extends Pick<SitingAnswer, 'method' | 'objective' | 'bound' | 'gap' | 'provedOptimal' | 'statusZh' | 'ms'> {
   chosen: readonly number[];
-  objective: number;
-  bound: number;
-  gap: number;
-  provedOptimal: boolean;
-  statusZh: string;
-  ms: number;
   flow: Float64Array | null;
   /** capacitated: children served by the existing sites alone */
   servedBefore?: number;
