@@ -14,6 +14,7 @@ import { bboxOfRings, buildBasemapStyle } from './basemap';
 import { createBasemapController, type BasemapController } from './basemap-controller';
 import { buildDeckLayers, prepareDrawData, type BinDatum } from './build-layers';
 import { MarkerGroup } from './dom-markers';
+import { noteDeckFrame, noteLayersSet, noteViewApplied, registerCaptureMap } from './map-capture';
 import { FOCUS_POINT_ZOOM, focusTarget } from './focus-target';
 import { sitingLayers } from './siting-layers';
 import { LABEL_MIN_ZOOM, overdueMarks } from './ledger-layers';
@@ -103,6 +104,7 @@ export function MapView() {
     const deckOverlay = new MapLibreOverlay({
       layers: [],
       onAfterRender: () => {
+        noteDeckFrame();
         // first frame with data, in ms since navigation (the README's start-up figure)
         if (timings.firstDataFrameMs === undefined && appStore.getState().layers.kindergartens.length > 0) timings.firstDataFrameMs = performance.now();
         else timings.firstFrameMs ??= performance.now();
@@ -136,7 +138,14 @@ export function MapView() {
     plansRef.current = new MarkerGroup(map);
     overlayRef.current = deckOverlay;
     (window as unknown as { __xwghMap?: MapLibreMap }).__xwghMap = map;
+    registerCaptureMap(map);
+    // the 汇报 story saves views: keep the store told where the map is
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      appStore.getState().setMapView({ center: [c.lng, c.lat], zoom: map.getZoom() });
+    });
     return () => {
+      registerCaptureMap(null);
       map.remove();
       mapRef.current = null;
       basemapRef.current = null;
@@ -162,9 +171,23 @@ export function MapView() {
     }
   }, [frame]);
 
+  // a 汇报 screen asks for its saved view (or for the data framed)
+  const viewRequest = useApp((s) => s.mapViewRequest);
+  const appliedView = useRef(0);
   useEffect(() => {
+    const map = mapRef.current;
+    if (!viewRequest || !map || appliedView.current === viewRequest.seq) return;
+    appliedView.current = viewRequest.seq;
+    map.resize(); // the player changes the map's size in the same render
+    if (viewRequest.center && viewRequest.zoom !== null) map.jumpTo({ center: viewRequest.center, zoom: viewRequest.zoom });
+    else if (frame) map.fitBounds(frame, { padding: 30, duration: 0 });
+    noteViewApplied(viewRequest.seq);
+  }, [viewRequest, frame]);
+
+  useEffect(() => {
+    noteLayersSet([layers, visible, baseOverlay]);
     overlayRef.current?.setProps({ layers: [...buildDeckLayers(layers, draw, visible, overlay, { labels }), ...siting] });
-  }, [layers, draw, visible, overlay, labels, siting]);
+  }, [layers, draw, visible, overlay, baseOverlay, labels, siting]);
 
   // focus(picked): fly to the selected feature (polygon bounds, or a point at FOCUS_POINT_ZOOM)
   useEffect(() => {

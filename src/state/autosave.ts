@@ -5,7 +5,7 @@ export function startAutosave(store: AppStore, delayMs = 800): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   return store.subscribe((s, prev) => {
     if (s.loadState !== 'ready') return;
-    if (s.dataVersion === prev.dataVersion && s.params === prev.params && s.visible === prev.visible && s.meta === prev.meta && s.planVersion === prev.planVersion && s.ledgerVersion === prev.ledgerVersion) return;
+    if (s.dataVersion === prev.dataVersion && s.params === prev.params && s.visible === prev.visible && s.meta === prev.meta && s.planVersion === prev.planVersion && s.ledgerVersion === prev.ledgerVersion && s.presentVersion === prev.presentVersion) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void store.getState().saveNow(), delayMs);
   });

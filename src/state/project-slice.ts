@@ -13,6 +13,7 @@ import type { DatasetMeta } from './data-slice';
 import type { AppState } from './store';
 import type { PersistedPlan } from './plan-slice';
 import type { PersistedLedger } from './ledger-slice';
+import { checkPersistedPresent, type PersistedPresent } from './present-slice';
 import { checkLedgerEvents } from '../data/project/ledger-check';
 import type { MapLayerKey } from './ui-slice';
 
@@ -26,6 +27,8 @@ export interface ProjectSettings {
   plan?: PersistedPlan;
   /** the 配套园 ledger's history */
   ledger?: PersistedLedger;
+  /** the 汇报 story: screens with saved map views */
+  present?: PersistedPresent;
 }
 
 /** A project (file or saved state) that failed validation; nothing was changed. */
@@ -70,7 +73,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   setProjectMessage: (projectMessage) => set({ projectMessage }),
   toProject() {
     const s = get();
-    const settings: ProjectSettings = { params: s.params, visible: s.visible, meta: s.meta, district: s.district, plan: s.toPersistedPlan(), ledger: s.toPersistedLedger() };
+    const settings: ProjectSettings = { params: s.params, visible: s.visible, meta: s.meta, district: s.district, plan: s.toPersistedPlan(), ledger: s.toPersistedLedger(), present: s.toPersistedPresent() };
     return { layers: s.layers, settings, name: s.meta?.name, savedAt: new Date().toISOString() };
   },
   async saveNow() {
@@ -133,6 +136,8 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     if ('error' in checked) throw new ProjectRefused(checked.error);
     const planCheck = checkPersistedPlan(checked.settings.plan);
     if (planCheck) throw new ProjectRefused(planCheck);
+    const presentCheck = checkPersistedPresent(checked.settings.present);
+    if (presentCheck && 'error' in presentCheck) throw new ProjectRefused(presentCheck.error);
     const st = checked.settings as ProjectSettings;
     const ledgerCheck = checkLedgerEvents(st.ledger?.events, p.layers.communities);
     if ('error' in ledgerCheck) throw new ProjectRefused(ledgerCheck.error);
@@ -145,6 +150,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     // after the dataset: the base scenario has just followed the plan_projects layer
     get().applyPersistedPlan(st.plan);
     get().applyPersistedLedger(st.ledger, p.layers.communities);
+    get().applyPersistedPresent(st.present);
   },
   async forgetSaved() {
     const idb = get().idb;

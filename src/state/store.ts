@@ -7,10 +7,11 @@ import { createExportSlice, type ExportSlice } from './export-slice';
 import { createLedgerSlice, type LedgerSlice } from './ledger-slice';
 import { createSitingSlice, type SitingSlice } from './siting-slice';
 import { createPlanSlice, type PlanSlice } from './plan-slice';
+import { createPresentSlice, type PresentSlice } from './present-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice & PlanSlice & LedgerSlice & SitingSlice;
+export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice & PlanSlice & LedgerSlice & SitingSlice & PresentSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -23,6 +24,7 @@ export function createAppStore(): AppStore {
     ...createPlanSlice(...a),
     ...createLedgerSlice(...a),
     ...createSitingSlice(...a),
+    ...createPresentSlice(...a),
   }));
   // the base scenario follows the plan_projects layer (new dataset, import)
   store.subscribe((s, prev) => {

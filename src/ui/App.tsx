@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { MapView } from '../map/MapView';
 import { useApp } from '../state/store';
 import { AnalysisControls } from './AnalysisControls';
@@ -17,6 +17,9 @@ import { SummaryPanel } from './SummaryPanel';
 import { TitleBar } from './TitleBar';
 import { t } from './i18n';
 
+// the player, its charts and (later) the exporters load on first use
+const PresentPlayer = lazy(() => import('./present/PresentPlayer'));
+
 export function App() {
   const lang = useApp((s) => s.lang);
   const loadState = useApp((s) => s.loadState);
@@ -27,10 +30,11 @@ export function App() {
   const message = useApp((s) => s.projectMessage);
   const setMessage = useApp((s) => s.setProjectMessage);
   const requestImport = useApp((s) => s.requestImport);
+  const presenting = useApp((s) => s.presenting);
   const onFiles = useCallback((files: File[]) => requestImport({ files }), [requestImport]);
   const dragging = useDroppedFiles(onFiles);
   return (
-    <div className="app" data-load-state={loadState} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div className={presenting ? 'app presenting' : 'app'} data-load-state={loadState} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <TitleBar onImportFiles={onFiles} />
       <aside className="left">
         <ErrorBoundary name="图层与分析面板">
@@ -63,6 +67,13 @@ export function App() {
         </ErrorBoundary>
       </aside>
       <ImportHost />
+      {presenting ? (
+        <ErrorBoundary name="汇报模式">
+          <Suspense fallback={<div className="status">{lang === 'zh' ? '正在加载汇报模式…' : 'Loading…'}</div>}>
+            <PresentPlayer />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
       {dragging ? <div className="drop-hint">{lang === 'zh' ? '松开鼠标导入文件' : 'Drop files to import'}</div> : null}
       <ExportStatus />
       {message ? (

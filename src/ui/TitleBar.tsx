@@ -9,6 +9,7 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
   const lang = useApp((s) => s.lang);
   const setLang = useApp((s) => s.setLang);
   const meta = useApp((s) => s.meta);
+  const openPresent = useApp((s) => s.openPresent);
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -31,6 +32,12 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
         </span>
       ) : null}
       <div className="spacer" />
+      <button type="button" className="present-open" onClick={() => openPresent(0)} data-testid="present-open" title={lang === 'zh' ? '全屏汇报：现状 → 问题 → 规划 → 2030' : 'Full-screen story'}>
+        {lang === 'zh' ? '汇报模式' : 'Present'}
+      </button>
+      <button type="button" onClick={() => window.print()} data-testid="print">
+        {lang === 'zh' ? '打印' : 'Print'}
+      </button>
       <DataMenu onImportFiles={onImportFiles} />
       <button type="button" ref={buttonRef} onClick={() => setOpen(!open)} data-testid="settings-button">
         {t(lang, 'settings')}

@@ -6,6 +6,9 @@ export const MIME = {
   geojson: 'application/geo+json',
   json: 'application/json',
   zip: 'application/zip',
+  png: 'image/png',
+  pdf: 'application/pdf',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 } as const;
 
 /** Offer `bytes` (or a ready Blob, e.g. one made in a worker) as a file download named `name` (browser only). */

@@ -1,0 +1,92 @@
+import { useEffect, useMemo, useState } from 'react';
+import { shownScreens } from '../../state/present-slice';
+import { appStore, useApp } from '../../state/store';
+import { screenContentOf } from './content-input';
+import { PresentEditor } from './PresentEditor';
+import { ScreenChart } from './ScreenChart';
+
+type Busy = { what: string; done: number; total: number } | null;
+
+/** 汇报模式: one screen at a time over the full-screen map, large type, cards and a chart; ← → Esc. */
+export default function PresentPlayer() {
+  const lang = useApp((s) => s.lang);
+  const zh = lang === 'zh';
+  const screens = useApp((s) => s.screens);
+  const index = useApp((s) => s.presentIndex);
+  const editor = useApp((s) => s.presentEditorOpen);
+  const shown = useMemo(() => shownScreens({ screens }), [screens]);
+  const screen = shown[index];
+  // the figures follow the store: re-read the content whenever results or the year change
+  const result = useApp((s) => s.result);
+  const plans = useApp((s) => s.planResults);
+  const year = useApp((s) => s.planYear);
+  const content = useMemo(() => (screen ? screenContentOf(appStore.getState(), screen) : null), [screen, result, plans, year, lang]);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const st = appStore.getState();
+      if (st.presentEditorOpen || busy) return;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') st.stepPresent(1);
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') st.stepPresent(-1);
+      else if (e.key === 'Escape') st.closePresent();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [busy]);
+  const run = async (what: string, f: (m: typeof import('./export/export-story')) => Promise<unknown>) => {
+    setError(null);
+    setBusy({ what, done: 0, total: shown.length });
+    try {
+      const m = await import('./export/export-story');
+      await f(m);
+    } catch (e) {
+      setError(`${what}失败：${(e as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const progress = (what: string) => ({ onProgress: (done: number, total: number) => setBusy({ what, done, total }) });
+  if (!screen) return null;
+  return (
+    <div className="present" data-testid="present">
+      <header className="present-head">
+        <h1 data-testid="present-title">{screen.title}</h1>
+        <span className="present-page" data-testid="present-page">{index + 1} / {shown.length}</span>
+      </header>
+      <aside className="present-side">
+        <div className="present-cards">
+          {(content?.cards ?? []).map((c) => (
+            <div key={c.key} className={`present-card ${c.tone}`} data-testid={`present-card-${c.key}`}>
+              <span className="label">{c.label}</span>
+              <b className="value">{c.value}</b>
+              {c.sub ? <span className="sub">{c.sub}</span> : null}
+            </div>
+          ))}
+          {!content ? <p className="hint">{zh ? '正在计算…' : 'Computing…'}</p> : null}
+        </div>
+        {content ? (
+          <>
+            <h2 className="present-chart-title">{content.chartTitle}</h2>
+            <ScreenChart option={content.chart} />
+            <p className="present-summary">{content.summary}</p>
+          </>
+        ) : null}
+      </aside>
+      <footer className="present-bar">
+        <button type="button" onClick={() => appStore.getState().stepPresent(-1)} disabled={index === 0 || !!busy} aria-label={zh ? '上一页' : 'Previous'}>◀</button>
+        <button type="button" onClick={() => appStore.getState().stepPresent(1)} disabled={index >= shown.length - 1 || !!busy} aria-label={zh ? '下一页' : 'Next'}>▶</button>
+        <button type="button" onClick={() => appStore.getState().setPresentEditorOpen(true)} disabled={!!busy} data-testid="present-edit">{zh ? '编辑页面' : 'Edit screens'}</button>
+        <button type="button" disabled={!!busy} data-testid="present-pptx" onClick={() => void run(zh ? '导出 PPTX' : 'PPTX export', (m) => m.exportPptx(appStore, progress(zh ? '导出 PPTX' : 'PPTX')))}>{zh ? '导出 PPTX' : 'PPTX'}</button>
+        <button type="button" disabled={!!busy} data-testid="present-pdf" onClick={() => void run(zh ? '导出 PDF' : 'PDF export', (m) => m.exportPdf(appStore, progress(zh ? '导出 PDF' : 'PDF')))}>{zh ? '导出 PDF' : 'PDF'}</button>
+        <button type="button" disabled={!!busy} data-testid="present-png" onClick={() => void run(zh ? '导出图片' : 'PNG export', (m) => m.exportScreenPng(appStore))}>{zh ? '本页地图 PNG' : 'Map PNG'}</button>
+        <button type="button" onClick={() => appStore.getState().closePresent()} disabled={!!busy} data-testid="present-close">{zh ? '退出（Esc）' : 'Exit (Esc)'}</button>
+        {busy ? <span className="present-busy" data-testid="present-busy">{busy.what}… {busy.done}/{busy.total}</span> : null}
+        {error ? <span className="error" role="alert">{error}</span> : null}
+      </footer>
+      {editor ? <PresentEditor /> : null}
+    </div>
+  );
+}

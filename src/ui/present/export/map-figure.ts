@@ -1,0 +1,170 @@
+/**
+ * The map as a finished figure: title and subtitle above, the captured map with a legend
+ * of the visible layers, a north arrow and a scale bar on it, date and data source below.
+ */
+import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH } from '../../../data/schema';
+import { attributionOf } from '../../../map/basemap-controller';
+import { captureMapInstance } from '../../../map/map-capture';
+import { KG_TYPE_COLOR, STATUS_COLOR, rgbCss } from '../../../map/palette';
+import { todayIso } from '../../../state/analysis-slice';
+import type { AppState } from '../../../state/store';
+import type { MapLayerKey } from '../../../state/ui-slice';
+import { formatDateZh } from '../../format';
+import { t } from '../../i18n';
+
+const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+
+export interface FigureText {
+  title: string;
+  subtitle: string;
+  footer: string;
+  visible: Record<MapLayerKey, boolean>;
+  lang: 'zh' | 'en';
+}
+
+interface LegendItem {
+  label: string;
+  fill?: string;
+  stroke?: string;
+  dashed?: boolean;
+}
+
+/** 制图日期 … · 数据来源 … · 底图 … */
+export function figureFooter(s: AppState): string {
+  const zh = s.lang === 'zh';
+  const date = zh ? formatDateZh(todayIso()) : todayIso();
+  const generated = s.meta?.generated?.length ? (zh ? '（含生成数据，仅供演示）' : ' (partly generated, for demonstration)') : '';
+  const basemap = attributionOf(s.basemap, s.lang);
+  return zh
+    ? `制图日期：${date} · 数据来源：${s.meta?.name ?? '用户导入数据'}${generated}${basemap ? ` · 底图：${basemap}` : ''} · 学位规划`
+    : `Made ${date} · Data: ${s.meta?.name ?? 'imported data'}${generated}${basemap ? ` · Basemap: ${basemap}` : ''} · 学位规划`;
+}
+
+function legendItems(v: Record<MapLayerKey, boolean>, lang: 'zh' | 'en'): LegendItem[] {
+  const zh = lang === 'zh';
+  const items: LegendItem[] = [];
+  if (v.kindergartens) KG_TYPES.forEach((ty, i) => items.push({ label: `${zh ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]}${zh ? '幼儿园' : ''}`, fill: rgbCss(KG_TYPE_COLOR[ty]) }));
+  if (v.plan_projects) items.push({ label: t(lang, 'layerPlan'), stroke: rgbCss(KG_TYPE_COLOR.public), dashed: true });
+  if (v.catchments) items.push({ label: t(lang, 'layerCatchments'), fill: rgbCss(KG_TYPE_COLOR.public, 0.15), stroke: rgbCss(KG_TYPE_COLOR.public, 0.6) });
+  if (v.uncovered) items.push({ label: t(lang, 'layerUncovered'), fill: rgbCss(STATUS_COLOR.bad, 0.7) });
+  if (v.kg_status) {
+    items.push({ label: t(lang, 'ragGreen'), stroke: rgbCss(STATUS_COLOR.ok) });
+    items.push({ label: t(lang, 'ragRed'), stroke: rgbCss(STATUS_COLOR.bad) });
+  }
+  if (v.communities) items.push({ label: t(lang, 'layerCommunities'), fill: rgbCss(STATUS_COLOR.warn, 0.5), stroke: rgbCss(STATUS_COLOR.warn) });
+  if (v.population) items.push({ label: t(lang, 'layerPopulation'), fill: 'rgb(150,172,206)' });
+  return items;
+}
+
+/** A round length for a scale bar at most `maxM` long: 1, 2 or 5 × 10^k metres. */
+export function niceScaleM(maxM: number): number {
+  const p = 10 ** Math.floor(Math.log10(maxM));
+  for (const f of [5, 2, 1]) if (f * p <= maxM) return f * p;
+  return p;
+}
+
+function drawLegend(ctx: CanvasRenderingContext2D, items: LegendItem[], x: number, bottom: number, u: number): void {
+  if (items.length === 0) return;
+  const row = 20 * u;
+  ctx.font = `${13 * u}px ${FONT}`;
+  const w = Math.max(...items.map((i) => ctx.measureText(i.label).width)) + 44 * u;
+  const h = items.length * row + 12 * u;
+  const y0 = bottom - h;
+  ctx.fillStyle = 'rgba(255,255,255,0.92)';
+  ctx.strokeStyle = '#9aa4b2';
+  ctx.lineWidth = 1;
+  ctx.fillRect(x, y0, w, h);
+  ctx.strokeRect(x, y0, w, h);
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  items.forEach((it, k) => {
+    const cy = y0 + 6 * u + row * k + row / 2;
+    ctx.beginPath();
+    ctx.arc(x + 16 * u, cy, 6 * u, 0, Math.PI * 2);
+    if (it.fill) {
+      ctx.fillStyle = it.fill;
+      ctx.fill();
+    }
+    if (it.stroke) {
+      ctx.setLineDash(it.dashed ? [3 * u, 2 * u] : []);
+      ctx.lineWidth = 2 * u;
+      ctx.strokeStyle = it.stroke;
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    ctx.fillStyle = '#1d2733';
+    ctx.fillText(it.label, x + 30 * u, cy);
+  });
+}
+
+function drawNorthArrow(ctx: CanvasRenderingContext2D, cx: number, top: number, u: number): void {
+  ctx.fillStyle = 'rgba(255,255,255,0.85)';
+  ctx.beginPath();
+  ctx.arc(cx, top + 26 * u, 22 * u, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.fillStyle = '#1d2733';
+  ctx.beginPath();
+  ctx.moveTo(cx, top + 10 * u);
+  ctx.lineTo(cx + 9 * u, top + 38 * u);
+  ctx.lineTo(cx, top + 31 * u);
+  ctx.lineTo(cx - 9 * u, top + 38 * u);
+  ctx.closePath();
+  ctx.fill();
+  ctx.font = `bold ${12 * u}px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText('N', cx, top + 10 * u);
+}
+
+function drawScaleBar(ctx: CanvasRenderingContext2D, right: number, bottom: number, metresPerPx: number, u: number): void {
+  const lengthM = niceScaleM(metresPerPx * 160 * u);
+  const px = lengthM / metresPerPx;
+  const x0 = right - px;
+  ctx.fillStyle = 'rgba(255,255,255,0.85)';
+  ctx.fillRect(x0 - 8 * u, bottom - 34 * u, px + 16 * u, 30 * u);
+  ctx.fillStyle = '#1d2733';
+  ctx.fillRect(x0, bottom - 12 * u, px, 4 * u);
+  ctx.fillRect(x0, bottom - 18 * u, 2 * u, 10 * u);
+  ctx.fillRect(x0 + px - 2 * u, bottom - 18 * u, 2 * u, 10 * u);
+  ctx.font = `${12 * u}px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(lengthM >= 1000 ? `${lengthM / 1000} 公里` : `${lengthM} 米`, x0 + px / 2, bottom - 18 * u);
+}
+
+/** Compose the figure around a captured map canvas (see captureMapCanvas). */
+export function composeMapFigure(map: HTMLCanvasElement, text: FigureText): HTMLCanvasElement {
+  const m = captureMapInstance();
+  const cssW = m ? m.getContainer().getBoundingClientRect().width : map.width;
+  const ratio = map.width / Math.max(1, cssW);
+  const u = ratio; // one CSS px of the map in output pixels
+  const head = 64 * u;
+  const foot = 26 * u;
+  const out = document.createElement('canvas');
+  out.width = map.width;
+  out.height = map.height + head + foot;
+  const ctx = out.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.fillStyle = '#17365d';
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.font = `600 ${24 * u}px ${FONT}`;
+  ctx.fillText(text.title, 14 * u, 8 * u);
+  ctx.font = `${14 * u}px ${FONT}`;
+  ctx.fillStyle = '#4a5668';
+  ctx.fillText(text.subtitle, 14 * u, 40 * u);
+  ctx.drawImage(map, 0, head);
+  if (m) {
+    const lat = m.getCenter().lat;
+    const metresPerCssPx = (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** m.getZoom());
+    drawScaleBar(ctx, out.width - 16 * u, head + map.height - 8 * u, metresPerCssPx / ratio, u);
+  }
+  drawNorthArrow(ctx, out.width - 40 * u, head + 12 * u, u);
+  drawLegend(ctx, legendItems(text.visible, text.lang), 12 * u, head + map.height - 12 * u, u);
+  ctx.fillStyle = '#4a5668';
+  ctx.font = `${11 * u}px ${FONT}`;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text.footer, 14 * u, head + map.height + foot / 2, out.width - 28 * u);
+  return out;
+}

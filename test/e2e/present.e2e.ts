@@ -1,0 +1,118 @@
+/**
+ * 汇报模式: keyboard through the story, retitle, 8 screens exported as PPTX (slide XML checked)
+ * and PDF (rendered with pdftoppm: map pixels; pdftotext: the Chinese title), the map PNG
+ * checked by pixels for the deck.gl layers and the basemap; each export timed.
+ */
+import { iter } from 'but-unzip';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { assert, assertEqual } from './assert';
+import type { E2eContext, E2eTest } from './run-e2e';
+
+/** Pixels near each colour (RGB, tolerance per channel sum) in a PNG, decoded in the page. */
+async function colourCounts(page: Page, png: Buffer, colours: [number, number, number][], tol = 40): Promise<{ counts: number[]; nonWhite: number }> {
+  return page.evaluate(`(async () => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,${png.toString('base64')}';
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const cols = ${JSON.stringify(colours)};
+    const counts = cols.map(() => 0);
+    let nonWhite = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i] + d[i + 1] + d[i + 2] < 735) nonWhite++;
+      for (let k = 0; k < cols.length; k++) if (Math.abs(d[i] - cols[k][0]) + Math.abs(d[i + 1] - cols[k][1]) + Math.abs(d[i + 2] - cols[k][2]) <= ${tol}) counts[k]++;
+    }
+    return { counts, nonWhite };
+  })()`) as Promise<{ counts: number[]; nonWhite: number }>;
+}
+
+const PUBLIC_BLUE: [number, number, number] = [31, 111, 209];
+const RIVER: [number, number, number] = [166, 200, 228];
+
+async function download(ctx: E2eContext, testId: string, name: string): Promise<{ file: string; ms: number }> {
+  const t0 = Date.now();
+  const [d] = await Promise.all([ctx.page.waitForEvent('download', { timeout: 120000 }), ctx.page.locator(`[data-testid=${testId}]`).click()]);
+  const file = path.join(ctx.shots, name);
+  await d.saveAs(file);
+  return { file, ms: Date.now() - t0 };
+}
+
+async function entries(bytes: Uint8Array): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const e of iter(bytes)) if (e.filename.endsWith('.xml')) out.set(e.filename, new TextDecoder().decode(await e.read()));
+  return out;
+}
+
+export const presentTests: E2eTest[] = [
+  {
+    name: '汇报模式：键盘翻页、改标题、8 页 PPTX / PDF 与地图 PNG 导出（按像素与文字检查）',
+    async run(ctx) {
+      const { page } = ctx;
+      await page.locator('[data-testid=present-open]').click();
+      const title = page.locator('[data-testid=present-title]');
+      await title.waitFor({ timeout: 20000 });
+      assert(((await title.textContent()) ?? '').startsWith('现状'), 'the story opens on 现状');
+      await page.locator('[data-testid=present-card-places]').waitFor({ timeout: 20000 });
+      await page.keyboard.press('ArrowRight');
+      assert(((await title.textContent()) ?? '').startsWith('问题'), '→ goes to 问题');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      assertEqual(await page.locator('[data-testid=present-page]').textContent(), '4 / 4', 'four default screens');
+      await page.waitForFunction('window.__xwghStore.getState().planOpen && window.__xwghStore.getState().planYear === 2030', null, { timeout: 20000 });
+      await page.screenshot({ path: path.join(ctx.shots, 'present-2030.png') });
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      // retitle the first screen and make the story 8 screens long
+      await page.locator('[data-testid=present-edit]').click();
+      const editor = page.locator('[data-testid=present-editor]');
+      await editor.locator('input[aria-label=标题]').first().fill('现状：昆都仑区学位与三率');
+      for (let k = 0; k < 4; k++) await editor.locator('[data-testid=present-add]').click();
+      await editor.getByRole('button', { name: '关闭' }).click();
+      assertEqual(await title.textContent(), '现状：昆都仑区学位与三率', 'the new title is shown');
+      await page.screenshot({ path: path.join(ctx.shots, 'present-status.png') });
+      const places = (await page.locator('[data-testid=present-card-places] .value').textContent()) ?? '';
+
+      const pptx = await download(ctx, 'present-pptx', 'story.pptx');
+      ctx.timings['8-screen PPTX export (click → file)'] = pptx.ms;
+      const xml = await entries(readFileSync(pptx.file));
+      const slides = [...xml.keys()].filter((k) => /^ppt\/slides\/slide\d+\.xml$/.test(k));
+      assertEqual(slides.length, 8, 'one slide per screen');
+      const s1 = xml.get('ppt/slides/slide1.xml') ?? '';
+      assert(s1.includes('现状：昆都仑区学位与三率'), 'slide 1 carries the new title');
+      assert(s1.includes(places), `slide 1 carries the places figure ${places}`);
+      assert([...xml.keys()].some((k) => k.startsWith('ppt/notesSlides/')), 'speaker notes');
+
+      const pdf = await download(ctx, 'present-pdf', 'story.pdf');
+      ctx.timings['8-screen PDF export (click → file)'] = pdf.ms;
+      const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf.file, '-'], { encoding: 'utf8' });
+      assert(text.includes('现状：昆都仑区学位与三率'), `the PDF's Chinese title is text: ${text.slice(0, 80)}`);
+      const pages = execFileSync('pdfinfo', [pdf.file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1];
+      assertEqual(pages, '8', 'eight A4 pages');
+      execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', '-png', pdf.file, path.join(ctx.shots, 'story-page')]);
+      const pagePng = readFileSync(path.join(ctx.shots, 'story-page-1.png'));
+      const pc = await colourCounts(page, pagePng, [PUBLIC_BLUE, RIVER]);
+      assert(pc.counts[0] > 30, `the PDF page shows the kindergartens (${pc.counts[0]} blue pixels)`);
+      assert(pc.nonWhite > 40000, `the PDF page is not blank (${pc.nonWhite} non-white pixels)`);
+
+      const png = await download(ctx, 'present-png', 'map.png');
+      const mc = await colourCounts(page, readFileSync(png.file), [PUBLIC_BLUE, RIVER]);
+      assert(mc.counts[0] > 100, `the map PNG has the deck.gl kindergartens (${mc.counts[0]} px)`);
+      assert(mc.counts[1] > 100, `and the basemap's river (${mc.counts[1]} px)`);
+      console.log(`    PPTX ${pptx.ms} ms, PDF ${pdf.ms} ms (8 screens; goal ≤ 5 s each)`);
+
+      await page.keyboard.press('Escape');
+      await page.locator('[data-testid=present]').waitFor({ state: 'detached' });
+      assert(await page.locator('[data-testid=present-open]').isVisible(), 'Esc returns to the app');
+      // leave the story as a new user finds it
+      await page.evaluate('window.__xwghStore.getState().resetScreens()');
+    },
+  },
+];
