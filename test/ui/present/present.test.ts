@@ -1,0 +1,66 @@
+/** The 汇报 story: screen content from real engine results, the saved story's validation, editing and the player's steps. */
+import { describe, expect, it } from 'vitest';
+import { defaultAnalysisParams } from '../../../src/analysis/params';
+import { runAnalysis } from '../../../src/analysis/run-analysis';
+import { emptyLayers } from '../../../src/state/data-slice';
+import { checkPersistedPresent, defaultScreens, shownScreens } from '../../../src/state/present-slice';
+import { createAppStore } from '../../../src/state/store';
+import { formatInt } from '../../../src/ui/format';
+import { buildScreenContent } from '../../../src/ui/present/screen-content';
+import { cell, kg, latAtM } from '../../analysis/helpers';
+
+const input = {
+  kindergartens: [kg({ id: 'K', places: 90, enrolled: 80, lat: latAtM(0) })],
+  population: [cell({ id: 'a', lat: latAtM(100), children_3_5: 60 }), cell({ id: 'b', lat: latAtM(2000), children_3_5: 40, street_code: 'S2' })],
+  communities: [],
+  admin_units: [],
+};
+
+describe('screen content', () => {
+  const r = runAnalysis(input, { ...defaultAnalysisParams('2026-12-01'), radiusM: 300 });
+  it('现状: places, the three rates and coverage as the engine computed them', () => {
+    const c = buildScreenContent({ kind: 'status', lang: 'zh', result: r, plan: null, scenario: null, kindergartens: input.kindergartens, year: null })!;
+    expect(c.cards.find((x) => x.key === 'places')?.value).toBe(formatInt(90));
+    expect(c.cards.find((x) => x.key === 'coverage')?.value).toBe('60.0%');
+    expect(c.summary).toContain('学位 90 个');
+  });
+  it('问题: 街道 short of places and children outside catchments', () => {
+    const c = buildScreenContent({ kind: 'problems', lang: 'zh', result: r, plan: null, scenario: null, kindergartens: input.kindergartens, year: null })!;
+    expect(c.cards.find((x) => x.key === 'outside')?.value).toBe('40 名');
+    expect(c.cards.find((x) => x.key === 'streets_short')?.tone).toBe('bad');
+  });
+  it('nothing to show without results', () => {
+    expect(buildScreenContent({ kind: 'plan', lang: 'zh', result: r, plan: null, scenario: null, kindergartens: [], year: 2030 })).toBeNull();
+  });
+});
+
+describe('the saved story', () => {
+  it('round-trips and refuses a bad screen naming the field', () => {
+    const screens = defaultScreens();
+    expect(checkPersistedPresent({ screens })).toEqual({ screens });
+    expect(checkPersistedPresent({ screens: [{ ...screens[0], view: { ...screens[0].view, zoom: 99 } }] })).toEqual({ error: '项目中的汇报：settings.present.screens[0].view.zoom 应为 0–24 的数字或 null' });
+    expect(checkPersistedPresent({ screens: [screens[0], screens[0]] })).toMatchObject({ error: expect.stringContaining('重复') });
+  });
+
+  it('edits: retitle, hide, reorder; the player skips hidden screens and restores the app on close', async () => {
+    const s = createAppStore();
+    await s.getState().setDataset({ layers: emptyLayers(), district: null, meta: null });
+    const [a, b] = s.getState().screens;
+    s.getState().updateScreen(a.id, { title: '现状一览' });
+    s.getState().updateScreen(b.id, { hidden: true });
+    s.getState().moveScreen(a.id, 1);
+    expect(s.getState().screens.map((x) => x.id).slice(0, 2)).toEqual([b.id, a.id]);
+    expect(shownScreens(s.getState()).map((x) => x.title)[0]).toBe('现状一览');
+    const visible = s.getState().visible;
+    s.getState().openPresent(0);
+    expect(s.getState().presenting).toBe(true);
+    s.getState().stepPresent(1);
+    expect(s.getState().presentIndex).toBe(1);
+    s.getState().closePresent();
+    expect([s.getState().presenting, s.getState().visible]).toEqual([false, visible]);
+    const saved = s.getState().toProject();
+    const t = createAppStore();
+    await t.getState().applyProject(saved);
+    expect(t.getState().screens.map((x) => x.title)).toEqual(s.getState().screens.map((x) => x.title));
+  });
+});
