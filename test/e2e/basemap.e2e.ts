@@ -2,24 +2,13 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { assert } from './assert';
+import { colourCounts } from './browser';
 import type { E2eContext, E2eTest } from './run-e2e';
 
-/** pixels of the map area within `tol` of one of `colours` */
+/** pixels of the map area within `tol` of one of `colours` (distinct colours: a pixel matches one at most) */
 async function countColours(page: Page, png: Buffer, colours: [number, number, number][], tol = 6): Promise<number> {
-  return page.evaluate(`(async () => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,${png.toString('base64')}';
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d'); g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const cs = ${JSON.stringify(colours)};
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4)
-      if (cs.some((k) => Math.abs(d[i] - k[0]) + Math.abs(d[i + 1] - k[1]) + Math.abs(d[i + 2] - k[2]) <= ${tol})) n++;
-    return n;
-  })()`) as Promise<number>;
+  const { counts } = await colourCounts(page, png, colours, tol);
+  return counts.reduce((x, y) => x + y, 0);
 }
 
 /** road fill (white): with the planning layers hidden nothing else in the inner map area is white */

@@ -7,31 +7,9 @@ import { iter } from 'but-unzip';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { assert, assertEqual } from './assert';
+import { colourCounts } from './browser';
 import type { E2eContext, E2eTest } from './run-e2e';
-
-/** Pixels near each colour (RGB, tolerance per channel sum) in a PNG, decoded in the page. */
-async function colourCounts(page: Page, png: Buffer, colours: [number, number, number][], tol = 40): Promise<{ counts: number[]; nonWhite: number }> {
-  return page.evaluate(`(async () => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,${png.toString('base64')}';
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const cols = ${JSON.stringify(colours)};
-    const counts = cols.map(() => 0);
-    let nonWhite = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      if (d[i] + d[i + 1] + d[i + 2] < 735) nonWhite++;
-      for (let k = 0; k < cols.length; k++) if (Math.abs(d[i] - cols[k][0]) + Math.abs(d[i + 1] - cols[k][1]) + Math.abs(d[i + 2] - cols[k][2]) <= ${tol}) counts[k]++;
-    }
-    return { counts, nonWhite };
-  })()`) as Promise<{ counts: number[]; nonWhite: number }>;
-}
 
 const PUBLIC_BLUE: [number, number, number] = [31, 111, 209];
 const RIVER: [number, number, number] = [166, 200, 228];
