@@ -32,7 +32,19 @@ export const presentTests: E2eTest[] = [
   {
     name: '汇报模式：键盘翻页、改标题、8 页 PPTX / PDF 与地图 PNG 导出（按像素与文字检查）',
     async run(ctx) {
+      try {
+        await runStory(ctx);
+      } finally {
+        // whatever happened, leave the app (not the player) for the next tests
+        await ctx.page.evaluate('(() => { const s = window.__xwghStore.getState(); if (s.presenting) s.closePresent(); s.resetScreens(); })()');
+      }
+    },
+  },
+];
+
+async function runStory(ctx: E2eContext): Promise<void> {
       const { page } = ctx;
+      await page.evaluate('window.__xwghStore.getState().setProjectMessage(null)');
       await page.locator('[data-testid=present-open]').click();
       const title = page.locator('[data-testid=present-title]');
       await title.waitFor({ timeout: 20000 });
@@ -89,8 +101,4 @@ export const presentTests: E2eTest[] = [
       await page.keyboard.press('Escape');
       await page.locator('[data-testid=present]').waitFor({ state: 'detached' });
       assert(await page.locator('[data-testid=present-open]').isVisible(), 'Esc returns to the app');
-      // leave the story as a new user finds it
-      await page.evaluate('window.__xwghStore.getState().resetScreens()');
-    },
-  },
-];
+}
