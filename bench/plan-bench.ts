@@ -4,7 +4,7 @@
  * pairs (supply of the year as supplyPlaces over the same sites).
  */
 import type { PlanProject } from '../src/data/schema';
-import { isSupplyingKg } from '../src/data/schema';
+import { suppliesPlaces } from '../src/analysis/supply';
 import { defaultPlanSettings } from '../src/analysis/plan/plan-defaults';
 import type { PlanScenario } from '../src/analysis/plan/plan-types';
 import { planYears, runPlan } from '../src/analysis/plan/run-plan';
@@ -42,7 +42,7 @@ export function benchPlan(input: AnalysisInput, scenario: PlanScenario, params: 
     const t = now();
     for (const y of years) {
       const rows = sitesAt(sites, scenario.projects, y, settings.openingLagYears).rows;
-      runAnalysis({ ...input, kindergartens: rows, supplyPlaces: rows.map((k) => (isSupplyingKg(k) ? k.places : 0)) }, params);
+      runAnalysis({ ...input, kindergartens: rows, supplyPlaces: rows.map((k) => (suppliesPlaces(k) ? k.places : 0)) }, params);
     }
     naiveMs.push(now() - t);
   }

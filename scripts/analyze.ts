@@ -19,7 +19,10 @@ import { PROBLEM_ORDER, PROBLEM_ZH } from '../src/analysis/communities';
 import { radiusSourceZh } from '../src/analysis/headline';
 import { defaultAnalysisParams, RULE_TABLE_HAINAN_2019, RULE_TABLE_YULIN, validateParams } from '../src/analysis/params';
 import { toJsonReport } from '../src/analysis/report-json';
-import { runAnalysis } from '../src/analysis/run-analysis';
+import { defaultPlanSettings } from '../src/analysis/plan/plan-defaults';
+import type { DemandBasis } from '../src/analysis/plan/plan-types';
+import { planInputOf, runPresent } from '../src/analysis/plan/present';
+import { describeBasis } from '../src/ui/messages';
 import type { AnalysisParams, Figure, StreetRow } from '../src/analysis/types';
 import { fmtInt, fmtNum, fmtPct, fmtShare, table } from './analyze/format';
 import { runPlanReport } from './analyze/plan-report';
@@ -31,6 +34,7 @@ const USAGE = `用法：npm run analyze -- --data <数据文件夹> --radius <�
   --as-of <日期>         统计日期 YYYY-MM-DD，默认今天（判断配套园是否逾期移交）
   --rules <规则表>       配套园配建规则：hainan（海南 2019，默认）或 yulin（榆林）
   --handover-months <n>  竣工验收后应移交的月数，默认 3
+  --basis <口径>         基准年幼儿：births（由普查按出生人口推算到基准年，默认）或 census（直接采用普查数）
   --json <文件>          另存 JSON 报告（格式见 docs/analysis-json.md）
   --cells                JSON 报告中包含每个人口网格的结果
   --year <年份>          十五五规划逐年供需（2025–2030），并给出该年的学位与覆盖
@@ -47,6 +51,7 @@ interface Args {
   cells: boolean;
   year: number | null;
   scenario: string | null;
+  basis: DemandBasis;
 }
 
 function fail(msg: string, code = 1): never {
@@ -61,7 +66,7 @@ function todayIso(): string {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { data: 'data', radius: 300, json: null, decay: 'gaussian', asOf: todayIso(), rules: 'hainan', handoverMonths: 3, cells: false, year: null, scenario: null };
+  const a: Args = { data: 'data', radius: 300, json: null, decay: 'gaussian', asOf: todayIso(), rules: 'hainan', handoverMonths: 3, cells: false, year: null, scenario: null, basis: 'births' };
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k];
     const val = (): string => {
@@ -103,6 +108,12 @@ function parseArgs(argv: string[]): Args {
       case '--cells':
         a.cells = true;
         break;
+      case '--basis': {
+        const v = val();
+        if (v !== 'births' && v !== 'census') fail(`--basis 应为 births 或 census，而不是“${v}”`);
+        a.basis = v;
+        break;
+      }
       case '--year': {
         const v = val();
         a.year = Number(v);
@@ -172,7 +183,7 @@ function main(): void {
   if (args.year !== null || args.scenario !== null) {
     let plan: ReturnType<typeof runPlanReport>;
     try {
-      plan = runPlanReport(data, params, args.scenario, args.year);
+      plan = runPlanReport(data, params, args.scenario, args.year, args.basis);
     } catch (e) {
       fail((e as Error).message);
     }
@@ -186,10 +197,10 @@ function main(): void {
     return;
   }
 
-  const result = runAnalysis(
-    { kindergartens: data.kindergartens, population: data.population, communities: data.communities, admin_units: data.admin_units },
-    params,
-  );
+  // 现状 = the plan engine's base year of the 基准 scenario, exactly as the app computes it
+  const settings = defaultPlanSettings();
+  settings.demand.baseBasis = args.basis;
+  const { result, plan: present } = runPresent(planInputOf(data, params.ruleTable), { id: 'base', name: '基准方案', projects: data.plan_projects }, params, settings);
   for (const w of result.warningsZh) console.warn(`警告：${w}`);
 
   const out: string[] = [];
@@ -199,7 +210,8 @@ function main(): void {
   out.push(
     `服务半径 ${params.radiusM} m（${radiusSourceZh(params.radiusM)}）；2SFCA ${params.decay === 'gaussian' ? '高斯衰减' : '均一权重'}；配套园规则 ${params.ruleTable.labelZh}`,
   );
-  out.push(`现状幼儿园 ${fmtInt(d.kindergartens)} 所，学位 ${fmtInt(d.places)} 个；3–5岁幼儿 ${fmtInt(d.children)} 人；常住人口 ${fmtInt(d.residents)} 人`);
+  out.push(`数据口径：${describeBasis('zh', present, settings.baseYear)}`);
+  out.push(`现状幼儿园 ${fmtInt(d.kindergartens)} 所，学位 ${fmtInt(d.places)} 个；3–5岁幼儿 ${fmtInt(d.children)} 人（${present.dataYear} 年普查口径 ${fmtInt(present.censusChildren)} 人）；常住人口 ${fmtInt(d.residents)} 人`);
 
   out.push('', '一、县域学前教育普及普惠指标（全区）');
   out.push(

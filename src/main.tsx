@@ -15,7 +15,6 @@ import './ui/styles.css';
 Object.assign(window, { __xwghStore: appStore, __xwghTimings: timings });
 
 const runners = createWorkerRunners();
-appStore.getState().setRunner(runners.analysis);
 appStore.getState().setPlanRunner(runners.plan);
 appStore.getState().setSitingRunner(createSitingWorkerRunner());
 if (typeof Worker !== 'undefined') appStore.getState().setExportRunner(createWorkerExportRunner());

@@ -1,32 +1,34 @@
 /** The CLI's plan mode (--year, --scenario): the scenario over 2025–2030, printed in Chinese, optional JSON. */
 import { readFileSync } from 'node:fs';
 import { defaultPlanSettings } from '../../src/analysis/plan/plan-defaults';
-import type { PlanResult, PlanScenario } from '../../src/analysis/plan/plan-types';
+import type { DemandBasis, PlanResult, PlanScenario } from '../../src/analysis/plan/plan-types';
+import { planInputOf } from '../../src/analysis/plan/present';
 import { runPlan } from '../../src/analysis/plan/run-plan';
 import type { AnalysisParams } from '../../src/analysis/types';
 import { parseScenarioText } from '../../src/data/project/scenario-file';
 import type { LayerRows } from '../../src/data/schema';
-import { msgOf } from '../../src/ui/messages';
+import { describeBasis, msgOf } from '../../src/ui/messages';
 import { fmtInt, fmtShare, table } from './format';
 
 export const PLAN_JSON_FORMAT = 'xwgh-plan-report';
 
 /** Run the plan; `scenarioFile` null = the plan_projects layer as the base scenario. */
-export function runPlanReport(data: LayerRows, params: AnalysisParams, scenarioFile: string | null, year: number | null): { text: string; result: PlanResult; json: unknown } {
+export function runPlanReport(data: LayerRows, params: AnalysisParams, scenarioFile: string | null, year: number | null, basis: DemandBasis = 'births'): { text: string; result: PlanResult; json: unknown } {
   let scenario: PlanScenario = { id: 'base', name: '基准方案（plan_projects 图层）', projects: data.plan_projects };
   let settings = defaultPlanSettings();
+  settings.demand.baseBasis = basis;
   if (scenarioFile) {
     const res = parseScenarioText(readFileSync(scenarioFile, 'utf8'), scenarioFile);
     if ('error' in res) throw new Error(res.error);
     scenario = res.scenario;
     if (res.settings) settings = res.settings;
   }
-  const result = runPlan({ kindergartens: data.kindergartens, population: data.population, communities: data.communities, admin_units: data.admin_units, childcare_centres: data.childcare_centres }, scenario, params, settings, {
+  const result = runPlan(planInputOf(data, params.ruleTable), scenario, params, settings, {
     detailYears: year === null ? [] : [year],
   });
   if (year !== null && !result.years.some((y) => y.year === year)) throw new Error(`--year ${year} 不在规划年份 ${settings.baseYear}–${settings.endYear} 内`);
   const out: string[] = ['', `十五五规划逐年供需 — 方案“${scenario.name}”（${scenario.projects.length} 个项目）`];
-  out.push(`需求方法：${settings.demand.method === 'births' ? '出生人口推算' : '千人指标'}；人口图层年份 ${result.dataYear}；基准毛入园率 ${fmtShare(result.baseGrossRate)}；建设项目竣工后第 ${settings.openingLagYears} 年起提供学位`);
+  out.push(`需求方法：${settings.demand.method === 'births' ? '出生人口推算' : '千人指标'}；数据口径：${describeBasis('zh', result, settings.baseYear)}；基准毛入园率 ${fmtShare(result.baseGrossRate)}；建设项目竣工后第 ${settings.openingLagYears} 年起提供学位`);
   const rate = (y: PlanResult['years'][number], k: string) => {
     const r = y.rates.find((x) => x.key === k);
     return r === undefined || r.valuePct === null ? '—' : `${r.valuePct.toFixed(1)}%${r.pass ? ' ✓' : ' ✗'}`;

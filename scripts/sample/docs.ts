@@ -131,8 +131,10 @@ export function readmeText(s: SampleSummary): string {
 - 人口网格：小区人口按覆盖面积分配到格网，其余人口（未列入小区的住房、村庄）作为背景分配到有人居住的格网；包钢厂区、北部山区、公园、铁路货场等没有人口；两镇各有几处村庄。新建小区所在格网的幼儿比例更高。
 - 幼儿园：${s.kgByType.public} 所公办（区教育局 12、包钢 11、机关/部队/企事业单位 5）、${s.kgByType.inclusive_private} 所普惠性民办、${s.kgByType.private} 所非普惠民办；
   状态：现状 ${s.kgByStatus.existing}、在建 ${s.kgByStatus.under_construction}、规划 ${s.kgByStatus.planned}、已关停 ${s.kgByStatus.closed}。
-  学位 = 班数 × 30。在园幼儿：老城区略低于学位数，新区超过学位数。名称、举办者、位置、面积、教职工数均为虚构。
-  现状园合计学位 ${fmt(s.places)} 个、在园幼儿 ${fmt(s.enrolled)} 人（毛入园率约 ${pct(s.enrolled, s.children3to5)}，公办园在园占比 ${pct(e.public, s.enrolled)}，普惠性覆盖率 ${pct(e.public + e.inclusive_private, s.enrolled)}）。
+  学位 = 班数 × 30。在园幼儿为 2025 年（基准年）的人数：2020 年的满园程度（老城区略低于学位数，新区超过学位数）
+  乘以出生人口之比 B(2020–2022) ÷ B(2015–2017) ≈ 0.62。名称、举办者、位置、面积、教职工数均为虚构。
+  现状园合计学位 ${fmt(s.places)} 个、在园幼儿 ${fmt(s.enrolled)} 人（毛入园率：对按出生人口推算的 2025 年幼儿约 94%，
+  对 2020 年普查的 3–5 岁幼儿为 ${pct(s.enrolled, s.children3to5)}；公办园在园占比 ${pct(e.public, s.enrolled)}，普惠性覆盖率 ${pct(e.public + e.inclusive_private, s.enrolled)}）。
 - 规划项目：新建（在服务不足的新区）、改扩建、转为普惠、停办，以及投资估算，均为虚构。
 
 ### 示例矢量底图（basemap.geojson）

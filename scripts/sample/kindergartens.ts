@@ -211,13 +211,17 @@ export function buildKindergartens(ctx: KgContext): GenKg[] {
   return kgs;
 }
 
+const ENROLMENT_2025_FACTOR = 3220 / 5164;
+
 /** places, enrolment, staff and areas by type, size and the age of the area */
 function fillAttributes(kg: GenKg, rng: Rng): void {
   const c = Math.max(3, Math.min(15, kg.classes));
   kg.classes = c;
   kg.places = c * 30;
   const area = kg.meanYear >= 2011 ? 1.1 : kg.meanYear < 1990 ? 0.9 : 1;
-  const base = kg.type === 'public' ? 1.1 : kg.type === 'inclusive_private' ? 0.7 : 0.48;
+  // enrolment of 2025 (the base year): the fill of 2020 scaled by the births behind the 3–5-year-olds,
+  // B(2020–2022) ÷ B(2015–2017) = 3,220 ÷ 5,164 ≈ 0.62, so the gross rate stays ≈ 94 % of the 2025 children
+  const base = ENROLMENT_2025_FACTOR * (kg.type === 'public' ? 1.1 : kg.type === 'inclusive_private' ? 0.7 : 0.48);
   const running = kg.status === 'existing';
   kg.enrolled = running ? Math.round(kg.places * base * area * rng.range(0.93, 1.07)) : 0;
   if (running) {

@@ -2,10 +2,10 @@
  * Engine stages 3–4: evaluate supply and demand on prepared pairs (coverage,
  * nearest kindergarten, 2SFCA, split of demand, 街道 rows), then describe the
  * result (配套园, indicators, headline figures). Supply comes from the rows of
- * `view.kgs` (one supply rule, `isSupplyingKg`), demand from `view.children`.
+ * `view.kgs` (the one supply rule, `suppliesPlaces` in supply.ts), demand from `view.children`.
  */
 import type { Kindergarten } from '../data/schema';
-import { isSupplyingKg } from '../data/schema';
+import { hasSupplyingStatus, suppliesPlaces } from './supply';
 import { analyseCommunities } from './communities';
 import { computeCoverage } from './coverage';
 import { CELL_CHUNK, finiteOr0, now, type PreparedInput } from './engine-prepare';
@@ -79,7 +79,7 @@ export function* evaluateSteps(
   const kgEnrolled = new Float64Array(nKg);
   for (let j = 0; j < nKg; j++) {
     const k = kgs[j];
-    const on = view.supplyPlaces ? finiteOr0(view.supplyPlaces[j]) > 0 : isSupplyingKg(k);
+    const on = view.supplyPlaces ? finiteOr0(view.supplyPlaces[j]) > 0 : suppliesPlaces(k);
     kgActive[j] = on ? 1 : 0;
     if (on) {
       kgSupply[j] = view.supplyPlaces ? finiteOr0(view.supplyPlaces[j]) : finiteOr0(k.places);
@@ -164,7 +164,7 @@ export function* evaluateSteps(
   const byStreet: number[][] = streets.codes.map(() => []);
   const all: number[] = [];
   for (let j = 0; j < nKg; j++) {
-    if (!isSupplyingKg(kgs[j])) continue;
+    if (kgActive[j] !== 1) continue;
     all.push(j);
     byStreet[kgStreet[j]].push(j);
   }
@@ -185,8 +185,8 @@ export function* evaluateSteps(
   const headline = headlineFigures(agg.district, params, kgStatusCounts, comm.summary);
   const warningsZh = [...prep.warningsZh];
   let zeroPlaces = 0;
-  for (let j = 0; j < nKg; j++) if (isSupplyingKg(kgs[j]) && !(finiteOr0(kgs[j].places) > 0)) zeroPlaces++;
-  if (zeroPlaces > 0) warningsZh.push(`${zeroPlaces} 所现状幼儿园学位数为 0 或缺失：计入服务半径覆盖，但不提供学位（请核对）`);
+  for (let j = 0; j < nKg; j++) if (hasSupplyingStatus(kgs[j]) && !(finiteOr0(kgs[j].places) > 0)) zeroPlaces++;
+  if (zeroPlaces > 0) warningsZh.push(`${zeroPlaces} 所现状幼儿园学位数为 0 或缺失：不提供学位，也不计入服务半径覆盖（请核对）`);
   if (streets.unassignedIndex >= 0) warningsZh.push('部分记录缺少街道代码且不在任何街道边界内，归入“未分配街道”');
   const tEnd = now();
   step(1, '完成');

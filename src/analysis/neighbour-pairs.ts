@@ -7,6 +7,7 @@
  * distance over a road network) can be swapped in with `refineDistanceM`, as long
  * as it is never shorter than the straight line (the grid prefilter relies on it).
  */
+import { withinRadiusM } from './supply';
 import { chord2OfDistance, distanceOfChord2, EARTH_RADIUS_M, validLonLat } from './geo';
 import { buildGridIndex, gridCol, gridRow, type GridIndex } from './spatial-grid';
 
@@ -66,7 +67,7 @@ export class NeighbourPairBuilder {
     this.cellLon = cellLon;
     this.cellLat = cellLat;
     this.radiusM = radiusM;
-    this.maxC2 = chord2OfDistance(radiusM) * (1 + 1e-9);
+    this.maxC2 = chord2OfDistance(withinRadiusM(radiusM)) * (1 + 1e-9);
     this.refine = opts.refineDistanceM;
     const cap = Math.max(1024, cellLon.length + 1024);
     this.kg = new Int32Array(cap);
@@ -96,7 +97,8 @@ export class NeighbourPairBuilder {
     const lonA = this.cellLon;
     const latA = this.cellLat;
     const maxC2 = this.maxC2;
-    const radiusM = this.radiusM;
+    // inclusive: a point at exactly the radius counts (1e-9 relative tolerance, supply.ts)
+    const radiusM = withinRadiusM(this.radiusM);
     const refine = this.refine;
     const cellOffsets = this.cellOffsets;
     const DEG = Math.PI / 180;

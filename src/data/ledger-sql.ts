@@ -4,6 +4,7 @@
  * app's state, and the campaign statistics computed over them in SQL.
  */
 import type { LedgerEvent } from '../analysis/ledger/events';
+import { LEDGER_OPEN_STATUSES } from '../analysis/supply';
 import type { CommunityGapRow } from '../analysis/types';
 import { withDbLock, type DbConnector } from './db';
 import type { Community } from './schema';
@@ -148,7 +149,7 @@ export interface CampaignRow {
  */
 export function buildCampaignSql(sinceIso: string, placesPerClass = 30): string {
   const since = `${quoteLiteral(sinceIso)}::DATE`;
-  const open = `status IN ('operating_public','operating_inclusive')`;
+  const open = `status IN (${LEDGER_OPEN_STATUSES.map((v) => quoteLiteral(v)).join(',')})`;
   const done = `(${open} AND opened_date >= ${since})`;
   const n = (cond: string) => `count(*) FILTER (WHERE ${cond})::DOUBLE`;
   return `SELECT street_code,
@@ -190,7 +191,7 @@ export function buildProgressSql(): string {
     firsts AS (
       SELECT community_id,
         min(date) FILTER (WHERE "to" IN ${HANDED}) AS handed,
-        min(date) FILTER (WHERE "to" IN ('operating_public','operating_inclusive')) AS opened
+        min(date) FILTER (WHERE "to" IN (${LEDGER_OPEN_STATUSES.map((v) => quoteLiteral(v)).join(',')})) AS opened
       FROM ev GROUP BY community_id),
     months AS (
       SELECT strftime(handed, '%Y-%m') AS month, 1 AS h, 0 AS o FROM firsts WHERE handed IS NOT NULL

@@ -24,15 +24,7 @@ export const KG_TYPES: readonly KgType[] = ['public', 'inclusive_private', 'priv
 export type KgStatus = 'existing' | 'planned' | 'under_construction' | 'closed';
 export const KG_STATUSES: readonly KgStatus[] = ['existing', 'planned', 'under_construction', 'closed'];
 
-/**
- * THE supply rule, used by the engine, the SQL and the map: a kindergarten supplies
- * places (and draws a catchment) when its status is 'existing' or not given.
- * A plan year expresses its changes through the rows' status (src/analysis/plan).
- */
-export const SUPPLYING_KG_STATUSES: readonly KgStatus[] = ['existing'];
-export function isSupplyingKg(k: { status?: KgStatus | null }): boolean {
-  return k.status === null || k.status === undefined || SUPPLYING_KG_STATUSES.includes(k.status);
-}
+/** Which rows supply places: src/analysis/supply.ts (the one supply rule). */
 
 /**
  * Ledger states of a community-supporting kindergarten (配套园), in workflow order,

@@ -2,7 +2,8 @@
  * The one place SQL text is assembled. Values never get pasted into SQL:
  * identifiers go through quoteIdent, literals through quoteLiteral.
  */
-import { LAYERS, SUPPLYING_KG_STATUSES, type FieldDef, type LayerId } from './schema';
+import { SUPPLYING_KG_STATUSES } from '../analysis/supply';
+import { LAYERS, type FieldDef, type LayerId } from './schema';
 
 /** Quote an identifier ("name"), doubling embedded quotes. */
 export function quoteIdent(name: string): string {
@@ -40,9 +41,9 @@ export function buildCreateTableSql(layer: LayerId, table: string = layer): stri
   return `CREATE OR REPLACE TABLE ${quoteIdent(table)} (${cols.join(', ')})`;
 }
 
-/** The supply rule (isSupplyingKg in schema.ts) as a WHERE condition on the kindergartens table. */
+/** The supply rule (suppliesPlaces in src/analysis/supply.ts) as a WHERE condition on the kindergartens table. */
 export function buildSupplyingWhere(): string {
-  return `(status IS NULL OR status IN (${SUPPLYING_KG_STATUSES.map((v) => quoteLiteral(v)).join(', ')}))`;
+  return `((status IS NULL OR status IN (${SUPPLYING_KG_STATUSES.map((v) => quoteLiteral(v)).join(', ')})) AND places > 0)`;
 }
 
 /** District totals shown in the summary panel. All sums cast to DOUBLE (DuckDB sums are HUGEINT). */

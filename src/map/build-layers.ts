@@ -1,7 +1,8 @@
 /** deck.gl layers from the store's data (and, when present, analysis results). */
 import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import { isSupplyingKg, type AdminUnit, type ChildcareCentre, type Community, type Kindergarten, type LayerRows, type PopulationCell } from '../data/schema';
+import { suppliesPlaces } from '../analysis/supply';
+import type { AdminUnit, ChildcareCentre, Community, Kindergarten, LayerRows, PopulationCell } from '../data/schema';
 import type { MapLayerKey } from '../state/ui-slice';
 import { binPopulation, uncoveredChildrenByBin, type PopulationBin, type PopulationBins } from './aggregate';
 import { cellSquare, polygonsOf, type PolygonDatum } from './geometry';
@@ -128,7 +129,7 @@ export function buildDeckLayers(
     out.push(
       new ScatterplotLayer<Kindergarten>({
         id: 'catchments',
-        data: layers.kindergartens.filter(isSupplyingKg),
+        data: layers.kindergartens.filter(suppliesPlaces),
         getPosition: (d) => [d.lon, d.lat],
         getRadius: overlay.radiusM,
         radiusUnits: 'meters',
@@ -180,7 +181,7 @@ export function buildDeckLayers(
         getPosition: (d) => [d.lon, d.lat],
         getRadius: (d) => 3 + Math.sqrt(Math.max(d.places, 0)) / 3,
         radiusUnits: 'pixels',
-        getFillColor: (d) => withAlpha(KG_TYPE_COLOR[d.type], isSupplyingKg(d) ? 235 : 90),
+        getFillColor: (d) => withAlpha(KG_TYPE_COLOR[d.type], suppliesPlaces(d) ? 235 : 90),
         getLineColor: (_d, { index }) => (st ? withAlpha(STATUS_COLOR[st[index]], 255) : [255, 255, 255, 255]),
         getLineWidth: st ? 2.5 : 1.2,
         lineWidthUnits: 'pixels',

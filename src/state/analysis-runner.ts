@@ -1,10 +1,9 @@
-/** The app's runners: the engine and the plan engine in one Web Worker, with progress and cancel. */
+/** The app's runner: the plan engine (also the present-day view, its base year) in a Web Worker, with progress and cancel. */
 import type { PlanResult } from '../analysis/plan/plan-types';
 import { POPULATION_FIELDS_USED } from '../analysis/run-analysis';
 import type { AnalysisRequest, AnalysisResponse } from '../analysis/worker-protocol';
 import type { AnalysisInput } from '../analysis/types';
 import { packedOf, pickColumns } from '../data/import/packed-rows';
-import type { AnalysisRunner } from './analysis-slice';
 import type { PlanRunner } from './plan-slice';
 
 /** Above this many population rows they go to the worker as packed columns (only those the engine reads). */
@@ -17,7 +16,7 @@ function packInput(input: AnalysisInput): Pick<AnalysisRequest & { type?: 'run' 
   return { input: { ...input, population: [] }, packed: { population: pickColumns(packedOf('population', input.population), [...POPULATION_FIELDS_USED]) } };
 }
 
-export function createWorkerRunners(): { analysis: AnalysisRunner; plan: PlanRunner } {
+export function createWorkerRunners(): { plan: PlanRunner } {
   const worker = new Worker(new URL('../analysis/analysis-worker.ts', import.meta.url), { type: 'module' });
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -50,7 +49,6 @@ export function createWorkerRunners(): { analysis: AnalysisRunner; plan: PlanRun
     });
   }
   return {
-    analysis: (input, params, onProgress, signal) => send((id) => ({ type: 'run', id, params, ...packInput(input) }), onProgress, signal),
     plan: (req, onProgress, signal) =>
       send<PlanResult>(
         (id) => ({ type: 'plan', id, params: req.params, scenario: req.scenario, settings: req.settings, detailYears: req.detailYears, ...packInput(req.input) }),

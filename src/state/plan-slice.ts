@@ -11,7 +11,7 @@ import { planYears } from '../analysis/plan/run-plan';
 import type { AnalysisInput, AnalysisParams } from '../analysis/types';
 import { checkPlanSettings, checkScenario, parseScenarioText, scenarioToText } from '../data/project/scenario-file';
 import type { PlanProject } from '../data/schema';
-import { selectPlanKindergartens } from './selectors';
+import { selectPlanInput } from './selectors';
 import type { AppState } from './store';
 
 export interface PlanRunRequest {
@@ -305,15 +305,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
       const abort = new AbortController();
       const ids = [s.currentScenarioId, ...(s.compareScenarioId ? [s.compareScenarioId] : [])];
       set({ planAbort: abort, planState: 'running', planProgress: 0, planError: null, planStale: Object.fromEntries(ids.map((id) => [id, true])) });
-      const { kindergartens, openings } = selectPlanKindergartens(s);
-      const input: AnalysisInput = {
-        kindergartens,
-        openings,
-        population: s.layers.population,
-        communities: s.layers.communities,
-        admin_units: s.layers.admin_units,
-        childcare_centres: s.layers.childcare_centres,
-      };
+      const input = selectPlanInput(s);
       const all = planYears(s.planSettings);
       const detailYears = s.layers.population.length <= DETAIL_ALL_YEARS_MAX_CELLS ? all : [s.planYear];
       try {

@@ -3,8 +3,12 @@ import type { KgStatusRag } from '../analysis/types';
 import type { AnalysisOverlay } from '../map/build-layers';
 import type { PlanResult, PlanScenario } from '../analysis/plan/plan-types';
 import { planSites, sitesAt } from '../analysis/plan/supply-at';
-import { kindergartensAsOf, ledgerSupply, planKindergartens, type LedgerSupply } from '../analysis/ledger/supply';
+import { ledgerSupply, planKindergartens, type LedgerSupply } from '../analysis/ledger/supply';
+import type { AnalysisInput } from '../analysis/types';
+import { planInputOf } from '../analysis/plan/present';
+import { presentResultCurrent } from './analysis-slice';
 import type { LayerRows } from '../data/schema';
+import { BASE_SCENARIO_ID } from './plan-slice';
 import type { AppState } from './store';
 
 const NO_OVERLAY: AnalysisOverlay = {};
@@ -40,11 +44,23 @@ const sameKey = (a: unknown[], b: unknown[]): boolean => a.length === b.length &
 /**
  * THE result every panel and the map show: with the plan open, the detail of
  * (current scenario, plan year) — null while it is not computed, never an older
- * one; otherwise the latest analysis while it matches the data on screen.
+ * one; otherwise the present-day result (基准 scenario, base year) while its inputs
+ * are those on screen.
  */
 export function selectCurrentResult(s: AppState): AppState['result'] {
   if (s.planOpen) return s.planResults[s.currentScenarioId]?.detail[s.planYear] ?? null;
-  return s.resultVersion === s.dataVersion ? s.result : null;
+  return selectPresentResult(s);
+}
+
+/** The present-day result (现状 = base year of the 基准 scenario) while current, else null. */
+export function selectPresentResult(s: AppState): AppState['result'] {
+  return presentResultCurrent(s) ? s.result : null;
+}
+
+/** The year and the plan run (data year, demand basis) behind the figures on screen. */
+export function selectShownPlan(s: AppState): { year: number; plan: PlanResult | null } {
+  if (s.planOpen) return { year: s.planYear, plan: s.planResults[s.currentScenarioId] ?? null };
+  return { year: s.planSettings.baseYear, plan: presentResultCurrent(s) ? s.presentPlan : null };
 }
 
 /** The current scenario. */
@@ -62,11 +78,6 @@ export function selectLedgerSupply(s: AppState): LedgerSupply {
   return lastSupply.value;
 }
 
-/** Kindergartens of the present-day analysis: the layer plus the ledger's opened by the 统计日期. */
-export function selectAnalysisKindergartens(s: AppState): LayerRows['kindergartens'] {
-  return kindergartensAsOf(s.layers.kindergartens, selectLedgerSupply(s), s.params.asOfDate);
-}
-
 /** Kindergartens and their opening years for the plan engine. */
 export function selectPlanKindergartens(s: AppState): ReturnType<typeof planKindergartens> {
   return planKindergartens(s.layers.kindergartens, selectLedgerSupply(s));
@@ -74,26 +85,26 @@ export function selectPlanKindergartens(s: AppState): ReturnType<typeof planKind
 
 let lastView: { key: unknown[]; value: LayerRows } | null = null;
 
+/** The plan engine's input (the present-day view runs it too): layers plus the ledger's opened 配套园. */
+export function selectPlanInput(s: AppState): AnalysisInput {
+  return planInputOf(s.layers, s.params.ruleTable);
+}
+
 /**
- * Layers as they stand in the shown year: with the plan open, the kindergartens are
- * the scenario's sites in the plan year (sitesAt: the same rule the engine used) and
- * the plan projects are the scenario's; otherwise the data layers (kindergartens with
- * the ledger's opened 配套园, as the analysis counts them).
+ * Layers as they stand in the shown year: the kindergartens are the scenario's sites
+ * in that year (sitesAt: the same rule the engine used) and the plan projects are the
+ * scenario's. With the plan closed the year is the base year and the scenario 基准 —
+ * the present-day view is the plan's first year.
  */
 export function selectViewLayers(s: AppState): LayerRows {
-  const sc = s.planOpen ? selectCurrentScenario(s) : undefined;
-  const key = [s.layers, s.planOpen, sc, s.planYear, s.planSettings.openingLagYears, s.params.asOfDate, s.params.ruleTable];
+  const sc = s.planOpen ? selectCurrentScenario(s) : s.scenarios.find((x) => x.id === BASE_SCENARIO_ID);
+  const year = s.planOpen ? s.planYear : s.planSettings.baseYear;
+  const key = [s.layers, s.planOpen, sc, year, s.planSettings.openingLagYears, s.params.ruleTable];
   if (lastView && sameKey(lastView.key, key)) return lastView.value;
-  let value: LayerRows;
-  if (!s.planOpen) {
-    const kgs = selectAnalysisKindergartens(s);
-    value = kgs === s.layers.kindergartens ? s.layers : { ...s.layers, kindergartens: kgs };
-  } else {
-    const projects = sc?.projects ?? [];
-    const { kindergartens, openings } = selectPlanKindergartens(s);
-    const sites = planSites(kindergartens, projects, openings);
-    value = { ...s.layers, kindergartens: sitesAt(sites, projects, s.planYear, s.planSettings.openingLagYears).rows, plan_projects: projects };
-  }
+  const projects = sc?.projects ?? s.layers.plan_projects;
+  const { kindergartens, openings } = selectPlanKindergartens(s);
+  const sites = planSites(kindergartens, projects, openings);
+  const value: LayerRows = { ...s.layers, kindergartens: sitesAt(sites, projects, year, s.planSettings.openingLagYears).rows, plan_projects: projects };
   lastView = { key, value };
   return value;
 }

@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { gridCandidates } from '../analysis/siting/run-siting';
 import type { SitingRequest, SitingResponse } from '../analysis/siting/siting-protocol';
 import { defaultSitingParams, LAND_M2_BY_CLASSES, PLACES_PER_CLASS, type SitingAnswer, type SitingCandidate, type SitingParams, type SitingSummary } from '../analysis/siting/siting-types';
-import { selectAnalysisKindergartens } from './selectors';
+import { selectViewLayers } from './selectors';
 import type { AppState } from './store';
 
 export type CandidateMode = 'grid' | 'click' | 'plot';
@@ -97,7 +97,7 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
     }
     const id = Date.now();
     set({ sitingState: 'running', sitingError: null, sitingHeuristic: null, sitingExact: null, sitingSummary: null, sitingProgress: null });
-    const cancel = s.sitingRunner({ id, population: s.layers.population, kindergartens: selectAnalysisKindergartens(s), candidates, params }, (m) => {
+    const cancel = s.sitingRunner({ id, population: s.layers.population, kindergartens: selectViewLayers(s).kindergartens, candidates, params }, (m) => {
       if (m.type === 'heuristic') set({ sitingHeuristic: m.answer, sitingSummary: m.summary });
       else if (m.type === 'progress') set({ sitingProgress: { objective: m.objective, bound: m.bound, gap: m.gap, seconds: m.seconds } });
       else if (m.type === 'exact') set({ sitingExact: m.answer, sitingState: 'done', sitingCancel: null });

@@ -6,7 +6,7 @@ import { createDataSlice, type DataSlice } from './data-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
 import { createLedgerSlice, type LedgerSlice } from './ledger-slice';
 import { createSitingSlice, type SitingSlice } from './siting-slice';
-import { createPlanSlice, type PlanSlice } from './plan-slice';
+import { BASE_SCENARIO_ID, createPlanSlice, type PlanSlice } from './plan-slice';
 import { createPresentSlice, type PresentSlice } from './present-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
@@ -31,6 +31,9 @@ export function createAppStore(): AppStore {
     if (s.layers.plan_projects !== prev.layers.plan_projects) s.syncBaseScenario();
     else if (s.dataVersion !== prev.dataVersion && s.planOpen) void s.runPlan();
     if (s.layers.communities !== prev.layers.communities) s.reconcileLedger();
+    // the present-day view is the 基准 scenario's base year: it follows the plan settings and 基准's projects
+    const baseChanged = s.scenarios.find((x) => x.id === BASE_SCENARIO_ID) !== prev.scenarios.find((x) => x.id === BASE_SCENARIO_ID);
+    if ((s.planSettings !== prev.planSettings || baseChanged) && s.dataVersion === prev.dataVersion && (s.result || s.analysisState === 'running')) void s.runAnalysis();
     // DuckDB's ledger tables follow the analysis' verdicts and a new connection
     if ((s.result !== prev.result && s.result) || (s.db && !prev.db)) void s.syncLedgerTables().catch(() => {});
   });

@@ -2,7 +2,7 @@
  * The message catalogue: one entry per key the engine returns (plan, scale checks)
  * and the plan's UI labels, in Chinese and English. `{name}` is replaced by values.
  */
-import type { PlanMessage } from '../analysis/plan/plan-types';
+import type { PlanMessage, PlanResult } from '../analysis/plan/plan-types';
 import { fieldOf, labelOfEnum } from '../data/schema';
 
 type Lang = 'zh' | 'en';
@@ -25,6 +25,12 @@ const M: Record<string, { zh: string; en: string }> = {
   'rate.gross_enrolment_rate': { zh: '毛入园率', en: 'Gross enrolment' },
   'rate.inclusive_coverage': { zh: '普惠覆盖率', en: 'Inclusive coverage' },
   'rate.public_share': { zh: '公办占比', en: 'Public share' },
+  'basis.births': { zh: '{year} 年（由 {dataYear} 年普查按出生人口推算）', en: '{year} (from the {dataYear} census, carried forward by births)' },
+  'basis.census': { zh: '{year} 年（采用 {dataYear} 年普查幼儿数）', en: '{year} (children as counted in the {dataYear} census)' },
+  'basis.projected': { zh: '{year} 年（预测：由 {dataYear} 年普查按出生人口推算）', en: '{year} (projected from the {dataYear} census by births)' },
+  'basis.perThousand': { zh: '，需求按千人指标', en: ', demand per 1,000 residents' },
+  'basis.short.births': { zh: '出生推算', en: 'by births' },
+  'basis.short.census': { zh: '普查口径', en: 'census' },
   'method.births': { zh: '出生人口推算', en: 'from births' },
   'method.per_thousand': { zh: '千人指标', en: 'per 1,000 residents' },
   'ledger.refuse.same': { zh: '状态未改变（已是“{from}”）', en: 'Status unchanged (already “{from}”)' },
@@ -59,6 +65,16 @@ export function msg(lang: Lang, key: string, values: Record<string, string | num
   const e = M[key];
   const text = e ? e[lang] : key;
   return text.replace(/\{(\w+)\}/g, (_m, k: string) => (k in values ? showValue(lang, k, values[k]) : `{${k}}`));
+}
+
+/**
+ * The data year and method behind a figure: "2025 年（由 2020 年普查按出生人口推算）".
+ * Later years are projections whatever the base basis.
+ */
+export function describeBasis(lang: Lang, plan: Pick<PlanResult, 'dataYear' | 'demandBasis' | 'settings'>, year: number): string {
+  const v = { year, dataYear: plan.dataYear };
+  const key = year > plan.settings.baseYear ? 'basis.projected' : plan.demandBasis === 'census' ? 'basis.census' : 'basis.births';
+  return msg(lang, key, v) + (plan.settings.demand.method === 'per_thousand' ? msg(lang, 'basis.perThousand') : '');
 }
 
 export function msgOf(lang: Lang, m: PlanMessage): string {

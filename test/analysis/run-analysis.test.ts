@@ -106,14 +106,14 @@ describe('runAnalysis', () => {
     expect(r.district.meanAccessPlain).toBeCloseTo(sPlain / P_i.reduce((a, b) => a + b, 0), 12);
   });
 
-  it('statuses follow the thresholds and params.decay; planned kindergartens are inactive', () => {
+  it('statuses follow the thresholds and params.decay; planned and 0-place kindergartens are inactive', () => {
     const input = randomCity(13, 80, 2500, 5000);
     for (const decay of ['uniform', 'gaussian'] as const) {
       const r = runAnalysis(input, { ...P, decay, statusThresholds: { green: 1.2, amber: 0.9 } });
       const ratio = decay === 'gaussian' ? r.kindergartens.ratioGaussian : r.kindergartens.ratioPlain;
       input.kindergartens.forEach((k, j) => {
         const s = r.kindergartens.status[j];
-        if (k.status !== 'existing') expect(s).toBe('inactive');
+        if (k.status !== 'existing' || !(k.places > 0)) expect(s).toBe('inactive');
         else if (Number.isNaN(ratio[j])) expect(s).toBe('no_demand');
         else expect(s).toBe(ratio[j] >= 1.2 ? 'green' : ratio[j] >= 0.9 ? 'amber' : 'red');
       });

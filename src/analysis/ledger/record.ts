@@ -4,6 +4,7 @@
  * sequence numbers, and appends what comes back.
  */
 import type { Community, SupportingKgStatus } from '../../data/schema';
+import { LEDGER_OPEN_STATUSES } from '../supply';
 import type { PlanMessage } from '../plan/plan-types';
 import { diffCommunity, eventsOfChange, lastUndoableChange, type LedgerEvent, type LedgerSource } from './events';
 import { checkTransition } from './workflow';
@@ -20,7 +21,7 @@ export interface ChangeContext {
   today: string;
 }
 
-const OPEN = new Set<string>(['operating_public', 'operating_inclusive']);
+const OPEN = new Set<string>(LEDGER_OPEN_STATUSES);
 
 function eventsFrom(ctx: ChangeContext, communityId: string, date: string, note: string | null, source: LedgerSource, diffs: { field: LedgerEvent['field']; from: LedgerEvent['from']; to: LedgerEvent['to'] }[], undoes: number | null = null): LedgerEvent[] {
   return diffs.map((d, k) => ({ seq: ctx.seq + k, change: ctx.change, community_id: communityId, field: d.field, from: d.from, to: d.to, date, at: ctx.at, by: ctx.by, note, source, undoes }));

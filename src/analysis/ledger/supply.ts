@@ -7,6 +7,7 @@
  */
 import type { Community, Kindergarten } from '../../data/schema';
 import { applyRuleTable } from '../communities';
+import { isLedgerOpen } from '../supply';
 import type { SupportingKgRuleTable } from '../types';
 
 export const LEDGER_KG_PREFIX = '配套园-';
@@ -32,7 +33,7 @@ export function ledgerSupply(communities: readonly Community[], kgs: readonly Ki
   const openedOn: string[] = [];
   for (const c of communities) {
     const st = c.supporting_kg_status;
-    if ((st !== 'operating_public' && st !== 'operating_inclusive') || !c.opened_date) continue;
+    if (!isLedgerOpen(st) || !c.opened_date) continue;
     if (linked.has(c.id) || (c.supporting_kg_id && ids.has(c.supporting_kg_id))) continue;
     const classes = c.supporting_kg_classes ?? applyRuleTable(ruleTable, ruleTable.basis === 'residents' ? c.residents : c.households).classes ?? 0;
     if (!(classes > 0)) continue;
@@ -60,12 +61,6 @@ export function ledgerSupply(communities: readonly Community[], kgs: readonly Ki
     openedOn.push(c.opened_date);
   }
   return { rows, openedOn };
-}
-
-/** Kindergartens supplying on `asOfIso`: the layer's rows plus the ledger's opened by then. */
-export function kindergartensAsOf(kgs: Kindergarten[], supply: LedgerSupply, asOfIso: string): Kindergarten[] {
-  const extra = supply.rows.filter((_r, i) => supply.openedOn[i] <= asOfIso);
-  return extra.length ? kgs.concat(extra) : kgs;
 }
 
 /** Plan input: every ledger kindergarten, each opening in the year of its 开园日期. */

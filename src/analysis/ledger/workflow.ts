@@ -8,6 +8,7 @@
  * undone, not reversed). Opening as 公办 / 委托普惠 needs 已移交 (or 已整改) first.
  */
 import type { SupportingKgStatus } from '../../data/schema';
+import { LEDGER_OPEN_STATUSES } from '../supply';
 import type { PlanMessage } from '../plan/plan-types';
 
 /** 'ok' = allowed; 'note' = allowed with a note saying why. */
@@ -33,7 +34,7 @@ export const LEDGER_TRANSITIONS: Table = {
 
 /** The main chain in order (缓建/停建 sits beside 在建). */
 const CHAIN: readonly SupportingKgStatus[] = ['not_planned', 'planned', 'under_construction', 'built_not_accepted', 'accepted_not_handed_over', 'handed_over'];
-const OPEN = new Set<SupportingKgStatus>(['operating_public', 'operating_inclusive']);
+const OPEN = new Set<SupportingKgStatus>(LEDGER_OPEN_STATUSES);
 const MAY_OPEN_FROM = new Set<SupportingKgStatus>(['handed_over', 'rectified', 'operating_public', 'operating_inclusive']);
 const BUILT = new Set<SupportingKgStatus>(['built_not_accepted', 'accepted_not_handed_over', 'handed_over', 'operating_public', 'operating_inclusive', 'misused', 'for_profit', 'rectified']);
 

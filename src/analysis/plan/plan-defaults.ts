@@ -34,6 +34,7 @@ export function defaultPlanSettings(): PlanSettings {
     householdSize: 2.34,
     demand: {
       method: 'births',
+      baseBasis: 'births',
       nationalBirths10k: { ...NATIONAL_BIRTHS_10K },
       districtBirths: null,
       streetBirths: null,
@@ -56,6 +57,11 @@ export const PLAN_PARAM_SOURCES: Record<string, ParamSource> = {
   nationalBirths10k: {
     labelZh: '全国出生人口（万人）',
     sourceZh: '国家统计局：2016 1786、2017 1723、2018 1523、2019 1465、2020 1202、2021 1062、2022 956、2023 902、2024 954；2015 1655（统计公报，未核实）；2025 年起假设与 2024 年持平',
+    verified: false,
+  },
+  baseBasis: {
+    labelZh: '基准年幼儿：由人口数据年份按出生人口推算（可改为直接采用普查数）',
+    sourceZh: '本工具约定：2020 年普查的 3–5 岁幼儿生于 2015–2017 年，基准年 2025 年的幼儿生于 2020–2022 年，出生人口已下降约四成',
     verified: false,
   },
   childrenFromBirths: {

@@ -16,9 +16,18 @@ export interface PlanScenario {
 /** How demand per year is projected. */
 export type DemandMethod = 'births' | 'per_thousand';
 
+/**
+ * Which children the base year (现状) counts: 'births' = the population layer's children
+ * carried to the base year by births (t−3…t−5); 'census' = the layer's children as they
+ * are. Later years follow births from there either way.
+ */
+export type DemandBasis = 'births' | 'census';
+
 export interface DemandSettings {
   /** which method drives coverage, 2SFCA and the gap (both are always computed and shown) */
   method: DemandMethod;
+  /** base-year children: projected from the data year by births, or the census as is (both are shown) */
+  baseBasis: DemandBasis;
   /** national births by year, 万人 (NBS); the local series is this scaled to the data year's children */
   nationalBirths10k: Record<number, number>;
   /** optional absolute local births (persons) by year for the whole district */
@@ -123,10 +132,16 @@ export interface PlanResult {
   years: PlanYearSummary[];
   /** full results (map, tables) of the years asked for in detail */
   detail: Record<number, AnalysisResult>;
-  /** the base-year gross enrolment rate the projection uses (fraction), from the data rows */
+  /** the base-year gross enrolment rate the projection uses (fraction): base enrolment ÷ base-year children */
   baseGrossRate: number;
   /** the population layer's year */
   dataYear: number;
+  /** how the base year's children were counted */
+  demandBasis: DemandBasis;
+  /** children 3–5 of the population layer as they are (census, data year) */
+  censusChildren: number;
+  /** children 3–5 in the base year carried from the data year by births (whatever the basis) */
+  baseChildrenBirths: number;
   /** sites = kindergartens rows + new-build sites (ids), index-aligned with detail results */
   siteIds: string[];
   messages: PlanMessage[];

@@ -2,14 +2,18 @@
  * The plan engine: evaluate a scenario in every year baseYear…endYear on ONE set
  * of neighbour pairs (built over the existing kindergartens, the scenario's new
  * sites, the population cells and the new-小区 points), with supply from sitesAt()
- * and demand from demandAt().
+ * and demand from demandAt(). The present-day view (现状) is this engine's base
+ * year of the 基准 scenario, so the two never disagree.
  *
- * Projected enrolment (the 三率 of plan years): enrolled_t = min(places_t,
- * children_t × r0), r0 = the data rows' gross enrolment rate (enrolled ÷ data-year
- * children 3–5); each supplying kindergarten gets places × enrolled_t / places_t, so
- * 普惠覆盖率 and 公办占比 equal the shares of places.
+ * Enrolment: the base year uses the rows' real enrolment (the data describe it).
+ * Later years project it: E_t = min(places_t, children_t × r0), r0 = base enrolment ÷
+ * base-year children (of the chosen demand basis); E_t is spread over the supplying
+ * kindergartens in proportion to places × their base fill rate (enrolled ÷ places;
+ * the district's fill for new sites and rows without enrolment). The 三率 are then
+ * computed from these enrolments exactly as the present-day indicators are.
  */
-import { isSupplyingKg, type Kindergarten, type PopulationCell } from '../../data/schema';
+import type { Kindergarten, PopulationCell } from '../../data/schema';
+import { suppliesPlaces } from '../supply';
 import { evaluateSteps } from '../engine-evaluate';
 import { finiteOr0, now, prepareSteps } from '../engine-prepare';
 import { validateParams } from '../params';
@@ -87,10 +91,29 @@ export function* planSteps(
   const nCells = cells.length;
   const baseChildren = prep.children.subarray(0, nCells);
   const baseResidents = prep.residents.subarray(0, nCells);
+  const demandBase = (): Parameters<typeof demandAt>[0] => ({
+    children: baseChildren,
+    residents: baseResidents,
+    streetIndex: prep.cellStreet.subarray(0, nCells),
+    streetCodes: prep.streets.codes,
+    // the census basis takes the data-year children as the base year's
+    dataYear: settings.demand.baseBasis === 'census' ? settings.baseYear : dataYear,
+  });
+  // base year: real enrolment; its fill rates drive the projection of later years
+  const baseRows = sitesAt(sites, projects, settings.baseYear, settings.openingLagYears).rows;
   let enrolled0 = 0;
-  for (const k of input.kindergartens ?? []) if (isSupplyingKg(k)) enrolled0 += fin(k.enrolled);
-  const children0 = baseChildren.reduce((a, b) => a + b, 0);
-  const r0 = children0 > 0 ? enrolled0 / children0 : 0;
+  let places0 = 0;
+  for (const k of baseRows) {
+    if (!suppliesPlaces(k)) continue;
+    enrolled0 += fin(k.enrolled);
+    places0 += fin(k.places);
+  }
+  const fill0 = places0 > 0 ? enrolled0 / places0 : 0;
+  const siteFill = baseRows.map((k) => (suppliesPlaces(k) && fin(k.enrolled) > 0 ? fin(k.enrolled) / fin(k.places) : fill0));
+  const childrenBase = sumOf(demandAt(demandBase(), points, settings, settings.baseYear, []).childrenBirths);
+  const r0 = childrenBase > 0 ? enrolled0 / childrenBase : 0;
+  let censusChildren = 0;
+  for (let i = 0; i < nCells; i++) censusChildren += baseChildren[i];
   const messages = [...sites.messages];
   const th = params.indicatorThresholds;
   const summaries: PlanYearSummary[] = [];
@@ -100,20 +123,32 @@ export function* planSteps(
   for (const year of years) {
     phase++;
     const { rows, events } = sitesAt(sites, projects, year, settings.openingLagYears);
-    const dem = demandAt({ children: baseChildren, residents: baseResidents, streetIndex: prep.cellStreet.subarray(0, nCells), streetCodes: prep.streets.codes, dataYear }, points, settings, year, messages, demandBuffers);
+    const dem = demandAt(demandBase(), points, settings, year, messages, demandBuffers);
     demandBuffers = dem;
     let places = 0;
     const byType = { public: 0, inclusive_private: 0, private: 0 };
     for (const k of rows) {
-      if (!isSupplyingKg(k)) continue;
+      if (!suppliesPlaces(k)) continue;
       places += fin(k.places);
       byType[k.type] = (byType[k.type] ?? 0) + fin(k.places);
     }
-    let childrenBirths = 0;
-    for (let i = 0; i < dem.childrenBirths.length; i++) childrenBirths += dem.childrenBirths[i];
-    const enrolledProjected = Math.min(places, childrenBirths * r0);
-    const fill = places > 0 ? enrolledProjected / places : 0;
-    const rowsY: Kindergarten[] = rows.map((k) => (isSupplyingKg(k) ? { ...k, enrolled: fin(k.places) * fill } : k));
+    const childrenBirths = sumOf(dem.childrenBirths);
+    let rowsY: Kindergarten[];
+    let enrolledProjected: number;
+    if (year === settings.baseYear) {
+      rowsY = rows;
+      enrolledProjected = enrolled0;
+    } else {
+      enrolledProjected = Math.min(places, childrenBirths * r0);
+      let wSum = 0;
+      rows.forEach((k, j) => {
+        if (suppliesPlaces(k)) wSum += fin(k.places) * siteFill[j];
+      });
+      const scale = wSum > 0 ? enrolledProjected / wSum : 0;
+      rowsY = rows.map((k, j) => (suppliesPlaces(k) ? { ...k, enrolled: fin(k.places) * siteFill[j] * scale } : k));
+    }
+    const enrolledByType = { public: 0, inclusive_private: 0, private: 0 };
+    for (const k of rowsY) if (suppliesPlaces(k)) enrolledByType[k.type] = (enrolledByType[k.type] ?? 0) + fin(k.enrolled);
     const res = yield* evaluateSteps(
       prep,
       { kgs: rowsY, children: dem.used, residents: dem.residents, rateChildren: dem.childrenBirths, summaryOnly: !detailYears.has(year) },
@@ -131,7 +166,7 @@ export function* planSteps(
     // 托位 = 托班 places of supplying kindergartens + 托育机构 open that year
     const tuoS = new Float64Array(S);
     rowsY.forEach((k, j) => {
-      if (isSupplyingKg(k)) tuoS[prep.kgStreet[j]] += fin(k.tuo_ban_places);
+      if (suppliesPlaces(k)) tuoS[prep.kgStreet[j]] += fin(k.tuo_ban_places);
     });
     (input.childcare_centres ?? []).forEach((c, m) => {
       if (c.opened_year === null || c.opened_year === undefined || c.opened_year <= year) tuoS[prep.childcareStreet[m]] += fin(c.places);
@@ -153,14 +188,13 @@ export function* planSteps(
       const valuePct = den > 0 ? (100 * num) / den : null;
       return { key, valuePct, thresholdPct, pass: valuePct === null ? null : valuePct >= thresholdPct - 1e-9, numerator: num, denominator: den };
     };
-    const inclusivePlaces = byType.public + byType.inclusive_private;
     summaries.push({
       year,
       places,
       placesPublic: byType.public,
       placesInclusivePrivate: byType.inclusive_private,
       placesPrivate: byType.private,
-      kindergartens: rowsY.filter(isSupplyingKg).length,
+      kindergartens: rowsY.filter(suppliesPlaces).length,
       childrenBirths: Math.round(childrenBirths),
       demandPerThousand: Math.round(perThS.reduce((a, b) => a + b, 0)),
       method: settings.demand.method,
@@ -172,8 +206,8 @@ export function* planSteps(
       enrolledProjected,
       rates: [
         rate('gross_enrolment_rate', enrolledProjected, childrenBirths, th.grossEnrolmentRatePct),
-        rate('inclusive_coverage', inclusivePlaces * fill, enrolledProjected, th.inclusiveCoveragePct),
-        rate('public_share', byType.public * fill, enrolledProjected, th.publicSharePct),
+        rate('inclusive_coverage', enrolledByType.public + enrolledByType.inclusive_private, enrolledProjected, th.inclusiveCoveragePct),
+        rate('public_share', enrolledByType.public, enrolledProjected, th.publicSharePct),
       ],
       residents: res.district.residents,
       tuoPlaces: streets.reduce((a, s) => a + s.tuoPlaces, 0),
@@ -192,10 +226,19 @@ export function* planSteps(
     detail,
     baseGrossRate: r0,
     dataYear,
+    demandBasis: settings.demand.baseBasis,
+    censusChildren: Math.round(censusChildren),
+    baseChildrenBirths: Math.round(childrenBase),
     siteIds: sites.rows.map((k) => k.id),
     messages: dedupeMessages(messages),
     timings: { pairsMs: tPairs - t0, yearsMs: tEnd - tPairs, totalMs: tEnd - t0 },
   };
+}
+
+function sumOf(a: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
 }
 
 function dedupeMessages<T extends { key: string; values?: Record<string, string | number> }>(list: T[]): T[] {

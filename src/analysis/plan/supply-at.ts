@@ -10,9 +10,10 @@
  *   then `places_after` (包钢十七园 2026–2027: −240 in 2026 and 2027, 360 from 2028);
  * - conversion: type (and places when given) change from finish_year (no works);
  * - closure: not supplying from start_year.
- * The supply of a row is then isSupplyingKg(row) (status existing or null).
+ * The supply of a row is then suppliesPlaces(row) (src/analysis/supply.ts).
  */
-import { isSupplyingKg, type Kindergarten, type PlanProject } from '../../data/schema';
+import type { Kindergarten, PlanProject } from '../../data/schema';
+import { hasSupplyingStatus, suppliesPlaces } from '../supply';
 import type { PlanMessage } from './plan-types';
 
 export type ProjectEvent = 'opens' | 'offline' | 'closes' | 'converts' | 'expands';
@@ -101,7 +102,7 @@ export function sitesAt(
   const rows = sites.rows.slice();
   const events: { projectId: string; what: ProjectEvent }[] = [];
   // a kindergarten opened through the ledger is not there before its opening year
-  for (const [j, y] of sites.opensIn) if (year < y && isSupplyingKg(rows[j])) rows[j] = { ...rows[j], status: 'planned' };
+  for (const [j, y] of sites.opensIn) if (year < y && hasSupplyingStatus(rows[j])) rows[j] = { ...rows[j], status: 'planned' };
   // apply in order of effect so a later project (e.g. closure after expansion) wins
   const order = projects.map((_p, k) => k).sort((a, b) => effectiveYear(projects[a], lagYears) - effectiveYear(projects[b], lagYears) || a - b);
   for (const k of order) {
@@ -135,7 +136,7 @@ export function sitesAt(
         if (year >= from) {
           rows[j] = after();
           if (year === from) events.push({ projectId: p.id, what: 'opens' });
-        } else if (year >= p.start_year && isSupplyingKg(r)) {
+        } else if (year >= p.start_year && hasSupplyingStatus(r)) {
           rows[j] = { ...r, status: 'under_construction' };
           events.push({ projectId: p.id, what: 'offline' });
         }
@@ -165,7 +166,7 @@ export function sitesAt(
 
 /** The one supply rule of a plan: does site `j` supply places in `year`? */
 export function isSupplying(sites: PlanSites, projects: readonly PlanProject[], j: number, year: number, lagYears: number): boolean {
-  return isSupplyingKg(sitesAt(sites, projects, year, lagYears).rows[j]);
+  return suppliesPlaces(sitesAt(sites, projects, year, lagYears).rows[j]);
 }
 
 /** 万元 spent in `year`: each project's cost spread evenly over start_year…finish_year. */

@@ -3,7 +3,8 @@
  * from the layers, candidates, the reduced problem, then the instant answer and
  * the exact one. Used by the worker, the CLI and the benchmark alike.
  */
-import { isSupplyingKg, type Kindergarten, type PopulationCell } from '../../data/schema';
+import type { Kindergarten, PopulationCell } from '../../data/schema';
+import { suppliesPlaces } from '../supply';
 import { finiteOr0, now } from '../engine-prepare';
 import type { Highs } from 'highs';
 import { buildSitingProblem, type SitingDemand, type SitingPrepared } from './build-problem';
@@ -12,7 +13,7 @@ import { solveExact, type ExactOptions } from './exact';
 import { solveCapacitatedHeuristic, solveLscpHeuristic, solveMclpHeuristic } from './heuristic';
 import type { SitingAnswer, SitingCandidate, SitingParams } from './siting-types';
 
-/** Demand = children 3–5 of the population rows; supply = places of kindergartens that supply (isSupplyingKg). */
+/** Demand = children 3–5 of the population rows; supply = places of kindergartens that supply (suppliesPlaces). */
 export function sitingDemandOf(population: readonly PopulationCell[], kindergartens: readonly Kindergarten[]): SitingDemand {
   return {
     cellLon: Float64Array.from(population, (c) => c.lon),
@@ -20,7 +21,7 @@ export function sitingDemandOf(population: readonly PopulationCell[], kindergart
     children: Float64Array.from(population, (c) => finiteOr0(c.children_3_5)),
     kgLon: Float64Array.from(kindergartens, (k) => k.lon),
     kgLat: Float64Array.from(kindergartens, (k) => k.lat),
-    kgPlaces: Float64Array.from(kindergartens, (k) => (isSupplyingKg(k) ? finiteOr0(k.places) : 0)),
+    kgPlaces: Float64Array.from(kindergartens, (k) => (suppliesPlaces(k) ? finiteOr0(k.places) : 0)),
   };
 }
 

@@ -38,6 +38,7 @@ export function checkPlanSettings(raw: unknown, where: string): { settings: Plan
   if (out.endYear < out.baseYear || out.endYear - out.baseYear > 30) return { error: `${where}：settings.endYear 应在 baseYear 之后 30 年内` };
   const dm = out.demand;
   if (dm.method !== 'births' && dm.method !== 'per_thousand') return { error: `${where}：settings.demand.method 应为 births 或 per_thousand` };
+  if (dm.baseBasis !== 'births' && dm.baseBasis !== 'census') return { error: `${where}：settings.demand.baseBasis 应为 births 或 census` };
   for (const k of ['survivalRate', 'netMigrationPerYear', 'placesPerThousand', 'tuoPerThousand'] as const) {
     if (typeof dm[k] !== 'number' || !Number.isFinite(dm[k])) return { error: `${where}：settings.demand.${k} 应为数字` };
   }

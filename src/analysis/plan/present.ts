@@ -1,0 +1,41 @@
+/**
+ * The present-day view (现状) as the plan engine's base year of the 基准 scenario.
+ * The app, the CLI and the tests all go through here, so "现状" and "2025 基准" are
+ * one computation: same demand basis, supply rule (incl. 配套园 opened in the ledger)
+ * and enrolment.
+ */
+import type { Community, Kindergarten, LayerRows } from '../../data/schema';
+import { ledgerSupply, planKindergartens } from '../ledger/supply';
+import type { AnalysisInput, AnalysisParams, AnalysisResult, SupportingKgRuleTable } from '../types';
+import type { PlanResult, PlanScenario, PlanSettings } from './plan-types';
+import { runPlan } from './run-plan';
+
+/** The plan engine's input from the layers: kindergartens plus the 配套园 the ledger opened (each from its opening year). */
+export function planInputOf(
+  layers: Pick<LayerRows, 'kindergartens' | 'population' | 'communities' | 'admin_units' | 'childcare_centres'>,
+  ruleTable: SupportingKgRuleTable,
+): AnalysisInput {
+  const { kindergartens, openings } = planKindergartens(layers.kindergartens, ledgerSupply(layers.communities as Community[], layers.kindergartens as Kindergarten[], ruleTable));
+  return {
+    kindergartens,
+    openings,
+    population: layers.population,
+    communities: layers.communities,
+    admin_units: layers.admin_units,
+    childcare_centres: layers.childcare_centres,
+  };
+}
+
+/** Plan settings that stop at the base year (the present-day run computes one year). */
+export function presentSettings(settings: PlanSettings): PlanSettings {
+  return { ...settings, endYear: settings.baseYear };
+}
+
+/**
+ * The present-day result: the base year of `scenario` (the 基准 scenario: the
+ * plan_projects layer). `plan.years[0]` holds its summary (三率, both children counts).
+ */
+export function runPresent(input: AnalysisInput, scenario: PlanScenario, params: AnalysisParams, settings: PlanSettings): { result: AnalysisResult; plan: PlanResult } {
+  const plan = runPlan(input, scenario, params, presentSettings(settings), { detailYears: [settings.baseYear] });
+  return { result: plan.detail[settings.baseYear], plan };
+}
