@@ -47,8 +47,8 @@ export function buildSupplyingWhere(): string {
 }
 
 /** District totals shown in the summary panel. All sums cast to DOUBLE (DuckDB sums are HUGEINT). */
-export function buildSummarySql(): string {
-  const kg = quoteIdent('kindergartens');
+export function buildSummarySql(kgTable = 'kindergartens'): string {
+  const kg = quoteIdent(kgTable);
   const pop = quoteIdent('population');
   const com = quoteIdent('communities');
   const existing = buildSupplyingWhere();
@@ -62,10 +62,10 @@ export function buildSummarySql(): string {
 }
 
 /** Kindergarten counts, places and enrolment by type (existing only). */
-export function buildTypeBreakdownSql(): string {
+export function buildTypeBreakdownSql(kgTable = 'kindergartens'): string {
   return `SELECT type, count(*)::DOUBLE AS n, coalesce(sum(places),0)::DOUBLE AS places,
     coalesce(sum(enrolled),0)::DOUBLE AS enrolled
-    FROM ${quoteIdent('kindergartens')}
+    FROM ${quoteIdent(kgTable)}
     WHERE ${buildSupplyingWhere()}
     GROUP BY type ORDER BY type`;
 }

@@ -1,29 +1,12 @@
-/** Data slice: the loaded layers, the DuckDB connection, district totals from SQL. */
+/** Data slice: the loaded layers and the DuckDB connection (district totals come from the engine: selectors). */
 import type { StateCreator } from 'zustand/vanilla';
 import type { DbConnector } from '../data/db';
 import type { RowIssue } from '../data/issues';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../data/schema';
-import { buildSummarySql, buildTypeBreakdownSql } from '../data/sql';
 import type { AppState } from './store';
 
 // DuckDB writers (and Apache Arrow) load with DuckDB itself, after the first draw
 const tables = () => import('../data/tables');
-
-export interface DistrictSummary {
-  kindergartens: number;
-  places: number;
-  enrolled: number;
-  children_3_5: number;
-  residents: number;
-  communities: number;
-}
-
-export interface TypeRow {
-  type: string;
-  n: number;
-  places: number;
-  enrolled: number;
-}
 
 export interface DatasetMeta {
   name: string;
@@ -53,15 +36,13 @@ export interface DataSlice {
   loadState: 'idle' | 'loading' | 'ready' | 'error';
   loadError: string | null;
   loadIssues: RowIssue[];
-  summary: DistrictSummary | null;
-  typeBreakdown: TypeRow[];
   /** bumps on every change of layer data, so derived work can key on it */
   dataVersion: number;
-  /** Put a full dataset in place (memory and DuckDB), then refresh totals. */
+  /** Put a full dataset in place (memory and DuckDB). */
   setDataset(d: { layers: LayerRows; district: GeoJsonFC | null; meta: DatasetMeta | null; issues?: RowIssue[] }): Promise<void>;
   /** Replace one layer (memory and DuckDB, atomically): nothing changes if DuckDB refuses. */
   replaceLayer<L extends LayerId>(layer: L, rows: LayerRows[L]): Promise<void>;
-  /** Connect DuckDB: the layers already in memory are loaded into it, then the totals computed. */
+  /** Connect DuckDB: the layers already in memory are loaded into it. */
   attachDb(db: DbConnector): Promise<void>;
   /**
    * Put imported rows in a layer: 'replace' the layer, or 'append' (rows whose key exists
@@ -69,7 +50,6 @@ export interface DataSlice {
    */
   importLayer<L extends LayerId>(layer: L, rows: LayerRows[L], mode: 'replace' | 'append'): Promise<void>;
   setLoadState(s: DataSlice['loadState'], error?: string | null): void;
-  refreshSummary(): Promise<void>;
 }
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
@@ -80,8 +60,6 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
   loadState: 'idle',
   loadError: null,
   loadIssues: [],
-  summary: null,
-  typeBreakdown: [],
   dataVersion: 0,
   async attachDb(db) {
     // layers may change while they load: load until the tables match what is in memory
@@ -91,20 +69,17 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       if (get().layers === layers) break;
     }
     set({ db });
-    await get().refreshSummary();
   },
   setLoadState: (loadState, error = null) => set({ loadState, loadError: error }),
   async setDataset({ layers, district, meta, issues = [] }) {
     const db = get().db;
     if (db) await (await tables()).loadAllLayers(db, layers);
     set((s) => ({ layers, district, meta, loadIssues: issues, dataVersion: s.dataVersion + 1 }));
-    await get().refreshSummary();
   },
   async replaceLayer(layer, rows) {
     const db = get().db;
     if (db) await (await tables()).replaceLayerTable(db, layer, rows);
     set((s) => ({ layers: { ...s.layers, [layer]: rows }, dataVersion: s.dataVersion + 1 }));
-    await get().refreshSummary();
   },
   async importLayer(layer, rows, mode) {
     let next = rows;
@@ -117,13 +92,6 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     await get().replaceLayer(layer, next);
     const meta = get().meta;
     if (meta?.generated?.includes(layer)) set({ meta: { ...meta, generated: meta.generated.filter((g) => g !== layer) } });
-  },
-  async refreshSummary() {
-    const db = get().db;
-    if (!db) return;
-    const [summary] = await db.query<DistrictSummary & Record<string, unknown>>(buildSummarySql());
-    const typeBreakdown = await db.query<TypeRow & Record<string, unknown>>(buildTypeBreakdownSql());
-    set({ summary: summary ?? null, typeBreakdown });
   },
 });
 

@@ -1,7 +1,7 @@
 /** Derived values for the map and panels; memoised so React does not re-render needlessly. */
 import type { KgStatusRag } from '../analysis/types';
 import type { AnalysisOverlay } from '../map/build-layers';
-import type { PlanResult, PlanScenario } from '../analysis/plan/plan-types';
+import type { PlanResult, PlanScenario, PlanYearSummary } from '../analysis/plan/plan-types';
 import { planSites, sitesAt } from '../analysis/plan/supply-at';
 import { ledgerSupply, planKindergartens, type LedgerSupply } from '../analysis/ledger/supply';
 import type { AnalysisInput } from '../analysis/types';
@@ -57,10 +57,11 @@ export function selectPresentResult(s: AppState): AppState['result'] {
   return presentResultCurrent(s) ? s.result : null;
 }
 
-/** The year and the plan run (data year, demand basis) behind the figures on screen. */
-export function selectShownPlan(s: AppState): { year: number; plan: PlanResult | null } {
-  if (s.planOpen) return { year: s.planYear, plan: s.planResults[s.currentScenarioId] ?? null };
-  return { year: s.planSettings.baseYear, plan: presentResultCurrent(s) ? s.presentPlan : null };
+/** The year, the plan run (data year, demand basis) and that year's summary behind the figures on screen. */
+export function selectShownPlan(s: AppState): { year: number; plan: PlanResult | null; summary: PlanYearSummary | null } {
+  const year = s.planOpen ? s.planYear : s.planSettings.baseYear;
+  const plan = s.planOpen ? (s.planStale[s.currentScenarioId] ? null : (s.planResults[s.currentScenarioId] ?? null)) : presentResultCurrent(s) ? s.presentPlan : null;
+  return { year, plan, summary: plan?.years.find((y) => y.year === year) ?? null };
 }
 
 /** The current scenario. */

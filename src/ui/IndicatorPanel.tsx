@@ -1,5 +1,6 @@
 import { selectCurrentResult } from '../state/selectors';
 import { useApp } from '../state/store';
+import { BasisLine } from './BasisLine';
 import { FigureCard } from './FigureCard';
 
 /** County indicators (三率, staffing, class size) and coverage/2SFCA headline figures. */
@@ -10,6 +11,7 @@ export function IndicatorPanel() {
   return (
     <section className="panel" data-testid="indicator-panel">
       <h3>{lang === 'zh' ? '督导评估指标' : 'County indicators'}</h3>
+      <BasisLine testId="indicator-basis" />
       {result.indicators.map((f) => (
         <FigureCard key={f.key} f={f} lang={lang} />
       ))}

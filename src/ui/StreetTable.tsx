@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { StreetRow, SupplyDemandRow } from '../analysis/types';
 import { selectCurrentResult } from '../state/selectors';
+import { BasisLine } from './BasisLine';
 import { useApp } from '../state/store';
 import { DataTable, type Column } from './DataTable';
 import { formatInt, formatPct, formatRag } from './format';
@@ -53,7 +54,12 @@ export function StreetTable() {
   const cols = useMemo(() => streetColumns(lang === 'zh'), [lang]);
   if (!result) return null;
   const rows: SupplyDemandRow[] = [...result.streets.filter((s: StreetRow) => s.children > 0 || s.places > 0), { ...result.district, nameZh: lang === 'zh' ? '全区合计' : 'District' }];
-  return <DataTable rows={rows} columns={cols} rowKey={(r) => r.code || r.nameZh} testId="street-table" exportName={lang === 'zh' ? '街道学位供需' : 'supply-by-subdistrict'} rowClass={(r) => (r === rows[rows.length - 1] ? 'total' : '')}
-      onRowClick={(r) => r.code && select({ layer: 'admin_units', id: r.code })}
-    />;
+  return (
+    <>
+      <BasisLine testId="street-basis" />
+      <DataTable rows={rows} columns={cols} rowKey={(r) => r.code || r.nameZh} testId="street-table" exportName={lang === 'zh' ? '街道学位供需' : 'supply-by-subdistrict'} rowClass={(r) => (r === rows[rows.length - 1] ? 'total' : '')}
+        onRowClick={(r) => r.code && select({ layer: 'admin_units', id: r.code })}
+      />
+    </>
+  );
 }

@@ -1,10 +1,14 @@
+import { useShallow } from 'zustand/react/shallow';
 import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH } from '../data/schema';
 import { KG_TYPE_COLOR, rgbCss } from '../map/palette';
+import { selectShownPlan } from '../state/selectors';
 import { useApp } from '../state/store';
 import { formatInt, formatWan } from './format';
 import { t, type StringKey } from './i18n';
+import { BasisLine } from './BasisLine';
+import { BasisSelect } from './BasisSelect';
 
-function Card({ label, value, unit, testId }: { label: string; value: string; unit: string; testId: string }) {
+function Card({ label, value, unit, sub, testId }: { label: string; value: string; unit: string; sub?: string; testId: string }) {
   return (
     <div className="card" data-testid={testId}>
       <div className="card-label">{label}</div>
@@ -12,36 +16,52 @@ function Card({ label, value, unit, testId }: { label: string; value: string; un
         <span data-testid={`${testId}-value`}>{value}</span>
         <small>{unit}</small>
       </div>
+      {sub ? <div className="card-sub" data-testid={`${testId}-sub`}>{sub}</div> : null}
     </div>
   );
 }
 
 /**
- * District totals from DuckDB: kindergartens, places, enrolled, children 3–5, residents.
- * Until DuckDB has them (it starts after the map's first frame) the same cards hold "…",
- * so the panels below do not jump when the numbers arrive.
+ * District totals of the year on screen, from the engine (the same figures as the map, the
+ * tables, the plan and 汇报): kindergartens and places that supply (one rule), enrolment,
+ * children 3–5 of the chosen basis (the census count beside it), residents. The heading names
+ * the year and how its children were counted. Until the engine has them the cards hold "…".
  */
 export function SummaryPanel() {
-  const summary = useApp((s) => s.summary);
-  const types = useApp((s) => s.typeBreakdown);
+  const shown = useApp(useShallow(selectShownPlan));
+  const communities = useApp((s) => s.layers.communities.length);
   const lang = useApp((s) => s.lang);
-  const v = (f: (x: NonNullable<typeof summary>) => string): string => (summary ? f(summary) : '…');
-  const cards: [StringKey, string, StringKey, string][] = [
-    ['kindergartens', v((x) => formatInt(x.kindergartens)), 'unitSchools', 'sum-kindergartens'],
-    ['places', v((x) => formatInt(x.places)), 'unitPlaces', 'sum-places'],
-    ['enrolled', v((x) => formatInt(x.enrolled)), 'unitPeople', 'sum-enrolled'],
-    ['children35', v((x) => formatInt(x.children_3_5)), 'unitChildren', 'sum-children'],
-    ['residents', v((x) => formatWan(x.residents)), 'unitPeople', 'sum-residents'],
-    ['communities', v((x) => formatInt(x.communities)), 'unitCount', 'sum-communities'],
+  const y = shown.summary;
+  const plan = shown.plan;
+  const v = (f: (x: NonNullable<typeof y>) => number, fmt: (n: number) => string = formatInt): string => (y ? fmt(f(y)) : '…');
+  const enrolled = (x: NonNullable<typeof y>) => x.enrolledByType.public + x.enrolledByType.inclusive_private + x.enrolledByType.private;
+  const census = plan && y && y.year === plan.settings.baseYear ? plan.censusChildren : null;
+  const birthsBase = plan && y && y.year === plan.settings.baseYear ? plan.baseChildrenBirths : null;
+  // the count the basis did not pick, shown beside the one in use
+  const other =
+    census === null || birthsBase === null
+      ? undefined
+      : plan?.demandBasis === 'census'
+        ? `${t(lang, 'basisBirthsShort')} ${formatInt(birthsBase)}`
+        : `${plan?.dataYear ?? ''}${t(lang, 'basisCensusShort')} ${formatInt(census)}`;
+  const cards: [StringKey, string, StringKey, string, string?][] = [
+    ['kindergartens', v((x) => x.kindergartens), 'unitSchools', 'sum-kindergartens'],
+    ['places', v((x) => x.places), 'unitPlaces', 'sum-places'],
+    ['enrolled', v(enrolled), 'unitPeople', 'sum-enrolled', y && y.year !== plan?.settings.baseYear ? t(lang, 'projectedShort') : undefined],
+    ['children35', v((x) => x.childrenBirths), 'unitPeople', 'sum-children', other],
+    ['residents', v((x) => x.residents, formatWan), 'unitPeople', 'sum-residents'],
+    ['communities', formatInt(communities), 'unitCount', 'sum-communities'],
   ];
   return (
-    <section className="panel" data-testid="summary-panel" aria-busy={!summary}>
+    <section className="panel" data-testid="summary-panel" aria-busy={!y}>
       <h3>{t(lang, 'summary')}</h3>
+      <BasisLine testId="summary-basis" />
       <div className="cards">
-        {cards.map(([label, value, unit, id]) => (
-          <Card key={id} label={t(lang, label)} value={value} unit={t(lang, unit)} testId={id} />
+        {cards.map(([label, value, unit, id, sub]) => (
+          <Card key={id} label={t(lang, label)} value={value} unit={t(lang, unit)} sub={sub} testId={id} />
         ))}
       </div>
+      <BasisSelect />
       <h4>{t(lang, 'byType')}</h4>
       <table className="grid">
         <thead>
@@ -53,20 +73,17 @@ export function SummaryPanel() {
           </tr>
         </thead>
         <tbody>
-          {KG_TYPES.map((ty, i) => {
-            const r = types.find((x) => x.type === ty);
-            return (
-              <tr key={ty}>
-                <td>
-                  <span className="dot" style={{ background: rgbCss(KG_TYPE_COLOR[ty]) }} />
-                  {lang === 'zh' ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]}
-                </td>
-                <td className="num">{summary ? formatInt(r?.n ?? 0) : '…'}</td>
-                <td className="num">{summary ? formatInt(r?.places ?? 0) : '…'}</td>
-                <td className="num">{summary ? formatInt(r?.enrolled ?? 0) : '…'}</td>
-              </tr>
-            );
-          })}
+          {KG_TYPES.map((ty, i) => (
+            <tr key={ty}>
+              <td>
+                <span className="dot" style={{ background: rgbCss(KG_TYPE_COLOR[ty]) }} />
+                {lang === 'zh' ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]}
+              </td>
+              <td className="num">{y ? formatInt(y.kindergartensByType[ty]) : '…'}</td>
+              <td className="num">{y ? formatInt(ty === 'public' ? y.placesPublic : ty === 'inclusive_private' ? y.placesInclusivePrivate : y.placesPrivate) : '…'}</td>
+              <td className="num">{y ? formatInt(y.enrolledByType[ty]) : '…'}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>

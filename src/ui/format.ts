@@ -15,6 +15,14 @@ export function formatWan(n: number | null | undefined, digits = 1): string {
   return formatInt(n);
 }
 
+/** Money given in 万元, as officials write it: 5752 → "5,752万元", 24430 → "2.44亿元" (English: "×10k yuan"). */
+export function formatMoney10k(v10k: number | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
+  if (v10k === null || v10k === undefined || !Number.isFinite(v10k)) return '—';
+  if (lang === 'en') return `${formatInt(v10k)} ×10k yuan`;
+  if (Math.abs(v10k) >= 10000) return `${(v10k / 10000).toFixed(2)}亿元`;
+  return `${formatInt(v10k)}万元`;
+}
+
 /** 0.9123 → "91.2%" */
 export function formatPct(ratio: number | null | undefined, digits = 1): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';

@@ -29,6 +29,9 @@ const STRINGS = {
   settings: { zh: '设置', en: 'Settings' },
   language: { zh: 'English', en: '中文' },
   byType: { zh: '按办园性质', en: 'By type' },
+  basisBirthsShort: { zh: '按出生推算', en: 'by births' },
+  basisCensusShort: { zh: '年普查口径', en: ' census' },
+  projectedShort: { zh: '预测', en: 'projected' },
   dataNotice: {
     zh: '示例数据：区界、街道名称与代码、人口总数为真实数据；幼儿园、小区、人口网格与街道边界为生成数据，仅供演示。',
     en: 'Sample data: the district boundary, sub-district names/codes and census totals are real; kindergartens, communities, population grid and sub-district boundaries are generated for demonstration.',

@@ -1,7 +1,8 @@
 /** The analysis in the app: figures equal the Node engine's, radius switch, uncovered layer, explanations, ledger. */
 import path from 'node:path';
 import { defaultAnalysisParams } from '../../src/analysis/params';
-import { runAnalysis } from '../../src/analysis/run-analysis';
+import { defaultPlanSettings } from '../../src/analysis/plan/plan-defaults';
+import { planInputOf, runPresent } from '../../src/analysis/plan/present';
 import type { AnalysisParams } from '../../src/analysis/types';
 import { loadDataFolder } from '../../src/data/load-folder-node';
 import { formatFigure } from '../../src/ui/FigureCard';
@@ -27,7 +28,9 @@ let asOf = '';
 
 function nodeResult(_ctx: E2eContext, radiusM: number) {
   const { data } = loadDataFolder(path.resolve('data'));
-  return runAnalysis(data, { ...defaultAnalysisParams(asOf), radiusM });
+  const params = { ...defaultAnalysisParams(asOf), radiusM };
+  // 现状 = the plan engine's base year of the 基准 scenario, as in the app and the CLI
+  return runPresent(planInputOf(data, params.ruleTable), { id: 'base', name: '基准方案', projects: data.plan_projects }, params, defaultPlanSettings()).result;
 }
 
 async function mapShot(ctx: E2eContext, name?: string): Promise<Buffer> {

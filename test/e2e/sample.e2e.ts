@@ -1,5 +1,8 @@
 /** The sample city loads, draws, sums correctly, toggles, and escapes text in tooltips. */
 import path from 'node:path';
+import { defaultAnalysisParams } from '../../src/analysis/params';
+import { defaultPlanSettings } from '../../src/analysis/plan/plan-defaults';
+import { planInputOf, runPresent } from '../../src/analysis/plan/present';
 import { loadDataFolder } from '../../src/data/load-folder-node';
 import { formatInt } from '../../src/ui/format';
 import { assert, assertEqual } from './assert';
@@ -43,31 +46,21 @@ export const sampleTests: E2eTest[] = [
     },
   },
   {
-    name: '概况数字与 Node 从数据文件计算的一致',
+    name: '概况数字与 Node 引擎（基准年）一致，并注明数据年份与口径',
     async run(ctx) {
       const { data } = loadDataFolder(path.resolve('data'));
-      const existing = data.kindergartens.filter((k) => k.status === 'existing' || k.status === null);
-      const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
-      const expected = {
-        kindergartens: existing.length,
-        places: sum(existing, (k) => k.places),
-        enrolled: sum(existing, (k) => k.enrolled ?? 0),
-        children_3_5: sum(data.population, (p) => p.children_3_5),
-        residents: sum(data.population, (p) => p.residents),
-        communities: data.communities.length,
-      };
-      // DuckDB-WASM loads after the first draw; its SQL totals follow
-      await ctx.page.waitForFunction(() => (window as unknown as { __xwghStore: { getState(): { summary: unknown } } }).__xwghStore.getState().summary !== null, null, { timeout: 30000 });
-      const got = await ctx.page.evaluate(() => (window as unknown as { __xwghStore: { getState(): { summary: unknown } } }).__xwghStore.getState().summary);
-      for (const k of Object.keys(expected) as (keyof typeof expected)[]) {
-        const g = (got as Record<string, number>)[k];
-        assert(Math.abs(g - expected[k]) < 1e-6, `summary.${k}: DuckDB-WASM says ${g}, Node says ${expected[k]}`);
-      }
-      // the cards hold "…" until the DuckDB totals are rendered
-      await ctx.page.waitForFunction(() => document.querySelector('[data-testid=sum-places-value]')?.textContent !== '…', null, { timeout: 10000 });
-      assertEqual(await ctx.page.locator('[data-testid=sum-places-value]').textContent(), formatInt(expected.places), 'places card');
-      assertEqual(await ctx.page.locator('[data-testid=sum-kindergartens-value]').textContent(), formatInt(expected.kindergartens), 'kindergartens card');
-      assertEqual(await ctx.page.locator('[data-testid=sum-children-value]').textContent(), formatInt(expected.children_3_5), 'children card');
+      const params = defaultAnalysisParams(await ctx.page.evaluate(() => (window as unknown as { __xwghStore: { getState(): { params: { asOfDate: string } } } }).__xwghStore.getState().params.asOfDate));
+      const { plan } = runPresent(planInputOf(data, params.ruleTable), { id: 'base', name: '基准方案', projects: data.plan_projects }, params, defaultPlanSettings());
+      const y = plan.years[0];
+      // the cards hold "…" until the engine's figures arrive
+      await ctx.page.waitForFunction(() => document.querySelector('[data-testid=sum-places-value]')?.textContent !== '…', null, { timeout: 30000 });
+      assertEqual(await ctx.page.locator('[data-testid=sum-places-value]').textContent(), formatInt(y.places), 'places card');
+      assertEqual(await ctx.page.locator('[data-testid=sum-kindergartens-value]').textContent(), formatInt(y.kindergartens), 'kindergartens card');
+      assertEqual(await ctx.page.locator('[data-testid=sum-children-value]').textContent(), formatInt(y.childrenBirths), 'children card (births basis)');
+      assertEqual(await ctx.page.locator('[data-testid=sum-children-sub]').textContent(), `${plan.dataYear}年普查口径 ${formatInt(plan.censusChildren)}`, 'the census count beside it');
+      assertEqual(await ctx.page.locator('[data-testid=summary-basis]').textContent(), `2025 年（由 ${plan.dataYear} 年普查按出生人口推算）`, 'data year and method named');
+      const enrolled = y.enrolledByType.public + y.enrolledByType.inclusive_private + y.enrolledByType.private;
+      assertEqual(await ctx.page.locator('[data-testid=sum-enrolled-value]').textContent(), formatInt(enrolled), 'enrolled card');
     },
   },
   {

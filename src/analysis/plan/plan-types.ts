@@ -102,6 +102,9 @@ export interface PlanYearSummary {
   placesInclusivePrivate: number;
   placesPrivate: number;
   kindergartens: number;
+  /** supplying kindergartens, places' enrolment by type (real in the base year, projected after) */
+  kindergartensByType: Record<'public' | 'inclusive_private' | 'private', number>;
+  enrolledByType: Record<'public' | 'inclusive_private' | 'private', number>;
   childrenBirths: number;
   demandPerThousand: number;
   method: DemandMethod;

@@ -148,7 +148,12 @@ export function* planSteps(
       rowsY = rows.map((k, j) => (suppliesPlaces(k) ? { ...k, enrolled: fin(k.places) * siteFill[j] * scale } : k));
     }
     const enrolledByType = { public: 0, inclusive_private: 0, private: 0 };
-    for (const k of rowsY) if (suppliesPlaces(k)) enrolledByType[k.type] = (enrolledByType[k.type] ?? 0) + fin(k.enrolled);
+    const kindergartensByType = { public: 0, inclusive_private: 0, private: 0 };
+    for (const k of rowsY) {
+      if (!suppliesPlaces(k)) continue;
+      enrolledByType[k.type] = (enrolledByType[k.type] ?? 0) + fin(k.enrolled);
+      kindergartensByType[k.type] = (kindergartensByType[k.type] ?? 0) + 1;
+    }
     const res = yield* evaluateSteps(
       prep,
       { kgs: rowsY, children: dem.used, residents: dem.residents, rateChildren: dem.childrenBirths, summaryOnly: !detailYears.has(year) },
@@ -195,6 +200,8 @@ export function* planSteps(
       placesInclusivePrivate: byType.inclusive_private,
       placesPrivate: byType.private,
       kindergartens: rowsY.filter(suppliesPlaces).length,
+      kindergartensByType,
+      enrolledByType,
       childrenBirths: Math.round(childrenBirths),
       demandPerThousand: Math.round(perThS.reduce((a, b) => a + b, 0)),
       method: settings.demand.method,
@@ -205,7 +212,8 @@ export function* planSteps(
       coveredShare: res.district.coveredChildrenShare,
       enrolledProjected,
       rates: [
-        rate('gross_enrolment_rate', enrolledProjected, childrenBirths, th.grossEnrolmentRatePct),
+        // whole children, as the indicators of the detail result count them
+        rate('gross_enrolment_rate', enrolledProjected, Math.round(childrenBirths), th.grossEnrolmentRatePct),
         rate('inclusive_coverage', enrolledByType.public + enrolledByType.inclusive_private, enrolledProjected, th.inclusiveCoveragePct),
         rate('public_share', enrolledByType.public, enrolledProjected, th.publicSharePct),
       ],

@@ -1,3 +1,4 @@
+import { BasisSelect } from '../BasisSelect';
 import { useEffect, useState } from 'react';
 import { BIRTHS_ASSUMED_FROM, PLAN_PARAM_SOURCES } from '../../analysis/plan/plan-defaults';
 import type { DemandSettings } from '../../analysis/plan/plan-types';
@@ -73,6 +74,10 @@ export function DemandDialog({ onClose }: { onClose: () => void }) {
             </select>
             <Src k="childrenFromBirths" />
           </label>
+          <div>
+            <BasisSelect testId="demand-basis" />
+            <Src k="baseBasis" />
+          </div>
           <label>
             {zh ? '千人指标（个学位/千人）' : 'Places per 1,000'}
             <input type="number" step="1" value={d.placesPerThousand} onChange={(e) => setNum('placesPerThousand', e.target.value)} />

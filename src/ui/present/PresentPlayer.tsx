@@ -18,9 +18,10 @@ export default function PresentPlayer() {
   const screen = shown[index];
   // the figures follow the store: re-read the content whenever results or the year change
   const result = useApp((s) => s.result);
+  const presentPlan = useApp((s) => s.presentPlan);
   const plans = useApp((s) => s.planResults);
   const year = useApp((s) => s.planYear);
-  const content = useMemo(() => (screen ? screenContentOf(appStore.getState(), screen) : null), [screen, result, plans, year, lang]);
+  const content = useMemo(() => (screen ? screenContentOf(appStore.getState(), screen) : null), [screen, result, presentPlan, plans, year, lang]);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -54,6 +55,7 @@ export default function PresentPlayer() {
     <div className="present" data-testid="present">
       <header className="present-head">
         <h1 data-testid="present-title">{screen.title}</h1>
+        {content?.basis ? <span className="present-basis" data-testid="present-basis">{content.basis}</span> : null}
         <span className="present-page" data-testid="present-page">{index + 1} / {shown.length}</span>
       </header>
       <aside className="present-side">

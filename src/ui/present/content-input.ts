@@ -1,4 +1,5 @@
 /** From the store to what a screen needs (content input, readiness), shared by the player and the exports. */
+import { selectPresentResult, selectViewLayers } from '../../state/selectors';
 import type { AppState } from '../../state/store';
 import type { PresentScreen } from '../../state/present-slice';
 import { buildScreenContent, type ContentInput, type ScreenContent } from './screen-content';
@@ -12,10 +13,11 @@ export function contentInputOf(s: AppState, screen: PresentScreen): ContentInput
   return {
     kind: screen.kind,
     lang: s.lang,
-    result: s.resultVersion === s.dataVersion ? s.result : null,
+    result: selectPresentResult(s),
+    presentPlan: selectPresentResult(s) ? s.presentPlan : null,
     plan: s.planStale[id] ? null : (s.planResults[id] ?? null),
     scenario: s.scenarios.find((x) => x.id === id) ?? null,
-    kindergartens: s.layers.kindergartens,
+    kindergartens: selectViewLayers({ ...s, planOpen: false }).kindergartens,
     year: s.planOpen ? s.planYear : screen.view.year,
   };
 }
@@ -26,7 +28,7 @@ export function screenContentOf(s: AppState, screen: PresentScreen): ScreenConte
 
 /** The screen is on the map and its figures are computed (nothing is being recomputed). */
 export function screenReady(s: AppState, screen: PresentScreen): boolean {
-  if (s.analysisState === 'running' || s.resultVersion !== s.dataVersion) return false;
+  if (s.analysisState === 'running' || !selectPresentResult(s)) return false;
   if (s.planOpen && (s.planState === 'running' || Object.keys(s.planStale).length > 0 || !s.planResults[s.currentScenarioId]?.detail[s.planYear])) return false;
   return screenContentOf(s, screen) !== null;
 }

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultAnalysisParams } from '../../../src/analysis/params';
 import { runAnalysis } from '../../../src/analysis/run-analysis';
+import { defaultPlanSettings } from '../../../src/analysis/plan/plan-defaults';
+import { runPresent } from '../../../src/analysis/plan/present';
+import { runPlan } from '../../../src/analysis/plan/run-plan';
 import { emptyLayers } from '../../../src/state/data-slice';
 import { checkPersistedPresent, defaultScreens, shownScreens } from '../../../src/state/present-slice';
 import { createAppStore } from '../../../src/state/store';
@@ -19,18 +22,29 @@ const input = {
 describe('screen content', () => {
   const r = runAnalysis(input, { ...defaultAnalysisParams('2026-12-01'), radiusM: 300 });
   it('现状: places, the three rates and coverage as the engine computed them', () => {
-    const c = buildScreenContent({ kind: 'status', lang: 'zh', result: r, plan: null, scenario: null, kindergartens: input.kindergartens, year: null })!;
+    const c = buildScreenContent({ kind: 'status', lang: 'zh', result: r, presentPlan: null, plan: null, scenario: null, kindergartens: input.kindergartens, year: null })!;
     expect(c.cards.find((x) => x.key === 'places')?.value).toBe(formatInt(90));
     expect(c.cards.find((x) => x.key === 'coverage')?.value).toBe('60.0%');
     expect(c.summary).toContain('学位 90 个');
   });
   it('问题: 街道 short of places and children outside catchments', () => {
-    const c = buildScreenContent({ kind: 'problems', lang: 'zh', result: r, plan: null, scenario: null, kindergartens: input.kindergartens, year: null })!;
-    expect(c.cards.find((x) => x.key === 'outside')?.value).toBe('40 名');
+    const c = buildScreenContent({ kind: 'problems', lang: 'zh', result: r, presentPlan: null, plan: null, scenario: null, kindergartens: input.kindergartens, year: null })!;
+    expect(c.cards.find((x) => x.key === 'outside')?.value).toBe('40 人');
     expect(c.cards.find((x) => x.key === 'streets_short')?.tone).toBe('bad');
   });
+  it('each screen names its data year and method; money in 万元 / 亿元', () => {
+    const settings = defaultPlanSettings();
+    const { result, plan } = runPresent(input, { id: 'base', name: '基准', projects: [] }, { ...defaultAnalysisParams('2026-12-01'), radiusM: 300 }, settings);
+    const c = buildScreenContent({ kind: 'status', lang: 'zh', result, presentPlan: plan, plan: null, scenario: null, kindergartens: input.kindergartens, year: null })!;
+    expect(c.basis).toBe('2025 年（由 2025 年普查按出生人口推算）');
+    const full = runPlan(input, { id: 'base', name: '基准', projects: [{ id: 'X', kind: 'new_build', kindergarten_id: null, name: '新园', lon: 110, lat: 40, start_year: 2026, finish_year: 2027, classes_after: 12, places_after: 360, land_area_m2: 5400, cost_10k_yuan: 24430, status: 'proposed', type_after: 'public' }] }, { ...defaultAnalysisParams('2026-12-01'), radiusM: 300 }, settings);
+    const p = buildScreenContent({ kind: 'plan', lang: 'zh', result, presentPlan: plan, plan: full, scenario: { id: 'base', name: '基准', projects: [] }, kindergartens: [], year: 2030 })!;
+    expect(p.basis).toBe('2025 年（由 2025 年普查按出生人口推算） → 2030 年（预测）');
+    expect(p.cards.find((x) => x.key === 'spend')?.value).toBe('2.44亿元');
+    expect(p.cards.find((x) => x.key === 'spend')?.sub).toBe('24,430万元');
+  });
   it('nothing to show without results', () => {
-    expect(buildScreenContent({ kind: 'plan', lang: 'zh', result: r, plan: null, scenario: null, kindergartens: [], year: 2030 })).toBeNull();
+    expect(buildScreenContent({ kind: 'plan', lang: 'zh', result: r, presentPlan: null, plan: null, scenario: null, kindergartens: [], year: 2030 })).toBeNull();
   });
 });
 

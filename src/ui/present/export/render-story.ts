@@ -5,11 +5,10 @@
  * a re-render elsewhere, so what the slide shows is what the screen showed.
  */
 import { captureMapCanvas, mapShows, waitForMapRendered } from '../../../map/map-capture';
-import { selectOverlay, selectViewLayers } from '../../../state/selectors';
+import { selectOverlay, selectShownPlan, selectViewLayers } from '../../../state/selectors';
 import { shownScreens, type PresentScreen } from '../../../state/present-slice';
+import { describeBasis } from '../../messages';
 import type { AppStore } from '../../../state/store';
-import { todayIso } from '../../../state/analysis-slice';
-import { formatDateZh } from '../../format';
 import { screenContentOf, screenReady } from '../content-input';
 import { renderChartPng } from '../echarts-setup';
 import type { ScreenContent } from '../screen-content';
@@ -59,7 +58,10 @@ export function screenSubtitle(store: AppStore): string {
   const s = store.getState();
   const zh = s.lang === 'zh';
   const sc = s.scenarios.find((x) => x.id === s.currentScenarioId);
-  const when = s.planOpen ? `${s.planYear}${zh ? ' 年' : ''} · ${sc?.name ?? ''}` : zh ? `现状（${formatDateZh(todayIso())}）` : `Today (${todayIso()})`;
+  // the year and data basis of the figures on the map (现状 = the plan's base year)
+  const { year, plan } = selectShownPlan(s);
+  const basis = plan ? describeBasis(s.lang, plan, year) : `${year}${zh ? ' 年' : ''}`;
+  const when = s.planOpen ? `${basis} · ${sc?.name ?? ''}` : `${zh ? '现状' : 'Present'} ${basis}`;
   return `${s.meta?.name ?? ''} · ${when}`;
 }
 
