@@ -106,6 +106,17 @@ export function checkPersistedPlan(raw: unknown): string | null {
 
 const baseScenario = (projects: PlanProject[]): PlanScenario => ({ id: BASE_SCENARIO_ID, name: '基准方案', projects });
 
+/**
+ * Years of a new build added on the map or from 选址: two years of works that supply by the year
+ * on screen when the plan allows it, always within the plan (start ≥ baseYear + 1) and supplying
+ * by its last year (finish + lag ≤ endYear) where the period leaves room for it.
+ */
+export function newBuildYears(settings: PlanSettings, shownYear: number): { start: number; finish: number } {
+  const latest = settings.endYear - settings.openingLagYears - 1;
+  const start = Math.max(settings.baseYear + 1, Math.min(shownYear - settings.openingLagYears - 1, latest));
+  return { start, finish: start + 1 };
+}
+
 /** A new id not used by any scenario or project of `taken`. */
 function freshId(prefix: string, taken: Set<string>): string {
   for (let k = 1; ; k++) {
@@ -237,7 +248,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
     addNewBuilds(sites) {
       const s = get();
       const taken = new Set(s.scenarios.flatMap((x) => x.projects.map((q) => q.id)));
-      const start = Math.max(s.planSettings.baseYear + 1, s.planYear);
+      const { start, finish } = newBuildYears(s.planSettings, s.planYear);
       const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
       const projects: PlanProject[] = sites.map((x) => {
         const id = freshId('XZ', taken);
@@ -250,7 +261,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
           lon: round6(x.lon),
           lat: round6(x.lat),
           start_year: start,
-          finish_year: start + 1,
+          finish_year: finish,
           classes_after: x.classes,
           places_after: x.places,
           tuo_ban_places_after: 0,
@@ -269,7 +280,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
       const s = get();
       const taken = new Set(s.scenarios.flatMap((x) => x.projects.map((q) => q.id)));
       const id = freshId('XM', taken);
-      const start = Math.max(s.planSettings.baseYear + 1, s.planYear);
+      const { start, finish } = newBuildYears(s.planSettings, s.planYear);
       const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
       get().addProject({
         id,
@@ -279,13 +290,13 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
         lon: round6(lon),
         lat: round6(lat),
         start_year: start,
-        finish_year: start + 1,
+        finish_year: finish,
         classes_after: 12,
         places_after: 360,
         tuo_ban_places_after: 0,
         land_area_m2: 5400,
         building_area_m2: 4200,
-        cost_10k_yuan: null,
+        cost_10k_yuan: 12 * s.planSettings.newBuildCost10kPerClass,
         status: 'proposed',
         type_after: 'public',
         responsible_unit: null,

@@ -20,23 +20,24 @@ const RAG: Record<KgStatusRag, 'ok' | 'warn' | 'bad' | 'neutral'> = {
   inactive: 'neutral',
 };
 
-let lastResult: AppState['result'] = null;
-let lastOverlay: AnalysisOverlay = NO_OVERLAY;
+// caches are keyed by objects of one store (results, layers), so stores never share or evict each other's entries
+const overlays = new WeakMap<object, AnalysisOverlay>();
 
 /** Map overlay from the latest analysis result, only while it matches the data on screen. */
 export function selectOverlay(s: AppState): AnalysisOverlay {
   const r = selectCurrentResult(s);
   if (!r) return NO_OVERLAY;
-  if (r !== lastResult) {
-    lastResult = r;
-    lastOverlay = {
+  let o = overlays.get(r);
+  if (!o) {
+    o = {
       covered: r.cells.covered,
       radiusM: r.params.radiusM,
       kgStatus: r.kindergartens.status.map((x) => RAG[x]),
       streetStatus: Object.fromEntries(r.streets.map((st) => [st.code, RAG[st.status]])),
     };
+    overlays.set(r, o);
   }
-  return lastOverlay;
+  return o;
 }
 
 const sameKey = (a: unknown[], b: unknown[]): boolean => a.length === b.length && a.every((x, k) => x === b[k]);
@@ -64,19 +65,36 @@ export function selectShownPlan(s: AppState): { year: number; plan: PlanResult |
   return { year, plan, summary: plan?.years.find((y) => y.year === year) ?? null };
 }
 
+const presentKgs = new WeakMap<object, { key: unknown[]; value: LayerRows['kindergartens'] }>();
+
+/** The kindergartens of 现状 (基准 scenario, base year) whatever the map shows; cached per layers object. */
+export function selectPresentKindergartens(s: AppState): LayerRows['kindergartens'] {
+  const sc = s.scenarios.find((x) => x.id === BASE_SCENARIO_ID);
+  const key = [sc, s.planSettings.baseYear, s.planSettings.openingLagYears, s.params.ruleTable];
+  const hit = presentKgs.get(s.layers);
+  if (hit && sameKey(hit.key, key)) return hit.value;
+  const projects = sc?.projects ?? s.layers.plan_projects;
+  const { kindergartens, openings } = selectPlanKindergartens(s);
+  const value = sitesAt(planSites(kindergartens, projects, openings), projects, s.planSettings.baseYear, s.planSettings.openingLagYears).rows;
+  presentKgs.set(s.layers, { key, value });
+  return value;
+}
+
 /** The current scenario. */
 export function selectCurrentScenario(s: AppState): PlanScenario | undefined {
   return s.scenarios.find((x) => x.id === s.currentScenarioId);
 }
 
-let lastSupply: { key: unknown[]; value: LedgerSupply } | null = null;
+const supplies = new WeakMap<object, { key: unknown[]; value: LedgerSupply }>();
 
 /** The kindergartens the ledger opened (配套园 公办 / 委托普惠 without a kindergarten row). */
 export function selectLedgerSupply(s: AppState): LedgerSupply {
   const key = [s.layers.communities, s.layers.kindergartens, s.params.ruleTable];
-  if (lastSupply && sameKey(lastSupply.key, key)) return lastSupply.value;
-  lastSupply = { key, value: ledgerSupply(s.layers.communities, s.layers.kindergartens, s.params.ruleTable) };
-  return lastSupply.value;
+  const hit = supplies.get(s.layers);
+  if (hit && sameKey(hit.key, key)) return hit.value;
+  const value = ledgerSupply(s.layers.communities, s.layers.kindergartens, s.params.ruleTable);
+  supplies.set(s.layers, { key, value });
+  return value;
 }
 
 /** Kindergartens and their opening years for the plan engine. */
@@ -84,7 +102,7 @@ export function selectPlanKindergartens(s: AppState): ReturnType<typeof planKind
   return planKindergartens(s.layers.kindergartens, selectLedgerSupply(s));
 }
 
-let lastView: { key: unknown[]; value: LayerRows } | null = null;
+const views = new WeakMap<object, { key: unknown[]; value: LayerRows }>();
 
 /** The plan engine's input (the present-day view runs it too): layers plus the ledger's opened 配套园. */
 export function selectPlanInput(s: AppState): AnalysisInput {
@@ -101,12 +119,13 @@ export function selectViewLayers(s: AppState): LayerRows {
   const sc = s.planOpen ? selectCurrentScenario(s) : s.scenarios.find((x) => x.id === BASE_SCENARIO_ID);
   const year = s.planOpen ? s.planYear : s.planSettings.baseYear;
   const key = [s.layers, s.planOpen, sc, year, s.planSettings.openingLagYears, s.params.ruleTable];
-  if (lastView && sameKey(lastView.key, key)) return lastView.value;
+  const hit = views.get(s.layers);
+  if (hit && sameKey(hit.key, key)) return hit.value;
   const projects = sc?.projects ?? s.layers.plan_projects;
   const { kindergartens, openings } = selectPlanKindergartens(s);
   const sites = planSites(kindergartens, projects, openings);
   const value: LayerRows = { ...s.layers, kindergartens: sitesAt(sites, projects, year, s.planSettings.openingLagYears).rows, plan_projects: projects };
-  lastView = { key, value };
+  views.set(s.layers, { key, value });
   return value;
 }
 
@@ -115,7 +134,7 @@ export function selectCurrentPlan(s: AppState): PlanResult | null {
   return s.planResults[s.currentScenarioId] ?? null;
 }
 
-let lastDiff: { key: unknown[]; value: { lon: number; lat: number; side: 'a' | 'b' }[] } | null = null;
+const diffs = new WeakMap<object, { key: unknown[]; value: { lon: number; lat: number; side: 'a' | 'b' }[] }>();
 const projectKey = (p: PlanScenario['projects'][number]) => `${p.id}|${p.kind}|${p.start_year}|${p.finish_year}|${p.places_after}|${p.lon}|${p.lat}|${p.type_after}`;
 
 /** Projects that differ between the shown scenario (a) and the compared one (b), for the map. */
@@ -125,14 +144,15 @@ export function selectCompareDiff(s: AppState): { lon: number; lat: number; side
   const b = s.scenarios.find((x) => x.id === s.compareScenarioId);
   if (!a || !b) return NO_DIFF;
   const key = [a, b];
-  if (lastDiff && sameKey(lastDiff.key, key)) return lastDiff.value;
+  const hit = diffs.get(a);
+  if (hit && sameKey(hit.key, key)) return hit.value;
   const inA = new Set(a.projects.map(projectKey));
   const inB = new Set(b.projects.map(projectKey));
   const value = [
     ...a.projects.filter((p) => !inB.has(projectKey(p))).map((p) => ({ lon: p.lon, lat: p.lat, side: 'a' as const })),
     ...b.projects.filter((p) => !inA.has(projectKey(p))).map((p) => ({ lon: p.lon, lat: p.lat, side: 'b' as const })),
   ];
-  lastDiff = { key, value };
+  diffs.set(a, { key, value });
   return value;
 }
 const NO_DIFF: { lon: number; lat: number; side: 'a' | 'b' }[] = [];

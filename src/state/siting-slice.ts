@@ -7,7 +7,12 @@ import type { StateCreator } from 'zustand/vanilla';
 import { gridCandidates } from '../analysis/siting/run-siting';
 import type { SitingRequest, SitingResponse } from '../analysis/siting/siting-protocol';
 import { defaultSitingParams, LAND_M2_BY_CLASSES, PLACES_PER_CLASS, type SitingAnswer, type SitingCandidate, type SitingParams, type SitingSummary } from '../analysis/siting/siting-types';
-import { selectViewLayers } from './selectors';
+import { newCommunityPoints } from '../analysis/plan/demand-at';
+import { flagNearbySites, sitesAlreadyPlanned, type NamedPoint, type NearbyFlag } from '../analysis/siting/site-checks';
+import { suppliesPlaces } from '../analysis/supply';
+import type { AnalysisResult } from '../analysis/types';
+import type { PopulationCell } from '../data/schema';
+import { selectCurrentResult, selectCurrentScenario, selectViewLayers } from './selectors';
 import type { AppState } from './store';
 
 export type CandidateMode = 'grid' | 'click' | 'plot';
@@ -34,6 +39,10 @@ export interface SitingSlice {
   sitingProgress: { objective: number; bound: number; gap: number; seconds: number } | null;
   sitingError: string | null;
   sitingRunner: SitingRunner | null;
+  /** what the answer was computed for: the scenario, the year and the result they gave (stale once it changes) */
+  sitingFor: { scenarioId: string; scenarioName: string; year: number; result: AnalysisResult } | null;
+  /** chosen sites within the radius of an existing or planned kindergarten */
+  sitingNearby: NearbyFlag[];
   sitingCancel: (() => void) | null;
   setSitingRunner(r: SitingRunner): void;
   setSitingParams(p: Partial<SitingParams>): void;
@@ -66,6 +75,8 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
   sitingProgress: null,
   sitingError: null,
   sitingRunner: null,
+  sitingFor: null,
+  sitingNearby: [],
   sitingCancel: null,
   setSitingRunner: (sitingRunner) => set({ sitingRunner }),
   setSitingParams: (p) => set((s) => ({ sitingParams: { ...s.sitingParams, ...p } })),
@@ -95,12 +106,22 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
       set({ sitingState: 'error', sitingError: '没有候选点：请选择网格、在地图上点选或导入教育用地' });
       return;
     }
+    // 选址 works on the year on screen: 现状 (基准, base year) or the plan's (scenario, year)
+    const result = selectCurrentResult(s);
+    if (!result || result.cells.ids.length === 0) {
+      set({ sitingState: 'error', sitingError: '当前年份的分析尚未算完，请稍候再选址' });
+      return;
+    }
+    const sc = s.planOpen ? selectCurrentScenario(s) : s.scenarios.find((x) => x.id === 'base');
+    const year = s.planOpen ? s.planYear : s.planSettings.baseYear;
     const id = Date.now();
-    set({ sitingState: 'running', sitingError: null, sitingHeuristic: null, sitingExact: null, sitingSummary: null, sitingProgress: null });
-    const cancel = s.sitingRunner({ id, population: s.layers.population, kindergartens: selectViewLayers(s).kindergartens, candidates, params }, (m) => {
-      if (m.type === 'heuristic') set({ sitingHeuristic: m.answer, sitingSummary: m.summary });
+    set({ sitingState: 'running', sitingError: null, sitingHeuristic: null, sitingExact: null, sitingSummary: null, sitingProgress: null, sitingNearby: [], sitingFor: { scenarioId: sc?.id ?? 'base', scenarioName: sc?.name ?? '基准方案', year, result } });
+    const kindergartens = selectViewLayers(s).kindergartens;
+    const flag = (answer: { sites: { id: string; lon: number; lat: number }[] }): NearbyFlag[] => flagNearbySites(answer.sites, nearbyPoints(s), params.radiusM);
+    const cancel = s.sitingRunner({ id, population: yearDemandRows(s, result), kindergartens, candidates, params }, (m) => {
+      if (m.type === 'heuristic') set({ sitingHeuristic: m.answer, sitingSummary: m.summary, sitingNearby: flag(m.answer) });
       else if (m.type === 'progress') set({ sitingProgress: { objective: m.objective, bound: m.bound, gap: m.gap, seconds: m.seconds } });
-      else if (m.type === 'exact') set({ sitingExact: m.answer, sitingState: 'done', sitingCancel: null });
+      else if (m.type === 'exact') set({ sitingExact: m.answer, sitingState: 'done', sitingCancel: null, sitingNearby: flag(m.answer) });
       else set({ sitingState: 'error', sitingError: m.messageZh, sitingCancel: null });
     });
     set({ sitingCancel: cancel });
@@ -115,6 +136,12 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
     if (!answer || answer.sites.length === 0) return [];
     const classes = s.sitingParams.classes;
     const byId = new Map(s.currentCandidates().map((c) => [c.id, c]));
+    const current = s.scenarios.find((x) => x.id === s.currentScenarioId);
+    const twice = sitesAlreadyPlanned(answer.sites, (current?.projects ?? []).filter((p) => p.kind === 'new_build'));
+    if (twice.length > 0) {
+      set({ sitingError: `方案“${current?.name ?? ''}”中已有这些选址的新建项目（${twice.map((k) => answer.sites[k].name).join('、')}），未重复加入` });
+      return [];
+    }
     if (!s.planOpen) s.setPlanOpen(true);
     return get().addNewBuilds(
       answer.sites.map((x, k) => ({
@@ -129,3 +156,36 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
     );
   },
 });
+
+/**
+ * The population rows 选址 evaluates: the shown year's demand per cell (served + over capacity +
+ * outside = the demand the engine split), on the cells and the plan's new-小区 points, so 选址 sees
+ * the same children as the map and the tables of that year.
+ */
+function yearDemandRows(s: AppState, r: AnalysisResult): PopulationCell[] {
+  const cells = s.layers.population;
+  const points = new Map(newCommunityPoints(s.layers.communities, s.planSettings).map((p) => [p.id, p]));
+  const out: PopulationCell[] = [];
+  r.cells.ids.forEach((id, i) => {
+    const demand = r.cells.served[i] + r.cells.overCapacity[i] + r.cells.outside[i];
+    if (i < cells.length) out.push({ ...cells[i], children_3_5: demand });
+    else {
+      const p = points.get(id);
+      if (p) out.push({ id, lon: p.lon, lat: p.lat, cell_size_m: 0, residents: p.residents, children_0_2: 0, children_3_5: demand, year: s.planYear, street_code: p.streetCode });
+    }
+  });
+  return out;
+}
+
+/** Existing kindergartens of the shown year and every planned one (rows not yet open, the scenario's new builds). */
+function nearbyPoints(s: AppState): NamedPoint[] {
+  const out: NamedPoint[] = [];
+  for (const k of selectViewLayers(s).kindergartens) {
+    if (k.status === 'closed') continue;
+    out.push({ id: k.id, name: k.name, lon: k.lon, lat: k.lat, kind: suppliesPlaces(k) ? 'existing' : 'planned' });
+  }
+  const sc = s.planOpen ? selectCurrentScenario(s) : undefined;
+  const seen = new Set(out.map((p) => p.id));
+  for (const p of sc?.projects ?? s.layers.plan_projects) if (p.kind === 'new_build' && !seen.has(p.id)) out.push({ id: p.id, name: p.name, lon: p.lon, lat: p.lat, kind: 'planned' });
+  return out;
+}

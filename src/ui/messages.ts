@@ -16,6 +16,7 @@ const M: Record<string, { zh: string; en: string }> = {
   'scale.tooManyClasses': { zh: '{classes} 个班，超过一般上限 {max} 个班（GB 50180-2018，未核实）', en: '{classes} classes, above the usual maximum of {max} (GB 50180-2018, unverified)' },
   'scale.placesVsClasses': { zh: '{classes} 个班按每班 30 人应为 {expected} 个学位（现为 {places}）', en: '{classes} classes × 30 = {expected} places (given {places})' },
   'scale.landTooSmall': { zh: '占地 {land}㎡ 小于 {classes} 班所需 {need}㎡（哈尔滨 2019；8 班以上 ≥9㎡/学位，GB 50180-93）', en: 'Land {land} m² below the {need} m² a {classes}-class kindergarten needs' },
+  'scale.suppliesAfterPlan': { zh: '{year} 年起才提供学位，晚于规划期末 {end} 年（请提前开工或竣工）', en: 'Supplies places only from {year}, after the plan ends in {end}' },
   'scale.landMissing': { zh: '未填写占地面积', en: 'Land area missing' },
   'event.opens': { zh: '投用', en: 'opens' },
   'event.offline': { zh: '停用施工', en: 'offline (works)' },

@@ -6,6 +6,11 @@ import type { SitingResponse } from '../../src/analysis/siting/siting-protocol';
 import { emptyLayers } from '../../src/state/data-slice';
 import type { SitingRunner } from '../../src/state/siting-slice';
 import { createAppStore } from '../../src/state/store';
+import { driveAsync } from '../../src/analysis/drive';
+import { planSteps } from '../../src/analysis/plan/run-plan';
+import type { PlanRunner } from '../../src/state/plan-slice';
+
+const inPlan: PlanRunner = (req, onProgress, signal) => driveAsync(planSteps(req.input, req.scenario, req.params, req.settings, { onProgress, signal, detailYears: req.detailYears }));
 import { cell, latAtM } from '../analysis/helpers';
 
 const inProcess: SitingRunner = (req, onMessage) => {
@@ -27,8 +32,10 @@ const inProcess: SitingRunner = (req, onMessage) => {
 async function ready() {
   const s = createAppStore();
   s.getState().setSitingRunner(inProcess);
+  s.getState().setPlanRunner(inPlan);
   const population = [cell({ id: 'A', lat: latAtM(0), children_3_5: 50 }), cell({ id: 'B', lat: latAtM(2000), children_3_5: 40 })];
   await s.getState().setDataset({ layers: { ...emptyLayers(), population }, district: null, meta: null });
+  await s.getState().runAnalysis();
   return s;
 }
 
@@ -52,8 +59,34 @@ describe('siting slice', () => {
       ['new_build', 360, 12],
       ['new_build', 360, 12],
     ]);
+    // the same answer cannot be added twice
+    expect(s.getState().addSitesToPlan()).toEqual([]);
+    expect(s.getState().sitingError).toContain('未重复加入');
     s.getState().undoPlan();
     expect(s.getState().scenarios[0].projects.length).toBe(before);
+  });
+
+  it('works on the plan year on screen: that year\'s supply (planned new builds) and demand', async () => {
+    const s = await ready();
+    s.getState().addClickCandidate(110, latAtM(100));
+    s.getState().addClickCandidate(110, latAtM(2100));
+    s.getState().setSitingParams({ p: 1 });
+    // a new build at B opens in 2028 in the current scenario
+    s.getState().setPlanOpen(true);
+    s.getState().setPlanYear(2025);
+    s.getState().addNewBuildAt(110, latAtM(2000));
+    await s.getState().runPlan();
+    s.getState().setPlanYear(2030);
+    await s.getState().runPlan();
+    s.getState().runSiting();
+    await new Promise<void>((r) => s.subscribe((st) => st.sitingState === 'done' && r()));
+    const st = s.getState();
+    expect(st.sitingFor).toMatchObject({ scenarioId: 'base', year: 2030 });
+    // in 2030 B is served by the new build: only A is left to cover; its children follow births from 2025
+    expect(st.sitingSummary?.coveredByExisting).toBeGreaterThan(0);
+    expect(st.sitingExact?.sites.map((x) => x.name)).toEqual(['点选 1']);
+    // answer → results changed: the answer is marked stale in the panel (its inputs are kept with it)
+    expect(st.sitingFor?.result).toBe(st.planResults.base.detail[2030]);
   });
 
   it('says so when there is no candidate; cancel keeps the instant answer', async () => {

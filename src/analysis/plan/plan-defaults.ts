@@ -32,6 +32,7 @@ export function defaultPlanSettings(): PlanSettings {
     openingLagYears: 1,
     newCommunityAfterYear: 2025,
     householdSize: 2.34,
+    newBuildCost10kPerClass: 250,
     demand: {
       method: 'births',
       baseBasis: 'births',
@@ -74,5 +75,10 @@ export const PLAN_PARAM_SOURCES: Record<string, ParamSource> = {
   newCommunityChildShare: { labelZh: '新建小区 3–5岁占比：当年全区预测占比', sourceZh: '本工具约定（可改为固定比例）', verified: false },
   placesPerThousand: { labelZh: '千人指标 30 个学位/千人', sourceZh: '2020 年前后常用（海南 ≈30–36、长春 28、福建 30）；2025 年起高估需求', verified: true },
   tuoPerThousand: { labelZh: '每千人口托位数 4.5', sourceZh: '《"十四五"公共服务规划》2025 年目标', verified: true },
+  newBuildCost10kPerClass: {
+    labelZh: '新建幼儿园造价 250 万元/班（12 班 3,000 万元）',
+    sourceZh: '本工具默认估算（建安与配套，不含土地；约 6,000–7,000 元/㎡ × 每班 350–400㎡），请按本地造价修改（未核实）',
+    verified: false,
+  },
   householdSize: { labelZh: '户均人口 2.34', sourceZh: '昆都仑区 2020 年人口普查', verified: true },
 };

@@ -56,6 +56,8 @@ export interface PlanSettings {
   newCommunityAfterYear: number;
   /** household size used when a new 小区 has households but no residents */
   householdSize: number;
+  /** cost of a new build per class, 万元 (construction and fit-out, land excluded): the default cost of a new build placed on the map */
+  newBuildCost10kPerClass: number;
   demand: DemandSettings;
 }
 

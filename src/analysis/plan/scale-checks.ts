@@ -25,10 +25,16 @@ export function minimumLandM2(classes: number, places: number): number | null {
   return need;
 }
 
-/** Warnings for one project (empty = fine). */
-export function checkProjectScale(p: PlanProject): PlanMessage[] {
+/**
+ * Warnings for one project (empty = fine). With `plan` (end year, opening lag), also when the
+ * project would supply only after the plan's last year (finish + lag > endYear).
+ */
+export function checkProjectScale(p: PlanProject, plan?: { endYear: number; openingLagYears: number }): PlanMessage[] {
   const out: PlanMessage[] = [];
   if (p.finish_year < p.start_year) out.push({ key: 'scale.finishBeforeStart', values: { start: p.start_year, finish: p.finish_year } });
+  if (plan && p.kind !== 'closure' && p.kind !== 'conversion' && p.finish_year + plan.openingLagYears > plan.endYear) {
+    out.push({ key: 'scale.suppliesAfterPlan', values: { year: p.finish_year + plan.openingLagYears, end: plan.endYear } });
+  }
   if (p.kind === 'closure') {
     if (p.places_after > 0) out.push({ key: 'scale.closureWithPlaces', values: { places: p.places_after } });
     return out;

@@ -32,7 +32,7 @@ export function checkPlanSettings(raw: unknown, where: string): { settings: Plan
   if (raw === undefined || raw === null) return { settings: d };
   if (!isObj(raw)) return { error: `${where}：settings 应为对象` };
   const out: PlanSettings = { ...d, ...(raw as Partial<PlanSettings>), demand: { ...d.demand, ...(isObj(raw.demand) ? (raw.demand as object) : {}) } };
-  for (const k of ['baseYear', 'endYear', 'openingLagYears', 'newCommunityAfterYear', 'householdSize'] as const) {
+  for (const k of ['baseYear', 'endYear', 'openingLagYears', 'newCommunityAfterYear', 'householdSize', 'newBuildCost10kPerClass'] as const) {
     if (typeof out[k] !== 'number' || !Number.isFinite(out[k])) return { error: `${where}：settings.${k} 应为数字` };
   }
   if (out.endYear < out.baseYear || out.endYear - out.baseYear > 30) return { error: `${where}：settings.endYear 应在 baseYear 之后 30 年内` };

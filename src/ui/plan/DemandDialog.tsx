@@ -113,6 +113,11 @@ export function DemandDialog({ onClose }: { onClose: () => void }) {
             <input type="number" step="1" min="0" max="3" value={settings.openingLagYears} onChange={(e) => setPlan({ openingLagYears: Math.max(0, Math.round(Number(e.target.value))) })} />
             <Src k="openingLagYears" />
           </label>
+          <label>
+            {zh ? '新建园造价（万元/班）' : 'New build cost (10k yuan per class)'}
+            <input type="number" step="10" min="0" value={settings.newBuildCost10kPerClass} onChange={(e) => setPlan({ newBuildCost10kPerClass: Math.max(0, Number(e.target.value) || 0) })} data-testid="plan-cost-per-class" />
+            <Src k="newBuildCost10kPerClass" />
+          </label>
         </div>
         <h4>{zh ? '出生人口' : 'Births'}</h4>
         <p className="hint">

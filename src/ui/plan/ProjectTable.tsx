@@ -33,6 +33,8 @@ export function ProjectTable() {
   const adding = useApp((s) => s.addingSite);
   const setAdding = useApp((s) => s.setAddingSite);
   const lag = useApp((s) => s.planSettings.openingLagYears);
+  const endYear = useApp((s) => s.planSettings.endYear);
+  const planWindow = useMemo(() => ({ endYear, openingLagYears: lag }), [endYear, lag]);
   const selected = useApp((s) => s.selected);
   const select = useApp((s) => s.select);
   const kgIds = useApp((s) => s.layers.kindergartens);
@@ -76,7 +78,7 @@ export function ProjectTable() {
         </thead>
         <tbody>
           {projects.map((p) => {
-            const warn = checkProjectScale(p);
+            const warn = checkProjectScale(p, planWindow);
             const set = (patch: Partial<PlanProject>) => update(p.id, patch);
             return (
               <tr key={p.id} className={selected?.layer === 'plan_projects' && selected.id === p.id ? 'selected' : ''} data-testid={`project-${p.id}`} onClick={() => select({ layer: 'plan_projects', id: p.id })}>

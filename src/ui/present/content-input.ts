@@ -1,5 +1,5 @@
 /** From the store to what a screen needs (content input, readiness), shared by the player and the exports. */
-import { selectPresentResult, selectViewLayers } from '../../state/selectors';
+import { selectPresentKindergartens, selectPresentResult } from '../../state/selectors';
 import type { AppState } from '../../state/store';
 import type { PresentScreen } from '../../state/present-slice';
 import { buildScreenContent, type ContentInput, type ScreenContent } from './screen-content';
@@ -17,7 +17,7 @@ export function contentInputOf(s: AppState, screen: PresentScreen): ContentInput
     presentPlan: selectPresentResult(s) ? s.presentPlan : null,
     plan: s.planStale[id] ? null : (s.planResults[id] ?? null),
     scenario: s.scenarios.find((x) => x.id === id) ?? null,
-    kindergartens: selectViewLayers({ ...s, planOpen: false }).kindergartens,
+    kindergartens: selectPresentKindergartens(s),
     year: s.planOpen ? s.planYear : screen.view.year,
   };
 }

@@ -3,7 +3,10 @@ import { plotCandidatesFromGeoJson } from '../../analysis/siting/plot-candidates
 import type { ChosenSite, SitingAnswer } from '../../analysis/siting/siting-types';
 import { useApp } from '../../state/store';
 import { DataTable, type Column } from '../DataTable';
-import { formatInt, formatPct } from '../format';
+import { formatInt, formatMoney10k, formatPct } from '../format';
+import { describeBasis } from '../messages';
+import { selectCurrentResult } from '../../state/selectors';
+import type { NearbyFlag } from '../../analysis/siting/site-checks';
 
 function AnswerLine({ a, total, zh, solving = false }: { a: SitingAnswer; total: number; zh: boolean; solving?: boolean }) {
   const share = (x: number) => (total > 0 ? formatPct(x / total) : '—');
@@ -34,7 +37,7 @@ export function SitingPanel() {
   }, [setOpen]);
   const answer = st.sitingExact ?? st.sitingHeuristic;
   const total = st.sitingSummary?.childrenTotal ?? 0;
-  const cols = useMemo<Column<ChosenSite & { rank: number }>[]>(
+  const cols = useMemo<Column<ChosenSite & { rank: number; near?: NearbyFlag }>[]>(
     () => [
       { key: 'rank', label: zh ? '序号' : '#', num: true, value: (r) => r.rank },
       { key: 'name', label: zh ? '候选点' : 'Candidate', value: (r) => r.name },
@@ -42,10 +45,29 @@ export function SitingPanel() {
       { key: 'lat', label: zh ? '纬度' : 'Lat', num: true, value: (r) => Math.round(r.lat * 1e6) / 1e6 },
       { key: 'served', label: zh ? '新增服务幼儿' : 'Newly served', num: true, value: (r) => Math.round(r.newlyServed), render: (r) => formatInt(r.newlyServed) },
       { key: 'places', label: zh ? '学位' : 'Places', num: true, value: (r) => r.places, render: (r) => formatInt(r.places) },
+      {
+        key: 'near',
+        label: zh ? '附近现有/规划园' : 'Nearby kindergarten',
+        value: (r) => (r.near ? `${r.near.nearestName} ${Math.round(r.near.distanceM)}` : ''),
+        render: (r) =>
+          r.near ? (
+            <span className="warn" title={zh ? '在其服务半径内：新园与之服务范围大部分重叠' : 'within its radius: catchments overlap'}>
+              ⚠ {r.near.nearestName}（{r.near.kind === 'existing' ? (zh ? '现有' : 'existing') : zh ? '规划' : 'planned'}，{Math.round(r.near.distanceM)} {zh ? '米' : 'm'}）
+            </span>
+          ) : (
+            ''
+          ),
+      },
     ],
     [zh],
   );
-  const rows = (answer?.sites ?? []).map((s, k) => ({ ...s, rank: k + 1 }));
+  const near = new Map(st.sitingNearby.map((f) => [f.siteId, f]));
+  const rows = (answer?.sites ?? []).map((s, k) => ({ ...s, rank: k + 1, near: near.get(s.id) }));
+  const shownResult = useApp(selectCurrentResult);
+  const stale = st.sitingFor !== null && st.sitingFor.result !== shownResult;
+  const basis = st.sitingFor && st.presentPlan ? st.sitingFor : null;
+  const costOf = (k: number) => st.currentCandidates().find((c) => c.id === answer?.sites[k]?.id)?.cost10k ?? p.cost10kPerSite;
+  const totalCost = answer ? answer.sites.reduce((a, _s, k) => a + costOf(k), 0) : 0;
   const running = st.sitingState === 'running';
   return (
     <div className="siting" data-testid="siting-panel">
@@ -118,6 +140,16 @@ export function SitingPanel() {
           <button type="button" className="primary" onClick={() => st.runSiting()} data-testid="siting-run">{zh ? '开始选址' : 'Run'}</button>
         )}
       </div>
+      {basis ? (
+        <p className="hint" data-testid="siting-basis">
+          {zh ? '选址依据：' : 'Based on: '}
+          {basis.scenarioName} · {describeBasis(lang, st.planOpen ? (st.planResults[basis.scenarioId] ?? st.presentPlan!) : st.presentPlan!, basis.year)}
+          {zh ? '（需求与供给均为该年份，含已规划项目）' : ' (demand and supply of that year, planned projects included)'}
+        </p>
+      ) : (
+        <p className="hint">{zh ? '选址按地图当前显示的年份与方案计算（打开十五五规划可选年份）' : 'Siting uses the year and scenario on the map'}</p>
+      )}
+      {stale ? <p className="warn" data-testid="siting-stale">{zh ? '数据、方案或年份已变化：结果已过期，请重新选址' : 'Inputs changed: run again'}</p> : null}
       {st.sitingError ? <p className="error" role="alert">{st.sitingError}</p> : null}
       {st.sitingState === 'cancelled' ? <p className="hint">{zh ? '已取消（保留即时结果）' : 'Cancelled'}</p> : null}
       {st.sitingSummary ? (
@@ -131,14 +163,21 @@ export function SitingPanel() {
       {running && st.sitingProgress ? <p className="hint">{zh ? `精确求解中：当前 ${formatInt(st.sitingProgress.objective)}，上界 ${formatInt(st.sitingProgress.bound)}，${st.sitingProgress.seconds.toFixed(1)} 秒` : 'solving…'}</p> : null}
       {st.sitingExact ? <AnswerLine a={st.sitingExact} total={total} zh={zh} /> : null}
       {answer && answer.sites.length > 0 ? (
+        <p className="hint" data-testid="siting-cost">
+          {zh ? `${answer.sites.length} 所新园总造价 ${formatMoney10k(totalCost)}` : `${answer.sites.length} sites, total cost ${formatMoney10k(totalCost, 'en')}`}
+          {st.sitingNearby.length ? (zh ? `；${st.sitingNearby.length} 处在现有或规划幼儿园的服务半径内（表中 ⚠）` : `; ${st.sitingNearby.length} within the radius of an existing or planned kindergarten`) : ''}
+        </p>
+      ) : null}
+      {answer && answer.sites.length > 0 ? (
         <>
           <button
             type="button"
             className="primary"
             data-testid="siting-add"
+            disabled={stale}
             onClick={() => {
               const ids = st.addSitesToPlan();
-              st.setProjectMessage(zh ? `已将 ${ids.length} 处选址作为新建项目加入当前规划方案（${ids.join('、')}）` : `Added ${ids.length} new builds to the plan`);
+              if (ids.length > 0) st.setProjectMessage(zh ? `已将 ${ids.length} 处选址作为新建项目加入当前规划方案（${ids.join('、')}）` : `Added ${ids.length} new builds to the plan`);
             }}
           >
             {zh ? `将 ${answer.sites.length} 处选址加入规划方案（新建）` : `Add ${answer.sites.length} sites to the plan`}
