@@ -201,6 +201,24 @@ export function MapView() {
     else if (target) map.easeTo({ center: target.center, zoom: Math.max(map.getZoom(), FOCUS_POINT_ZOOM), offset: [0, -covered / 2], duration: 800 });
   }, [focusSeq]);
 
+  // 选址 results: show every chosen site above the table drawer (which covers the lower part of the map)
+  useEffect(() => {
+    const map = mapRef.current;
+    const sites = sitingAnswer?.sites ?? [];
+    if (!map || sites.length === 0) return;
+    const lons = sites.map((x) => x.lon);
+    const lats = sites.map((x) => x.lat);
+    const pad = 0.004; // ≈ 300–450 m: the sites' reach stays in view
+    const covered = document.querySelector('.drawer.open')?.getBoundingClientRect().height ?? 0;
+    map.fitBounds(
+      [
+        [Math.min(...lons) - pad, Math.min(...lats) - pad],
+        [Math.max(...lons) + pad, Math.max(...lats) + pad],
+      ],
+      { padding: { top: 60, left: 60, right: 60, bottom: covered + 40 }, maxZoom: FOCUS_POINT_ZOOM, duration: 600 },
+    );
+  }, [sitingAnswer]);
+
   useEffect(() => {
     labelsRef.current?.sync(visible.admin_units ? streetLabelSpecs(layers.admin_units) : []);
   }, [layers.admin_units, visible.admin_units]);

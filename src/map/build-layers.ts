@@ -173,7 +173,9 @@ export function buildDeckLayers(
     );
   }
   if (visible.kindergartens) {
-    const st = visible.kg_status ? overlay.kgStatus : undefined;
+    // the statuses belong to the result of these very rows: a row added since (a new build being
+    // placed) has none until the result arrives, and a stale array must not be indexed
+    const st = visible.kg_status && overlay.kgStatus?.length === layers.kindergartens.length ? overlay.kgStatus : undefined;
     out.push(
       new ScatterplotLayer<Kindergarten>({
         id: 'kindergartens',
@@ -182,7 +184,7 @@ export function buildDeckLayers(
         getRadius: (d) => 3 + Math.sqrt(Math.max(d.places, 0)) / 3,
         radiusUnits: 'pixels',
         getFillColor: (d) => withAlpha(KG_TYPE_COLOR[d.type], suppliesPlaces(d) ? 235 : 90),
-        getLineColor: (_d, { index }) => (st ? withAlpha(STATUS_COLOR[st[index]], 255) : [255, 255, 255, 255]),
+        getLineColor: (_d, { index }) => (st?.[index] ? withAlpha(STATUS_COLOR[st[index]], 255) : [255, 255, 255, 255]),
         getLineWidth: st ? 2.5 : 1.2,
         lineWidthUnits: 'pixels',
         stroked: true,

@@ -49,6 +49,8 @@ interface Restore {
   visible: AppState['visible'];
   planOpen: boolean;
   planYear: number;
+  /** the map view before presenting (null: the whole district) */
+  mapView: { center: [number, number]; zoom: number } | null;
   currentScenarioId: string;
 }
 
@@ -77,6 +79,8 @@ export interface PresentSlice {
   /** The screen takes the map's current view, layers, year and scenario. */
   captureViewInto(id: string): void;
   setMapView(v: { center: [number, number]; zoom: number }): void;
+  /** Ask the map to show a view (null centre: the whole district); the request's sequence number. */
+  requestMapView(center: [number, number] | null, zoom: number | null): number;
   toPersistedPresent(): PersistedPresent;
   applyPersistedPresent(raw: unknown): string | null;
 }
@@ -180,7 +184,7 @@ export const createPresentSlice: StateCreator<AppState, [], [], PresentSlice> = 
       const s = get();
       const shown = shownScreens(s);
       if (shown.length === 0) return;
-      const restore = s.presentRestore ?? { visible: s.visible, planOpen: s.planOpen, planYear: s.planYear, currentScenarioId: s.currentScenarioId };
+      const restore = s.presentRestore ?? { visible: s.visible, planOpen: s.planOpen, planYear: s.planYear, currentScenarioId: s.currentScenarioId, mapView: s.mapView };
       const i = Math.min(shown.length - 1, Math.max(0, index));
       set({ presenting: true, presentIndex: i, presentRestore: restore, presentEditorOpen: false });
       get().showScreen(shown[i].id);
@@ -193,7 +197,8 @@ export const createPresentSlice: StateCreator<AppState, [], [], PresentSlice> = 
       if (get().scenarios.some((x) => x.id === r.currentScenarioId) && get().currentScenarioId !== r.currentScenarioId) get().selectScenario(r.currentScenarioId);
       if (get().planYear !== r.planYear) get().setPlanYear(r.planYear);
       if (get().planOpen !== r.planOpen) get().setPlanOpen(r.planOpen);
-      set({ mapViewRequest: { center: null, zoom: null, seq: ++seq } });
+      // back to the map view the user had before presenting (else the whole district)
+      set({ mapViewRequest: { center: r.mapView?.center ?? null, zoom: r.mapView?.zoom ?? null, seq: ++seq } });
     },
     stepPresent(delta) {
       const s = get();
@@ -258,6 +263,10 @@ export const createPresentSlice: StateCreator<AppState, [], [], PresentSlice> = 
       edit((xs) => xs.map((x) => (x.id === id ? { ...x, view } : x)));
     },
     setMapView: (mapView) => set({ mapView }),
+    requestMapView(center, zoom) {
+      set({ mapViewRequest: { center, zoom, seq: ++seq } });
+      return seq;
+    },
     toPersistedPresent: () => ({ screens: get().screens }),
     applyPersistedPresent(raw) {
       const c = checkPersistedPresent(raw);

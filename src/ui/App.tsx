@@ -1,6 +1,6 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { MapView } from '../map/MapView';
-import { useApp } from '../state/store';
+import { appStore, useApp } from '../state/store';
 import { AnalysisControls } from './AnalysisControls';
 import { downloadBytes, MIME } from '../data/export/download';
 import { projectFileName, serializeProject } from '../data/project/project-file';
@@ -13,9 +13,13 @@ import { HoverTooltip } from './HoverTooltip';
 import { ImportHost, useDroppedFiles } from './ImportHost';
 import { LayerList } from './LayerList';
 import { PlanCards } from './plan/PlanCards';
+import { PrintSheet } from './PrintSheet';
 import { SummaryPanel } from './SummaryPanel';
 import { TitleBar } from './TitleBar';
 import { t } from './i18n';
+
+/** How long a notice stays on screen (ms). */
+const TOAST_MS = 12000;
 
 // the player, its charts and (later) the exporters load on first use
 const PresentPlayer = lazy(() => import('./present/PresentPlayer'));
@@ -33,6 +37,14 @@ export function App() {
   const presenting = useApp((s) => s.presenting);
   const onFiles = useCallback((files: File[]) => requestImport({ files }), [requestImport]);
   const dragging = useDroppedFiles(onFiles);
+  // a notice closes by itself after a while; one that offers the rescued copy stays until dismissed
+  useEffect(() => {
+    if (!message || rescued) return;
+    const timer = setTimeout(() => {
+      if (appStore.getState().projectMessage === message) setMessage(null);
+    }, TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [message, rescued, setMessage]);
   return (
     <div className={presenting ? 'app presenting' : 'app'} data-load-state={loadState} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <TitleBar onImportFiles={onFiles} />
@@ -76,6 +88,7 @@ export function App() {
       ) : null}
       {dragging ? <div className="drop-hint">{lang === 'zh' ? '松开鼠标导入文件' : 'Drop files to import'}</div> : null}
       <ExportStatus />
+      <PrintSheet />
       {message ? (
         <div className="toast" role="status" data-testid="toast">
           {message}

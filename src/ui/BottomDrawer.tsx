@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../state/store';
 import { CommunityLedger } from './CommunityLedger';
 import { CompareView } from './plan/CompareView';
-import { PlanBar } from './plan/PlanBar';
+import { PlanBar, PlanOpenButton } from './plan/PlanBar';
 import { PlanYearView } from './plan/PlanYearView';
 import { ProjectTable } from './plan/ProjectTable';
 import { SitingPanel } from './siting/SitingPanel';
@@ -32,22 +32,23 @@ export function BottomDrawer() {
   const shown = tab && tabs.some(([k]) => k === tab) ? tab : null;
   return (
     <div className={shown ? 'drawer open' : 'drawer'}>
-      {hasResult ? (
-        <div className="drawer-tabs">
-          {tabs.map(([k, label]) => (
-            <button key={k} type="button" className={shown === k ? 'active' : ''} onClick={() => setTab(shown === k ? null : k)} data-testid={`tab-${k}`}>
-              {label}
-            </button>
-          ))}
-        </div>
-      ) : null}
+      <div className="drawer-tabs">
+        {hasResult
+          ? tabs.map(([k, label]) => (
+              <button key={k} type="button" className={shown === k ? 'active' : ''} onClick={() => setTab(shown === k ? null : k)} data-testid={`tab-${k}`}>
+                {label}
+              </button>
+            ))
+          : null}
+        {planOpen ? null : <PlanOpenButton />}
+      </div>
       {shown === 'streets' ? <StreetTable /> : null}
       {shown === 'ledger' ? <CommunityLedger /> : null}
       {shown === 'siting' ? <SitingPanel /> : null}
       {shown === 'projects' ? <ProjectTable /> : null}
       {shown === 'years' ? <PlanYearView /> : null}
       {shown === 'compare' ? <CompareView /> : null}
-      <PlanBar />
+      {planOpen ? <PlanBar /> : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { printDistrict } from './PrintSheet';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useDismiss } from './use-dismiss';
 import { useApp } from '../state/store';
@@ -35,7 +36,7 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
       <button type="button" className="present-open" onClick={() => openPresent(0)} data-testid="present-open" title={lang === 'zh' ? '全屏汇报：现状 → 问题 → 规划 → 2030' : 'Full-screen story'}>
         {lang === 'zh' ? '汇报模式' : 'Present'}
       </button>
-      <button type="button" onClick={() => window.print()} data-testid="print">
+      <button type="button" onClick={() => void printDistrict()} data-testid="print">
         {lang === 'zh' ? '打印' : 'Print'}
       </button>
       <DataMenu onImportFiles={onImportFiles} />

@@ -94,7 +94,8 @@ export function applyEvents(rows: readonly Community[], events: readonly LedgerE
 /**
  * The ledger as it stood at the end of `dateIso`: every field that has history takes
  * the `to` of its last event on or before that date, or the `from` of its first
- * event when all its events are later. Rows added after the date are left out.
+ * event when all its events are later. Rows added after the date are left out; a row whose
+ * status has no history and was reached after the date (status_date) shows no status then.
  * `rows` are the current rows (all events applied); events in recording order.
  */
 export function ledgerAt(rows: readonly Community[], events: readonly LedgerEvent[], dateIso: string): Community[] {
@@ -108,8 +109,17 @@ export function ledgerAt(rows: readonly Community[], events: readonly LedgerEven
     else if (inTime) s.last = e;
   }
   const out: Community[] = [];
-  for (const r of rows) {
+  for (let r of rows) {
     const fields = state.get(r.id);
+    if (!fields?.has('supporting_kg_status') && r.status_date && r.status_date > dateIso) {
+      // its status was reached after the date and nothing earlier is known: not yet recorded then
+      const copy = { ...r, supporting_kg_status: null, status_date: null };
+      if (!fields) {
+        out.push(copy);
+        continue;
+      }
+      r = copy;
+    }
     if (!fields) {
       out.push(r);
       continue;

@@ -1,12 +1,12 @@
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GraphicComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useEchart } from '../use-echart';
 import type { CampaignRow, ProgressRow } from '../../data/ledger-sql';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** Left: problem kinds per 街道 (stacked bars). Right: handed over / opened per month and running totals. */
 export default function CampaignChart({ streets, progress, streetName, lang }: { streets: CampaignRow[]; progress: ProgressRow[]; streetName: (code: string) => string; lang: 'zh' | 'en' }) {
@@ -21,17 +21,22 @@ export default function CampaignChart({ streets, progress, streetName, lang }: {
         animation: false,
         tooltip: { trigger: 'axis' },
         legend: { top: 0, type: 'scroll', textStyle: { fontSize: 11 } },
+        // the legend takes the top row; the axis names sit below it
         grid: [
-          { left: 40, right: '52%', top: 40, bottom: 60 },
-          { left: '56%', right: 20, top: 40, bottom: 60 },
+          { left: 40, right: '52%', top: 64, bottom: 60 },
+          { left: '56%', right: 20, top: 64, bottom: 60 },
         ],
+        // no handover or opening recorded yet: say so instead of an empty frame
+        graphic: progress.length
+          ? []
+          : [{ type: 'text', left: '68%', top: '50%', style: { text: zh ? '尚无移交或开园记录\n（在台账中登记后按月统计）' : 'No handover or opening\nrecorded yet', fill: '#888', font: '13px sans-serif', textAlign: 'center' } }],
         xAxis: [
           { type: 'category', gridIndex: 0, data: names, axisLabel: { rotate: 40, fontSize: 10 } },
           { type: 'category', gridIndex: 1, data: progress.map((p) => p.month), axisLabel: { fontSize: 10 } },
         ],
         yAxis: [
-          { type: 'value', gridIndex: 0, name: zh ? '处' : 'items', minInterval: 1 },
-          { type: 'value', gridIndex: 1, name: zh ? '处（累计）' : 'items (cumulative)', minInterval: 1 },
+          { type: 'value', gridIndex: 0, name: zh ? '处' : 'items', nameGap: 10, minInterval: 1 },
+          { type: 'value', gridIndex: 1, name: zh ? '处（累计）' : 'items (cumulative)', nameGap: 10, minInterval: 1 },
         ],
         series: [
           bar(zh ? '规划不到位' : 'Not planned', 'not_planned', '#c0392b'),

@@ -64,6 +64,20 @@ export function StatusDialog({ communityId, onClose }: { communityId: string; on
           </select>
         </label>
         {chosen?.ok && chosen.message ? <p className="hint">{msgOf(lang, chosen.message)}</p> : null}
+        {options.some((o) => !o.check.ok) ? (
+          <details className="refusals" data-testid="status-refusals">
+            <summary>{zh ? `为什么有 ${options.filter((o) => !o.check.ok).length} 个状态不可选` : `Why ${options.filter((o) => !o.check.ok).length} states are not allowed`}</summary>
+            <ul>
+              {options
+                .filter((o) => !o.check.ok)
+                .map((o) => (
+                  <li key={o.to}>
+                    <b>{labelOfEnum(STATUS, o.to, lang)}</b>：{o.check.ok ? '' : msgOf(lang, o.check.message)}
+                  </li>
+                ))}
+            </ul>
+          </details>
+        ) : null}
         <label>
           {zh ? '变更日期' : 'Date'} <input type="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} data-testid="status-date" />
         </label>

@@ -7,6 +7,17 @@ import { useApp } from '../../state/store';
 import { msg } from '../messages';
 import { DemandDialog } from './DemandDialog';
 
+/** Opens the plan (shown in the drawer's tab row, so it never covers a table). */
+export function PlanOpenButton() {
+  const zh = useApp((s) => s.lang) === 'zh';
+  const setOpen = useApp((s) => s.setPlanOpen);
+  return (
+    <button type="button" className="primary plan-open" onClick={() => setOpen(true)} data-testid="plan-open">
+      {zh ? '打开十五五规划（2025–2030 逐年）' : 'Open the five-year plan (2025–2030)'}
+    </button>
+  );
+}
+
 /** Along the bottom when the plan is open: scenario, year slider 2025 … 2030, demand settings, run status. */
 export function PlanBar() {
   const lang = useApp((s) => s.lang);
@@ -30,15 +41,7 @@ export function PlanBar() {
   const plan = useApp(selectCurrentPlan);
   const [demandOpen, setDemandOpen] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  if (!open) {
-    return (
-      <div className="planbar closed">
-        <button type="button" className="primary" onClick={() => setOpen(true)} data-testid="plan-open">
-          {zh ? '打开十五五规划（2025–2030 逐年）' : 'Open the five-year plan (2025–2030)'}
-        </button>
-      </div>
-    );
-  }
+  if (!open) return null;
   const years = planYears(settings);
   const cur = scenarios.find((x) => x.id === currentId);
   const eventsOf = (y: number) => plan?.years.find((s) => s.year === y)?.events.length ?? 0;

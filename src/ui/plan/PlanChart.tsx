@@ -24,11 +24,12 @@ export default function PlanChart({ plan, lang, year }: { plan: PlanResult; lang
         animation: false,
         tooltip: { trigger: 'axis' },
         legend: { top: 0, type: 'scroll', textStyle: { fontSize: 11 } },
-        grid: { left: 50, right: 46, top: 52, bottom: 24 },
+        // room between the legend row and the axis names above the plot
+        grid: { left: 56, right: 46, top: 64, bottom: 24 },
         xAxis: { type: 'category', data: ys.map((y) => (y.year === year ? `【${y.year}】` : String(y.year))) },
         yAxis: [
-          { type: 'value', name: zh ? '人 / 学位' : 'persons / places', nameTextStyle: { fontSize: 10 } },
-          { type: 'value', name: '%', min: 0, max: 120, splitLine: { show: false } },
+          { type: 'value', name: zh ? '人 / 学位' : 'persons / places', nameGap: 10, nameTextStyle: { fontSize: 10, align: 'left' } },
+          { type: 'value', name: '%', nameGap: 10, min: 0, max: 120, splitLine: { show: false } },
         ],
         series: [
           { name: zh ? '公办学位' : 'Public places', type: 'bar', stack: 'p', data: ys.map((y) => y.placesPublic), itemStyle: { color: '#1f6fb2' } },

@@ -67,15 +67,15 @@ function statusContent(r: AnalysisResult, kgs: Kindergarten[], zh: boolean, lang
     { key: 'coverage', label: zh ? `${r.params.radiusM} 米服务半径覆盖幼儿` : `Children within ${r.params.radiusM} m`, value: formatPct(d.coveredChildrenShare), sub: zh ? `${formatInt(d.coveredChildren)} / ${formatInt(d.children)} 人` : `${formatInt(d.coveredChildren)} / ${formatInt(d.children)}`, tone: 'neutral' },
   ];
   const active = new Set(r.kindergartens.ids.filter((_, j) => r.kindergartens.active[j] === 1));
-  const data = KG_TYPES.map((t, i) => ({
-    name: zh ? KG_TYPE_ZH[i] : KG_TYPE_EN[i],
-    value: kgs.filter((k) => k.type === t && active.has(k.id)).reduce((a, k) => a + k.places, 0),
-    itemStyle: { color: rgbCss(KG_TYPE_COLOR[t]) },
-  }));
+  const data = KG_TYPES.map((t, i) => {
+    const value = kgs.filter((k) => k.type === t && active.has(k.id)).reduce((a, k) => a + k.places, 0);
+    // the label carries the number with separators (a template cannot format {c})
+    return { name: zh ? KG_TYPE_ZH[i] : KG_TYPE_EN[i], value, itemStyle: { color: rgbCss(KG_TYPE_COLOR[t]) }, label: { formatter: `{b}\n${formatInt(value)}` } };
+  });
   return {
     cards,
     chartTitle: zh ? '学位按办园性质' : 'Places by type',
-    chart: { ...BASE_CHART, tooltip: {}, legend: { bottom: 0 }, series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b}\n{c}', fontSize: 14 }, data }] },
+    chart: { ...BASE_CHART, tooltip: {}, legend: { bottom: 0 }, series: [{ type: 'pie', radius: ['35%', '65%'], label: { fontSize: 14 }, data }] },
     summary: zh
       ? `全区幼儿园 ${formatInt(d.kindergartens)} 所、学位 ${formatInt(d.places)} 个，3–5岁幼儿 ${formatInt(d.children)} 人，${r.params.radiusM} 米服务半径覆盖 ${formatPct(d.coveredChildrenShare)}。`
       : `${formatInt(d.kindergartens)} kindergartens, ${formatInt(d.places)} places, ${formatInt(d.children)} children 3–5, ${formatPct(d.coveredChildrenShare)} within ${r.params.radiusM} m.`,

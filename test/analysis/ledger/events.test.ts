@@ -43,6 +43,12 @@ describe('ledger history', () => {
     expect(ledgerAt(s.rows, s.history, '2020-01-01')[1]).toBe(s.rows[1]);
   });
 
+  it('a row whose status (without history) was reached after the date shows no status then', () => {
+    const rows = [{ ...base[1], supporting_kg_status: 'handed_over' as const, status_date: '2024-05-01' }];
+    expect(ledgerAt(rows, [], '2024-04-30')[0]).toMatchObject({ supporting_kg_status: null, status_date: null });
+    expect(ledgerAt(rows, [], '2024-05-01')[0]).toBe(rows[0]);
+  });
+
   it('refuses an opening before handover, a missing note, a future date and a date before the last change', () => {
     const c1 = base[0];
     const err = (r: ReturnType<typeof buildStatusChange>) => ('error' in r ? r.error.key : 'ok');

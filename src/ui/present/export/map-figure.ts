@@ -22,7 +22,7 @@ export interface FigureText {
   lang: 'zh' | 'en';
 }
 
-interface LegendItem {
+export interface LegendItem {
   label: string;
   fill?: string;
   stroke?: string;
@@ -40,7 +40,7 @@ export function figureFooter(s: AppState): string {
     : `Made ${date} · Data: ${s.meta?.name ?? 'imported data'}${generated}${basemap ? ` · Basemap: ${basemap}` : ''} · 学位规划`;
 }
 
-function legendItems(v: Record<MapLayerKey, boolean>, lang: 'zh' | 'en'): LegendItem[] {
+export function legendItems(v: Record<MapLayerKey, boolean>, lang: 'zh' | 'en'): LegendItem[] {
   const zh = lang === 'zh';
   const items: LegendItem[] = [];
   if (v.kindergartens) KG_TYPES.forEach((ty, i) => items.push({ label: `${zh ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]}${zh ? '幼儿园' : ''}`, fill: rgbCss(KG_TYPE_COLOR[ty]) }));

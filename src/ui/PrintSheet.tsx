@@ -1,0 +1,58 @@
+import { useShallow } from 'zustand/react/shallow';
+import { selectCurrentResult, selectShownPlan } from '../state/selectors';
+import { appStore, useApp } from '../state/store';
+import { formatInt, formatPct } from './format';
+import { describeBasis } from './messages';
+import { figureFooter, legendItems } from './present/export/map-figure';
+
+/**
+ * What 打印 adds around the map on paper (hidden on screen): the basis of the figures, a
+ * legend, the headline figures (places, children, 三率, coverage) and the date and source.
+ */
+export function PrintSheet() {
+  const lang = useApp((s) => s.lang);
+  const zh = lang === 'zh';
+  const visible = useApp((s) => s.visible);
+  const shown = useApp(useShallow(selectShownPlan));
+  const result = useApp(selectCurrentResult);
+  const footer = useApp((s) => (s.meta ? figureFooter(s) : ''));
+  const y = shown.summary;
+  const rate = (k: string) => y?.rates.find((r) => r.key === k);
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v.toFixed(1)}%`);
+  return (
+    <section className="print-sheet" data-testid="print-sheet">
+      <p className="print-basis">{shown.plan ? describeBasis(lang, shown.plan, shown.year) : ''}</p>
+      <div className="print-kpis">
+        <span>{zh ? '学位' : 'Places'} <b>{y ? formatInt(y.places) : '—'}</b></span>
+        <span>{zh ? '3–5岁幼儿' : 'Children 3–5'} <b>{y ? formatInt(y.childrenBirths) : '—'}</b></span>
+        {(['gross_enrolment_rate', 'inclusive_coverage', 'public_share'] as const).map((k) => (
+          <span key={k}>
+            {zh ? { gross_enrolment_rate: '毛入园率', inclusive_coverage: '普惠覆盖率', public_share: '公办占比' }[k] : k.replace(/_/g, ' ')} <b>{pct(rate(k)?.valuePct)}</b>
+            {rate(k) ? ` ≥ ${rate(k)!.thresholdPct}% ${rate(k)!.pass ? '✓' : '✗'}` : ''}
+          </span>
+        ))}
+        <span>
+          {zh ? `${result?.params.radiusM ?? ''} 米服务半径覆盖` : `Within ${result?.params.radiusM ?? ''} m`} <b>{result ? formatPct(result.district.coveredChildrenShare) : '—'}</b>
+        </span>
+      </div>
+      <div className="print-legend">
+        {legendItems(visible, lang).map((it) => (
+          <span key={it.label}>
+            <i style={{ background: it.fill ?? 'transparent', border: it.stroke ? `2px ${it.dashed ? 'dashed' : 'solid'} ${it.stroke}` : 'none' }} />
+            {it.label}
+          </span>
+        ))}
+      </div>
+      <p className="print-footer">{footer}</p>
+    </section>
+  );
+}
+
+/** 打印: the whole district on the map, drawn, then the browser's print dialog (A4 landscape). */
+export async function printDistrict(): Promise<void> {
+  const { waitForMapRendered } = await import('../map/map-capture');
+  appStore.getState().requestMapView(null, null);
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await waitForMapRendered(10_000).catch(() => {});
+  window.print();
+}
