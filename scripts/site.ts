@@ -76,7 +76,7 @@ const int = (x: number) => Math.round(x).toLocaleString('en-US');
 
 function printAnswer(label: string, a: SitingAnswer, total: number): void {
   console.log(`\n${label}（${(a.ms / 1000).toFixed(2)} 秒）：${a.statusZh}`);
-  const obj = a.goal === 'lscp' ? `${a.objective} 所` : `${int(a.objective)} 名幼儿`;
+  const obj = a.goal === 'lscp' ? `${int(a.objective)} 所` : `${int(a.objective)} 人（3–5岁）`;
   const bound = Number.isFinite(a.bound) ? `，上界 ${a.goal === 'lscp' ? a.bound.toFixed(2) : int(a.bound)}，差距 ${(a.gap * 100).toFixed(3)}%` : '';
   console.log(`  目标值 ${obj}${bound}`);
   const pct = (x: number) => (total > 0 ? `${((100 * x) / total).toFixed(1)}%` : '—');

@@ -35,12 +35,15 @@ export function formatArea(m2: number | null | undefined): string {
   return `${formatInt(m2)}㎡`;
 }
 
-/** "2026-03-01" → "2026年3月1日" */
+/**
+ * One date format on every screen and export: ISO "2026-03-01" (as the date inputs, the 台账 and
+ * Excel show it); a month alone stays "2026-03".
+ */
 export function formatDateZh(iso: string | null | undefined): string {
   if (!iso) return '—';
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);
   if (!m) return iso;
-  return m[3] ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}年${Number(m[2])}月`;
+  return m[3] ? `${m[1]}-${m[2]}-${m[3]}` : `${m[1]}-${m[2]}`;
 }
 
 /** Distance in metres → "300 米" / "1.2 公里" */

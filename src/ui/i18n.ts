@@ -21,7 +21,6 @@ const STRINGS = {
   unitSchools: { zh: '所', en: '' },
   unitPlaces: { zh: '个学位', en: 'places' },
   unitPeople: { zh: '人', en: 'people' },
-  unitChildren: { zh: '名', en: 'children' },
   unitCount: { zh: '个', en: '' },
   details: { zh: '详细信息', en: 'Details' },
   clickHint: { zh: '点击地图上的要素查看详细信息', en: 'Click a feature on the map for details' },

@@ -8,7 +8,9 @@ describe('Chinese number formats', () => {
     expect(formatInt(22512.4)).toBe('22,512');
     expect(formatPct(0.9123)).toBe('91.2%');
     expect(formatArea(5000)).toBe('5,000㎡');
-    expect(formatDateZh('2026-03-01')).toBe('2026年3月1日');
+    expect(formatDateZh('2026-03-01')).toBe('2026-03-01');
+    expect(formatDateZh('2026-03')).toBe('2026-03');
+    expect(formatDateZh('2026-03-01T08:00:00Z')).toBe('2026-03-01');
     expect(formatInt(Number.NaN)).toBe('—');
   });
 });

@@ -10,7 +10,7 @@ import type { NearbyFlag } from '../../analysis/siting/site-checks';
 
 function AnswerLine({ a, total, zh, solving = false }: { a: SitingAnswer; total: number; zh: boolean; solving?: boolean }) {
   const share = (x: number) => (total > 0 ? formatPct(x / total) : '—');
-  const objective = a.goal === 'lscp' ? `${a.objective} ${zh ? '所' : 'sites'}` : `${formatInt(a.objective)} ${zh ? '名幼儿' : 'children'}`;
+  const objective = a.goal === 'lscp' ? `${formatInt(a.objective)} ${zh ? '所' : 'sites'}` : `${formatInt(a.objective)} ${zh ? '人' : 'children'}`;
   const exact = a.method === 'exact';
   return (
     <p className={`siting-answer ${a.method}`} data-testid={`siting-${a.method}`} data-objective={a.objective} data-after={a.servedAfter} data-proved={a.provedOptimal ? '1' : '0'}>
