@@ -12,6 +12,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import loadHighs from 'highs';
 import { loadDataFolder } from '../src/data/load-folder-node';
+import { defaultAnalysisParams } from '../src/analysis/params';
+import { defaultPlanSettings } from '../src/analysis/plan/plan-defaults';
+import { presentSitingInput } from '../src/analysis/plan/present';
 import { gridCandidates, prepareSiting, runSitingExact, runSitingHeuristic } from '../src/analysis/siting/run-siting';
 import { plotCandidatesFromGeoJson } from '../src/analysis/siting/plot-candidates';
 import { sitingReportJson } from '../src/analysis/siting/siting-report';
@@ -25,6 +28,8 @@ const USAGE = `用法：npm run site -- --data <数据文件夹> --p <新建园�
   --plots <文件>       候选点：教育用地 GeoJSON（面积属性 area/面积/用地面积，或由多边形计算）
   --budget <万元>      总投资上限；--cost <万元> 每所新园造价，默认 3000
   --time-limit <秒>    精确求解的时间上限，默认 60`;
+
+const todayChina = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 function fail(msg: string): never {
   console.error(`错误：${msg}\n\n${USAGE}`);
@@ -81,17 +86,20 @@ function printAnswer(label: string, a: SitingAnswer, total: number): void {
   console.log(`  目标值 ${obj}${bound}`);
   const pct = (x: number) => (total > 0 ? `${((100 * x) / total).toFixed(1)}%` : '—');
   console.log(`  覆盖幼儿 ${int(a.servedBefore)}（${pct(a.servedBefore)}）→ ${int(a.servedAfter)}（${pct(a.servedAfter)}）`);
-  a.sites.forEach((s, r) => console.log(`  ${String(r + 1).padStart(2)}. ${s.name}  ${s.lon.toFixed(6)}, ${s.lat.toFixed(6)}  新增服务 ${int(s.newlyServed)} 名  ${s.places} 个学位`));
+  a.sites.forEach((s, r) => console.log(`  ${String(r + 1).padStart(2)}. ${s.name}  ${s.lon.toFixed(6)}, ${s.lat.toFixed(6)}  新增服务 ${int(s.newlyServed)} 人  ${s.places} 个学位`));
 }
 
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   const { data } = loadDataFolder(a.data);
   const cands = a.plots ? plotCandidatesFromGeoJson(JSON.parse(readFileSync(a.plots, 'utf8'))) : gridCandidates(data.population, a.grid);
-  const prep = prepareSiting(data.population, data.kindergartens, cands, a.params);
+  // 现状 = the base year of 基准 (as the app's 选址 with the plan closed): its demand per cell and kindergartens
+  const present = presentSitingInput(data, { ...defaultAnalysisParams(todayChina()), radiusM: a.params.radiusM }, defaultPlanSettings());
+  const prep = prepareSiting(present.population, present.kindergartens, cands, a.params);
   const s = prep.summary;
   const p = a.params;
   console.log(`选址：${p.goal === 'lscp' ? '最少园数覆盖全部幼儿（LSCP）' : `新建 ${p.p} 所，覆盖最多幼儿（MCLP）`}，服务半径 ${p.radiusM} 米，${p.classes} 班 ${p.classes * 30} 个学位${p.capacity ? '，按学位计' : ''}${p.budget10k !== null ? `，预算 ${p.budget10k} 万元` : ''}`);
+  console.log('  需求：2025 年（基准年，由人口图层按出生人口推算）3–5岁幼儿，供给：基准方案当年的幼儿园——与应用中关闭十五五时的选址相同');
   console.log(`  3–5岁幼儿 ${int(s.childrenTotal)}，现有园服务半径内 ${int(s.coveredByExisting)}，任何候选点都达不到 ${int(s.unreachable)}（${s.unreachableCells.length} 个网格）`);
   console.log(`  候选点 ${s.nCandidates}${s.dropped.length ? `（剔除 ${s.dropped.length}：${s.dropped.slice(0, 3).map((d) => `${d.name} ${d.reasonZh}`).join('；')}${s.dropped.length > 3 ? '…' : ''}）` : ''}，合并后需求组 ${s.nGroups}`);
   const h = runSitingHeuristic(prep);

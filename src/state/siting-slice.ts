@@ -8,6 +8,7 @@ import { gridCandidates } from '../analysis/siting/run-siting';
 import type { SitingRequest, SitingResponse } from '../analysis/siting/siting-protocol';
 import { defaultSitingParams, LAND_M2_BY_CLASSES, PLACES_PER_CLASS, type SitingAnswer, type SitingCandidate, type SitingParams, type SitingSummary } from '../analysis/siting/siting-types';
 import { newCommunityPoints } from '../analysis/plan/demand-at';
+import { demandRowsOf } from '../analysis/plan/present';
 import { flagNearbySites, sitesAlreadyPlanned, type NamedPoint, type NearbyFlag } from '../analysis/siting/site-checks';
 import { suppliesPlaces } from '../analysis/supply';
 import type { AnalysisResult } from '../analysis/types';
@@ -166,9 +167,10 @@ function yearDemandRows(s: AppState, r: AnalysisResult): PopulationCell[] {
   const cells = s.layers.population;
   const points = new Map(newCommunityPoints(s.layers.communities, s.planSettings).map((p) => [p.id, p]));
   const out: PopulationCell[] = [];
+  const onCells = demandRowsOf(r, cells);
   r.cells.ids.forEach((id, i) => {
     const demand = r.cells.served[i] + r.cells.overCapacity[i] + r.cells.outside[i];
-    if (i < cells.length) out.push({ ...cells[i], children_3_5: demand });
+    if (i < cells.length) out.push(onCells[i]);
     else {
       const p = points.get(id);
       if (p) out.push({ id, lon: p.lon, lat: p.lat, cell_size_m: 0, residents: p.residents, children_0_2: 0, children_3_5: demand, year: s.planYear, street_code: p.streetCode });

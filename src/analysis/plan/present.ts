@@ -4,11 +4,12 @@
  * one computation: same demand basis, supply rule (incl. 配套园 opened in the ledger)
  * and enrolment.
  */
-import type { Community, Kindergarten, LayerRows } from '../../data/schema';
+import type { Community, Kindergarten, LayerRows, PopulationCell } from '../../data/schema';
 import { ledgerSupply, planKindergartens } from '../ledger/supply';
 import type { AnalysisInput, AnalysisParams, AnalysisResult, SupportingKgRuleTable } from '../types';
 import type { PlanResult, PlanScenario, PlanSettings } from './plan-types';
 import { runPlan } from './run-plan';
+import { planSites, sitesAt } from './supply-at';
 
 /** The plan engine's input from the layers: kindergartens plus the 配套园 the ledger opened (each from its opening year). */
 export function planInputOf(
@@ -38,4 +39,26 @@ export function presentSettings(settings: PlanSettings): PlanSettings {
 export function runPresent(input: AnalysisInput, scenario: PlanScenario, params: AnalysisParams, settings: PlanSettings): { result: AnalysisResult; plan: PlanResult } {
   const plan = runPlan(input, scenario, params, presentSettings(settings), { detailYears: [settings.baseYear] });
   return { result: plan.detail[settings.baseYear], plan };
+}
+
+/**
+ * The demand a result evaluated, per row: served + over capacity + outside of each cell (the
+ * engine's split adds up to the demand), on `population` (the first rows of the result's cells).
+ * 选址 takes these rows so it sees the children of the year on screen.
+ */
+export function demandRowsOf(result: AnalysisResult, population: readonly PopulationCell[]): PopulationCell[] {
+  return population.map((c, i) => ({ ...c, children_3_5: result.cells.served[i] + result.cells.overCapacity[i] + result.cells.outside[i] }));
+}
+
+/** 选址's input for 现状 (the CLI and the tests): the base year's demand per cell and kindergartens of 基准. */
+export function presentSitingInput(
+  layers: Pick<LayerRows, 'kindergartens' | 'population' | 'communities' | 'admin_units' | 'childcare_centres' | 'plan_projects'>,
+  params: AnalysisParams,
+  settings: PlanSettings,
+): { population: PopulationCell[]; kindergartens: Kindergarten[] } {
+  const input = planInputOf(layers, params.ruleTable);
+  const projects = layers.plan_projects;
+  const { result } = runPresent(input, { id: 'base', name: '基准方案', projects }, params, settings);
+  const kindergartens = sitesAt(planSites(input.kindergartens ?? [], projects, input.openings), projects, settings.baseYear, settings.openingLagYears).rows;
+  return { population: demandRowsOf(result, layers.population), kindergartens };
 }
