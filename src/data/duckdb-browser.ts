@@ -5,6 +5,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { toPlainRows, type DbConnector } from './db';
+import { lockDownDuckDb } from './duckdb-offline';
 import { arrowToSqlResult } from './sql-result';
 
 export async function openBrowserDb(): Promise<DbConnector> {
@@ -17,7 +18,8 @@ export async function openBrowserDb(): Promise<DbConnector> {
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
-  await conn.query('SET autoload_known_extensions=false');
+  // before any other connection exists: no network, no files, no extension downloads — locked
+  await lockDownDuckDb(async (sql) => toPlainRows((await conn.query(sql)).toArray()));
   return {
     async query(sql) {
       const t = await conn.query(sql);

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { toPlainRows, type DbConnector } from './db';
+import { lockDownDuckDb } from './duckdb-offline';
 import { arrowToSqlResult } from './sql-result';
 
 export async function openNodeDb(): Promise<DbConnector> {
@@ -19,7 +20,7 @@ export async function openNodeDb(): Promise<DbConnector> {
   await db.instantiate(() => {});
   db.open({ query: { castBigIntToDouble: true } });
   const conn = db.connect();
-  conn.query('SET autoload_known_extensions=false');
+  await lockDownDuckDb((sql) => toPlainRows(conn.query(sql).toArray()));
   return {
     async query(sql) {
       return toPlainRows(conn.query(sql).toArray());

@@ -26,6 +26,18 @@ export function refusalText(r: Extract<GuardResult, { ok: false }>, lang: Lang):
       return zh
         ? `已拒绝：只读模式不允许 PRAGMA ${kw.toLowerCase()}（可能修改设置），可用 PRAGMA table_info('表名') 等查询类 PRAGMA。`
         : `Refused: PRAGMA ${kw.toLowerCase()} may change settings; reporting PRAGMAs such as table_info are allowed.`;
+    case 'external':
+      return zh
+        ? `已拒绝：SQL 查询不读写文件、不访问网络、不加载扩展（“${kw}”）。数据都在浏览器内的 DuckDB 表中，请直接查询这些表；要加入新数据，请用“数据 → 导入”。`
+        : `Refused: SQL queries read no files, reach no network and load no extensions (“${kw}”). Query the tables listed on the left; to add data use Data → Import.`;
+    case 'url':
+      return zh
+        ? `已拒绝：语句中含有网址（${kw}）。SQL 查询不访问网络，数据不会离开浏览器。`
+        : `Refused: the statement names a URL (${kw}). SQL queries never reach the network; nothing leaves the browser.`;
+    case 'setting':
+      return zh
+        ? `已拒绝：设置 ${kw} 保证 DuckDB 不访问网络和文件，不能修改或重置。`
+        : `Refused: the setting ${kw} keeps DuckDB off the network and the disk; it cannot be changed or reset.`;
   }
 }
 
