@@ -6,7 +6,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { toPlainRows, type DbConnector } from './db';
 import { lockDownDuckDb } from './duckdb-offline';
-import { arrowToSqlResult } from './sql-result';
+import { arrowBatchesToSqlResult } from './sql-result';
 
 export async function openBrowserDb(): Promise<DbConnector> {
   const bundle = await duckdb.selectBundle({
@@ -31,7 +31,15 @@ export async function openBrowserDb(): Promise<DbConnector> {
     async openSession() {
       const c = await db.connect();
       return {
-        run: async (sql, maxRows) => arrowToSqlResult(await c.query(sql), maxRows),
+        // send(): a pending query the worker polls in short steps, so cancelSent() can stop it between two
+        async run(sql, maxRows) {
+          const reader = await c.send(sql);
+          // the schema is read with the first message and gone once the stream is closed
+          const { schema } = await reader.open();
+          const batches = await reader.readAll();
+          return arrowBatchesToSqlResult(schema, batches, maxRows);
+        },
+        cancel: () => c.cancelSent(),
         close: () => c.close(),
       };
     },

@@ -1,4 +1,5 @@
 /** Texts of the SQL console (Chinese first), including why a statement was refused. */
+import type { ConsoleOutcome } from '../data/sql-console';
 import type { GuardResult } from '../data/sql-guard';
 
 type Lang = 'zh' | 'en';
@@ -41,6 +42,18 @@ export function refusalText(r: Extract<GuardResult, { ok: false }>, lang: Lang):
   }
 }
 
+/** Why a run was stopped, and what to do. */
+export function cancelledText(o: Extract<ConsoleOutcome, { status: 'cancelled' }>, lang: Lang): string {
+  const zh = lang === 'zh';
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  if (o.reason === 'user') {
+    return zh ? `已取消：查询运行 ${s(o.ms)} 秒后被停止，没有结果，数据未改变。` : `Cancelled after ${s(o.ms)} s; no result, nothing changed.`;
+  }
+  return zh
+    ? `已停止：查询超过时限 ${s(o.timeoutMs)} 秒，已自动取消，数据未改变。常见原因是没有终止条件的递归查询（WITH RECURSIVE）或过大的连接；请加上终止条件或 LIMIT，或调大时限后重试。`
+    : `Stopped: the query ran past the ${s(o.timeoutMs)} s limit and was cancelled; nothing changed. Often a WITH RECURSIVE without an end condition or a huge join: add one or a LIMIT, or raise the limit.`;
+}
+
 const S = {
   title: ['SQL 查询', 'SQL query'],
   tables: ['数据表（点击插入名称）', 'Tables (click to insert)'],
@@ -51,8 +64,15 @@ const S = {
     '注意：修改只作用于浏览器中的 DuckDB 表，不会写回项目（地图、台账与分析仍用原数据，保存的项目文件也不含这些修改）；重新加载数据后修改即丢失。',
     'Changes apply to the DuckDB tables in this browser only; they are not written back to the project (map, ledger and analysis keep the original data).',
   ],
-  readOnlyNote: ['只读：语句在只读事务中运行并回滚，不会改变任何表。', 'Read-only: statements run in a read-only transaction that is rolled back.'],
+  readOnlyNote: [
+    '只读：语句在只读事务中运行并回滚，不会改变任何表。两种模式都不读写文件、不访问网络。',
+    'Read-only: statements run in a read-only transaction that is rolled back. Neither mode reads or writes files or reaches the network.',
+  ],
   running: ['正在运行…', 'Running…'],
+  cancel: ['取消', 'Cancel'],
+  limit: ['时限', 'Time limit'],
+  seconds: ['秒', 's'],
+  limitTitle: ['超过时限的查询自动取消（1–600 秒）', 'Queries running longer are cancelled (1–600 s)'],
   duckdbError: ['DuckDB 报错：', 'DuckDB error: '],
   noDb: ['数据库尚未就绪，请稍候。', 'The database is not ready yet.'],
   noRows: ['查询完成，没有返回行。', 'Done; no rows returned.'],

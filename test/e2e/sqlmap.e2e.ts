@@ -25,7 +25,7 @@ async function runSql(ctx: E2eContext, sql: string): Promise<void> {
   await page.waitForFunction(
     (q) => {
       const busy = document.querySelector('[data-testid=sql-run]')?.hasAttribute('disabled');
-      const out = document.querySelector('[data-testid=sql-status],[data-testid=sql-refused],[data-testid=sql-error]');
+      const out = document.querySelector('[data-testid=sql-status],[data-testid=sql-refused],[data-testid=sql-error],[data-testid=sql-cancelled]');
       return !busy && out !== null && (document.querySelector('[data-testid=sql-editor]') as HTMLTextAreaElement).value === q;
     },
     sql,
@@ -219,6 +219,59 @@ export const sqlMapTests: E2eTest[] = [
           await page.locator('[data-testid=sql-console]').waitFor({ state: 'detached', timeout: 5000 });
         }
       }
+    },
+  },
+  {
+    name: 'SQL 查询可取消、有时限：失控的递归查询被取消或超时停止，之后查询与应用照常',
+    async run(ctx) {
+      const { page } = ctx;
+      const recursive = 'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM t) SELECT count(*) FROM t';
+      const appQuery = `(async () => {
+        const t0 = performance.now();
+        const rows = await window.__xwghStore.getState().db.query('SELECT count(*)::INTEGER AS n FROM kindergartens');
+        return { n: rows[0].n, ms: performance.now() - t0 };
+      })()`;
+      await openConsole(ctx);
+      try {
+        const before = await kgCount(ctx);
+        // 取消 while it runs
+        await page.locator('[data-testid=sql-editor]').fill(recursive);
+        await page.locator('[data-testid=sql-run]').click();
+        await page.locator('[data-testid=sql-cancel]').waitFor({ timeout: 5000 });
+        await page.waitForTimeout(1500);
+        assert(await page.locator('[data-testid=sql-run]').isDisabled(), 'still running after 1.5 s');
+        // the app's own connection answers while the console's statement runs (the worker polls it in steps)
+        const during = (await page.evaluate(appQuery)) as { n: number; ms: number };
+        assert(during.n > 0, `the app's DuckDB answered during the run (${during.n} rows, ${Math.round(during.ms)} ms)`);
+        await page.locator('[data-testid=sql-cancel]').click();
+        await page.locator('[data-testid=sql-cancelled]').waitFor({ timeout: 10000 });
+        const cancelled = (await page.locator('[data-testid=sql-cancelled]').textContent()) ?? '';
+        assert(cancelled.startsWith('已取消') && cancelled.includes('秒后被停止'), `cancel shown: ${cancelled}`);
+        assert(!(await page.locator('[data-testid=sql-run]').isDisabled()), 'run button enabled again');
+        await page.screenshot({ path: path.join(ctx.shots, 'sql-cancelled.png') });
+        assertEqual(await kgCount(ctx), before, 'a normal query works after the cancel');
+
+        // the time limit stops it by itself, with the reason
+        await page.locator('[data-testid=sql-limit]').fill('2');
+        await runSql(ctx, recursive);
+        const timedOut = (await page.locator('[data-testid=sql-cancelled]').textContent()) ?? '';
+        assert(timedOut.startsWith('已停止') && timedOut.includes('时限 2.0 秒') && timedOut.includes('WITH RECURSIVE'), `timeout shown: ${timedOut}`);
+        await page.screenshot({ path: path.join(ctx.shots, 'sql-timeout.png') });
+        assertEqual(await kgCount(ctx), before, 'a normal query works after the timeout');
+        // 允许修改 mode too: cancelled, then the session still runs statements
+        await page.locator('[data-testid=sql-allow-write]').check();
+        await runSql(ctx, recursive);
+        assert(((await page.locator('[data-testid=sql-cancelled]').textContent()) ?? '').startsWith('已停止'), '允许修改: stopped at the limit');
+        await page.locator('[data-testid=sql-allow-write]').uncheck();
+        assertEqual(await kgCount(ctx), before, 'read-only runs work after a stopped write-mode run');
+        await page.locator('[data-testid=sql-limit]').fill('30');
+      } finally {
+        await page.keyboard.press('Escape');
+        await page.locator('[data-testid=sql-console]').waitFor({ state: 'detached', timeout: 5000 });
+      }
+      // the app's own DuckDB use after the console is closed
+      const after = (await page.evaluate(appQuery)) as { n: number };
+      assert(after.n > 0, 'the app queries DuckDB after the console closed');
     },
   },
 ];
