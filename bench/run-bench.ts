@@ -10,6 +10,8 @@
  *      papaparse + coerceRecords baseline (bench/import-bench.ts; 100,000 rows with --quick)
  *   4. site selection (bench/site-bench.ts): MCLP 50,000 × 2,000 at p = 20 / 300 m and p = 50 / 500 m,
  *      existing kindergartens kept, capacity-aware — exact (HiGHS) vs heuristic vs naive greedy
+ *   5. hostile files (bench/hostile-bench.ts): ZIP bombs, a lying entry, a huge declared XLSX range and an
+ *      ODS repeat bomb against the import caps; naive baseline: inflating the bomb to learn its size
  * Options: --quick (smaller province for a smoke run), --runs N, --md <file> (append the markdown table).
  */
 import { appendFileSync, existsSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { defaultAnalysisParams } from '../src/analysis/params';
 import { runAnalysis } from '../src/analysis/run-analysis';
 import { computeTwoStep, splitDemand } from '../src/analysis/two-step-fca';
 import { duckdbReference } from './duckdb-reference';
+import { runHostileBench } from './hostile-bench';
 import { runImportBench } from './import-bench';
 import { runSiteBench } from './site-bench';
 import { benchPlan, syntheticNewBuilds } from './plan-bench';
@@ -174,6 +177,10 @@ main()
   .then(async () => {
     console.log('\n选址（MCLP / 按学位计，HiGHS 精确解 vs 即时启发式 vs 朴素贪心）');
     await runSiteBench(quick);
+  })
+  .then(async () => {
+    console.log('\n恶意文件（导入上限，src/data/import/limits.ts）');
+    await runHostileBench({ md: MD });
   })
   .catch((e) => {
     console.error(e);

@@ -4,7 +4,7 @@
  * classes, its ledger status, the problem kind (规划/配建/移交/使用不到位) and
  * overdue handover.
  */
-import { SUPPORTING_KG_STATUSES, type Community, type Kindergarten, type SupportingKgStatus } from '../data/schema';
+import { SUPPORTING_KG_STATUSES, type Community, type Kindergarten, type SupportingKgStatus } from './model';
 import { addMonthsIso, daysBetween } from './dates';
 import type { CommunityGapRow, CommunitySummary, SupportingKgProblem, SupportingKgRuleTable } from './types';
 

@@ -4,7 +4,7 @@
  * result (配套园, indicators, headline figures). Supply comes from the rows of
  * `view.kgs` (the one supply rule, `suppliesPlaces` in supply.ts), demand from `view.children`.
  */
-import type { Kindergarten } from '../data/schema';
+import type { Kindergarten } from './model';
 import { hasSupplyingStatus, suppliesPlaces } from './supply';
 import { analyseCommunities } from './communities';
 import { computeCoverage } from './coverage';

@@ -3,7 +3,7 @@
  * (grid index, chunked). Both depend only on positions and 街道, never on supply or
  * demand, so a plan evaluates every (scenario, year) on the same pairs.
  */
-import type { Kindergarten } from '../data/schema';
+import type { Kindergarten } from './model';
 import { validLonLat } from './geo';
 import { NeighbourPairBuilder, type NeighbourPairs } from './neighbour-pairs';
 import type { GridIndex } from './spatial-grid';

@@ -9,7 +9,7 @@
  * same kindergartens); 班额达标率 is measured per kindergarten (average class size
  * enrolled ÷ classes ≤ classSizeMax), since the data hold no per-class counts.
  */
-import type { Kindergarten } from '../data/schema';
+import type { Kindergarten } from './model';
 import { figure, input, pct, safeDiv } from './figures';
 import type { Figure, IndicatorThresholds } from './types';
 

@@ -3,7 +3,7 @@
  * admin_units polygon containing its point; else the '' row (未分配街道).
  * Codes not in admin_units get rows of their own (未匹配街道).
  */
-import type { AdminUnit } from '../data/schema';
+import type { AdminUnit } from './model';
 import { pointInPolygon, preparePolygon, type PreparedPolygon } from './point-in-polygon';
 
 /** Placeholder index of the '' (unassigned) row until `finalizeStreets`. */

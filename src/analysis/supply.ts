@@ -9,7 +9,7 @@
  * A 配套园 recorded in the ledger as opened (公办 / 委托普惠) supplies from its
  * 开园日期's year through a kindergarten row of its own (src/analysis/ledger/supply.ts).
  */
-import type { KgStatus, SupportingKgStatus } from '../data/schema';
+import type { KgStatus, SupportingKgStatus } from './model';
 
 /** Kindergarten statuses that supply (besides a missing status). */
 export const SUPPLYING_KG_STATUSES: readonly KgStatus[] = ['existing'];

@@ -11,7 +11,7 @@
  *   demand in its catchment); in JSON it becomes `null`.
  * - Everything here is structured-cloneable (plain objects, arrays, typed arrays).
  */
-import type { AdminUnit, ChildcareCentre, Community, Kindergarten, PopulationCell, SupportingKgStatus } from '../data/schema';
+import type { AdminUnit, ChildcareCentre, Community, Kindergarten, PopulationCell, SupportingKgStatus } from './model';
 
 // ───────────────────────────── input ─────────────────────────────
 

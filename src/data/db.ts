@@ -11,6 +11,12 @@ export type SqlRow = Record<string, unknown>;
 export interface SqlSession {
   /** Run one statement; keep at most `maxRows` rows of the result. */
   run(sql: string, maxRows: number): Promise<SqlResult>;
+  /**
+   * Ask DuckDB to stop the statement now running on this session (its `run` then
+   * rejects). True when a statement was pending; false when none was (not started
+   * yet, or already done) — callers may ask again.
+   */
+  cancel(): Promise<boolean>;
   close(): Promise<void>;
 }
 

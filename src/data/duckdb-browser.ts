@@ -5,7 +5,8 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { toPlainRows, type DbConnector } from './db';
-import { arrowToSqlResult } from './sql-result';
+import { lockDownDuckDb } from './duckdb-offline';
+import { arrowBatchesToSqlResult } from './sql-result';
 
 export async function openBrowserDb(): Promise<DbConnector> {
   const bundle = await duckdb.selectBundle({
@@ -17,7 +18,8 @@ export async function openBrowserDb(): Promise<DbConnector> {
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
-  await conn.query('SET autoload_known_extensions=false');
+  // before any other connection exists: no network, no files, no extension downloads — locked
+  await lockDownDuckDb(async (sql) => toPlainRows((await conn.query(sql)).toArray()));
   return {
     async query(sql) {
       const t = await conn.query(sql);
@@ -29,7 +31,15 @@ export async function openBrowserDb(): Promise<DbConnector> {
     async openSession() {
       const c = await db.connect();
       return {
-        run: async (sql, maxRows) => arrowToSqlResult(await c.query(sql), maxRows),
+        // send(): a pending query the worker polls in short steps, so cancelSent() can stop it between two
+        async run(sql, maxRows) {
+          const reader = await c.send(sql);
+          // the schema is read with the first message and gone once the stream is closed
+          const { schema } = await reader.open();
+          const batches = await reader.readAll();
+          return arrowBatchesToSqlResult(schema, batches, maxRows);
+        },
+        cancel: () => c.cancelSent(),
         close: () => c.close(),
       };
     },

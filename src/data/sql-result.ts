@@ -16,11 +16,20 @@ export interface SqlResult {
   totalRows: number;
 }
 
-/** The parts of an Arrow table (apache-arrow 17 inside duckdb-wasm) read here. */
-export interface ArrowTableLike {
+/** The parts of an Arrow schema (apache-arrow 17 inside duckdb-wasm) read here. */
+export interface ArrowSchemaLike {
+  fields: { name: string; type: { typeId: number; scale?: number; unit?: number } }[];
+}
+
+/** The parts of an Arrow record batch or table read here. */
+export interface ArrowBatchLike {
   numRows: number;
-  schema: { fields: { name: string; type: { typeId: number; scale?: number; unit?: number } }[] };
   getChildAt(i: number): { get(row: number): unknown } | null;
+}
+
+/** The parts of an Arrow table read here. */
+export interface ArrowTableLike extends ArrowBatchLike {
+  schema: ArrowSchemaLike;
 }
 
 // apache-arrow Type ids
@@ -72,12 +81,22 @@ export function cellOf(v: unknown, type: { typeId: number; scale?: number }): Sq
   return jsonText(v);
 }
 
+/** Read at most `maxRows` rows of Arrow record batches (one result, in order) into a SqlResult. */
+export function arrowBatchesToSqlResult(schema: ArrowSchemaLike, batches: readonly ArrowBatchLike[], maxRows: number): SqlResult {
+  const fields = schema.fields;
+  const rows: SqlCell[][] = [];
+  let total = 0;
+  for (const batch of batches) {
+    total += batch.numRows;
+    const n = Math.min(batch.numRows, Math.max(0, maxRows - rows.length));
+    if (n === 0) continue;
+    const cols = fields.map((_f, i) => batch.getChildAt(i));
+    for (let r = 0; r < n; r++) rows.push(fields.map((f, i) => cellOf(cols[i]?.get(r), f.type)));
+  }
+  return { columns: fields.map((f) => f.name), rows, totalRows: total };
+}
+
 /** Read at most `maxRows` rows of an Arrow table into a SqlResult. */
 export function arrowToSqlResult(table: ArrowTableLike, maxRows: number): SqlResult {
-  const fields = table.schema.fields;
-  const cols = fields.map((_f, i) => table.getChildAt(i));
-  const n = Math.min(table.numRows, Math.max(0, maxRows));
-  const rows: SqlCell[][] = [];
-  for (let r = 0; r < n; r++) rows.push(fields.map((f, i) => cellOf(cols[i]?.get(r), f.type)));
-  return { columns: fields.map((f) => f.name), rows, totalRows: table.numRows };
+  return arrowBatchesToSqlResult(table.schema, [table], maxRows);
 }

@@ -5,7 +5,7 @@
  */
 import type { ErrorEvent, Map as MapLibreMap } from 'maplibre-gl';
 import { buildBasemapStyle, type BasemapContext } from './basemap';
-import type { BasemapChoice } from './basemap-choice';
+import type { BasemapChoice } from '../state/basemap-choice';
 import { SAMPLE_ATTRIBUTION, SAMPLE_ATTRIBUTION_EN } from './sample-basemap-style';
 import './basemap.css';
 

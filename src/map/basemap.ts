@@ -1,11 +1,11 @@
 /**
- * The basemap style for each choice (basemap-choice.ts): none, the generated sample, a local PMTiles
+ * The basemap style for each choice (src/state/basemap-choice.ts): none, the generated sample, a local PMTiles
  * file, 天地图 (vector or imagery, each with its annotation layer) or OpenStreetMap. Pure: the offline
  * choices contain no request URL off the machine. Basemap sources and layers are named `bm-…`; the
  * district and the planning layers are drawn on top by deck.gl.
  */
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import type { BasemapChoice } from './basemap-choice';
+import type { BasemapChoice } from '../state/basemap-choice';
 import { pmtilesStyleParts } from './pmtiles-style';
 import { sampleBasemapParts } from './sample-basemap-style';
 

@@ -3,10 +3,13 @@ import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { suppliesPlaces } from '../analysis/supply';
 import type { AdminUnit, ChildcareCentre, Community, Kindergarten, LayerRows, PopulationCell } from '../data/schema';
+import type { AnalysisOverlay } from '../state/map-overlay';
 import type { MapLayerKey } from '../state/ui-slice';
 import { binPopulation, uncoveredChildrenByBin, type PopulationBin, type PopulationBins } from './aggregate';
 import { cellSquare, polygonsOf, type PolygonDatum } from './geometry';
-import { communityLabelLayer, overdueLayers, type OverdueMark } from './ledger-layers';
+import { communityLabelLayer, overdueLayers } from './ledger-layers';
+
+export type { AnalysisOverlay } from '../state/map-overlay';
 import { KG_TYPE_COLOR, STATUS_COLOR, densityColor, ledgerClass, type Rgb } from './palette';
 
 /** Above this many population rows, rows are summed into bins for drawing (see aggregate.ts). */
@@ -31,21 +34,6 @@ export function prepareDrawData(layers: LayerRows, districtRings: [number, numbe
     bins: layers.population.length > MAX_CELL_SQUARES ? binPopulation(layers.population) : null,
     district: districtRings,
   };
-}
-
-/** Extra per-feature colours/flags from analysis (optional). */
-export interface AnalysisOverlay {
-  /** per population cell (index-aligned): 1 = covered */
-  covered?: Uint8Array;
-  radiusM?: number;
-  /** per kindergarten (index-aligned) traffic-light status */
-  kgStatus?: ('ok' | 'warn' | 'bad' | 'neutral')[];
-  /** 街道 code → traffic-light status (children-weighted mean access) */
-  streetStatus?: Record<string, 'ok' | 'warn' | 'bad' | 'neutral'>;
-  /** scenario comparison: projects only in the shown scenario (a) or only in the compared one (b) */
-  diff?: { lon: number; lat: number; side: 'a' | 'b' }[];
-  /** overdue communities of the ledger, by escalation colour (ledger-layers.ts) */
-  ledgerOverdue?: OverdueMark[];
 }
 
 /** View-dependent drawing choices (set by the map from its zoom). */

@@ -5,29 +5,19 @@
  */
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import { DEFAULT_ESCALATION, ESCALATION_RGBA, escalationLevel, type EscalationLevel, type EscalationThresholds } from '../analysis/ledger/escalation';
+import { DEFAULT_ESCALATION, ESCALATION_RGBA, escalationLevel, type EscalationThresholds } from '../analysis/ledger/escalation';
 import type { CommunityGapRow } from '../analysis/types';
 import type { Community } from '../data/schema';
+import type { OverdueMark } from '../state/map-overlay';
 import { ringsOf } from './geometry';
+
+export type { OverdueMark } from '../state/map-overlay';
 
 /** Community names are drawn from this zoom on (below it they would pile up). */
 export const LABEL_MIN_ZOOM = 13.5;
 
 /** Font stack users have (ui-guide); no web font is shipped. */
 export const LABEL_FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
-
-/** An overdue community as marked on the map. */
-export interface OverdueMark {
-  communityId: string;
-  name: string;
-  lon: number;
-  lat: number;
-  /** outer rings of its polygon (empty when only the centroid is known) */
-  rings: [number, number][][];
-  daysOverdue: number;
-  level: Exclude<EscalationLevel, 'none'>;
-  color: [number, number, number, number];
-}
 
 /** The overdue rows of the ledger result, placed on their communities (rows without a community row or coordinates are skipped). */
 export function overdueMarks(

@@ -6,26 +6,13 @@
  * No symbol layers: the style has no glyphs URL (our own labels are DOM markers).
  */
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { PmtilesInfo } from '../state/basemap-choice';
+
+// what an archive holds is part of the remembered basemap choice (state)
+export type { PmtilesInfo, PmtilesVectorLayer } from '../state/basemap-choice';
 
 /** PMTiles tile types (header byte 99) */
 export const TILE_TYPE = { unknown: 0, mvt: 1, png: 2, jpeg: 3, webp: 4, avif: 5, mlt: 6 } as const;
-
-export interface PmtilesVectorLayer {
-  id: string;
-  /** 'Point' | 'LineString' | 'Polygon' when the metadata says (tippecanoe tilestats) */
-  geometry?: string;
-}
-
-export interface PmtilesInfo {
-  /** protocol key: the file name (pmtiles://KEY/{z}/{x}/{y}) */
-  key: string;
-  tileType: number;
-  minZoom: number;
-  maxZoom: number;
-  bounds: [number, number, number, number];
-  vectorLayers: PmtilesVectorLayer[];
-  attribution?: string;
-}
 
 interface HeaderLike {
   tileType: number;

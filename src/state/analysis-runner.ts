@@ -1,7 +1,7 @@
 /** The app's runner: the plan engine (also the present-day view, its base year) in a Web Worker, with progress and cancel. */
 import type { PlanResult } from '../analysis/plan/plan-types';
 import { POPULATION_FIELDS_USED } from '../analysis/run-analysis';
-import type { AnalysisRequest, AnalysisResponse } from '../analysis/worker-protocol';
+import type { AnalysisRequest, AnalysisResponse } from './worker-protocol';
 import type { AnalysisInput } from '../analysis/types';
 import { packedOf, pickColumns } from '../data/import/packed-rows';
 import type { PlanRunner } from './plan-slice';
@@ -17,7 +17,7 @@ function packInput(input: AnalysisInput): Pick<AnalysisRequest & { type?: 'run' 
 }
 
 export function createWorkerRunners(): { plan: PlanRunner } {
-  const worker = new Worker(new URL('../analysis/analysis-worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' });
   let nextId = 1;
   const pending = new Map<number, Pending>();
   worker.onmessage = (ev: MessageEvent<AnalysisResponse>) => {

@@ -1,6 +1,6 @@
 /** Derived values for the map and panels; memoised so React does not re-render needlessly. */
 import type { KgStatusRag } from '../analysis/types';
-import type { AnalysisOverlay } from '../map/build-layers';
+import type { AnalysisOverlay } from './map-overlay';
 import type { PlanResult, PlanScenario, PlanYearSummary } from '../analysis/plan/plan-types';
 import { planSites, sitesAt } from '../analysis/plan/supply-at';
 import { ledgerSupply, planKindergartens, type LedgerSupply } from '../analysis/ledger/supply';

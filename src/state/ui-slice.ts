@@ -1,7 +1,7 @@
 /** UI slice: language, layer visibility, hover and selection, settings. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { LayerId } from '../data/schema';
-import { loadBasemapChoice, saveBasemapChoice, type BasemapChoice } from '../map/basemap-choice';
+import { loadBasemapChoice, saveBasemapChoice, type BasemapChoice } from './basemap-choice';
 import type { AppState } from './store';
 
 /** Map layers the layer list can toggle (data layers plus analysis overlays). */

@@ -1,6 +1,6 @@
 /** The basemap chooser of the settings menu: none / sample / local PMTiles / 天地图 vector or imagery / OSM. */
 import { useRef, useState } from 'react';
-import { BASEMAP_KINDS, isOnline, type BasemapKind } from '../map/basemap-choice';
+import { BASEMAP_KINDS, isOnline, type BasemapKind } from '../state/basemap-choice';
 import { useApp } from '../state/store';
 import { bs, kindLabel } from './basemap-strings';
 

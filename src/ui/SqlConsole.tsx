@@ -7,13 +7,13 @@ import { createPortal } from 'react-dom';
 import type { SqlSession } from '../data/db';
 import { exportTableCsv } from '../data/export/csv';
 import { downloadBytes, MIME } from '../data/export/download';
-import { CONSOLE_KEEP_ROWS, listTables, runConsoleSql, type ConsoleOutcome, type TableInfo } from '../data/sql-console';
+import { CONSOLE_KEEP_ROWS, CONSOLE_TIMEOUT_MS, listTables, runConsoleSql, type ConsoleOutcome, type TableInfo } from '../data/sql-console';
 import { SQL_EXAMPLES } from '../data/sql-examples';
 import type { SqlCell } from '../data/sql-result';
 import { useApp } from '../state/store';
 import { DataTable, type Column } from './DataTable';
 import { formatInt } from './format';
-import { refusalText, sq } from './sql-console-strings';
+import { cancelledText, refusalText, sq } from './sql-console-strings';
 
 /** Rows drawn in the result table (the export has every kept row). */
 export const SHOW_ROWS = 10_000;
@@ -33,7 +33,10 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
   const [outcome, setOutcome] = useState<ConsoleOutcome | null>(null);
   const [tables, setTables] = useState<TableInfo[]>([]);
   const [session, setSession] = useState<SqlSession | null>(null);
+  const [limitS, setLimitS] = useState(CONSOLE_TIMEOUT_MS / 1000);
   const editor = useRef<HTMLTextAreaElement>(null);
+  /** stops the running statement (取消, closing the dialog) */
+  const running = useRef<AbortController | null>(null);
 
   // a connection of its own, closed with the dialog
   useEffect(() => {
@@ -48,6 +51,8 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
     });
     return () => {
       live = false;
+      // a statement still running is stopped before its connection closes
+      running.current?.abort();
       void opened?.close();
     };
   }, [db]);
@@ -61,12 +66,17 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
   const run = useCallback(async () => {
     if (!session || busy) return;
     setBusy(true);
-    const out = await runConsoleSql(session, sql, { allowWrite });
+    setOutcome(null);
+    const stop = new AbortController();
+    running.current = stop;
+    const timeoutMs = Math.round(Math.min(600, Math.max(1, limitS || CONSOLE_TIMEOUT_MS / 1000)) * 1000);
+    const out = await runConsoleSql(session, sql, { allowWrite, timeoutMs, signal: stop.signal });
+    running.current = null;
     setOutcome(out);
     setBusy(false);
     // a change may add or drop tables
     if (allowWrite && out.status === 'done') setTables(await listTables(session));
-  }, [session, busy, sql, allowWrite]);
+  }, [session, busy, sql, allowWrite, limitS]);
 
   /** Put `text` at the cursor of the editor. */
   const insert = (text: string) => {
@@ -141,6 +151,25 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
               <button type="button" onClick={() => void run()} disabled={!session || busy} data-testid="sql-run">
                 {busy ? sq('running', lang) : sq('run', lang)}
               </button>
+              {busy ? (
+                <button type="button" onClick={() => running.current?.abort()} data-testid="sql-cancel">
+                  {sq('cancel', lang)}
+                </button>
+              ) : null}
+              <label title={sq('limitTitle', lang)}>
+                {sq('limit', lang)}{' '}
+                <input
+                  type="number"
+                  min={1}
+                  max={600}
+                  step={1}
+                  value={limitS}
+                  onChange={(e) => setLimitS(Number(e.target.value))}
+                  className="sql-limit"
+                  data-testid="sql-limit"
+                />{' '}
+                {sq('seconds', lang)}
+              </label>
               <label>
                 <input type="checkbox" checked={allowWrite} onChange={(e) => setAllowWrite(e.target.checked)} data-testid="sql-allow-write" />
                 {sq('allowWrite', lang)}
@@ -180,6 +209,13 @@ function Outcome({ outcome, lang }: { outcome: ConsoleOutcome | null; lang: 'zh'
     return (
       <p className="sql-refused" role="alert" data-testid="sql-refused">
         {refusalText(outcome.refusal, lang)}
+      </p>
+    );
+  }
+  if (outcome.status === 'cancelled') {
+    return (
+      <p className="sql-refused" role="alert" data-testid="sql-cancelled">
+        {cancelledText(outcome, lang)}
       </p>
     );
   }

@@ -1,5 +1,5 @@
 /** Strings of the basemap chooser (Chinese first), kept beside it rather than in the shared i18n table. */
-import type { BasemapKind } from '../map/basemap-choice';
+import type { BasemapKind } from '../state/basemap-choice';
 
 type Lang = 'zh' | 'en';
 

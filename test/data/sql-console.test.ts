@@ -72,6 +72,39 @@ describe('SQL console on real DuckDB', () => {
     expect((await runConsoleSql(session, 'SELECT count(*) AS n FROM kindergartens')).status).toBe('done');
   });
 
+  const RECURSIVE = 'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t';
+
+  it('stops a runaway query at the time limit; the session and the database keep working', async () => {
+    const out = await runConsoleSql(session, RECURSIVE, { timeoutMs: 400 });
+    expect(out).toMatchObject({ status: 'cancelled', reason: 'timeout', timeoutMs: 400 });
+    // the read-only transaction was rolled back: the next read-only run can open its own
+    const next = await runConsoleSql(session, 'SELECT count(*)::INTEGER AS n FROM kindergartens');
+    expect(next.status === 'done' && next.result.rows).toEqual([[3]]);
+    expect(await db.query('SELECT count(*)::INTEGER AS n FROM kindergartens')).toEqual([{ n: 3 }]);
+  });
+
+  it('stops a query when its signal aborts (取消), in both modes', async () => {
+    for (const allowWrite of [false, true]) {
+      const stop = new AbortController();
+      setTimeout(() => stop.abort(), 300);
+      const out = await runConsoleSql(session, RECURSIVE, { allowWrite, signal: stop.signal, timeoutMs: 0 });
+      expect(out, `allowWrite ${allowWrite}`).toMatchObject({ status: 'cancelled', reason: 'user' });
+      const next = await runConsoleSql(session, 'SELECT 41 + 1 AS x', { allowWrite });
+      expect(next.status === 'done' && next.result.rows).toEqual([[42]]);
+    }
+    // aborted before it starts: stopped too
+    const early = new AbortController();
+    early.abort();
+    expect(await runConsoleSql(session, RECURSIVE, { signal: early.signal })).toMatchObject({ status: 'cancelled', reason: 'user' });
+    expect((await runConsoleSql(session, 'SELECT 1 AS x')).status).toBe('done');
+  });
+
+  it('a cancel with nothing running changes nothing; a query that ends in time keeps its result', async () => {
+    await session.cancel();
+    const out = await runConsoleSql(session, 'SELECT count(*)::INTEGER AS n FROM range(100000)', { timeoutMs: 10_000 });
+    expect(out.status === 'done' && out.result.rows).toEqual([[100000]]);
+  });
+
   it("reports DuckDB's message for a bad query", async () => {
     const out = await runConsoleSql(session, 'SELECT * FROM no_such_table');
     expect(out.status).toBe('error');

@@ -33,12 +33,9 @@ describe('checkStatement (SQL console guard)', () => {
       ['CREATE TABLE x AS SELECT 1', 'CREATE'],
       ['ALTER TABLE kindergartens ADD COLUMN x INT', 'ALTER'],
       ['TRUNCATE kindergartens', 'TRUNCATE'],
-      ["COPY kindergartens TO 'x.csv'", 'COPY'],
-      ["ATTACH 'x.db'", 'ATTACH'],
       ['SET threads = 1', 'SET'],
       ['BEGIN TRANSACTION', 'BEGIN'],
       ['CHECKPOINT', 'CHECKPOINT'],
-      ['LOAD spatial', 'LOAD'],
     ] as const) {
       expect(checkStatement(sql)).toEqual({ ok: false, code: 'notQuery', keyword: kw });
     }
@@ -84,6 +81,74 @@ describe('checkStatement (SQL console guard)', () => {
     expect(checkStatement('DELETE FROM kindergartens', true)).toEqual({ ok: true, kind: 'write', statement: 'DELETE FROM kindergartens' });
     expect(checkStatement('SELECT 1', true)).toMatchObject({ ok: true, kind: 'select' });
     expect(checkStatement('DELETE FROM a; DELETE FROM b', true)).toMatchObject({ ok: false, code: 'multiple' });
+  });
+
+  describe('offline: no file, no URL, no extension, no change of the offline settings — in both modes', () => {
+    const refused = (sql: string, allowWrite: boolean) => {
+      const r = checkStatement(sql, allowWrite);
+      return r.ok ? 'accepted' : `${r.code}:${r.keyword}`;
+    };
+    it.each([false, true])('allowWrite = %s', (allowWrite) => {
+      const u = 'http://127.0.0.1:8123/x.csv';
+      for (const [sql, want] of [
+        [`SELECT * FROM read_csv(['${u}'])`, 'external:read_csv'],
+        [`SELECT * FROM read_csv_auto('data.csv')`, 'external:read_csv_auto'],
+        [`select * from READ_PARQUET('s3://bucket/x.parquet')`, 'external:read_parquet'],
+        [`SELECT * FROM read_json('/etc/passwd')`, 'external:read_json'],
+        [`SELECT * FROM read_text('x.txt')`, 'external:read_text'],
+        [`SELECT * FROM glob('*')`, 'external:glob'],
+        [`SELECT * FROM parquet_scan('x.parquet')`, 'external:parquet_scan'],
+        [`SELECT * FROM main."read_csv"('x.csv')`, 'external:read_csv'],
+        [`SELECT * FROM read_csv /* c */ ('x.csv')`, 'external:read_csv'],
+        [`SELECT * FROM query('SELECT 1')`, 'external:query'],
+        [`CREATE TABLE t AS SELECT * FROM read_csv('x.csv')`, 'external:read_csv'],
+        [`SELECT * FROM '${u}'`, `url:${u}`],
+        [`SELECT * FROM 'https://example.com/a.parquet'`, 'url:https://example.com/a.parquet'],
+        [`SELECT 's3://b/k' AS u`, 'url:s3://b/k'],
+        [`SELECT * FROM E'http\\://x/y.csv'`, 'url:http://x/y.csv'],
+        [`SELECT * FROM 'kindergartens.csv'`, "external:FROM 'kindergartens.csv'"],
+        [`FROM '/etc/passwd'`, "external:FROM '/etc/passwd'"],
+        [`SELECT * FROM kindergartens k JOIN 'x.parquet' p ON k.id = p.id`, "external:JOIN 'x.parquet'"],
+        [`SELECT * FROM kindergartens, 'x.csv'`, "external:FROM 'x.csv'"],
+        [`SELECT * FROM (SELECT * FROM 'x.csv')`, "external:FROM 'x.csv'"],
+        [`ATTACH '${u}' AS x`, 'external:ATTACH'],
+        [`ATTACH 'x.db'`, 'external:ATTACH'],
+        [`DETACH x`, 'external:DETACH'],
+        [`COPY kindergartens TO 'x.csv'`, 'external:COPY'],
+        [`COPY kindergartens FROM '${u}'`, 'external:COPY'],
+        [`EXPLAIN ANALYZE COPY kindergartens TO 'x.csv'`, 'external:COPY'],
+        [`EXPORT DATABASE 'out'`, 'external:EXPORT'],
+        [`IMPORT DATABASE 'in'`, 'external:IMPORT'],
+        [`INSTALL httpfs`, 'external:INSTALL'],
+        [`FORCE INSTALL spatial`, 'external:FORCE INSTALL'],
+        [`LOAD spatial`, 'external:LOAD'],
+        [`UPDATE EXTENSIONS`, 'external:UPDATE EXTENSIONS'],
+        [`SET enable_external_access = true`, 'setting:enable_external_access'],
+        [`SET GLOBAL enable_external_access TO true`, 'setting:enable_external_access'],
+        [`RESET enable_external_access`, 'setting:enable_external_access'],
+        [`RESET ALL`, 'setting:all'],
+        [`SET lock_configuration = false`, 'setting:lock_configuration'],
+        [`SET autoinstall_known_extensions = true`, 'setting:autoinstall_known_extensions'],
+        [`SET "allowed_directories" = ['/']`, 'setting:allowed_directories'],
+        [`PRAGMA enable_external_access = true`, 'setting:enable_external_access'],
+      ] as const) {
+        expect(refused(sql, allowWrite), sql).toBe(want);
+      }
+      // what only looks like it: strings that are no FROM item, quoted words, column names, comments
+      for (const sql of [
+        "SELECT trim(BOTH 'x' FROM 'xabcx') AS t",
+        "SELECT extract(year FROM '2025-03-01'::DATE) AS y",
+        "SELECT substring('abcdef' FROM 2 FOR 3) AS s",
+        "SELECT * FROM kindergartens WHERE name IN ('a.csv', 'b')",
+        "SELECT * FROM kindergartens k JOIN communities c ON k.community_id = c.id WHERE c.name = 'x'",
+        'SELECT "read_csv" FROM kindergartens',
+        'SELECT load, copy_count, reader FROM t',
+        "SELECT 'http是网址' AS note -- read_csv('http://x')",
+        'SELECT current_setting(\'enable_external_access\') AS e',
+      ]) {
+        expect(refused(sql, allowWrite), sql).toBe('accepted');
+      }
+    });
   });
 
   it('scanStatements keeps string text and drops comments', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBasemapStyle, tiandituTiles } from '../../src/map/basemap';
-import { loadBasemapChoice, saveBasemapChoice, type BasemapChoice, type BasemapKind } from '../../src/map/basemap-choice';
+import { loadBasemapChoice, saveBasemapChoice, type BasemapChoice, type BasemapKind } from '../../src/state/basemap-choice';
 import { attributionOf, tileErrorNotice } from '../../src/map/basemap-controller';
 import { TILE_TYPE } from '../../src/map/pmtiles-style';
 

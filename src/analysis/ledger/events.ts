@@ -4,7 +4,7 @@
  * is one `change` holding one event per field it touched. The current rows are the
  * rows with every change applied; `ledgerAt` rewinds them to any date.
  */
-import type { Community } from '../../data/schema';
+import type { Community } from '../model';
 
 /** A value as the history keeps it (dates as 'YYYY-MM-DD' text). */
 export type LedgerValue = string | number | boolean | null;

@@ -3,7 +3,7 @@
  * imported 台账, an undo. Pure: the caller gives the clock, the user and the next
  * sequence numbers, and appends what comes back.
  */
-import type { Community, SupportingKgStatus } from '../../data/schema';
+import type { Community, SupportingKgStatus } from '../model';
 import { LEDGER_OPEN_STATUSES } from '../supply';
 import type { PlanMessage } from '../plan/plan-types';
 import { diffCommunity, eventsOfChange, lastUndoableChange, type LedgerEvent, type LedgerSource } from './events';

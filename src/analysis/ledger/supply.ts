@@ -5,7 +5,7 @@
  * gives × places per class. Communities linked to a kindergarten row are left out —
  * that row already supplies.
  */
-import type { Community, Kindergarten } from '../../data/schema';
+import type { Community, Kindergarten } from '../model';
 import { applyRuleTable } from '../communities';
 import { isLedgerOpen } from '../supply';
 import type { SupportingKgRuleTable } from '../types';

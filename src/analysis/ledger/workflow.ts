@@ -7,7 +7,7 @@
  * (a ledger catching up on months of work); going back is refused (a wrong entry is
  * undone, not reversed). Opening as 公办 / 委托普惠 needs 已移交 (or 已整改) first.
  */
-import type { SupportingKgStatus } from '../../data/schema';
+import type { SupportingKgStatus } from '../model';
 import { LEDGER_OPEN_STATUSES } from '../supply';
 import type { PlanMessage } from '../plan/plan-types';
 

@@ -12,7 +12,7 @@
  * New 小区 completed after `newCommunityAfterYear` add their residents from their
  * completion year (children = residents × the child share).
  */
-import type { Community } from '../../data/schema';
+import type { Community } from '../model';
 import type { DemandSettings, PlanMessage, PlanSettings } from './plan-types';
 
 const sumBirths = (series: Record<number, number> | null | undefined, t: number): number | null => {

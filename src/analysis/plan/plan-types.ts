@@ -3,7 +3,7 @@
  * settings and per-(scenario, year) results. Years are calendar years; the
  * engine returns numbers and message keys, labels come from src/ui/messages.ts.
  */
-import type { PlanProject } from '../../data/schema';
+import type { PlanProject } from '../model';
 import type { AnalysisResult, SupplyDemandRow } from '../types';
 
 /** A named set of plan projects (基准 = the imported plan_projects layer). */

@@ -4,7 +4,7 @@
  * one computation: same demand basis, supply rule (incl. 配套园 opened in the ledger)
  * and enrolment.
  */
-import type { Community, Kindergarten, LayerRows, PopulationCell } from '../../data/schema';
+import type { Community, Kindergarten, LayerRows, PopulationCell } from '../model';
 import { ledgerSupply, planKindergartens } from '../ledger/supply';
 import type { AnalysisInput, AnalysisParams, AnalysisResult, SupportingKgRuleTable } from '../types';
 import type { PlanResult, PlanScenario, PlanSettings } from './plan-types';

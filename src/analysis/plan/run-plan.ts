@@ -12,7 +12,7 @@
  * the district's fill for new sites and rows without enrolment). The 三率 are then
  * computed from these enrolments exactly as the present-day indicators are.
  */
-import type { Kindergarten, PopulationCell } from '../../data/schema';
+import type { Kindergarten, PopulationCell } from '../model';
 import { suppliesPlaces } from '../supply';
 import { evaluateSteps } from '../engine-evaluate';
 import { finiteOr0, now, prepareSteps } from '../engine-prepare';

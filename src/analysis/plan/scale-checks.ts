@@ -2,7 +2,7 @@
  * Scale checks of a plan project (planning-standards.md, "Scale, class sizes and
  * land"). They warn, never block. Returned as message keys with values.
  */
-import type { PlanProject } from '../../data/schema';
+import type { PlanProject } from '../model';
 import type { PlanMessage } from './plan-types';
 
 /** Places per class of the planning convention (6/9/12 classes = 180/270/360). */

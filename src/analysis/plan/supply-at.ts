@@ -12,7 +12,7 @@
  * - closure: not supplying from start_year.
  * The supply of a row is then suppliesPlaces(row) (src/analysis/supply.ts).
  */
-import type { Kindergarten, PlanProject } from '../../data/schema';
+import type { Kindergarten, PlanProject } from '../model';
 import { hasSupplyingStatus, suppliesPlaces } from '../supply';
 import type { PlanMessage } from './plan-types';
 

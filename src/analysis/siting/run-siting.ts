@@ -3,7 +3,7 @@
  * from the layers, candidates, the reduced problem, then the instant answer and
  * the exact one. Used by the worker, the CLI and the benchmark alike.
  */
-import type { Kindergarten, PopulationCell } from '../../data/schema';
+import type { Kindergarten, PopulationCell } from '../model';
 import { suppliesPlaces } from '../supply';
 import { finiteOr0, now } from '../engine-prepare';
 import type { Highs } from 'highs';

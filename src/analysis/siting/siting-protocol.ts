@@ -1,5 +1,5 @@
 /** Messages between the page and the siting worker (structured-cloneable). */
-import type { Kindergarten, PopulationCell } from '../../data/schema';
+import type { Kindergarten, PopulationCell } from '../model';
 import type { SitingAnswer, SitingCandidate, SitingParams, SitingSummary } from './siting-types';
 
 export interface SitingRequest {

@@ -4,11 +4,11 @@
  * the import wizard matches them by name), then the tool's verdicts (marked 系统判定,
  * ignored on import). Header row frozen, autofilter on, dates as Excel dates.
  */
-import { iter } from 'but-unzip';
 import * as XLSX from '@e965/xlsx';
 import { LAYERS, labelOfEnum, type Community } from '../schema';
 import { safeSheetName } from './xlsx';
-import { zipStore } from './zip';
+import { unzipChecked } from '../import/zip-check';
+import { zipFiles } from './zip';
 
 /** Extra read-only columns after the layer's own (values per row, same order as the rows). */
 export interface LedgerExtraColumn {
@@ -75,12 +75,12 @@ export async function exportLedgerXlsx(rows: readonly Community[], extra: readon
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, safeSheetName(sheetName));
   const raw = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer);
-  // patch the frozen pane into the sheet and pack again
+  // patch the frozen pane into the sheet and pack again (deflated)
+  const zip = await unzipChecked('工作簿', 'ledger.xlsx', raw);
+  if ('problem' in zip) throw new Error(zip.problem);
   const entries: { name: string; bytes: Uint8Array }[] = [];
-  for (const e of iter(raw)) {
-    let bytes = await e.read();
-    if (/^xl\/worksheets\/sheet1\.xml$/.test(e.filename)) bytes = new TextEncoder().encode(freezeHeaderXml(new TextDecoder().decode(bytes)));
-    entries.push({ name: e.filename, bytes });
+  for (const [name, bytes] of zip.entries) {
+    entries.push({ name, bytes: name === 'xl/worksheets/sheet1.xml' ? new TextEncoder().encode(freezeHeaderXml(new TextDecoder().decode(bytes))) : bytes });
   }
-  return zipStore(entries);
+  return zipFiles(entries);
 }

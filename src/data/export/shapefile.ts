@@ -5,7 +5,7 @@
 import { esriWktOf } from '../coords/prj';
 import { LAYERS, type LayerId, type LayerRows } from '../schema';
 import { encodeGb18030 } from './gbk';
-import { zipStore } from './zip';
+import { zipFiles } from './zip';
 
 export interface ShpField {
   name: string;
@@ -213,7 +213,7 @@ export function exportLayerShapefileZip<L extends LayerId>(layer: L, rows: Layer
   });
   const s = writeShapefile(features, fields, { shapeType: polygonal ? 'polygon' : 'point' });
   const enc = new TextEncoder();
-  return zipStore([
+  return zipFiles([
     { name: `${baseName}.shp`, bytes: s.shp },
     { name: `${baseName}.shx`, bytes: s.shx },
     { name: `${baseName}.dbf`, bytes: s.dbf },

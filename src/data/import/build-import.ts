@@ -6,7 +6,7 @@
  * layers (the population grid) takes a fast path per chunk (fast-rows.ts) that gives
  * exactly what the general path would.
  */
-import { kinks } from '@turf/turf';
+import kinks from '@turf/kinks';
 import { CHINA_BBOX, expandBbox, inBbox, referenceBbox, type ReferenceArea } from '../coords/area';
 import { isProjected, type CrsId } from '../coords/crs';
 import type { CrsGuess } from '../coords/detect-crs';

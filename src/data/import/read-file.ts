@@ -8,12 +8,12 @@
 import { readCsv } from './read-csv';
 import { readGeojson } from './read-geojson';
 import { readKml, readKmz, type DomParserLike } from './read-kml';
-import { readShapefileEntries, unzipEntries } from './read-shapefile';
+import { readShapefileEntries } from './read-shapefile';
 import { readXlsx } from './read-xlsx';
 import { fileTooLargeZh, readFailureZh } from './limit-messages';
 import { MAX_FILE_BYTES } from './limits';
 import { fatalFile, type InputFile, type ParsedFile } from './types';
-import { zipProblemZh } from './zip-check';
+import { unzipChecked } from './zip-check';
 
 export interface ReadOptions {
   /** DOMParser for KML; by default xmldom's (the same in a Web Worker, in Node and on the page) */
@@ -30,14 +30,9 @@ function ext(name: string): string {
 
 async function readZip(file: InputFile, opts: ReadOptions): Promise<ParsedFile> {
   const isXlsx = /\.xls[xm]$/i.test(file.name);
-  const bad = await zipProblemZh(/\.zip$/i.test(file.name) ? 'ZIP 文件' : '文件', file.name, file.bytes);
-  if (bad) return fatalFile(file.name, isXlsx ? 'xlsx' : 'unknown', bad);
-  let entries: Map<string, Uint8Array>;
-  try {
-    entries = await unzipEntries(file.bytes);
-  } catch (e) {
-    return fatalFile(file.name, 'unknown', `ZIP 文件“${file.name}”已损坏或被截断，无法解压（${String((e as Error)?.message ?? e).slice(0, 60)}）`);
-  }
+  const zip = await unzipChecked(/\.zip$/i.test(file.name) ? 'ZIP 文件' : '文件', file.name, file.bytes);
+  if ('problem' in zip) return fatalFile(file.name, isXlsx ? 'xlsx' : 'unknown', zip.problem);
+  const { entries } = zip;
   const names = [...entries.keys()];
   if (names.some((n) => /\.shp$/i.test(n))) return readShapefileEntries(file.name, entries);
   if (names.some((n) => n === '[Content_Types].xml' || n.startsWith('xl/'))) return readXlsx(file);

@@ -9,9 +9,8 @@ import { decodeText } from './decode-text';
 import { kmlTooLargeZh, tooManyRowsZh } from './limit-messages';
 import { MAX_KML_BYTES, MAX_ROWS } from './limits';
 import { featuresToParsed } from './read-geojson';
-import { unzipEntries } from './read-shapefile';
 import { fatalFile, fileIssue, type InputFile, type ParsedFile } from './types';
-import { zipProblemZh } from './zip-check';
+import { unzipChecked } from './zip-check';
 
 /** The part of DOMParser the KML reader needs. */
 export interface DomParserLike {
@@ -87,14 +86,9 @@ export function readKml(file: InputFile, domParser?: DomParserLike): ParsedFile 
 
 /** Read a KMZ (zipped KML: the first .kml inside). */
 export async function readKmz(file: InputFile, domParser?: DomParserLike): Promise<ParsedFile> {
-  const bad = await zipProblemZh('KMZ 文件', file.name, file.bytes);
-  if (bad) return fatalFile(file.name, 'kml', bad);
-  let entries: Map<string, Uint8Array>;
-  try {
-    entries = await unzipEntries(file.bytes);
-  } catch {
-    return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”已损坏或被截断，无法解压`);
-  }
+  const zip = await unzipChecked('KMZ 文件', file.name, file.bytes);
+  if ('problem' in zip) return fatalFile(file.name, 'kml', zip.problem);
+  const { entries } = zip;
   const key = [...entries.keys()].find((k) => /\.kml$/i.test(k));
   if (!key) return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”中没有 .kml`);
   const res = readKml({ name: file.name, bytes: entries.get(key)! }, domParser);

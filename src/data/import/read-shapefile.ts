@@ -4,7 +4,6 @@
  * bytes are valid UTF-8, else GBK (GB18030). Coordinates are left in the file's
  * CRS; the .prj text is returned for CRS detection.
  */
-import { iter } from 'but-unzip';
 import { parseDbf, parseShp } from 'shpjs';
 import type { RowIssue } from '../issues';
 import { isValidUtf8, normaliseEncodingLabel } from './decode-text';
@@ -12,23 +11,13 @@ import { tooManyRowsZh } from './limit-messages';
 import { MAX_ROWS } from './limits';
 import { featuresToParsed } from './read-geojson';
 import { fatalFile, fileIssue, type InputFile, type ParsedFile } from './types';
-import { zipProblemZh } from './zip-check';
+import { unzipChecked } from './zip-check';
 
 export interface ShapefileParts {
   shp: Uint8Array;
   dbf?: Uint8Array;
   prj?: string;
   cpg?: string;
-}
-
-/** Unpack a ZIP into name → bytes (directories and __MACOSX skipped). */
-export async function unzipEntries(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
-  for (const entry of iter(bytes)) {
-    if (entry.filename.endsWith('/') || entry.filename.includes('__MACOSX')) continue;
-    out.set(entry.filename, await entry.read());
-  }
-  return out;
 }
 
 /** Number of bytes of .shp that hold complete records (guards against corrupt lengths). */
@@ -147,15 +136,9 @@ export function readShapefileParts(fileName: string, layerName: string, parts: S
 /** Read a zipped shapefile: every .shp in the archive becomes a sheet. */
 export async function readShapefileZip(file: InputFile): Promise<ParsedFile> {
   const { name, bytes } = file;
-  const bad = await zipProblemZh('ZIP 文件', name, bytes);
-  if (bad) return fatalFile(name, 'shapefile', bad);
-  let entries: Map<string, Uint8Array>;
-  try {
-    entries = await unzipEntries(bytes);
-  } catch (e) {
-    return fatalFile(name, 'shapefile', `ZIP 文件“${name}”已损坏或被截断，无法解压（${String((e as Error)?.message ?? e).slice(0, 60)}）`);
-  }
-  return readShapefileEntries(name, entries);
+  const zip = await unzipChecked('ZIP 文件', name, bytes);
+  if ('problem' in zip) return fatalFile(name, 'shapefile', zip.problem);
+  return readShapefileEntries(name, zip.entries);
 }
 
 /** Shapefile layers from unpacked ZIP entries. */

@@ -6,8 +6,9 @@
  *    ratio, so a 400 KB archive of 400 MB of zeros is refused in milliseconds.
  * 2. Every entry is then inflated with the platform's DecompressionStream, stopping
  *    as soon as it passes its declared size (an entry that lies about its size
- *    cannot expand further), and CRC-checked: SheetJS and but-unzip can loop
- *    forever on a truncated or damaged archive.
+ *    cannot expand further), and CRC-checked: SheetJS can loop forever on a
+ *    truncated or damaged archive. The inflated entries are what the importers read
+ *    (unzipChecked): each entry is inflated once.
  */
 import { crc32 } from '../export/zip';
 import { zipLimitZh, zipRatioZh } from './limit-messages';
@@ -141,17 +142,19 @@ export function zipLimitProblemZh(label: string, name: string, bytes: Uint8Array
   return null;
 }
 
-/** null when the ZIP is intact; otherwise a short reason (English, for the Chinese message around it). */
-export async function checkZip(bytes: Uint8Array): Promise<string | null> {
+/** Every entry inflated and CRC-checked, name → bytes (directories and __MACOSX left out); or a short reason (English). */
+async function inflateEntries(bytes: Uint8Array): Promise<Map<string, Uint8Array> | string> {
   const scan = scanZip(bytes);
   if ('damaged' in scan) return scan.damaged;
   if ('tooMany' in scan) return `${scan.tooMany} entries`;
+  const out = new Map<string, Uint8Array>();
   for (const e of scan.entries) {
     const data = bytes.subarray(e.start, e.start + e.csize);
     let plain: Uint8Array;
     if (e.method === 0) plain = data;
     else if (e.method === 8) {
-      if (typeof DecompressionStream === 'undefined') continue;
+      // every browser the app supports (and Node ≥ 18) has DecompressionStream
+      if (typeof DecompressionStream === 'undefined') return 'this browser cannot decompress ZIP files (no DecompressionStream)';
       try {
         plain = await inflateRaw(data, e.usize);
       } catch {
@@ -159,17 +162,38 @@ export async function checkZip(bytes: Uint8Array): Promise<string | null> {
       }
     } else return `unsupported compression ${e.method}`;
     if (plain.length !== e.usize || crc32(plain) !== e.crc) return 'checksum mismatch';
+    if (!e.name.endsWith('/') && !e.name.includes('__MACOSX')) out.set(e.name, plain);
   }
-  return null;
+  return out;
+}
+
+/** null when the ZIP is intact; otherwise a short reason (English, for the Chinese message around it). */
+export async function checkZip(bytes: Uint8Array): Promise<string | null> {
+  const read = await inflateEntries(bytes);
+  return typeof read === 'string' ? read : null;
 }
 
 /**
- * Everything wrong with a ZIP before it is parsed, as one Chinese message naming
- * the file: first the caps (no inflating), then damage (inflated, CRC-checked).
+ * The app's one ZIP reader (zipped shapefiles, KMZ, any .zip): first the caps
+ * against the central directory (nothing inflated), then every entry inflated
+ * once, stopped past its declared size and CRC-checked. Returns the entries
+ * (name → bytes; directories and __MACOSX left out), or one Chinese message
+ * naming the file (`label` is e.g. “ZIP 文件”).
  */
-export async function zipProblemZh(label: string, name: string, bytes: Uint8Array): Promise<string | null> {
+export async function unzipChecked(
+  label: string,
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ entries: Map<string, Uint8Array> } | { problem: string }> {
   const over = zipLimitProblemZh(label, name, bytes);
-  if (over) return over;
-  const bad = await checkZip(bytes);
-  return bad ? `${label}“${name}”已损坏或被截断，无法解压（${bad}）` : null;
+  if (over) return { problem: over };
+  const read = await inflateEntries(bytes);
+  if (typeof read === 'string') return { problem: `${label}“${name}”已损坏或被截断，无法解压（${read}）` };
+  return { entries: read };
+}
+
+/** Everything wrong with a ZIP before it is parsed, as one Chinese message naming the file (unzipChecked without the entries). */
+export async function zipProblemZh(label: string, name: string, bytes: Uint8Array): Promise<string | null> {
+  const res = await unzipChecked(label, name, bytes);
+  return 'problem' in res ? res.problem : null;
 }

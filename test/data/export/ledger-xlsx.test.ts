@@ -1,13 +1,15 @@
 import * as XLSX from '@e965/xlsx';
-import { iter } from 'but-unzip';
 import { describe, expect, it } from 'vitest';
 import { excelSerialOf, exportLedgerXlsx } from '../../../src/data/export/ledger-xlsx';
 import { buildImport } from '../../../src/data/import/build-import';
 import { readTabular } from '../../../src/data/import/read-file';
+import { unzipChecked } from '../../../src/data/import/zip-check';
 import { SAMPLE } from './sample-rows';
 
 async function sheetXml(bytes: Uint8Array): Promise<string> {
-  for (const e of iter(bytes)) if (e.filename === 'xl/worksheets/sheet1.xml') return new TextDecoder().decode(await e.read());
+  const zip = await unzipChecked('工作簿', 'ledger.xlsx', bytes);
+  const sheet = 'entries' in zip ? zip.entries.get('xl/worksheets/sheet1.xml') : undefined;
+  if (sheet) return new TextDecoder().decode(sheet);
   throw new Error('no sheet');
 }
 

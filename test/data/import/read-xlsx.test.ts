@@ -1,14 +1,12 @@
 /**
  * Hostile workbooks built at test time: a 2 KB XLSX declaring A1:XFD1048576
- * (17 billion cells; it hung the tab), real cells at both ends of that range, and
+ * (17 billion cells; it hung the tab — how fast it is read now: bench/hostile-bench.ts), real cells at both ends of that range, and
  * a cell comment on "__proto__" (CVE-2023-30533 polluted Object.prototype in xlsx 0.18.5).
  */
 import { describe, expect, it } from 'vitest';
 import { readTabular } from '../../../src/data/import/read-file';
 import { readXlsx } from '../../../src/data/import/read-xlsx';
 import { deflated, minimalOds, minimalXlsx, odsRow, sheetXml, workbookXml } from './bomb-files';
-
-const FAST_MS = 1000;
 
 function messages(p: { issues: { message: string }[] }): string {
   return p.issues.map((i) => i.message).join('\n');
@@ -18,11 +16,7 @@ describe('XLSX caps', () => {
   it('a declared dimension A1:XFD1048576 over two real rows is clipped to the data, quickly', async () => {
     const bytes = minimalXlsx(sheetXml([['编号', '名称'], ['K01', '甲幼儿园']], 'A1:XFD1048576'));
     expect(bytes.length).toBeLessThan(4096);
-    const t = performance.now();
     const res = await readTabular({ name: '维度.xlsx', bytes });
-    const ms = performance.now() - t;
-    console.log(`dimension A1:XFD1048576 (${bytes.length} B): read in ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(FAST_MS);
     expect(res.fatal).toBe(false);
     expect(res.sheets[0].headers).toEqual(['编号', '名称']);
     expect(res.sheets[0].rows).toEqual([['K01', '甲幼儿园']]);
@@ -32,9 +26,7 @@ describe('XLSX caps', () => {
 
   it('real cells at A1 and XFD1048576 are refused with the range and the cap', () => {
     const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>编号</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>`;
-    const t = performance.now();
     const res = readXlsx({ name: '两角.xlsx', bytes: minimalXlsx(sheet) });
-    expect(performance.now() - t).toBeLessThan(FAST_MS);
     expect(res.fatal).toBe(true);
     expect(messages(res)).toMatch(/文件“两角\.xlsx”的工作表“Sheet1”数据范围 A1:XFD1048576 过大（17,179,869,184 个单元格，上限 31,457,280 个）/);
   });
@@ -57,11 +49,7 @@ describe('XLSX caps', () => {
 
   it('an ODS repeating one cell over 1,048,575 rows × 16,384 columns is refused before SheetJS builds it', async () => {
     const bytes = minimalOds(odsRow(['编号']) + odsRow(['x'], 1_048_575, 16_384));
-    const t = performance.now();
     const res = await readTabular({ name: '重复.ods', bytes });
-    const ms = performance.now() - t;
-    console.log(`ODS repeat bomb (${bytes.length} B): refused in ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(FAST_MS);
     expect(res.fatal).toBe(true);
     expect(messages(res)).toContain('文件“重复.ods”用“重复行/列”声明的单元格超过上限 31,457,280 个');
   });

@@ -1,7 +1,8 @@
 /**
  * ZIP bombs against every ZIP path (zipped shapefile, KMZ, XLSX), built at test
  * time from crafted headers or a repeated flushed deflate block: each is refused
- * from the central directory, in milliseconds, with a Chinese message naming the file.
+ * from the central directory (before anything is inflated), with a Chinese message
+ * naming the file. How fast: bench/hostile-bench.ts (npm run bench), not timed here.
  */
 import { describe, expect, it } from 'vitest';
 import { readTabular } from '../../../src/data/import/read-file';
@@ -9,14 +10,7 @@ import { MAX_ZIP_ENTRIES } from '../../../src/data/import/limits';
 import { scanZip, zipLimitProblemZh } from '../../../src/data/import/zip-check';
 import { deflated, zeroDeflate, zipRaw, type RawEntry } from './bomb-files';
 
-const FAST_MS = 1000; // the checks take milliseconds; the margin is for a loaded CI machine
 const bomb400 = zeroDeflate(400); // 400 MiB of zeros in about 400 KB
-
-async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const t = performance.now();
-  const value = await f();
-  return { value, ms: performance.now() - t };
-}
 
 function messages(p: { issues: { message: string }[] }): string {
   return p.issues.map((i) => i.message).join('\n');
@@ -37,22 +31,18 @@ describe('ZIP bombs are refused before inflating', () => {
   ] as const) {
     it(`${name}: 400 MB of zeros in ${Math.round(bomb400.data.length / 1024)} KB is refused as a bomb`, async () => {
       const bytes = zipRaw([deflated('[Content_Types].xml', '<Types/>'), { name: inner, method: 8, ...bomb400 }]);
-      const { value, ms } = await timed(() => readTabular({ name, bytes }));
-      console.log(`bomb ${name}: refused in ${ms.toFixed(1)} ms`);
+      const value = await readTabular({ name, bytes });
       expect(value.fatal).toBe(true);
       expect(messages(value)).toContain(`${label}“${name}”`);
       expect(messages(value)).toContain('压缩炸弹');
-      expect(ms).toBeLessThan(FAST_MS);
     });
   }
 
   it('an entry that declares 1 KB but inflates to 400 MB stops at its declared size', async () => {
     const liar: RawEntry = { name: 'a.shp', method: 8, data: bomb400.data, crc: 0, usize: 1024 };
-    const { value, ms } = await timed(() => readTabular({ name: 'liar.zip', bytes: zipRaw([liar]) }));
-    console.log(`lying-size bomb: refused in ${ms.toFixed(1)} ms`);
+    const value = await readTabular({ name: 'liar.zip', bytes: zipRaw([liar]) });
     expect(value.fatal).toBe(true);
     expect(messages(value)).toContain('ZIP 文件“liar.zip”已损坏或被截断');
-    expect(ms).toBeLessThan(FAST_MS);
   });
 
   it('a central directory declaring 4 GB over 2 entries of a few bytes is refused without inflating', async () => {
@@ -61,20 +51,17 @@ describe('ZIP bombs are refused before inflating', () => {
       { ...tiny, name: 'a.shp', usize: 0xfffffff0 },
       { ...tiny, name: 'a.dbf', usize: 0xfffffff0 },
     ]);
-    const { value, ms } = await timed(() => readTabular({ name: '声明.zip', bytes }));
+    const value = await readTabular({ name: '声明.zip', bytes });
     expect(value.fatal).toBe(true);
     expect(messages(value)).toMatch(/ZIP 文件“声明\.zip”解压后共 8\.0 GB，超过上限/);
-    expect(ms).toBeLessThan(FAST_MS);
   });
 
   it(`more than ${MAX_ZIP_ENTRIES.toLocaleString()} entries are refused`, async () => {
     const one = deflated('x.csv', 'a');
     const bytes = zipRaw(Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i) => ({ ...one, name: `f${i}.csv` })));
-    const { value, ms } = await timed(() => readTabular({ name: 'many.zip', bytes }));
-    console.log(`${MAX_ZIP_ENTRIES + 1} entries: refused in ${ms.toFixed(1)} ms`);
+    const value = await readTabular({ name: 'many.zip', bytes });
     expect(value.fatal).toBe(true);
     expect(messages(value)).toContain(`ZIP 文件“many.zip”包含 ${(MAX_ZIP_ENTRIES + 1).toLocaleString('en-US')} 个文件`);
-    expect(ms).toBeLessThan(FAST_MS);
   });
 
   it('a ZIP64 size in the extra field counts', () => {

@@ -1,7 +1,7 @@
-/** Messages between the UI and src/analysis/analysis-worker.ts (all structured-cloneable). */
+/** Messages between the page and src/state/analysis-worker.ts (all structured-cloneable). */
 import type { PackedRows } from '../data/import/packed-rows';
-import type { PlanResult, PlanScenario, PlanSettings } from './plan/plan-types';
-import type { AnalysisInput, AnalysisParams, AnalysisResult } from './types';
+import type { PlanResult, PlanScenario, PlanSettings } from '../analysis/plan/plan-types';
+import type { AnalysisInput, AnalysisParams, AnalysisResult } from '../analysis/types';
 
 /** Start a run. `type` may be omitted ({id, input, params} is a run request). */
 export interface AnalysisRunRequest {

@@ -3,7 +3,24 @@
  * Offline choices (none, the generated sample, a local PMTiles file) send no request off the machine;
  * 天地图 and OpenStreetMap load tiles from the internet and are only used when picked.
  */
-import type { PmtilesInfo } from './pmtiles-style';
+
+export interface PmtilesVectorLayer {
+  id: string;
+  /** 'Point' | 'LineString' | 'Polygon' when the metadata says (tippecanoe tilestats) */
+  geometry?: string;
+}
+
+/** What a local PMTiles archive holds (read by src/map/pmtiles-style.ts). */
+export interface PmtilesInfo {
+  /** protocol key: the file name (pmtiles://KEY/{z}/{x}/{y}) */
+  key: string;
+  tileType: number;
+  minZoom: number;
+  maxZoom: number;
+  bounds: [number, number, number, number];
+  vectorLayers: PmtilesVectorLayer[];
+  attribution?: string;
+}
 
 export type BasemapKind = 'none' | 'sample' | 'pmtiles' | 'tianditu-vec' | 'tianditu-img' | 'osm';
 

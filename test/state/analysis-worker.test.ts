@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultAnalysisParams } from '../../src/analysis/params';
 import { POPULATION_FIELDS_USED, runAnalysis } from '../../src/analysis/run-analysis';
 import { packRows, pickColumns } from '../../src/data/import/packed-rows';
-import type { AnalysisRequest, AnalysisResponse } from '../../src/analysis/worker-protocol';
-import { randomCity } from './helpers';
+import type { AnalysisRequest, AnalysisResponse } from '../../src/state/worker-protocol';
+import { randomCity } from '../analysis/helpers';
 
 interface FakeScope {
   onmessage: ((ev: { data: AnalysisRequest }) => void) | null;
@@ -20,7 +20,7 @@ describe('analysis-worker', () => {
   beforeAll(async () => {
     scope = { onmessage: null, postMessage: (msg, transfer) => posted.push({ msg, transfer }) };
     g.self = scope;
-    await import('../../src/analysis/analysis-worker');
+    await import('../../src/state/analysis-worker');
   });
   afterAll(() => {
     if (had) g.self = prev;

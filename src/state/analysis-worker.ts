@@ -1,16 +1,18 @@
 /**
- * Web Worker running the analysis engine. Protocol: worker-protocol.ts.
+ * Web Worker running the analysis engine (src/analysis) on the app's data: the glue
+ * between the page's packed columns (src/data) and the pure engine, so it lives here
+ * and not in src/analysis. Protocol: worker-protocol.ts.
  * Usage (Vite): new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' }).
  * Receives {id, input, params} (type 'run' optional) and {type:'cancel', id};
  * posts progress, then the result (typed arrays transferred) or an error.
  */
 import { unpackRows } from '../data/import/packed-rows';
-import { isAbortError } from './abort';
-import { runAnalysisAsync } from './run-analysis';
+import { isAbortError } from '../analysis/abort';
+import { runAnalysisAsync } from '../analysis/run-analysis';
 import type { AnalysisRequest, AnalysisResponse } from './worker-protocol';
 import { planTransferables, resultTransferables } from './worker-protocol';
-import { driveAsync } from './drive';
-import { planSteps } from './plan/run-plan';
+import { driveAsync } from '../analysis/drive';
+import { planSteps } from '../analysis/plan/run-plan';
 
 interface WorkerScope {
   onmessage: ((ev: MessageEvent<AnalysisRequest>) => void) | null;
