@@ -3,7 +3,7 @@ import { exportTableCsv } from '../../data/export/csv';
 import { downloadBytes, MIME } from '../../data/export/download';
 import { usePlanView } from './use-plan-view';
 import { formatInt, formatPct } from '../format';
-import { msg, msgOf } from '../messages';
+import { describeBasis, msg, msgOf } from '../messages';
 import { planYearTable, toTsv } from './plan-table-rows';
 
 const PlanChart = lazy(() => import('./PlanChart'));
@@ -16,8 +16,8 @@ export function PlanYearView() {
   const { headers, rows } = planYearTable(plan, lang);
   const cur = plan.years.find((y) => y.year === year);
   const methodNote = zh
-    ? `需求采用：${msg(lang, `method.${plan.settings.demand.method}`)}；两种方法并列显示。人口图层年份 ${plan.dataYear}，基准毛入园率 ${formatPct(plan.baseGrossRate)}（规划年在园 = min(学位, 3–5岁幼儿 × 基准毛入园率)，普惠覆盖率与公办占比按学位比例）。`
-    : `Demand used: ${msg(lang, `method.${plan.settings.demand.method}`)}; both methods shown. Population layer year ${plan.dataYear}; base gross enrolment ${formatPct(plan.baseGrossRate)}.`;
+    ? `${describeBasis(lang, plan, plan.settings.baseYear)} → ${plan.settings.endYear} 年（预测）。需求采用：${msg(lang, `method.${plan.settings.demand.method}`)}；两种方法并列显示。基准年 3–5岁幼儿：按出生推算 ${formatInt(plan.baseChildrenBirths)} 人、${plan.dataYear} 年普查口径 ${formatInt(plan.censusChildren)} 人（采用${plan.demandBasis === 'census' ? '普查口径' : '出生推算'}）。基准年在园为实际数，基准毛入园率 ${formatPct(plan.baseGrossRate)}；规划年在园 = min(学位, 3–5岁幼儿 × 基准毛入园率)，按各园基准年满园程度分配。`
+    : `Demand used: ${msg(lang, `method.${plan.settings.demand.method}`)}; both methods shown. ${describeBasis(lang, plan, plan.settings.baseYear)}; base gross enrolment ${formatPct(plan.baseGrossRate)}.`;
   return (
     <div className={stale ? 'plan-years stale' : 'plan-years'} data-testid="plan-years">
       <div className="plan-chart-wrap">
