@@ -3,7 +3,8 @@ import { selectCurrentResult, selectShownPlan } from '../state/selectors';
 import { appStore, useApp } from '../state/store';
 import { formatInt, formatPct } from './format';
 import { describeBasis } from './messages';
-import { figureFooter, legendItems } from './present/export/map-figure';
+import { LegendSwatches } from './LegendSwatches';
+import { figureFooter } from './present/export/map-figure';
 
 /**
  * What 打印 adds around the map on paper (hidden on screen): the basis of the figures, a
@@ -35,14 +36,7 @@ export function PrintSheet() {
           {zh ? `${result?.params.radiusM ?? ''} 米服务半径覆盖` : `Within ${result?.params.radiusM ?? ''} m`} <b>{result ? formatPct(result.district.coveredChildrenShare) : '—'}</b>
         </span>
       </div>
-      <div className="print-legend">
-        {legendItems(visible, lang).map((it) => (
-          <span key={it.label}>
-            <i style={{ background: it.fill ?? 'transparent', border: it.stroke ? `2px ${it.dashed ? 'dashed' : 'solid'} ${it.stroke}` : 'none' }} />
-            {it.label}
-          </span>
-        ))}
-      </div>
+      <LegendSwatches visible={visible} lang={lang} className="print-legend" />
       <p className="print-footer">{footer}</p>
     </section>
   );

@@ -4,7 +4,7 @@ import { appStore, useApp } from '../../state/store';
 import { screenContentOf } from './content-input';
 import { PresentEditor } from './PresentEditor';
 import { ScreenChart } from './ScreenChart';
-import { legendItems } from './export/map-figure';
+import { LegendSwatches } from '../LegendSwatches';
 
 type Busy = { what: string; done: number; total: number } | null;
 
@@ -60,14 +60,7 @@ export default function PresentPlayer() {
         {content?.basis ? <span className="present-basis" data-testid="present-basis">{content.basis}</span> : null}
         <span className="present-page" data-testid="present-page">{index + 1} / {shown.length}</span>
       </header>
-      <div className="present-legend" data-testid="present-legend">
-        {legendItems(visible, lang).map((it) => (
-          <span key={it.label}>
-            <i style={{ background: it.fill ?? 'transparent', border: it.stroke ? `2px ${it.dashed ? 'dashed' : 'solid'} ${it.stroke}` : 'none' }} />
-            {it.label}
-          </span>
-        ))}
-      </div>
+      <LegendSwatches visible={visible} lang={lang} className="present-legend" testId="present-legend" />
       <aside className="present-side">
         <div className="present-cards">
           {(content?.cards ?? []).map((c) => (
