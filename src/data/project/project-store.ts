@@ -13,6 +13,10 @@ import { parseProject, type Project } from './project-file';
 const DB_NAME = 'xuewei-guihua';
 const STORE = 'projects';
 const DEFAULT_KEY = 'current';
+/** A saved copy that failed to load is kept under this prefix + the time it was set aside, until the user discards it. */
+export const RESCUE_PREFIX = 'rescued:';
+/** A small record written in the same transaction as the project: read back to prove the write landed. */
+const STAMP_SUFFIX = ':stamp';
 
 /** What one IndexedDB record holds. */
 export interface StoredProject {
@@ -71,9 +75,100 @@ export function storedRecord(project: Project, key = DEFAULT_KEY): StoredProject
   return { key, savedAt: project.savedAt ?? new Date().toISOString(), packed, settingsJson: JSON.stringify(project.settings ?? {}), name: project.name };
 }
 
-/** Write a record (one transaction: all or nothing). */
+/** A failed write in words a planner can act on. */
+export function describeSaveError(e: unknown): string {
+  const name = (e as { name?: string } | null)?.name ?? '';
+  const msg = e instanceof Error ? e.message : String(e);
+  if (name === 'QuotaExceededError' || /quota|space|disk/i.test(msg)) return '浏览器存储空间不足（可清理浏览器数据或导出项目文件后删除旧项目）';
+  if (name === 'InvalidStateError' || name === 'UnknownError') return `浏览器数据库出错（${msg || name}）`;
+  return msg || name || '未知错误';
+}
+
+/**
+ * Write a record and its stamp in one transaction (all or nothing: a failed write keeps
+ * the previous record), then read the stamp back: a write the browser only pretended to
+ * make is reported as a failure, not as saved.
+ */
 export async function putRecord(factory: IDBFactory, rec: StoredProject): Promise<void> {
-  await withStore(factory, 'readwrite', (s) => s.put(rec));
+  const db = await openProjectDb(factory);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction(STORE, 'readwrite');
+        const st = tx.objectStore(STORE);
+        st.put(rec);
+        st.put({ key: rec.key + STAMP_SUFFIX, savedAt: rec.savedAt });
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('保存被中止（可能是浏览器存储空间不足）'));
+    });
+    const stamp = await new Promise<{ savedAt?: string } | undefined>((resolve, reject) => {
+      const r = db.transaction(STORE, 'readonly').objectStore(STORE).get(rec.key + STAMP_SUFFIX);
+      r.onsuccess = () => resolve(r.result as { savedAt?: string } | undefined);
+      r.onerror = () => reject(r.error);
+    });
+    if (stamp?.savedAt !== rec.savedAt) throw new Error('浏览器未写入保存的数据（读回的保存时间不符）');
+  } finally {
+    db.close();
+  }
+}
+
+/** The raw record under `key` (no validation), or null. */
+export async function loadRecord(factory: IDBFactory, key = DEFAULT_KEY): Promise<StoredProject | null> {
+  return ((await withStore(factory, 'readonly', (s) => s.get(key))) as StoredProject | undefined) ?? null;
+}
+
+/** Copy the record under `from` to a new rescue key (the copy survives the next autosave); returns the key. */
+export async function rescueRecord(factory: IDBFactory, from = DEFAULT_KEY): Promise<string | null> {
+  const rec = await loadRecord(factory, from);
+  if (!rec) return null;
+  const key = `${RESCUE_PREFIX}${new Date().toISOString()}`;
+  await withStore(factory, 'readwrite', (s) => s.put({ ...rec, key }));
+  return key;
+}
+
+/** Keys of the rescued copies, oldest first. */
+export async function listRescued(factory: IDBFactory): Promise<string[]> {
+  const keys = (await withStore(factory, 'readonly', (s) => s.getAllKeys())) as string[];
+  return keys.filter((k) => typeof k === 'string' && k.startsWith(RESCUE_PREFIX)).sort();
+}
+
+/**
+ * A rescued record as project file text, as much of it as can be read: whole layers as
+ * rows, broken ones empty (named in `problems`), the settings as saved (or their raw text).
+ */
+export async function rescuedFileText(rec: StoredProject): Promise<{ text: string; problems: string[] }> {
+  if (!rec.packed) return { text: rec.text ?? '', problems: [] };
+  const problems: string[] = [];
+  const layers: Record<string, unknown[]> = {};
+  for (const id of LAYER_IDS) {
+    const p = rec.packed[id];
+    if (packedIsWhole(id, p)) {
+      try {
+        layers[id] = (await unpackRowsChunked(p)) as unknown[];
+        continue;
+      } catch {
+        /* counted below */
+      }
+    }
+    layers[id] = [];
+    problems.push(`“${LAYERS[id].zh}”图层无法读取`);
+  }
+  let settings: unknown;
+  try {
+    settings = JSON.parse(rec.settingsJson ?? '{}');
+  } catch {
+    settings = { unreadableSettingsText: rec.settingsJson ?? '' };
+    problems.push('设置无法读取（原文保存在 settings.unreadableSettingsText）');
+  }
+  // version 1 keeps the file loadable by the migration path even when parts are odd
+  const text = JSON.stringify({ format: 'xuewei-guihua-project', version: 1, name: rec.name, savedAt: rec.savedAt, layers, settings });
+  return { text, problems };
 }
 
 /** Save the project in IndexedDB under `key`, on this thread. */
@@ -122,4 +217,5 @@ export async function loadProject(factory: IDBFactory, key = DEFAULT_KEY): Promi
 /** Remove the saved project. */
 export async function clearProject(factory: IDBFactory, key = DEFAULT_KEY): Promise<void> {
   await withStore(factory, 'readwrite', (s) => s.delete(key));
+  await withStore(factory, 'readwrite', (s) => s.delete(key + STAMP_SUFFIX));
 }
