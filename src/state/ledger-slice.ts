@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { applyEvents, type LedgerEvent } from '../analysis/ledger/events';
-import { buildFieldChange, buildImportChanges, buildStatusChange, buildUndo, type ChangeContext, type LedgerEditField } from '../analysis/ledger/record';
+import { buildFieldChange, buildImportChanges, buildStatusChange, buildUndo, checkUndo, type ChangeContext, type ImportRefusal, type LedgerEditField } from '../analysis/ledger/record';
 import type { PlanMessage } from '../analysis/plan/plan-types';
 import { checkLedgerEvents } from '../data/project/ledger-check';
 import type { Community, SupportingKgStatus } from '../data/schema';
@@ -45,10 +45,19 @@ export interface LedgerSlice {
   changeLedgerStatus(communityId: string, to: SupportingKgStatus, opts?: { note?: string; date?: string }): Promise<{ ok: true; notice: PlanMessage | null } | { ok: false; message: PlanMessage }>;
   /** Edit 责任条线 / 责任单位 / 办结期限 / 开发单位 of one community (one change of the history). */
   editLedgerFields(communityId: string, patch: Partial<Pick<Community, LedgerEditField>>, note?: string): Promise<boolean>;
-  /** Undo the last change not yet undone; false when there is none. */
-  undoLedgerChange(): Promise<boolean>;
-  /** Update rows by 小区编号 from an imported 台账 (only `fields`); each changed row is one change of the history. */
-  importLedgerRows(rows: Community[], fields: (keyof Community & string)[], fileName: string): Promise<{ changed: number; added: number }>;
+  /** Undo the last change not yet undone; false when there is none, the reason when the rows no longer match the history. */
+  undoLedgerChange(): Promise<boolean | PlanMessage>;
+  /**
+   * Update rows by 小区编号 from an imported 台账 (only `fields`; blank cells keep values); each changed
+   * row is one change of the history. Workflow rules as in 变更 (refused rows listed); unknown 编号
+   * listed and added only with `addUnknown`; `dryRun` reports without changing anything.
+   */
+  importLedgerRows(
+    rows: Community[],
+    fields: (keyof Community & string)[],
+    fileName: string,
+    opts?: { note?: string | null; addUnknown?: boolean; dryRun?: boolean },
+  ): Promise<{ changed: number; added: number; refused: ImportRefusal[]; unknownIds: string[] }>;
   /** Write `ledger` and `ledger_events` into DuckDB (after a change, an analysis or a new connection). */
   syncLedgerTables(): Promise<void>;
   toPersistedLedger(): PersistedLedger;
@@ -114,13 +123,16 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
     async undoLedgerChange() {
       const events = buildUndo(get().ledgerEvents, context());
       if (!events) return false;
+      // the rows must still hold what the undone change wrote (a crafted history cannot write garbage)
+      const refusal = checkUndo(events, get().layers.communities);
+      if (refusal) return refusal;
       await commit(events, applyEvents(get().layers.communities, events));
       return true;
     },
-    async importLedgerRows(incoming, fields, fileName) {
-      const res = buildImportChanges(get().layers.communities, incoming, fields, context(), `导入“${fileName}”`);
-      if (res.events.length > 0) await commit(res.events, res.rows);
-      return { changed: res.changedRows, added: res.addedRows };
+    async importLedgerRows(incoming, fields, fileName, opts = {}) {
+      const res = buildImportChanges(get().layers.communities, incoming, fields, context(), `导入“${fileName}”`, { history: get().ledgerEvents, note: opts.note, addUnknown: opts.addUnknown });
+      if (!opts.dryRun && res.events.length > 0) await commit(res.events, res.rows);
+      return { changed: res.changedRows, added: res.addedRows, refused: res.refused, unknownIds: res.unknownIds };
     },
     async syncLedgerTables() {
       const s = get();

@@ -7,6 +7,7 @@
  * Layer rows are checked by the layer schema (coerceRecords), not here.
  */
 import * as v from 'valibot';
+import { valueFitsField } from '../../analysis/ledger/events';
 import { SUPPORTING_KG_STATUSES, LAYERS } from '../schema';
 
 // ──────────────────────────── building blocks ────────────────────────────
@@ -214,6 +215,9 @@ export const LedgerEventSchema = v.pipe(
   ),
   v.forward(v.check((e) => e.field !== 'supporting_kg_status' || v.is(STATUS_OR_NULL, e.from), '不是有效的配套园状态'), ['from']),
   v.forward(v.check((e) => e.field !== 'supporting_kg_status' || v.is(STATUS_OR_NULL, e.to), '不是有效的配套园状态'), ['to']),
+  // every value fits its field (type, range, a real date): an undo can only write valid values
+  v.forward(v.check((e) => e.from === null || valueFitsField(e.field, e.from), '不是该字段的有效值'), ['from']),
+  v.forward(v.check((e) => e.to === null || valueFitsField(e.field, e.to), '不是该字段的有效值'), ['to']),
 );
 
 export const LedgerEventsSchema = v.pipe(
