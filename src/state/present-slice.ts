@@ -146,8 +146,12 @@ export const createPresentSlice: StateCreator<AppState, [], [], PresentSlice> = 
     openPresent(index = 0) {
       const s = get();
       const shown = shownScreens(s);
-      if (shown.length === 0) return;
       const restore = s.presentRestore ?? { visible: s.visible, planOpen: s.planOpen, planYear: s.planYear, currentScenarioId: s.currentScenarioId, mapView: s.mapView };
+      if (shown.length === 0) {
+        // nothing to show: open on the editor (the player keeps Esc and 退出)
+        set({ presenting: true, presentIndex: 0, presentRestore: restore, presentEditorOpen: true });
+        return;
+      }
       const i = Math.min(shown.length - 1, Math.max(0, index));
       set({ presenting: true, presentIndex: i, presentRestore: restore, presentEditorOpen: false });
       get().showScreen(shown[i].id);

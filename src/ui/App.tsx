@@ -35,14 +35,14 @@ export function App() {
   const presenting = useApp((s) => s.presenting);
   const onFiles = useCallback((files: File[]) => requestImport({ files }), [requestImport]);
   const dragging = useDroppedFiles(onFiles);
-  // a notice closes by itself after a while; one that offers the rescued copy stays until dismissed
+  // a notice closes by itself after a while (a rescued copy stays offered in its banner)
   useEffect(() => {
-    if (!message || rescued) return;
+    if (!message) return;
     const timer = setTimeout(() => {
       if (appStore.getState().projectMessage === message) setMessage(null);
     }, TOAST_MS);
     return () => clearTimeout(timer);
-  }, [message, rescued, setMessage]);
+  }, [message, setMessage]);
   return (
     <div className={presenting ? 'app presenting' : 'app'} data-load-state={loadState} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <TitleBar onImportFiles={onFiles} />
