@@ -68,6 +68,8 @@ export interface LedgerSlice {
 }
 
 export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (set, get) => {
+  /** > 0 while the ledger itself replaces the communities layer */
+  let committing = 0;
   const context = (): ChangeContext => {
     const h = get().ledgerEvents;
     const last = h.at(-1);
@@ -77,12 +79,16 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
   const commit = async (events: LedgerEvent[], rows: Community[]): Promise<void> => {
     // history first, so the rows never stand without the events that explain them
     const before = get().ledgerEvents;
-    set((s) => ({ ledgerEvents: [...before, ...events], ledgerVersion: s.ledgerVersion + 1 }));
+    set((s) => ({ ledgerEvents: before.concat(events), ledgerVersion: s.ledgerVersion + 1 }));
+    // rows and events made together match by construction: no re-check of the whole history
+    committing++;
     try {
       await get().replaceLayer('communities', rows);
     } catch (e) {
       set((s) => ({ ledgerEvents: before, ledgerVersion: s.ledgerVersion + 1 }));
       throw e;
+    } finally {
+      committing--;
     }
     await get().syncLedgerTables();
   };
@@ -145,7 +151,7 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
     toPersistedLedger: () => ({ events: get().ledgerEvents }),
     reconcileLedger() {
       const s = get();
-      if (s.ledgerEvents.length === 0) return;
+      if (s.ledgerEvents.length === 0 || committing > 0) return;
       const checked = checkLedgerEvents(s.ledgerEvents, s.layers.communities);
       if (!('error' in checked)) return;
       set((st) => ({ ledgerEvents: [], ledgerVersion: st.ledgerVersion + 1, projectMessage: '小区图层已整体替换，原配套园台账变更记录与新数据不符，已清空（如需保留，请用“按小区编号更新”方式导入）' }));

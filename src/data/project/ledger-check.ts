@@ -6,16 +6,31 @@
  */
 import { sameValue, type LedgerEvent } from '../../analysis/ledger/events';
 import { LAYERS, type Community } from '../schema';
-import { LedgerEventsSchema, validate } from './schemas';
+import { checkPackedEvents, isPackedEvents, packEvents, unpackEvents } from './ledger-pack';
 
 /** The events, or the first problem found. */
 export function checkLedgerEvents(raw: unknown, communities: readonly Community[]): { events: LedgerEvent[] } | { error: string } {
   const where = '项目中的配套园台账历史';
   if (raw === undefined || raw === null) return { events: [] };
-  const r = validate(LedgerEventsSchema, raw, 'settings.ledger.events');
-  if ('error' in r) return { error: `${where}：${r.error}` };
+  const cached = checked.get(raw as object);
+  if (cached && cached.communities === communities) return cached.result;
+  const result = checkNow(raw, communities, where);
+  if (typeof raw === 'object') checked.set(raw as object, { communities, result });
+  return result;
+}
+
+/** Checked histories (a project is checked before it is applied, and again when applied: once is enough). */
+const checked = new WeakMap<object, { communities: readonly Community[]; result: { events: LedgerEvent[] } | { error: string } }>();
+
+function checkNow(raw: unknown, communities: readonly Community[], where: string): { events: LedgerEvent[] } | { error: string } {
+  // columns (the browser copy) or an array (a file): both checked by the schema, column by column
+  if (!isPackedEvents(raw) && !Array.isArray(raw)) return { error: `${where}：settings.ledger.events 应为数组` };
+  const packed = isPackedEvents(raw) ? raw : packEvents(raw);
+  const bad = checkPackedEvents(packed);
+  if (bad) return { error: `${where}：${bad}` };
+  const events = unpackEvents(packed);
   const last = new Map<string, LedgerEvent>();
-  for (const e of r.value as unknown as LedgerEvent[]) last.set(`${e.community_id}\u0000${e.field}`, e);
+  for (const e of events) last.set(`${e.community_id}\u0000${e.field}`, e);
   const byId = new Map(communities.map((c) => [c.id, c]));
   for (const e of last.values()) {
     const row = byId.get(e.community_id);
@@ -30,5 +45,5 @@ export function checkLedgerEvents(raw: unknown, communities: readonly Community[
       return { error: `${where}与小区图层不一致：小区“${e.community_id}”的${label}为“${String(value ?? '')}”，历史最后记录为“${String(e.to ?? '')}”` };
     }
   }
-  return { events: r.value as unknown as LedgerEvent[] };
+  return { events };
 }

@@ -8,6 +8,7 @@
  */
 import { packedOf, unpackRowsChunked, type PackedRows } from '../import/packed-rows';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../schema';
+import { isPackedEvents, packEvents, unpackEvents, type PackedEvents } from './ledger-pack';
 import { parseProject, type Project } from './project-file';
 
 const DB_NAME = 'xuewei-guihua';
@@ -27,6 +28,8 @@ export interface StoredProject {
   /** version 2: packed layers, settings as JSON text */
   packed?: Record<string, PackedRows>;
   settingsJson?: string;
+  /** the 台账 history in columns (settingsJson then holds ledger.events = []) */
+  ledgerPacked?: PackedEvents;
   name?: string;
 }
 
@@ -72,7 +75,15 @@ async function withStore<T>(factory: IDBFactory, mode: IDBTransactionMode, f: (s
 export function storedRecord(project: Project, key = DEFAULT_KEY): StoredProject {
   const packed: Record<string, PackedRows> = {};
   for (const id of LAYER_IDS) packed[id] = packedOf(id, project.layers[id] ?? []);
-  return { key, savedAt: project.savedAt ?? new Date().toISOString(), packed, settingsJson: JSON.stringify(project.settings ?? {}), name: project.name };
+  // a long 台账 history goes in columns, not JSON (700,000 events: 150 MB of text)
+  const settings = (project.settings ?? {}) as Record<string, unknown>;
+  const ledger = settings.ledger as { events?: unknown } | undefined;
+  if (ledger && Array.isArray(ledger.events) && ledger.events.length > 0) {
+    const ledgerPacked = packEvents(ledger.events);
+    const settingsJson = JSON.stringify({ ...settings, ledger: { ...ledger, events: [] } });
+    return { key, savedAt: project.savedAt ?? new Date().toISOString(), packed, settingsJson, ledgerPacked, name: project.name };
+  }
+  return { key, savedAt: project.savedAt ?? new Date().toISOString(), packed, settingsJson: JSON.stringify(settings), name: project.name };
 }
 
 /** A failed write in words a planner can act on. */
@@ -166,6 +177,13 @@ export async function rescuedFileText(rec: StoredProject): Promise<{ text: strin
     settings = { unreadableSettingsText: rec.settingsJson ?? '' };
     problems.push('设置无法读取（原文保存在 settings.unreadableSettingsText）');
   }
+  if (rec.ledgerPacked) {
+    try {
+      settings = withLedger(settings, isPackedEvents(rec.ledgerPacked) ? unpackEvents(rec.ledgerPacked) : []);
+    } catch {
+      problems.push('台账变更记录无法读取');
+    }
+  }
   // version 1 keeps the file loadable by the migration path even when parts are odd
   const text = JSON.stringify({ format: 'xuewei-guihua-project', version: 1, name: rec.name, savedAt: rec.savedAt, layers, settings });
   return { text, problems };
@@ -202,7 +220,15 @@ async function fromPacked(rec: StoredProject): Promise<Project | { error: string
   } catch {
     return { error: '浏览器中保存的项目已损坏（设置无法读取）' };
   }
+  if (rec.ledgerPacked) settings = withLedger(settings, rec.ledgerPacked);
   return { layers: layers as unknown as LayerRows, settings, name: rec.name, savedAt: rec.savedAt };
+}
+
+/** Settings with the packed history put back as ledger.events (checked and unpacked when applied). */
+function withLedger(settings: unknown, events: unknown): unknown {
+  const o = settings && typeof settings === 'object' && !Array.isArray(settings) ? (settings as Record<string, unknown>) : {};
+  const ledger = o.ledger && typeof o.ledger === 'object' ? (o.ledger as Record<string, unknown>) : {};
+  return { ...o, ledger: { ...ledger, events } };
 }
 
 /** Load the project saved under `key`: null when none, or { error } when the stored copy is unreadable. */

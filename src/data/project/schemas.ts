@@ -220,6 +220,19 @@ export const LedgerEventSchema = v.pipe(
   v.forward(v.check((e) => e.to === null || valueFitsField(e.field, e.to), '不是该字段的有效值'), ['to']),
 );
 
+/** One schema per column of the history (packed form: checked once per distinct value). */
+export const LEDGER_FIELD_SCHEMAS = {
+  community_id: v.pipe(v.string('应为小区编号'), v.minLength(1, '缺少小区编号')),
+  field: v.picklist(FIELD_NAMES, '不是小区图层的字段'),
+  from: SCALAR,
+  to: SCALAR,
+  date: DATE,
+  at: v.string('应为记录时间'),
+  by: v.string('应为记录人'),
+  note: v.nullable(v.string('应为文本或空')),
+  source: v.picklist(['edit', 'import', 'undo'], '应为 edit / import / undo'),
+} as const;
+
 export const LedgerEventsSchema = v.pipe(
   v.array(LedgerEventSchema, '应为数组'),
   v.rawCheck(({ dataset, addIssue }) => {
@@ -252,7 +265,8 @@ export const SettingsSchema = obj(
     meta: v.nullish(obj({ name: v.optional(v.string('应为文本')), generated: v.optional(v.array(v.string('应为文本'), '应为文本数组')) }, '应为对象')),
     district: v.nullish(FEATURE_COLLECTION),
     plan: v.nullish(PersistedPlanShapeSchema),
-    ledger: v.nullish(obj({ events: v.nullish(v.array(v.unknown(), '应为数组')) }, '应为对象')),
+    // events: an array (files) or columns (the browser copy); checked in depth by checkLedgerEvents
+    ledger: v.nullish(obj({ events: v.nullish(v.unknown()) }, '应为对象')),
     present: v.nullish(v.unknown()),
   },
   '应为对象',
@@ -309,7 +323,7 @@ function shown(x: unknown): string {
 /** The first issue as one Chinese sentence naming the field path (and its Chinese name). */
 export function describeIssue(root: string, issue: v.BaseIssue<unknown>): string {
   const path = issuePath(root, issue);
-  const last = issue.path?.at(-1)?.key;
+  const last = issue.path?.length ? issue.path.at(-1)?.key : root.split('.').at(-1);
   const label = typeof last === 'string' && LABELS[last] ? `（${LABELS[last]}）` : ' ';
   const x = issue.input;
   const now = x === null || ['number', 'string', 'boolean'].includes(typeof x) ? `（当前 ${shown(x)}）` : '';
