@@ -77,10 +77,10 @@ export function packEvents(events: readonly unknown[]): PackedEvents {
 
 /** The events as objects. */
 export function unpackEvents(p: PackedEvents): LedgerEvent[] {
-  const out: LedgerEvent[] = new Array(p.length);
+  const out: LedgerEvent[] = [];
   const col = (c: TextColumn, i: number) => p[c].values[p[c].codes[i]];
   for (let i = 0; i < p.length; i++) {
-    out[i] = {
+    out.push({
       seq: p.seq[i],
       change: p.change[i],
       community_id: col('community_id', i) as string,
@@ -93,7 +93,7 @@ export function unpackEvents(p: PackedEvents): LedgerEvent[] {
       note: col('note', i) as string | null,
       source: col('source', i) as LedgerEvent['source'],
       undoes: Number.isNaN(p.undoes[i]) ? null : p.undoes[i],
-    };
+    });
   }
   return out;
 }
