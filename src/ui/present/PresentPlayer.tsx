@@ -34,8 +34,10 @@ export default function PresentPlayer() {
       // Esc always works: it closes the editor first, then the player
       if (st.presentEditorOpen) {
         if (e.key !== 'Escape') return;
+        // this Esc closes the editor only (the player stays)
         st.setPresentEditorOpen(false);
         e.preventDefault();
+        e.stopImmediatePropagation();
         return;
       }
       if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') st.stepPresent(1);
@@ -44,8 +46,9 @@ export default function PresentPlayer() {
       else return;
       e.preventDefault();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // capture: before the editor's own Esc handler (a child's effect registers first)
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [busy]);
   const run = async (what: string, f: (m: typeof import('./export/export-story')) => Promise<unknown>) => {
     setError(null);
