@@ -11,9 +11,12 @@ import type { PlanMessage } from '../analysis/plan/plan-types';
 import { checkLedgerEvents } from '../data/project/ledger-check';
 import type { Community, SupportingKgStatus } from '../data/schema';
 import { todayIso } from './analysis-slice';
+import { timings } from './load-sample';
 import type { AppState } from './store';
 
 const USER_KEY = 'xwgh.ledgerUser';
+/** Above this many events the DuckDB copy of the history is written without holding the change. */
+const BACKGROUND_SYNC_EVENTS = 50_000;
 const ledgerSql = () => import('../data/ledger-sql');
 
 function loadUser(): string {
@@ -90,7 +93,11 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
     } finally {
       committing--;
     }
-    await get().syncLedgerTables();
+    // DuckDB mirrors the history for statistics: a long one is written in the background
+    // (the rows and history are already committed; the save must not wait for it)
+    const sync = get().syncLedgerTables();
+    if (get().ledgerEvents.length <= BACKGROUND_SYNC_EVENTS) await sync;
+    else void sync.catch(() => undefined);
   };
   return {
     ledgerEvents: [],
@@ -145,7 +152,9 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
       if (!s.db) return;
       const { writeLedgerTables, ledgerTableRows } = await ledgerSql();
       const gaps = s.result?.communities ?? [];
+      const t0 = performance.now();
       await writeLedgerTables(s.db, ledgerTableRows(gaps, s.layers.communities), s.ledgerEvents);
+      timings.lastLedgerSyncMs = performance.now() - t0;
       set((st) => ({ ledgerTablesVersion: st.ledgerTablesVersion + 1 }));
     },
     toPersistedLedger: () => ({ events: get().ledgerEvents }),

@@ -259,7 +259,8 @@ export const hardenTests: E2eTest[] = [
       const context = await ctx.page.context().browser()!.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       try {
-        await page.route(/duckdb[^/]*\.wasm/, (r) => r.abort());
+        // the DuckDB client chunk cannot be loaded (as on a broken proxy or an old cache)
+        await context.route(/duckdb-browser-[^/]*\.js$/, (r) => r.abort());
         await page.goto(ctx.url);
         await ready(page);
         await page.waitForFunction(`(window.__xwghStore.getState().projectMessage ?? '').includes('DuckDB')`, null, { timeout: 30000 });
