@@ -76,9 +76,9 @@ export function startTabLock(store: AppStore, locks: LockManagerLike | null = (g
         });
       }
       await hold(true);
-      store.getState().setReadOnly(null);
-      // what the other tab saved is now the project here
+      // what the other tab saved is now the project here (loaded before this tab may write)
       const restored = await store.getState().restoreSaved();
+      store.getState().setReadOnly(null);
       store.getState().setProjectMessage(restored ? '已接管编辑，并载入另一个标签页保存的项目' : '已接管编辑');
     },
   };
