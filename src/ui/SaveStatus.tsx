@@ -34,9 +34,9 @@ export function SaveStatus() {
   if (state === 'error') {
     return (
       <span className="save-status error" data-testid="save-status" data-state="error" role="alert" title={error ?? ''}>
-        {zh ? '保存失败' : 'Save failed'}：{error}
+        {zh ? '保存失败' : 'Save failed'}：{(error ?? '').split('（')[0]}
         <button type="button" onClick={() => void exportProjectFile()} data-testid="save-failed-export">
-          {zh ? '导出项目文件' : 'Export project'}
+          {zh ? '导出' : 'Export'}
         </button>
         <button type="button" onClick={() => void appStore.getState().saveNow()}>
           {zh ? '重试' : 'Retry'}
