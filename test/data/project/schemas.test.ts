@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { migrateProjectDoc, parseProject, PROJECT_VERSION, serializeProject } from '../../../src/data/project/project-file';
-import { parseScenarioText } from '../../../src/data/project/scenario-file';
-import { isCalendarDate, LedgerEventsSchema, PlanSettingsSchema, validate } from '../../../src/data/project/schemas';
+import { checkPlanSettings, parseScenarioText } from '../../../src/data/project/scenario-file';
+import { isCalendarDate, LedgerEventsSchema, validate } from '../../../src/data/project/schemas';
 import { createAppStore } from '../../../src/state/store';
 
 const V1_PROJECT = readFileSync('test/fixtures/project/v1-project.xwgh.json', 'utf8');
@@ -85,7 +85,9 @@ describe('every number has a range, refused naming the field', () => {
 
   it('demand factors: survival > 0 and ≤ 1, places per thousand > 0, births non-negative', () => {
     const base = JSON.parse(V1_SCENARIO).settings;
-    const bad = (demand: Record<string, unknown>) => validate(PlanSettingsSchema, { ...base, demand: { ...base.demand, ...demand } }, 'settings');
+    // a version-1 file lacks settings added since (demand.baseBasis, newBuildCost10kPerClass): the defaults fill them
+    expect(checkPlanSettings(base, '方案')).toHaveProperty('settings');
+    const bad = (demand: Record<string, unknown>) => checkPlanSettings({ ...base, demand: { ...base.demand, ...demand } }, '方案', 'settings');
     expect(bad({ survivalRate: 0 })).toMatchObject({ error: expect.stringContaining('settings.demand.survivalRate（存活率）') });
     expect(bad({ placesPerThousand: -1 })).toMatchObject({ error: expect.stringContaining('settings.demand.placesPerThousand') });
     expect(bad({ nationalBirths10k: { 2024: -5 } })).toMatchObject({ error: expect.stringContaining('settings.demand.nationalBirths10k.2024') });
