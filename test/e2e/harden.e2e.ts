@@ -75,6 +75,15 @@ export const hardenTests: E2eTest[] = [
       await page.waitForFunction(`(window.__xwghStore.getState().projectMessage ?? '').includes('坏方案')`, null, { timeout: 10000 });
       assert(((await toast(page)) ?? '').includes('settings.endYear（规划末年）应为 2000–2100 的整数'), 'the scenario file is refused naming the field');
       assertEqual(await state<number>(page, 's.planSettings.endYear'), 2030, 'plan settings unchanged');
+      // a crafted 台账 history whose value does not fit its field (undo would have written it into a row)
+      const crafted = JSON.parse(V1);
+      crafted.settings.ledger.events[0] = { ...crafted.settings.ledger.events[0], field: 'households', from: '<b>垃圾</b>' };
+      if ((await page.locator('[data-testid=project-input]').count()) === 0) await page.locator('[data-testid=data-menu]').click();
+      page.once('dialog', (d) => void d.accept());
+      await page.locator('[data-testid=project-input]').setInputFiles({ name: '坏历史.xwgh.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(crafted)) });
+      await page.waitForFunction(`(window.__xwghStore.getState().projectMessage ?? '').includes('坏历史')`, null, { timeout: 10000 });
+      assert(((await toast(page)) ?? '').includes('settings.ledger.events[0].from 不是该字段的有效值'), 'the history is refused naming the event and field');
+      assertEqual(await state<number>(page, 's.layers.kindergartens.length'), before, 'the current project is kept');
       // the version-1 file exported by main still opens
       if ((await page.locator('[data-testid=project-input]').count()) === 0) await page.locator('[data-testid=data-menu]').click();
       page.once('dialog', (d) => void d.accept());
