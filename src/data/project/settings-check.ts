@@ -9,6 +9,9 @@ import { defaultAnalysisParams, validateParams } from '../../analysis/params';
 import type { AnalysisParams } from '../../analysis/types';
 import { ParamsSchema, SettingsSchema, validate } from './schemas';
 
+/** Parameters a project may carry that have no default value (checked by ParamsSchema when present). */
+const OPTIONAL_PARAMS = ['distanceMode', 'walkSpeedKmh', 'walkSnapMaxM'] as const;
+
 export interface CheckedSettings {
   params?: AnalysisParams;
   visible?: Record<string, boolean>;
@@ -28,6 +31,8 @@ export function checkParams(raw: unknown, asOf: string, root = 'settings.params'
   const got = r.value as Record<string, unknown>;
   // only the parameters the app knows (a crafted file cannot add keys the engine reads)
   for (const k of Object.keys(d)) if (got[k] !== undefined) out[k] = got[k];
+  // optional parameters without a default (walking distance: absent = straight line)
+  for (const k of OPTIONAL_PARAMS) if (got[k] !== undefined) out[k] = got[k];
   if (got.indicatorThresholds) out.indicatorThresholds = { ...d.indicatorThresholds, ...(got.indicatorThresholds as object) };
   const params = out as unknown as AnalysisParams;
   const problems = validateParams(params);

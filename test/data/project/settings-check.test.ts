@@ -32,6 +32,8 @@ describe('checkSettings', () => {
     [{ district: { type: 'Feature' } }, 'settings.district'],
     [{ meta: { generated: [1] } }, 'settings.meta.generated'],
     [[1, 2], 'settings 应为对象'],
+    [{ params: { distanceMode: 'flying' } }, 'settings.params.distanceMode 应为 straight 或 walking'],
+    [{ params: { walkSpeedKmh: 0 } }, 'settings.params.walkSpeedKmh（步行速度（km/h））'],
   ])('refuses %j naming the field', (raw, expected) => {
     const r = checkSettings(raw, TODAY);
     expect('error' in r && r.error).toContain(expected);
