@@ -70,13 +70,40 @@ export interface LedgerSlice {
   reconcileLedger(): void;
 }
 
-export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (set, get) => {
+export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (set, get, api) => {
+  /** Resolves when the pending autosave has landed (or failed), at most after `maxMs`: the browser copy goes first. */
+  const afterSave = (maxMs = 20_000): Promise<void> =>
+    new Promise((resolve) => {
+      if (!get().idb || get().readOnly) return resolve();
+      let unsub = () => {};
+      const done = () => {
+        clearTimeout(timer);
+        unsub();
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      unsub = api.subscribe((st, prev) => {
+        if ((st.saveState === 'saved' || st.saveState === 'error') && st.saveState !== prev.saveState) done();
+      });
+    });
   /** > 0 while the ledger itself replaces the communities layer */
   let committing = 0;
   const context = (): ChangeContext => {
     const h = get().ledgerEvents;
     const last = h.at(-1);
     return { seq: (last?.seq ?? 0) + 1, change: (last?.change ?? 0) + 1, by: get().ledgerUser || '未署名', at: new Date().toISOString(), today: todayIso() };
+  };
+  let syncing: Promise<void> | null = null;
+  let syncAgain = false;
+  const syncNow = async (): Promise<void> => {
+    const s = get();
+    if (!s.db) return;
+    const { writeLedgerTables, ledgerTableRows } = await ledgerSql();
+    const gaps = s.result?.communities ?? [];
+    const t0 = performance.now();
+    await writeLedgerTables(s.db, ledgerTableRows(gaps, s.layers.communities), s.ledgerEvents);
+    timings.lastLedgerSyncMs = performance.now() - t0;
+    set((st) => ({ ledgerTablesVersion: st.ledgerTablesVersion + 1 }));
   };
   /** Append events and put the rows they produce in place (memory and DuckDB). */
   const commit = async (events: LedgerEvent[], rows: Community[]): Promise<void> => {
@@ -93,11 +120,10 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
     } finally {
       committing--;
     }
-    // DuckDB mirrors the history for statistics: a long one is written in the background
-    // (the rows and history are already committed; the save must not wait for it)
-    const sync = get().syncLedgerTables();
-    if (get().ledgerEvents.length <= BACKGROUND_SYNC_EVENTS) await sync;
-    else void sync.catch(() => undefined);
+    // DuckDB mirrors the history for statistics: a long one is written in the background,
+    // after the browser copy (the rows and history are committed; the save must not wait for it)
+    if (get().ledgerEvents.length <= BACKGROUND_SYNC_EVENTS) await get().syncLedgerTables();
+    else void get().syncLedgerTables().catch(() => undefined);
   };
   return {
     ledgerEvents: [],
@@ -148,14 +174,25 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
       return { changed: res.changedRows, added: res.addedRows, refused: res.refused, unknownIds: res.unknownIds };
     },
     async syncLedgerTables() {
-      const s = get();
-      if (!s.db) return;
-      const { writeLedgerTables, ledgerTableRows } = await ledgerSql();
-      const gaps = s.result?.communities ?? [];
-      const t0 = performance.now();
-      await writeLedgerTables(s.db, ledgerTableRows(gaps, s.layers.communities), s.ledgerEvents);
-      timings.lastLedgerSyncMs = performance.now() - t0;
-      set((st) => ({ ledgerTablesVersion: st.ledgerTablesVersion + 1 }));
+      // a long history waits for the pending browser save (both want the two cores), and
+      // calls during a write are coalesced into one more write after it
+      if (get().ledgerEvents.length > BACKGROUND_SYNC_EVENTS) {
+        if (syncing) {
+          syncAgain = true;
+          return syncing;
+        }
+        if (get().saveState === 'pending' || get().saveState === 'saving') await afterSave();
+      }
+      const run = syncNow();
+      if (get().ledgerEvents.length <= BACKGROUND_SYNC_EVENTS) return run;
+      syncing = run.finally(() => {
+        syncing = null;
+        if (syncAgain) {
+          syncAgain = false;
+          void get().syncLedgerTables().catch(() => undefined);
+        }
+      });
+      return syncing;
     },
     toPersistedLedger: () => ({ events: get().ledgerEvents }),
     reconcileLedger() {

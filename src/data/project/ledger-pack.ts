@@ -39,8 +39,15 @@ function encoder(n: number) {
   const values: unknown[] = [];
   // keyed by the value itself (SameValueZero: 1 and '1' differ, null and undefined differ)
   const index = new Map<unknown, number>();
+  // the events of one change share their community, date, time, user, note: most values repeat the previous one
+  let prev: unknown = Symbol('none');
+  let prevCode = 0;
   return {
     put(i: number, x: unknown) {
+      if (x === prev) {
+        codes[i] = prevCode;
+        return;
+      }
       let c = index.get(x);
       if (c === undefined) {
         c = values.length;
@@ -48,6 +55,8 @@ function encoder(n: number) {
         index.set(x, c);
       }
       codes[i] = c;
+      prev = x;
+      prevCode = c;
     },
     done: (): PackedColumn => ({ codes, values }),
   };
