@@ -10,9 +10,10 @@ export function createWorkerSaver(): (p: Project) => Promise<void> {
   const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   const start = (): Worker => {
     const w = new Worker(new URL('../data/project/save-worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (ev: MessageEvent<{ id: number; error?: string; putMs?: number }>) => {
-      // the last save's phases, read by the browser tests and docs/benchmarks.md
+    w.onmessage = (ev: MessageEvent<{ id: number; error?: string; putMs?: number; doneAt?: number }>) => {
+      // the last save's phases, read by the browser tests and docs/benchmarks.md (doneAt: when the write landed, epoch ms)
       if (ev.data.putMs !== undefined) timings.lastSaveWriteMs = ev.data.putMs;
+      if (ev.data.doneAt !== undefined) timings.lastSaveDoneAt = ev.data.doneAt;
       const p = pending.get(ev.data.id);
       if (!p) return;
       pending.delete(ev.data.id);

@@ -6,7 +6,7 @@ import { putRecord, type StoredProject } from './project-store';
 
 interface Scope {
   onmessage: ((ev: MessageEvent<{ id: number; rec: StoredProject }>) => void) | null;
-  postMessage(m: { id: number; error?: string; putMs?: number }): void;
+  postMessage(m: { id: number; error?: string; putMs?: number; doneAt?: number }): void;
 }
 const scope = self as unknown as Scope;
 
@@ -14,7 +14,7 @@ scope.onmessage = (ev) => {
   const { id, rec } = ev.data;
   const t0 = performance.now();
   putRecord(indexedDB, rec).then(
-    () => scope.postMessage({ id, putMs: performance.now() - t0 }),
+    () => scope.postMessage({ id, putMs: performance.now() - t0, doneAt: Date.now() }),
     (e: unknown) => scope.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
   );
 };
