@@ -11,6 +11,7 @@ import type { PlanMessage } from '../analysis/plan/plan-types';
 import { checkLedgerEvents } from '../data/project/ledger-check';
 import type { Community, SupportingKgStatus } from '../data/schema';
 import { todayIso } from './analysis-slice';
+import { valueFitsField } from '../data/ledger-values';
 import { timings } from './load-sample';
 import type { AppState } from './store';
 
@@ -163,7 +164,7 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
       const events = buildUndo(get().ledgerEvents, context());
       if (!events) return false;
       // the rows must still hold what the undone change wrote (a crafted history cannot write garbage)
-      const refusal = checkUndo(events, get().layers.communities);
+      const refusal = checkUndo(events, get().layers.communities, valueFitsField);
       if (refusal) return refusal;
       await commit(events, applyEvents(get().layers.communities, events));
       return true;

@@ -4,7 +4,8 @@
  * (a structured clone of milliseconds) instead of 150 MB of JSON, and are checked by the
  * schema once per distinct value plus a loop over the numbers, not once per event.
  */
-import { valueFitsField, type LedgerEvent, type LedgerValue } from '../../analysis/ledger/events';
+import type { LedgerEvent, LedgerValue } from '../../analysis/ledger/events';
+import { valueFitsField } from '../ledger-values';
 import * as v from 'valibot';
 import { describeIssue, LEDGER_FIELD_SCHEMAS } from './schemas';
 

@@ -7,7 +7,7 @@
  * Layer rows are checked by the layer schema (coerceRecords), not here.
  */
 import * as v from 'valibot';
-import { valueFitsField } from '../../analysis/ledger/events';
+import { valueFitsField } from '../ledger-values';
 import { SUPPORTING_KG_STATUSES, LAYERS } from '../schema';
 
 // ──────────────────────────── building blocks ────────────────────────────

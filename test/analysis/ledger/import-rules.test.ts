@@ -1,6 +1,7 @@
 /** A 台账 update file follows the 变更 dialog's rules; blanks keep values; undo checks the rows it restores. */
 import { describe, expect, it } from 'vitest';
-import { applyEvents, valueFitsField, type LedgerEvent } from '../../../src/analysis/ledger/events';
+import { applyEvents, type LedgerEvent } from '../../../src/analysis/ledger/events';
+import { valueFitsField } from '../../../src/data/ledger-values';
 import { buildImportChanges, buildStatusChange, buildUndo, checkUndo, type ChangeContext } from '../../../src/analysis/ledger/record';
 import type { Community } from '../../../src/data/schema';
 import { community } from '../helpers';
@@ -66,15 +67,15 @@ describe('undo checks the row it restores', () => {
     if ('error' in s) throw new Error(s.error.key);
     const rows = applyEvents(base, s.events);
     const undo = buildUndo(s.events, ctx(s.events, '2026-03-02'))!;
-    expect(checkUndo(undo, rows)).toBeNull();
+    expect(checkUndo(undo, rows, valueFitsField)).toBeNull();
     // the row was changed outside the ledger since
     const moved = rows.map((r) => (r.id === 'C2' ? { ...r, supporting_kg_status: 'built_not_accepted' as const } : r));
-    expect(checkUndo(undo, moved)).toMatchObject({ key: 'ledger.undoMismatch', values: { id: 'C2', field: 'supporting_kg_status' } });
+    expect(checkUndo(undo, moved, valueFitsField)).toMatchObject({ key: 'ledger.undoMismatch', values: { id: 'C2', field: 'supporting_kg_status' } });
     // a crafted history whose 'from' is garbage for the field
     const crafted = s.events.map((e) => (e.field === 'status_date' ? { ...e, from: '2025-13-45' } : e));
-    expect(checkUndo(buildUndo(crafted, ctx(crafted, '2026-03-02'))!, rows)).toMatchObject({ key: 'ledger.undoBadValue' });
+    expect(checkUndo(buildUndo(crafted, ctx(crafted, '2026-03-02'))!, rows, valueFitsField)).toMatchObject({ key: 'ledger.undoBadValue' });
     const gone = rows.filter((r) => r.id !== 'C2');
-    expect(checkUndo(undo, gone)).toMatchObject({ key: 'ledger.undoRowMissing' });
+    expect(checkUndo(undo, gone, valueFitsField)).toMatchObject({ key: 'ledger.undoRowMissing' });
   });
 
   it('field values by type', () => {
