@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createWorkerRunners } from './state/analysis-runner';
 import { startAutosave, startDayRollover } from './state/autosave';
+import { startTabLock } from './state/tab-lock';
 import { createSitingWorkerRunner } from './state/siting-runner';
 import { todayIso } from './state/analysis-slice';
 import { createWorkerExportRunner } from './state/export-runner';
@@ -28,6 +29,9 @@ if (typeof indexedDB !== 'undefined') {
   if (typeof Worker !== 'undefined') appStore.getState().setSaver(createWorkerSaver());
 }
 startAutosave(appStore);
+// one editing tab: a second one is read-only until it takes over
+const tabLock = startTabLock(appStore);
+if (tabLock) appStore.setState({ takeOver: tabLock.takeOver });
 startDayRollover(appStore, todayIso);
 void startApp(appStore);
 createRoot(document.getElementById('root')!).render(

@@ -115,3 +115,52 @@ export function packedToArrowIpc(packed: PackedRows): Uint8Array {
 export function rowsToArrowIpc<L extends LayerId>(layer: L, rows: LayerRows[L]): Uint8Array {
   return packedToArrowIpc(packedOf(layer, rows));
 }
+
+/**
+ * Plain objects → Arrow IPC by column type (SQL names): INTEGER / DOUBLE as Float64 (the SQL
+ * casts them), BOOLEAN as Bool, anything else as text (non-strings as JSON). Text is
+ * dictionary-coded on the way (a history repeats its field names, dates and users), so
+ * 700,000 台账 events go to DuckDB in well under a second instead of minutes of INSERT text.
+ */
+export function objectsToArrowIpc<R>(rows: readonly R[], cols: readonly [keyof R, string][]): Uint8Array {
+  const n = rows.length;
+  const out: Record<string, Vector> = {};
+  for (const [key, type] of cols) {
+    const get = (i: number) => (rows[i] as Record<string, unknown>)[key as string];
+    if (type === 'INTEGER' || type === 'DOUBLE') {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const x = get(i);
+        values[i] = typeof x === 'number' ? x : Number.NaN;
+      }
+      out[key as string] = makeVector(numberData({ name: String(key), type: 'number' } as FieldDef, values, n));
+    } else if (type === 'BOOLEAN') {
+      const values = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const x = get(i);
+        values[i] = x === true ? 1 : x === false ? 0 : 2;
+      }
+      out[key as string] = makeVector(boolData(values, n));
+    } else {
+      const codes = new Int32Array(n);
+      const values: string[] = [];
+      const index = new Map<unknown, number>();
+      for (let i = 0; i < n; i++) {
+        const x = get(i);
+        if (x === null || x === undefined) {
+          codes[i] = -1;
+          continue;
+        }
+        let c = index.get(x);
+        if (c === undefined) {
+          c = values.length;
+          values.push(typeof x === 'string' ? x : JSON.stringify(x));
+          index.set(x, c);
+        }
+        codes[i] = c;
+      }
+      out[key as string] = makeVector(textData({ kind: 'dict', codes, values }, n));
+    }
+  }
+  return tableToIPC(new Table(out), 'stream');
+}

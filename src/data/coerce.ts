@@ -86,6 +86,9 @@ function coerceCell(fd: FieldDef, v: unknown): unknown {
       const m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(s);
       if (!m) return fail(`“${String(v)}”不是日期（${fd.zh}，如 2026-03-01）`);
       const iso = `${m[1]}-${m[2].padStart(2, '0')}-${(m[3] ?? '1').padStart(2, '0')}`;
+      // a real calendar day (2025-13-45 and 2025-02-29 are not)
+      const d = new Date(`${iso}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return fail(`“${String(v)}”不是存在的日期（${fd.zh}）`);
       return iso;
     }
     case 'geometry':

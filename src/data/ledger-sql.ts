@@ -6,6 +6,7 @@
 import type { LedgerEvent } from '../analysis/ledger/events';
 import { LEDGER_OPEN_STATUSES } from '../analysis/supply';
 import type { CommunityGapRow } from '../analysis/types';
+import { objectsToArrowIpc } from './arrow';
 import { withDbLock, type DbConnector } from './db';
 import type { Community } from './schema';
 import { quoteIdent, quoteLiteral } from './sql';
@@ -99,17 +100,36 @@ export function buildReplaceTableSql<R>(table: string, cols: [keyof R, string][]
   return out;
 }
 
-/** Write both ledger tables in one transaction (a failure keeps the previous ones). */
+/** Write both ledger tables in one transaction (a failure keeps the previous ones); rows go in as Arrow, staged first. */
 export function writeLedgerTables(db: DbConnector, rows: readonly LedgerTableRow[], events: readonly LedgerEvent[]): Promise<void> {
-  const sql = [...buildReplaceTableSql(LEDGER_TABLE, LEDGER_COLS, rows), ...buildReplaceTableSql(LEDGER_EVENTS_TABLE, EVENT_COLS, events)];
+  const tables: [string, [string, string][], readonly unknown[]][] = [
+    [LEDGER_TABLE, LEDGER_COLS as [string, string][], rows],
+    [LEDGER_EVENTS_TABLE, EVENT_COLS as [string, string][], events],
+  ];
   return withDbLock(db, async () => {
-    await db.query('BEGIN TRANSACTION');
+    const staged: string[] = [];
     try {
-      for (const s of sql) await db.query(s);
-      await db.query('COMMIT');
-    } catch (e) {
-      await db.query('ROLLBACK');
-      throw e;
+      for (const [table, cols, data] of tables) {
+        if (data.length === 0) continue;
+        const stage = `__stage_${table}`;
+        await db.query(`DROP TABLE IF EXISTS ${quoteIdent(stage)}`);
+        await db.insertArrowIpc(stage, objectsToArrowIpc(data as Record<string, unknown>[], cols));
+        staged.push(stage);
+      }
+      await db.query('BEGIN TRANSACTION');
+      try {
+        for (const [table, cols, data] of tables) {
+          const defs = cols.map(([c, t]) => `${quoteIdent(c)} ${t}`).join(', ');
+          if (data.length === 0) await db.query(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (${defs})`);
+          else await db.query(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT ${cols.map(([c, t]) => `CAST(${quoteIdent(c)} AS ${t}) AS ${quoteIdent(c)}`).join(', ')} FROM ${quoteIdent(`__stage_${table}`)}`);
+        }
+        await db.query('COMMIT');
+      } catch (e) {
+        await db.query('ROLLBACK');
+        throw e;
+      }
+    } finally {
+      for (const stage of staged) await db.query(`DROP TABLE IF EXISTS ${quoteIdent(stage)}`);
     }
   });
 }

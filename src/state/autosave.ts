@@ -1,14 +1,60 @@
-/** Save the project in the browser shortly after every change of data or settings. */
 import type { AppStore } from './store';
 
-export function startAutosave(store: AppStore, delayMs = 800): () => void {
+/**
+ * Save the project in the browser shortly after every change of data or settings.
+ * Between the change and the end of its save the state is 'pending' / 'saving' (the
+ * title bar says 保存中, closing the tab warns); a change made while a save runs is
+ * saved after it. Hiding the page (tab switch, close) saves at once.
+ * Returns a stop function.
+ */
+export function startAutosave(store: AppStore, delayMs = 800, win: Pick<Window, 'addEventListener' | 'removeEventListener'> | null = typeof window === 'undefined' ? null : window): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  return store.subscribe((s, prev) => {
+  let changes = 0;
+  let running: Promise<void> | null = null;
+  const flush = async (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (running) await running;
+    const seq = changes;
+    running = store.getState().saveNow();
+    await running;
+    running = null;
+    // a change arrived during the write: it is still pending
+    if (changes !== seq) schedule();
+  };
+  const schedule = () => {
+    store.getState().markSavePending();
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), delayMs);
+  };
+  const unsub = store.subscribe((s, prev) => {
     if (s.loadState !== 'ready') return;
     if (s.dataVersion === prev.dataVersion && s.params === prev.params && s.visible === prev.visible && s.meta === prev.meta && s.planVersion === prev.planVersion && s.ledgerVersion === prev.ledgerVersion && s.presentVersion === prev.presentVersion) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void store.getState().saveNow(), delayMs);
+    changes++;
+    schedule();
   });
+  const unsaved = () => timer !== null || running !== null || store.getState().saveState === 'pending' || store.getState().saveState === 'error';
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (!unsaved() || store.getState().readOnly) return;
+    if (timer) void flush();
+    e.preventDefault();
+    // older browsers show the warning only when returnValue is set
+    e.returnValue = '';
+  };
+  const onHide = () => {
+    if (timer && (typeof document === 'undefined' || document.visibilityState === 'hidden')) void flush();
+  };
+  win?.addEventListener('beforeunload', onBeforeUnload as EventListener);
+  const doc = typeof document === 'undefined' || !win ? null : document;
+  doc?.addEventListener('visibilitychange', onHide);
+  win?.addEventListener('pagehide', onHide);
+  return () => {
+    unsub();
+    if (timer) clearTimeout(timer);
+    win?.removeEventListener('beforeunload', onBeforeUnload as EventListener);
+    doc?.removeEventListener('visibilitychange', onHide);
+    win?.removeEventListener('pagehide', onHide);
+  };
 }
 
 /**

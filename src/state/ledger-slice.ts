@@ -6,14 +6,18 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { applyEvents, type LedgerEvent } from '../analysis/ledger/events';
-import { buildFieldChange, buildImportChanges, buildStatusChange, buildUndo, type ChangeContext, type LedgerEditField } from '../analysis/ledger/record';
+import { buildFieldChange, buildImportChanges, buildStatusChange, buildUndo, checkUndo, type ChangeContext, type ImportRefusal, type LedgerEditField } from '../analysis/ledger/record';
 import type { PlanMessage } from '../analysis/plan/plan-types';
 import { checkLedgerEvents } from '../data/project/ledger-check';
 import type { Community, SupportingKgStatus } from '../data/schema';
 import { todayIso } from './analysis-slice';
+import { valueFitsField } from '../data/ledger-values';
+import { timings } from './load-sample';
 import type { AppState } from './store';
 
 const USER_KEY = 'xwgh.ledgerUser';
+/** Above this many events the DuckDB copy of the history is written without holding the change. */
+const BACKGROUND_SYNC_EVENTS = 50_000;
 const ledgerSql = () => import('../data/ledger-sql');
 
 function loadUser(): string {
@@ -45,10 +49,19 @@ export interface LedgerSlice {
   changeLedgerStatus(communityId: string, to: SupportingKgStatus, opts?: { note?: string; date?: string }): Promise<{ ok: true; notice: PlanMessage | null } | { ok: false; message: PlanMessage }>;
   /** Edit 责任条线 / 责任单位 / 办结期限 / 开发单位 of one community (one change of the history). */
   editLedgerFields(communityId: string, patch: Partial<Pick<Community, LedgerEditField>>, note?: string): Promise<boolean>;
-  /** Undo the last change not yet undone; false when there is none. */
-  undoLedgerChange(): Promise<boolean>;
-  /** Update rows by 小区编号 from an imported 台账 (only `fields`); each changed row is one change of the history. */
-  importLedgerRows(rows: Community[], fields: (keyof Community & string)[], fileName: string): Promise<{ changed: number; added: number }>;
+  /** Undo the last change not yet undone; false when there is none, the reason when the rows no longer match the history. */
+  undoLedgerChange(): Promise<boolean | PlanMessage>;
+  /**
+   * Update rows by 小区编号 from an imported 台账 (only `fields`; blank cells keep values); each changed
+   * row is one change of the history. Workflow rules as in 变更 (refused rows listed); unknown 编号
+   * listed and added only with `addUnknown`; `dryRun` reports without changing anything.
+   */
+  importLedgerRows(
+    rows: Community[],
+    fields: (keyof Community & string)[],
+    fileName: string,
+    opts?: { note?: string | null; addUnknown?: boolean; dryRun?: boolean },
+  ): Promise<{ changed: number; added: number; refused: ImportRefusal[]; unknownIds: string[] }>;
   /** Write `ledger` and `ledger_events` into DuckDB (after a change, an analysis or a new connection). */
   syncLedgerTables(): Promise<void>;
   toPersistedLedger(): PersistedLedger;
@@ -58,24 +71,60 @@ export interface LedgerSlice {
   reconcileLedger(): void;
 }
 
-export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (set, get) => {
+export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (set, get, api) => {
+  /** Resolves when the pending autosave has landed (or failed), at most after `maxMs`: the browser copy goes first. */
+  const afterSave = (maxMs = 20_000): Promise<void> =>
+    new Promise((resolve) => {
+      if (!get().idb || get().readOnly) return resolve();
+      let unsub = () => {};
+      const done = () => {
+        clearTimeout(timer);
+        unsub();
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      unsub = api.subscribe((st, prev) => {
+        if ((st.saveState === 'saved' || st.saveState === 'error') && st.saveState !== prev.saveState) done();
+      });
+    });
+  /** > 0 while the ledger itself replaces the communities layer */
+  let committing = 0;
   const context = (): ChangeContext => {
     const h = get().ledgerEvents;
     const last = h.at(-1);
     return { seq: (last?.seq ?? 0) + 1, change: (last?.change ?? 0) + 1, by: get().ledgerUser || '未署名', at: new Date().toISOString(), today: todayIso() };
   };
+  let syncing: Promise<void> | null = null;
+  let syncAgain = false;
+  const syncNow = async (): Promise<void> => {
+    const s = get();
+    if (!s.db) return;
+    const { writeLedgerTables, ledgerTableRows } = await ledgerSql();
+    const gaps = s.result?.communities ?? [];
+    const t0 = performance.now();
+    await writeLedgerTables(s.db, ledgerTableRows(gaps, s.layers.communities), s.ledgerEvents);
+    timings.lastLedgerSyncMs = performance.now() - t0;
+    set((st) => ({ ledgerTablesVersion: st.ledgerTablesVersion + 1 }));
+  };
   /** Append events and put the rows they produce in place (memory and DuckDB). */
   const commit = async (events: LedgerEvent[], rows: Community[]): Promise<void> => {
     // history first, so the rows never stand without the events that explain them
     const before = get().ledgerEvents;
-    set((s) => ({ ledgerEvents: [...before, ...events], ledgerVersion: s.ledgerVersion + 1 }));
+    set((s) => ({ ledgerEvents: before.concat(events), ledgerVersion: s.ledgerVersion + 1 }));
+    // rows and events made together match by construction: no re-check of the whole history
+    committing++;
     try {
       await get().replaceLayer('communities', rows);
     } catch (e) {
       set((s) => ({ ledgerEvents: before, ledgerVersion: s.ledgerVersion + 1 }));
       throw e;
+    } finally {
+      committing--;
     }
-    await get().syncLedgerTables();
+    // DuckDB mirrors the history for statistics: a long one is written in the background,
+    // after the browser copy (the rows and history are committed; the save must not wait for it)
+    if (get().ledgerEvents.length <= BACKGROUND_SYNC_EVENTS) await get().syncLedgerTables();
+    else void get().syncLedgerTables().catch(() => undefined);
   };
   return {
     ledgerEvents: [],
@@ -114,26 +163,42 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
     async undoLedgerChange() {
       const events = buildUndo(get().ledgerEvents, context());
       if (!events) return false;
+      // the rows must still hold what the undone change wrote (a crafted history cannot write garbage)
+      const refusal = checkUndo(events, get().layers.communities, valueFitsField);
+      if (refusal) return refusal;
       await commit(events, applyEvents(get().layers.communities, events));
       return true;
     },
-    async importLedgerRows(incoming, fields, fileName) {
-      const res = buildImportChanges(get().layers.communities, incoming, fields, context(), `导入“${fileName}”`);
-      if (res.events.length > 0) await commit(res.events, res.rows);
-      return { changed: res.changedRows, added: res.addedRows };
+    async importLedgerRows(incoming, fields, fileName, opts = {}) {
+      const res = buildImportChanges(get().layers.communities, incoming, fields, context(), `导入“${fileName}”`, { history: get().ledgerEvents, note: opts.note, addUnknown: opts.addUnknown });
+      if (!opts.dryRun && res.events.length > 0) await commit(res.events, res.rows);
+      return { changed: res.changedRows, added: res.addedRows, refused: res.refused, unknownIds: res.unknownIds };
     },
     async syncLedgerTables() {
-      const s = get();
-      if (!s.db) return;
-      const { writeLedgerTables, ledgerTableRows } = await ledgerSql();
-      const gaps = s.result?.communities ?? [];
-      await writeLedgerTables(s.db, ledgerTableRows(gaps, s.layers.communities), s.ledgerEvents);
-      set((st) => ({ ledgerTablesVersion: st.ledgerTablesVersion + 1 }));
+      // a long history waits for the pending browser save (both want the two cores), and
+      // calls during a write are coalesced into one more write after it
+      if (get().ledgerEvents.length > BACKGROUND_SYNC_EVENTS) {
+        if (syncing) {
+          syncAgain = true;
+          return syncing;
+        }
+        if (get().saveState === 'pending' || get().saveState === 'saving') await afterSave();
+      }
+      const run = syncNow();
+      if (get().ledgerEvents.length <= BACKGROUND_SYNC_EVENTS) return run;
+      syncing = run.finally(() => {
+        syncing = null;
+        if (syncAgain) {
+          syncAgain = false;
+          void get().syncLedgerTables().catch(() => undefined);
+        }
+      });
+      return syncing;
     },
     toPersistedLedger: () => ({ events: get().ledgerEvents }),
     reconcileLedger() {
       const s = get();
-      if (s.ledgerEvents.length === 0) return;
+      if (s.ledgerEvents.length === 0 || committing > 0) return;
       const checked = checkLedgerEvents(s.ledgerEvents, s.layers.communities);
       if (!('error' in checked)) return;
       set((st) => ({ ledgerEvents: [], ledgerVersion: st.ledgerVersion + 1, projectMessage: '小区图层已整体替换，原配套园台账变更记录与新数据不符，已清空（如需保留，请用“按小区编号更新”方式导入）' }));

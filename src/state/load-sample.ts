@@ -62,12 +62,21 @@ export async function startApp(store: AppStore): Promise<void> {
   try {
     // the project saved in this browser wins over the sample
     const restored = await store.getState().restoreSaved();
+    // copies set aside at an earlier start stay offered until discarded
+    await store.getState().refreshRescued();
     if (!restored) {
       const sample = await fetchSample();
       await store.getState().setDataset(sample);
     }
     timings.sampleParsedMs = performance.now() - t0;
     store.getState().setLoadState('ready');
+  } catch (e) {
+    store.getState().setLoadState('error', (e as Error).message);
+    return;
+  }
+  // DuckDB is for the SQL console and statistics: when it fails the map, the analysis and
+  // the autosave go on (loadState stays 'ready'), and the user is told
+  try {
     // DuckDB's 34 MB wasm compiles on the same two cores: let the map draw first
     await afterFirstPaint();
     const { openBrowserDb } = await import('../data/duckdb-browser');
@@ -76,6 +85,6 @@ export async function startApp(store: AppStore): Promise<void> {
     await store.getState().attachDb(db);
     timings.sqlSummaryMs = performance.now() - t0;
   } catch (e) {
-    store.getState().setLoadState('error', (e as Error).message);
+    store.getState().setProjectMessage(`数据库（DuckDB）未能启动：${(e as Error).message}。地图、分析和自动保存不受影响；SQL 查询和专项统计暂不可用`);
   }
 }

@@ -10,6 +10,7 @@ import type { PlanResult, PlanScenario, PlanSettings } from '../analysis/plan/pl
 import { planYears } from '../analysis/plan/run-plan';
 import type { AnalysisInput, AnalysisParams } from '../analysis/types';
 import { checkPlanSettings, checkScenario, parseScenarioText, scenarioToText } from '../data/project/scenario-file';
+import { PersistedPlanShapeSchema, validate } from '../data/project/schemas';
 import type { PlanProject } from '../data/schema';
 import { selectPlanInput } from './selectors';
 import type { AppState } from './store';
@@ -95,12 +96,13 @@ export interface PlanSlice {
 export function checkPersistedPlan(raw: unknown): string | null {
   if (raw === undefined || raw === null) return null;
   const where = '项目中的规划方案';
-  if (typeof raw !== 'object' || !Array.isArray((raw as PersistedPlan).scenarios)) return `${where}：settings.plan.scenarios 应为数组`;
-  for (const [k, x] of (raw as PersistedPlan).scenarios.entries()) {
-    const c = checkScenario(x, `${where}（settings.plan.scenarios[${k}]）`);
+  const shape = validate(PersistedPlanShapeSchema, raw, 'settings.plan');
+  if ('error' in shape) return `${where}：${shape.error}`;
+  for (const [k, x] of shape.value.scenarios.entries()) {
+    const c = checkScenario(x, where, `settings.plan.scenarios[${k}]`);
     if ('error' in c) return c.error;
   }
-  const st = checkPlanSettings((raw as PersistedPlan).settings, `${where}（settings.plan.settings）`);
+  const st = checkPlanSettings(shape.value.settings, where, 'settings.plan.settings');
   return 'error' in st ? st.error : null;
 }
 
@@ -237,12 +239,14 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
       void get().runPlan();
     },
     setPlanSettings(patch) {
-      set((s) => ({ planSettings: { ...s.planSettings, ...patch }, planVersion: s.planVersion + 1 }));
+      // the same ranges as on load: a refused edit changes nothing and says which field
+      const st = checkPlanSettings({ ...get().planSettings, ...patch }, '规划参数', 'plan');
+      if ('error' in st) return set({ projectMessage: `${st.error}；未修改` });
+      set((s) => ({ planSettings: st.settings, planVersion: s.planVersion + 1 }));
       void get().runPlan();
     },
     setDemandSettings(patch) {
-      set((s) => ({ planSettings: { ...s.planSettings, demand: { ...s.planSettings.demand, ...patch } }, planVersion: s.planVersion + 1 }));
-      void get().runPlan();
+      get().setPlanSettings({ demand: { ...get().planSettings.demand, ...patch } });
     },
     setAddingSite: (addingSite) => set({ addingSite }),
     addNewBuilds(sites) {
@@ -387,16 +391,17 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
     applyPersistedPlan(raw) {
       if (raw === undefined || raw === null) return null;
       const where = '项目中的规划方案';
-      if (typeof raw !== 'object' || !Array.isArray((raw as PersistedPlan).scenarios)) return `${where}：settings.plan.scenarios 应为数组`;
+      const bad = checkPersistedPlan(raw);
+      if (bad) return bad;
       const r = raw as PersistedPlan;
       const scenarios: PlanScenario[] = [];
       for (const [k, x] of r.scenarios.entries()) {
-        const c = checkScenario(x, `${where}（settings.plan.scenarios[${k}]）`);
+        const c = checkScenario(x, where, `settings.plan.scenarios[${k}]`);
         if ('error' in c) return c.error;
         scenarios.push(c.scenario);
       }
       if (!scenarios.some((x) => x.id === BASE_SCENARIO_ID)) scenarios.unshift(baseScenario(get().layers.plan_projects));
-      const st = checkPlanSettings(r.settings, where);
+      const st = checkPlanSettings(r.settings, where, 'settings.plan.settings');
       if ('error' in st) return st.error;
       const current = scenarios.some((x) => x.id === r.currentScenarioId) ? r.currentScenarioId : BASE_SCENARIO_ID;
       const year = typeof r.year === 'number' ? Math.min(st.settings.endYear, Math.max(st.settings.baseYear, r.year)) : st.settings.baseYear;

@@ -5,6 +5,7 @@
  * puts back what the user had before. The story is saved with the project (settings.present).
  */
 import type { StateCreator } from 'zustand/vanilla';
+import { PresentSchema, validate } from '../data/project/schemas';
 import type { AppState } from './store';
 import type { MapLayerKey } from './ui-slice';
 
@@ -116,50 +117,12 @@ export function defaultScreens(endYear = 2030): PresentScreen[] {
   return SCREEN_KINDS.map((k, i) => defaultScreen(k, `P${i + 1}`, endYear));
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-/** Check one saved screen; the screen or a message naming the field path. */
-function checkScreen(raw: unknown, path: string): PresentScreen | string {
-  if (!isObj(raw)) return `${path} 应为对象`;
-  if (typeof raw.id !== 'string' || !raw.id) return `${path}.id 应为文本`;
-  if (!SCREEN_KINDS.includes(raw.kind as ScreenKind)) return `${path}.kind 应为 ${SCREEN_KINDS.join(' / ')}`;
-  if (typeof raw.title !== 'string') return `${path}.title 应为文本`;
-  const v = raw.view;
-  if (!isObj(v)) return `${path}.view 应为对象`;
-  const c = v.center;
-  if (c !== null && !(Array.isArray(c) && c.length === 2 && isNum(c[0]) && isNum(c[1]) && Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90)) return `${path}.view.center 应为 [经度, 纬度] 或 null`;
-  if (v.zoom !== null && !(isNum(v.zoom) && v.zoom >= 0 && v.zoom <= 24)) return `${path}.view.zoom 应为 0–24 的数字或 null`;
-  if (v.year !== null && !(isNum(v.year) && Number.isInteger(v.year))) return `${path}.view.year 应为年份或 null`;
-  if (v.scenarioId !== null && typeof v.scenarioId !== 'string') return `${path}.view.scenarioId 应为文本或 null`;
-  if (!isObj(v.layers)) return `${path}.view.layers 应为对象`;
-  for (const [k, x] of Object.entries(v.layers)) if (typeof x !== 'boolean') return `${path}.view.layers.${k} 应为 true 或 false`;
-  return {
-    id: raw.id,
-    kind: raw.kind as ScreenKind,
-    title: raw.title.slice(0, 120),
-    hidden: raw.hidden === true,
-    view: { center: c as [number, number] | null, zoom: v.zoom as number | null, layers: v.layers as ScreenView['layers'], year: v.year as number | null, scenarioId: v.scenarioId as string | null },
-    notes: typeof raw.notes === 'string' ? raw.notes.slice(0, 4000) : '',
-  };
-}
-
-/** Validate a saved story: the screens, or a Chinese message naming the field (settings.present…). */
+/** Validate a saved story (schemas.ts): the screens, or a Chinese message naming the field (settings.present…). */
 export function checkPersistedPresent(raw: unknown): { screens: PresentScreen[] } | { error: string } | null {
   if (raw === undefined || raw === null) return null;
-  const where = '项目中的汇报';
-  if (!isObj(raw) || !Array.isArray(raw.screens)) return { error: `${where}：settings.present.screens 应为数组` };
-  const screens: PresentScreen[] = [];
-  const ids = new Set<string>();
-  for (const [k, x] of raw.screens.entries()) {
-    const c = checkScreen(x, `settings.present.screens[${k}]`);
-    if (typeof c === 'string') return { error: `${where}：${c}` };
-    if (ids.has(c.id)) return { error: `${where}：settings.present.screens[${k}].id 重复（${c.id}）` };
-    ids.add(c.id);
-    screens.push(c);
-  }
-  return { screens };
+  const r = validate(PresentSchema, raw, 'settings.present');
+  if ('error' in r) return { error: `项目中的汇报：${r.error}` };
+  return { screens: r.value.screens.map((x) => ({ id: x.id, kind: x.kind, title: x.title, hidden: x.hidden, view: { center: x.view.center, zoom: x.view.zoom, layers: x.view.layers as ScreenView['layers'], year: x.view.year, scenarioId: x.view.scenarioId }, notes: x.notes })) };
 }
 
 /** The screens the player shows, in order. */
@@ -183,8 +146,12 @@ export const createPresentSlice: StateCreator<AppState, [], [], PresentSlice> = 
     openPresent(index = 0) {
       const s = get();
       const shown = shownScreens(s);
-      if (shown.length === 0) return;
       const restore = s.presentRestore ?? { visible: s.visible, planOpen: s.planOpen, planYear: s.planYear, currentScenarioId: s.currentScenarioId, mapView: s.mapView };
+      if (shown.length === 0) {
+        // nothing to show: open on the editor (the player keeps Esc and 退出)
+        set({ presenting: true, presentIndex: 0, presentRestore: restore, presentEditorOpen: true });
+        return;
+      }
       const i = Math.min(shown.length - 1, Math.max(0, index));
       set({ presenting: true, presentIndex: i, presentRestore: restore, presentEditorOpen: false });
       get().showScreen(shown[i].id);

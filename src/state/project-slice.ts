@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AnalysisParams } from '../analysis/types';
 import { parseProject, type Project } from '../data/project/project-file';
-import { clearProject, loadProject, saveProject } from '../data/project/project-store';
+import { clearProject, describeSaveError, listRescued, loadProject, loadRecord, rescuedFileText, rescueRecord, saveProject } from '../data/project/project-store';
 import { checkSettings } from '../data/project/settings-check';
 import { todayIso } from './analysis-slice';
 import { checkPersistedPlan } from './plan-slice';
@@ -37,17 +37,28 @@ export class ProjectRefused extends Error {}
 export interface ProjectSlice {
   /** IndexedDB factory (window.indexedDB in the app, fake-indexeddb in tests); null = no persistence */
   idb: IDBFactory | null;
-  saveState: 'idle' | 'saving' | 'saved' | 'error';
+  /** 'pending': a change waits for the autosave; 'error': the last write failed (saveError says why; the previous copy is kept) */
+  saveState: 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+  saveError: string | null;
   savedAt: string | null;
   /** dataVersion of the data in the last completed save (a save started before an edit does not count for it) */
   savedDataVersion: number | null;
   projectMessage: string | null;
-  /** a saved project that failed at start-up, offered for download */
+  /** a saved project that failed at start-up, offered for download (kept in memory when it could be read) */
   rescuedProject: Project | null;
+  /** IndexedDB keys of saved copies that failed to load, kept until the user discards them */
+  rescuedKeys: string[];
+  /** another tab edits this project: nothing is saved from here (the reason is shown) */
+  readOnly: string | null;
+  /** take over editing from another tab (set by the tab lock in the app) */
+  takeOver: (() => Promise<void>) | null;
   setIdb(f: IDBFactory | null): void;
   /** writes the project off the page's thread (the app's save worker); null = write here through `idb` */
   saver: ((p: Project) => Promise<void>) | null;
   setSaver(f: ((p: Project) => Promise<void>) | null): void;
+  setReadOnly(reason: string | null): void;
+  /** A change waits for the autosave (title bar: 保存中; closing the tab warns). */
+  markSavePending(): void;
   /** Current project as a value. */
   toProject(): Project;
   saveNow(): Promise<void>;
@@ -58,18 +69,31 @@ export interface ProjectSlice {
   applyProject(p: Project): Promise<void>;
   forgetSaved(): Promise<void>;
   setProjectMessage(m: string | null): void;
+  /** Look for rescued copies (start-up). */
+  refreshRescued(): Promise<void>;
+  /** A rescued copy as project file text (what could be read) for download. */
+  rescuedText(key: string): Promise<{ text: string; problems: string[]; name: string } | null>;
+  discardRescued(key: string): Promise<void>;
 }
 
 export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = (set, get) => ({
   idb: null,
   saveState: 'idle',
+  saveError: null,
   savedAt: null,
   savedDataVersion: null,
   projectMessage: null,
   rescuedProject: null,
+  rescuedKeys: [],
+  readOnly: null,
+  takeOver: null,
   setIdb: (idb) => set({ idb }),
   saver: null,
   setSaver: (saver) => set({ saver }),
+  setReadOnly: (readOnly) => set({ readOnly }),
+  markSavePending: () => {
+    if (get().idb && !get().readOnly && get().saveState !== 'saving') set({ saveState: 'pending' });
+  },
   setProjectMessage: (projectMessage) => set({ projectMessage }),
   toProject() {
     const s = get();
@@ -78,39 +102,73 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   },
   async saveNow() {
     const idb = get().idb;
-    if (!idb) return;
+    if (!idb || get().readOnly) return;
     set({ saveState: 'saving' });
     try {
       const version = get().dataVersion;
       const p = get().toProject();
       const saver = get().saver;
       await (saver ? saver(p) : saveProject(idb, p));
-      set({ saveState: 'saved', savedAt: p.savedAt ?? null, savedDataVersion: version });
+      set({ saveState: 'saved', saveError: null, savedAt: p.savedAt ?? null, savedDataVersion: version });
     } catch (e) {
-      set({ saveState: 'error', projectMessage: `保存失败：${(e as Error).message}` });
+      const why = describeSaveError(e);
+      set({ saveState: 'error', saveError: why, projectMessage: `保存失败：${why}。浏览器中仍是上次保存的版本${get().savedAt ? `（${new Date(get().savedAt!).toLocaleString('zh-CN')}）` : ''}，请导出项目文件备份` });
     }
+  },
+  async refreshRescued() {
+    const idb = get().idb;
+    if (!idb) return;
+    try {
+      set({ rescuedKeys: await listRescued(idb) });
+    } catch {
+      /* no database: nothing rescued */
+    }
+  },
+  async rescuedText(key) {
+    const idb = get().idb;
+    if (!idb) return null;
+    const rec = await loadRecord(idb, key);
+    if (!rec) return null;
+    const r = await rescuedFileText(rec);
+    return { ...r, name: rec.name ?? '学位规划项目' };
+  },
+  async discardRescued(key) {
+    const idb = get().idb;
+    if (idb) await clearProject(idb, key);
+    set((s) => ({ rescuedKeys: s.rescuedKeys.filter((k) => k !== key), rescuedProject: null }));
   },
   async restoreSaved() {
     const idb = get().idb;
     if (!idb) return false;
+    /** Set the stored copy aside before the sample (and its autosave) replaces it. */
+    const rescue = async (why: string, p: Project | null) => {
+      let kept = false;
+      try {
+        kept = (await rescueRecord(idb)) !== null;
+      } catch {
+        /* the copy stays where it is; the message says so */
+      }
+      await get().refreshRescued();
+      set({ rescuedProject: p, projectMessage: `浏览器中保存的项目无法载入（${why}），已载入示例数据。${kept ? '原副本已另行保留，可在顶部提示条下载或丢弃' : '原副本未能另存，请勿编辑，先下载副本'}` });
+    };
     try {
       const p = await loadProject(idb);
       if (!p) return false;
       if ('error' in p) {
-        set({ projectMessage: `${p.error}；已载入示例数据` });
+        await rescue(p.error, null);
         return false;
       }
       try {
         await get().applyProject(p);
       } catch (e) {
         // keep the bad copy downloadable; the app starts with the sample
-        set({ projectMessage: `浏览器中保存的项目无效（${(e as Error).message}），已载入示例数据`, rescuedProject: p });
+        await rescue((e as Error).message, p);
         return false;
       }
-      set({ projectMessage: '已恢复上次保存的项目', savedAt: p.savedAt ?? null });
+      set({ projectMessage: '已恢复上次保存的项目', savedAt: p.savedAt ?? null, saveState: 'saved' });
       return true;
     } catch (e) {
-      set({ projectMessage: `无法读取浏览器中保存的项目：${(e as Error).message}` });
+      await rescue(`无法读取：${(e as Error).message}`, null);
       return false;
     }
   },

@@ -2,8 +2,6 @@ import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { MapView } from '../map/MapView';
 import { appStore, useApp } from '../state/store';
 import { AnalysisControls } from './AnalysisControls';
-import { downloadBytes, MIME } from '../data/export/download';
-import { projectFileName, serializeProject } from '../data/project/project-file';
 import { BottomDrawer } from './BottomDrawer';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DetailPanel } from './DetailPanel';
@@ -16,6 +14,7 @@ import { PlanCards } from './plan/PlanCards';
 import { PrintSheet } from './PrintSheet';
 import { SummaryPanel } from './SummaryPanel';
 import { TitleBar } from './TitleBar';
+import { ProjectBanners } from './SaveStatus';
 import { t } from './i18n';
 
 /** How long a notice stays on screen (ms). */
@@ -30,24 +29,24 @@ export function App() {
   const loadError = useApp((s) => s.loadError);
   const meta = useApp((s) => s.meta);
   const planOpen = useApp((s) => s.planOpen);
-  const rescued = useApp((s) => s.rescuedProject);
   const message = useApp((s) => s.projectMessage);
   const setMessage = useApp((s) => s.setProjectMessage);
   const requestImport = useApp((s) => s.requestImport);
   const presenting = useApp((s) => s.presenting);
   const onFiles = useCallback((files: File[]) => requestImport({ files }), [requestImport]);
   const dragging = useDroppedFiles(onFiles);
-  // a notice closes by itself after a while; one that offers the rescued copy stays until dismissed
+  // a notice closes by itself after a while (a rescued copy stays offered in its banner)
   useEffect(() => {
-    if (!message || rescued) return;
+    if (!message) return;
     const timer = setTimeout(() => {
       if (appStore.getState().projectMessage === message) setMessage(null);
     }, TOAST_MS);
     return () => clearTimeout(timer);
-  }, [message, rescued, setMessage]);
+  }, [message, setMessage]);
   return (
     <div className={presenting ? 'app presenting' : 'app'} data-load-state={loadState} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <TitleBar onImportFiles={onFiles} />
+      <ProjectBanners />
       <aside className="left">
         <ErrorBoundary name="图层与分析面板">
           <LayerList />
@@ -92,11 +91,6 @@ export function App() {
       {message ? (
         <div className="toast" role="status" data-testid="toast">
           {message}
-          {rescued ? (
-            <button type="button" onClick={() => downloadBytes(projectFileName(`${rescued.name ?? '学位规划项目'}_已保存副本`), serializeProject(rescued), MIME.json)} data-testid="download-rescued">
-              下载已保存的副本
-            </button>
-          ) : null}
           <button type="button" className="link" onClick={() => setMessage(null)}>
             ×
           </button>

@@ -7,7 +7,8 @@ import { downloadBytes, MIME } from '../data/export/download';
 import { fieldOf, labelOfEnum, type Community } from '../data/schema';
 import { todayIso } from '../state/analysis-slice';
 import { selectCurrentResult, selectViewLayers } from '../state/selectors';
-import { useApp } from '../state/store';
+import { appStore, useApp } from '../state/store';
+import { msgOf } from './messages';
 import { DataTable, type Column } from './DataTable';
 import { formatDateZh, formatInt } from './format';
 import { CampaignStats } from './ledger/CampaignStats';
@@ -130,7 +131,11 @@ export function CommunityLedger() {
         <label>
           {zh ? '记录人' : 'By'} <input className="short" defaultValue={user} onBlur={(e) => setUser(e.target.value)} placeholder={zh ? '姓名' : 'name'} data-testid="ledger-user" />
         </label>
-        <button type="button" disabled={!canUndo || past} onClick={() => void undo()} data-testid="ledger-undo">{zh ? '撤销上一次变更' : 'Undo last change'}</button>
+        <button type="button" disabled={!canUndo || past} onClick={async () => {
+          // refused when the rows no longer hold what the history says (the reason is shown)
+          const r = await undo();
+          if (typeof r === 'object') appStore.getState().setProjectMessage(msgOf(lang, r));
+        }} data-testid="ledger-undo">{zh ? '撤销上一次变更' : 'Undo last change'}</button>
         <button type="button" disabled={past} onClick={() => fileRef.current?.click()} data-testid="ledger-import">{zh ? '导入台账…' : 'Import ledger…'}</button>
         <input
           ref={fileRef}

@@ -5,6 +5,7 @@ import { LAYER_IDS, LAYERS, type Community, type LayerId, type LayerRows } from 
 
 const NO_FILES: File[] = [];
 import { appStore, useApp } from '../state/store';
+import { LedgerImportReview, type LedgerImportPreview } from './ledger/LedgerImportReview';
 // the importer (SheetJS, shapefile, KML, proj4) loads on first use, not at start-up
 const ImportDialog = lazy(() => import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
@@ -14,6 +15,7 @@ export function ImportHost() {
   const request = useApp((s) => s.importRequest);
   const files = request?.files ?? NO_FILES;
   const onDone = () => appStore.getState().requestImport(null);
+  const [review, setReview] = useState<{ preview: LedgerImportPreview; resolve: (a: { note: string; addUnknown: boolean } | null) => void } | null>(null);
   const district = useApp((s) => s.district);
   const layers = useApp((s) => s.layers);
   const referenceBbox = useMemo(() => {
@@ -37,8 +39,11 @@ export function ImportHost() {
     const labels = layers.admin_units.map((a) => ({ lon: a.lon, lat: a.lat, text: a.name }));
     return { rings, labels };
   }, [district, layers.admin_units]);
-  if (files.length === 0) return null;
+  const reviewModal = review ? <LedgerImportReview lang={lang} preview={review.preview} onDone={review.resolve} /> : null;
+  if (files.length === 0) return reviewModal;
   return (
+    <>
+    {reviewModal}
     <Suspense fallback={<div className="status">{lang === 'zh' ? '正在加载导入模块…' : 'Loading the importer…'}</div>}>
     <ImportDialog
       files={files}
@@ -53,8 +58,23 @@ export function ImportHost() {
       onCommit={async (layer, rows, mode, fields, fileName) => {
         const st = appStore.getState();
         if (mode === 'update' && layer === 'communities') {
-          const r = await st.importLedgerRows(rows as LayerRows['communities'], fields as (keyof Community & string)[], fileName);
-          st.setProjectMessage(lang === 'zh' ? `已按小区编号更新台账：${r.changed} 个小区有变更，新增 ${r.added} 个，均已记入变更记录` : `Ledger updated: ${r.changed} changed, ${r.added} added (recorded in the history)`);
+          const rs = rows as LayerRows['communities'];
+          const fs = fields as (keyof Community & string)[];
+          // the workflow's refusals and unknown 编号 are shown before anything changes
+          const dry = await st.importLedgerRows(rs, fs, fileName, { dryRun: true });
+          let answer: { note: string; addUnknown: boolean } | null = { note: '', addUnknown: false };
+          if (dry.refused.length > 0 || dry.unknownIds.length > 0) {
+            answer = await new Promise((resolve) => setReview({ preview: { fileName, changed: dry.changed, refused: dry.refused, unknownIds: dry.unknownIds }, resolve }));
+            setReview(null);
+            if (!answer) throw new Error(lang === 'zh' ? '已取消，台账未改变' : 'Cancelled; the ledger is unchanged');
+          }
+          const r = await st.importLedgerRows(rs, fs, fileName, answer);
+          const skipped = r.refused.length + (answer.addUnknown ? 0 : r.unknownIds.length);
+          st.setProjectMessage(
+            lang === 'zh'
+              ? `已按小区编号更新台账：${r.changed} 个小区有变更，新增 ${r.added} 个，均已记入变更记录${skipped ? `；${skipped} 行未导入（${r.refused.length} 行不符合变更规则，${answer.addUnknown ? 0 : r.unknownIds.length} 个编号不在台账中）` : ''}`
+              : `Ledger updated: ${r.changed} changed, ${r.added} added (recorded in the history)${skipped ? `; ${skipped} rows not imported` : ''}`,
+          );
           return;
         }
         await st.importLayer(layer, rows, mode === 'update' ? 'append' : mode);
@@ -62,6 +82,7 @@ export function ImportHost() {
       }}
     />
     </Suspense>
+    </>
   );
 }
 

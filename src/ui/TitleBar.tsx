@@ -4,6 +4,7 @@ import { useDismiss } from './use-dismiss';
 import { useApp } from '../state/store';
 import { BasemapChooser } from './BasemapChooser';
 import { DataMenu } from './DataMenu';
+import { SaveStatus } from './SaveStatus';
 import { t } from './i18n';
 
 export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => void }) {
@@ -32,6 +33,7 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
           {t(lang, 'sampleBadge')}
         </span>
       ) : null}
+      <SaveStatus />
       <div className="spacer" />
       <button type="button" className="present-open" onClick={() => openPresent(0)} data-testid="present-open" title={lang === 'zh' ? '全屏汇报：现状 → 问题 → 规划 → 2030' : 'Full-screen story'}>
         {lang === 'zh' ? '汇报模式' : 'Present'}

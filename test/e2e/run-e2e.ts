@@ -11,6 +11,7 @@ import { basemapTests } from './basemap.e2e';
 import { exportTests } from './export.e2e';
 import { importTests } from './import.e2e';
 import { importLimitTests } from './import-limits.e2e';
+import { hardenTests } from './harden.e2e';
 import { ledgerTests } from './ledger.e2e';
 import { oneTruthTests } from './one-truth.e2e';
 import { planTests } from './plan.e2e';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...sitingTests, ...presentTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests, ...oneTruthTests];
+  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...sitingTests, ...presentTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests, ...oneTruthTests, ...hardenTests];
   // E2E_ONLY=word runs the first test (it loads the sample) and those whose name contains the word
   const only = process.env.E2E_ONLY;
   const tests = only ? all.filter((t, i) => i === 0 || t.name.includes(only)) : all;

@@ -51,8 +51,12 @@ describe('ledger slice', () => {
   it('an import updates by 小区编号 and records each changed row', async () => {
     const s = await ready();
     const incoming = [{ ...rows[0], responsible_line: 'housing' as const, deadline: '2026-06-30' }, { ...rows[1] }, community({ id: 'C3', name: '新城小区' })];
-    const res = await s.getState().importLedgerRows(incoming, ['responsible_line', 'deadline', 'name'], '台账.xlsx');
-    expect(res).toEqual({ changed: 1, added: 1 });
+    // unknown 编号 are listed, and added only when asked
+    const dry = await s.getState().importLedgerRows(incoming, ['responsible_line', 'deadline', 'name'], '台账.xlsx', { dryRun: true });
+    expect(dry).toEqual({ changed: 1, added: 0, refused: [], unknownIds: ['C3'] });
+    expect(s.getState().ledgerEvents).toEqual([]);
+    const res = await s.getState().importLedgerRows(incoming, ['responsible_line', 'deadline', 'name'], '台账.xlsx', { addUnknown: true });
+    expect(res).toEqual({ changed: 1, added: 1, refused: [], unknownIds: ['C3'] });
     expect(s.getState().layers.communities.map((c) => [c.id, c.responsible_line, c.deadline])).toEqual([
       ['C1', 'housing', '2026-06-30'],
       ['C2', null, null],

@@ -6,7 +6,7 @@
 import type { Community, SupportingKgStatus } from '../model';
 import { LEDGER_OPEN_STATUSES } from '../supply';
 import type { PlanMessage } from '../plan/plan-types';
-import { diffCommunity, eventsOfChange, lastUndoableChange, type LedgerEvent, type LedgerSource } from './events';
+import { diffCommunity, eventsOfChange, lastUndoableChange, sameValue, type LedgerEvent, type LedgerSource, type LedgerValue } from './events';
 import { checkTransition } from './workflow';
 
 export interface ChangeContext {
@@ -74,11 +74,26 @@ export function buildFieldChange(row: Community, patch: Partial<Pick<Community, 
   return eventsFrom(ctx, row.id, ctx.today, note?.trim() || null, 'edit', diffCommunity(row, after, LEDGER_EDIT_FIELDS as unknown as (keyof Community & string)[]));
 }
 
+/** A row of an imported 台账 that was not applied, and why (a catalogue message). */
+export interface ImportRefusal {
+  /** 1-based position of the row among the incoming rows */
+  row: number;
+  id: string;
+  message: PlanMessage;
+}
+
+const isBlankValue = (v: unknown) => v === null || v === undefined || v === '';
+
 /**
- * The changes an imported 台账 makes, updating rows by 小区编号: only `fields` (the
- * columns the file maps) are compared; a row whose 编号 is new is added. One change per
- * row that differs, numbered from ctx.change; events dated `ctx.today` (or the row's
- * 状态日期 when the file gives one and the status changes).
+ * The changes an imported 台账 makes, updating rows by 小区编号, under the rules of the
+ * 变更 dialog: only `fields` (the columns the file maps) are compared, and a blank cell
+ * leaves the value as it is (a blank never erases). A status change must be a step the
+ * workflow allows (checkTransition); a step that needs a note takes `opts.note` (typed
+ * once for the import) and is refused without it; the 状态日期 given (else today) may be
+ * neither in the future nor before the community's last recorded change. Refused rows
+ * change nothing and are listed with the reason. Rows whose 编号 is unknown are listed
+ * (`unknownIds`) and added only when `opts.addUnknown`.
+ * One change per row that differs, numbered from ctx.change.
  */
 export function buildImportChanges(
   current: readonly Community[],
@@ -86,25 +101,75 @@ export function buildImportChanges(
   fields: readonly (keyof Community & string)[],
   ctx: ChangeContext,
   note: string,
-): { events: LedgerEvent[]; rows: Community[]; changedRows: number; addedRows: number } {
+  opts: { history?: readonly LedgerEvent[]; note?: string | null; addUnknown?: boolean } = {},
+): { events: LedgerEvent[]; rows: Community[]; changedRows: number; addedRows: number; refused: ImportRefusal[]; unknownIds: string[] } {
   const byId = new Map(current.map((r, i) => [r.id, i]));
   const rows = current.slice();
   const events: LedgerEvent[] = [];
+  const refused: ImportRefusal[] = [];
+  const unknownIds: string[] = [];
+  // the last recorded date per community, once (not a scan of the history per row)
+  const lastDate = new Map<string, string>();
+  for (const e of opts.history ?? []) {
+    const d = lastDate.get(e.community_id);
+    if (d === undefined || e.date > d) lastDate.set(e.community_id, e.date);
+  }
+  const userNote = opts.note?.trim() || null;
+  const tracked = fields.filter((f) => f !== 'id');
   let change = ctx.change;
   let seq = ctx.seq;
   let changedRows = 0;
   let addedRows = 0;
-  for (const inc of incoming) {
+  for (let k = 0; k < incoming.length; k++) {
+    const inc = incoming[k];
     const i = byId.get(inc.id);
     const before = i === undefined ? null : rows[i];
+    if (!before) {
+      unknownIds.push(inc.id);
+      if (!opts.addUnknown) continue;
+    }
     const after: Community = before ? { ...before } : inc;
-    if (before) for (const f of fields) (after as unknown as Record<string, unknown>)[f] = inc[f];
-    const diffs = diffCommunity(before, after, fields);
+    // blank cells keep what the ledger has
+    if (before) for (const f of tracked) if (!isBlankValue(inc[f])) (after as unknown as Record<string, unknown>)[f] = inc[f];
+    const diffs = diffCommunity(before, after, tracked);
     if (diffs.length === 0) continue;
-    const statusChanged = diffs.some((d) => d.field === 'supporting_kg_status');
-    const date = statusChanged && after.status_date && after.status_date <= ctx.today ? after.status_date : ctx.today;
-    const evs = eventsFrom({ ...ctx, seq, change }, inc.id, date, note, 'import', diffs);
-    events.push(...evs);
+    const statusDiff = before ? diffs.find((d) => d.field === 'supporting_kg_status') : undefined;
+    let rowNote = note;
+    let date = ctx.today;
+    if (statusDiff && before) {
+      const to = after.supporting_kg_status as SupportingKgStatus;
+      const check = checkTransition(before.supporting_kg_status ?? null, to);
+      if (!check.ok) {
+        refused.push({ row: k + 1, id: inc.id, message: check.message });
+        continue;
+      }
+      if (check.noteRequired) {
+        if (!userNote) {
+          refused.push({ row: k + 1, id: inc.id, message: { key: 'ledger.noteRequired', values: { from: before.supporting_kg_status ?? '', to } } });
+          continue;
+        }
+        rowNote = `${note}：${userNote}`;
+      }
+      date = fields.includes('status_date') && after.status_date ? after.status_date : ctx.today;
+      if (date > ctx.today) {
+        refused.push({ row: k + 1, id: inc.id, message: { key: 'ledger.dateFuture', values: { date, today: ctx.today } } });
+        continue;
+      }
+      const last = lastDate.get(inc.id);
+      if (last && date < last) {
+        refused.push({ row: k + 1, id: inc.id, message: { key: 'ledger.dateBeforeLast', values: { date, last } } });
+        continue;
+      }
+      // the status date goes with the status (as in the 变更 dialog)
+      if (!fields.includes('status_date') || !after.status_date) {
+        after.status_date = date;
+        const sd = diffCommunity(before, after, ['status_date']);
+        for (const d of sd) if (!diffs.some((x) => x.field === d.field)) diffs.push(d);
+      }
+    }
+    const evs = eventsFrom({ ...ctx, seq, change }, inc.id, date, rowNote, 'import', diffs);
+    for (const e of evs) events.push(e);
+    lastDate.set(inc.id, date);
     seq += evs.length;
     change++;
     if (before && i !== undefined) {
@@ -116,7 +181,7 @@ export function buildImportChanges(
       addedRows++;
     }
   }
-  return { events, rows, changedRows, addedRows };
+  return { events, rows, changedRows, addedRows, refused, unknownIds };
 }
 
 /**
@@ -132,4 +197,26 @@ export function buildUndo(history: readonly LedgerEvent[], ctx: ChangeContext): 
     .slice()
     .reverse()
     .map((e, k) => ({ ...e, seq: ctx.seq + k, change: ctx.change, from: e.to, to: e.from, at: ctx.at, by: ctx.by, note: null, source: 'undo' as const, undoes: change }));
+}
+
+/**
+ * Whether an undo may be applied to `rows`: each field it sets back must still hold the
+ * value the undone change wrote, and the value it restores must fit the field (`fits`: the layer's rule, from src/data). A history
+ * crafted (or a row changed outside the ledger) so that they differ is refused with the
+ * community and field named, and nothing is written.
+ */
+export function checkUndo(undo: readonly LedgerEvent[], rows: readonly Community[], fits: (field: string, value: LedgerValue) => boolean): PlanMessage | null {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const e of undo) {
+    const row = byId.get(e.community_id);
+    if (e.field === 'id') {
+      if (!row) return { key: 'ledger.undoRowMissing', values: { id: e.community_id } };
+      continue;
+    }
+    if (!row) return { key: 'ledger.undoRowMissing', values: { id: e.community_id } };
+    const now = (row as unknown as Record<string, unknown>)[e.field];
+    if (!sameValue(now, e.from)) return { key: 'ledger.undoMismatch', values: { id: e.community_id, field: e.field, now: String(now ?? ''), expected: String(e.from ?? '') } };
+    if (!fits(e.field, e.to)) return { key: 'ledger.undoBadValue', values: { id: e.community_id, field: e.field, value: String(e.to) } };
+  }
+  return null;
 }

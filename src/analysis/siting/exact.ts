@@ -209,6 +209,39 @@ function arrays(m: Csc): { starts: Int32Array; indices: Int32Array; values: Floa
 }
 
 /**
+ * Nonzeros of the model above which HiGHS (32-bit WebAssembly, 2 GB at most) runs out of
+ * memory: measured 2026-12-05, the capacity-aware model of 50,000 demand points × 8,000
+ * candidates (2.2 million nonzeros) solved in 1.2 GB; × 20,000 candidates (6.4 million)
+ * aborted at 2 GB.
+ */
+export const EXACT_MAX_NONZEROS = 2_500_000;
+
+/** A problem too large for the exact solver (its message says what to change). */
+export class SitingTooLargeError extends Error {
+  override name = 'SitingTooLargeError';
+}
+
+/** The model's size before it is built: columns and nonzeros. */
+export function exactModelSize(pr: SitingProblem): { cols: number; nnz: number } {
+  const nSites = pr.nExisting + pr.nCand;
+  if (pr.goal !== 'lscp' && pr.capacity) return { cols: pr.site.length + nSites, nnz: 2 * pr.site.length + 3 * nSites };
+  return { cols: pr.nCand + pr.nGroups, nnz: pr.candGroup.length + pr.nGroups + 2 * pr.nCand };
+}
+
+/** Why the exact solver is not tried (Chinese, with what to change), or null. */
+export function exactTooLarge(pr: SitingProblem): string | null {
+  const { nnz } = exactModelSize(pr);
+  if (nnz <= EXACT_MAX_NONZEROS) return null;
+  const factor = Math.ceil(Math.sqrt(nnz / EXACT_MAX_NONZEROS) * 10) / 10;
+  const wan = (n: number) => `${(n / 10_000).toFixed(0)} 万`;
+  return (
+    `问题规模过大，未进行精确求解：模型约有 ${wan(nnz)}个非零系数（上限 ${wan(EXACT_MAX_NONZEROS)}），超出浏览器中求解器的内存。` +
+    `请减少候选点：把网格间距增大到约 ${factor} 倍，或少选几块用地` +
+    `${pr.capacity && pr.goal !== 'lscp' ? '；也可关闭“考虑学位容量”' : ''}，或缩小服务半径。下方的即时结果仍然有效。`
+  );
+}
+
+/**
  * Solve the reduced problem exactly (within `timeLimitS`). Inputs: the problem of
  * buildSitingProblem, a loaded HiGHS. Returns the best answer found, HiGHS's bound
  * on the optimum and the relative gap; `provedOptimal` when the gap closed
@@ -216,6 +249,8 @@ function arrays(m: Csc): { starts: Int32Array; indices: Int32Array; values: Floa
  */
 export function solveExact(pr: SitingProblem, highs: Highs, opts: ExactOptions): ExactResult {
   const t0 = now();
+  const tooBig = exactTooLarge(pr);
+  if (tooBig) throw new SitingTooLargeError(tooBig);
   const b = pr.goal === 'lscp' ? buildLscp(pr, opts.start) : pr.capacity ? buildCapacitated(pr) : buildMclp(pr, opts.start);
   const inf = highs.infinity;
   const fin = (a: Float64Array) => a.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));

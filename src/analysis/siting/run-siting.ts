@@ -95,3 +95,13 @@ export function runSitingExact(prep: SitingPrepared, highs: Highs, opts: ExactOp
   if (pr.goal === 'mclp' && pr.capacity) servedBefore = solveExact({ ...pr, p: 0, budget10k: null }, highs, { timeLimitS: opts.timeLimitS }).objective;
   return evaluateAnswer(prep, { method: 'exact', chosen: e.chosen, objective: e.objective, bound: e.bound, gap: e.gap, provedOptimal: e.provedOptimal, statusZh: e.statusZh, ms: e.ms, flow: e.flow, servedBefore });
 }
+
+/** A siting failure in Chinese, saying what to change (never the solver's raw "Aborted()"). */
+export function sitingErrorZh(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  if ((e as Error)?.name === 'SitingTooLargeError') return text;
+  if (/Aborted|out of memory|memory access|RangeError: Array buffer allocation|Cannot enlarge memory/i.test(text)) {
+    return '精确求解器内存不足，计算已停止：请减少候选点（增大网格间距或少选几块用地）、关闭“考虑学位容量”或缩小服务半径后重试。即时结果仍然有效。';
+  }
+  return `选址计算失败：${text}`;
+}

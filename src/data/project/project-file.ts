@@ -9,7 +9,12 @@ import { formatIssue } from '../issues';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../schema';
 
 export const PROJECT_FORMAT = 'xuewei-guihua-project';
-export const PROJECT_VERSION = 1;
+/**
+ * Format versions: 1 (to 2026-12-04) settings checked by hand-written code;
+ * 2 settings checked by one schema (schemas.ts) with ranges on every number.
+ * Files of every earlier version are migrated on open (migrateProjectDoc).
+ */
+export const PROJECT_VERSION = 2;
 export const PROJECT_EXTENSION = '.xwgh.json';
 
 export interface Project {
@@ -71,6 +76,9 @@ export function parseProject(text: string, fileName: string): { project: Project
   if (d.format !== PROJECT_FORMAT) return { error: `“${fileName}”不是学位规划项目文件（缺少格式标记）` };
   if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) return { error: `项目文件“${fileName}”的版本号无效` };
   if (d.version > PROJECT_VERSION) return { error: `项目文件“${fileName}”的版本（${d.version}）高于本程序支持的版本（${PROJECT_VERSION}），请更新程序后再打开` };
+  const migrated = migrateProjectDoc(d as Record<string, unknown>);
+  if ('error' in migrated) return { error: `项目文件“${fileName}”${migrated.error}` };
+  Object.assign(d, migrated.doc);
   if (!d.layers || typeof d.layers !== 'object') return { error: `项目文件“${fileName}”缺少图层数据（layers）` };
   const layers = {} as Record<LayerId, unknown[]>;
   for (const id of LAYER_IDS) {
@@ -83,4 +91,34 @@ export function parseProject(text: string, fileName: string): { project: Project
     layers[id] = res.rows as unknown[];
   }
   return { project: { layers: layers as unknown as LayerRows, settings: d.settings ?? {}, name: d.name, savedAt: d.savedAt } };
+}
+
+/**
+ * Steps from each earlier format version to the next. Version 1 → 2: the same
+ * layout; settings sections a version-1 file may lack (plan, ledger, present) stay
+ * absent (the app fills them), a missing settings object becomes {}, and a plan
+ * year outside the plan period (version 1 did not check it) is dropped so the
+ * period's first year is shown. Values version 1 accepted but version 2 refuses
+ * (a year of 1e16) are not repaired: the file is refused naming the field.
+ */
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (doc) => {
+    const settings = doc.settings && typeof doc.settings === 'object' && !Array.isArray(doc.settings) ? { ...(doc.settings as Record<string, unknown>) } : doc.settings === undefined || doc.settings === null ? {} : doc.settings;
+    const plan = (settings as Record<string, unknown>)?.plan as Record<string, unknown> | undefined;
+    if (plan && typeof plan === 'object' && typeof plan.year === 'number' && (plan.year < 2000 || plan.year > 2100)) {
+      (settings as Record<string, unknown>).plan = { ...plan, year: undefined };
+    }
+    return { ...doc, settings, version: 2 };
+  },
+};
+
+/** Bring a parsed project document of any earlier version up to PROJECT_VERSION. */
+export function migrateProjectDoc(doc: Record<string, unknown>): { doc: Record<string, unknown> } | { error: string } {
+  let d = doc;
+  for (let ver = Number(d.version); ver < PROJECT_VERSION; ver = Number(d.version)) {
+    const step = MIGRATIONS[ver];
+    if (!step) return { error: `的版本（${ver}）无法升级` };
+    d = step(d);
+  }
+  return { doc: d };
 }

@@ -8,11 +8,16 @@
  */
 import { packedOf, unpackRowsChunked, type PackedRows } from '../import/packed-rows';
 import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../schema';
+import { isPackedEvents, packEvents, unpackEvents, type PackedEvents } from './ledger-pack';
 import { parseProject, type Project } from './project-file';
 
 const DB_NAME = 'xuewei-guihua';
 const STORE = 'projects';
 const DEFAULT_KEY = 'current';
+/** A saved copy that failed to load is kept under this prefix + the time it was set aside, until the user discards it. */
+export const RESCUE_PREFIX = 'rescued:';
+/** A small record written in the same transaction as the project: read back to prove the write landed. */
+const STAMP_SUFFIX = ':stamp';
 
 /** What one IndexedDB record holds. */
 export interface StoredProject {
@@ -23,6 +28,8 @@ export interface StoredProject {
   /** version 2: packed layers, settings as JSON text */
   packed?: Record<string, PackedRows>;
   settingsJson?: string;
+  /** the 台账 history in columns (settingsJson then holds ledger.events = []) */
+  ledgerPacked?: PackedEvents;
   name?: string;
 }
 
@@ -68,12 +75,118 @@ async function withStore<T>(factory: IDBFactory, mode: IDBTransactionMode, f: (s
 export function storedRecord(project: Project, key = DEFAULT_KEY): StoredProject {
   const packed: Record<string, PackedRows> = {};
   for (const id of LAYER_IDS) packed[id] = packedOf(id, project.layers[id] ?? []);
-  return { key, savedAt: project.savedAt ?? new Date().toISOString(), packed, settingsJson: JSON.stringify(project.settings ?? {}), name: project.name };
+  // a long 台账 history goes in columns, not JSON (700,000 events: 150 MB of text)
+  const settings = (project.settings ?? {}) as Record<string, unknown>;
+  const ledger = settings.ledger as { events?: unknown } | undefined;
+  if (ledger && Array.isArray(ledger.events) && ledger.events.length > 0) {
+    const ledgerPacked = packEvents(ledger.events);
+    const settingsJson = JSON.stringify({ ...settings, ledger: { ...ledger, events: [] } });
+    return { key, savedAt: project.savedAt ?? new Date().toISOString(), packed, settingsJson, ledgerPacked, name: project.name };
+  }
+  return { key, savedAt: project.savedAt ?? new Date().toISOString(), packed, settingsJson: JSON.stringify(settings), name: project.name };
 }
 
-/** Write a record (one transaction: all or nothing). */
+/** A failed write in words a planner can act on. */
+export function describeSaveError(e: unknown): string {
+  const name = (e as { name?: string } | null)?.name ?? '';
+  const msg = e instanceof Error ? e.message : String(e);
+  if (name === 'QuotaExceededError' || /quota|space|disk/i.test(msg)) return '浏览器存储空间不足（可清理浏览器数据或导出项目文件后删除旧项目）';
+  if (name === 'InvalidStateError' || name === 'UnknownError') return `浏览器数据库出错（${msg || name}）`;
+  return msg || name || '未知错误';
+}
+
+/**
+ * Write a record and its stamp in one transaction (all or nothing: a failed write keeps
+ * the previous record), then read the stamp back: a write the browser only pretended to
+ * make is reported as a failure, not as saved.
+ */
 export async function putRecord(factory: IDBFactory, rec: StoredProject): Promise<void> {
-  await withStore(factory, 'readwrite', (s) => s.put(rec));
+  const db = await openProjectDb(factory);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction(STORE, 'readwrite');
+        const st = tx.objectStore(STORE);
+        st.put(rec);
+        st.put({ key: rec.key + STAMP_SUFFIX, savedAt: rec.savedAt });
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('保存被中止（可能是浏览器存储空间不足）'));
+    });
+    const stamp = await new Promise<{ savedAt?: string } | undefined>((resolve, reject) => {
+      const r = db.transaction(STORE, 'readonly').objectStore(STORE).get(rec.key + STAMP_SUFFIX);
+      r.onsuccess = () => resolve(r.result as { savedAt?: string } | undefined);
+      r.onerror = () => reject(r.error);
+    });
+    if (stamp?.savedAt !== rec.savedAt) throw new Error('浏览器未写入保存的数据（读回的保存时间不符）');
+  } finally {
+    db.close();
+  }
+}
+
+/** The raw record under `key` (no validation), or null. */
+export async function loadRecord(factory: IDBFactory, key = DEFAULT_KEY): Promise<StoredProject | null> {
+  return ((await withStore(factory, 'readonly', (s) => s.get(key))) as StoredProject | undefined) ?? null;
+}
+
+/** Copy the record under `from` to a new rescue key (the copy survives the next autosave); returns the key. */
+export async function rescueRecord(factory: IDBFactory, from = DEFAULT_KEY): Promise<string | null> {
+  const rec = await loadRecord(factory, from);
+  if (!rec) return null;
+  const key = `${RESCUE_PREFIX}${new Date().toISOString()}`;
+  await withStore(factory, 'readwrite', (s) => s.put({ ...rec, key }));
+  return key;
+}
+
+/** Keys of the rescued copies, oldest first. */
+export async function listRescued(factory: IDBFactory): Promise<string[]> {
+  const keys = (await withStore(factory, 'readonly', (s) => s.getAllKeys())) as string[];
+  return keys.filter((k) => typeof k === 'string' && k.startsWith(RESCUE_PREFIX)).sort();
+}
+
+/**
+ * A rescued record as project file text, as much of it as can be read: whole layers as
+ * rows, broken ones empty (named in `problems`), the settings as saved (or their raw text).
+ */
+export async function rescuedFileText(rec: StoredProject): Promise<{ text: string; problems: string[] }> {
+  if (!rec.packed) return { text: rec.text ?? '', problems: [] };
+  const problems: string[] = [];
+  const layers: Record<string, unknown[]> = {};
+  for (const id of LAYER_IDS) {
+    const p = rec.packed[id];
+    if (packedIsWhole(id, p)) {
+      try {
+        layers[id] = (await unpackRowsChunked(p)) as unknown[];
+        continue;
+      } catch {
+        /* counted below */
+      }
+    }
+    layers[id] = [];
+    problems.push(`“${LAYERS[id].zh}”图层无法读取`);
+  }
+  let settings: unknown;
+  try {
+    settings = JSON.parse(rec.settingsJson ?? '{}');
+  } catch {
+    settings = { unreadableSettingsText: rec.settingsJson ?? '' };
+    problems.push('设置无法读取（原文保存在 settings.unreadableSettingsText）');
+  }
+  if (rec.ledgerPacked) {
+    try {
+      settings = withLedger(settings, isPackedEvents(rec.ledgerPacked) ? unpackEvents(rec.ledgerPacked) : []);
+    } catch {
+      problems.push('台账变更记录无法读取');
+    }
+  }
+  // version 1 keeps the file loadable by the migration path even when parts are odd
+  const text = JSON.stringify({ format: 'xuewei-guihua-project', version: 1, name: rec.name, savedAt: rec.savedAt, layers, settings });
+  return { text, problems };
 }
 
 /** Save the project in IndexedDB under `key`, on this thread. */
@@ -107,7 +220,15 @@ async function fromPacked(rec: StoredProject): Promise<Project | { error: string
   } catch {
     return { error: '浏览器中保存的项目已损坏（设置无法读取）' };
   }
+  if (rec.ledgerPacked) settings = withLedger(settings, rec.ledgerPacked);
   return { layers: layers as unknown as LayerRows, settings, name: rec.name, savedAt: rec.savedAt };
+}
+
+/** Settings with the packed history put back as ledger.events (checked and unpacked when applied). */
+function withLedger(settings: unknown, events: unknown): unknown {
+  const o = settings && typeof settings === 'object' && !Array.isArray(settings) ? (settings as Record<string, unknown>) : {};
+  const ledger = o.ledger && typeof o.ledger === 'object' ? (o.ledger as Record<string, unknown>) : {};
+  return { ...o, ledger: { ...ledger, events } };
 }
 
 /** Load the project saved under `key`: null when none, or { error } when the stored copy is unreadable. */
@@ -122,4 +243,5 @@ export async function loadProject(factory: IDBFactory, key = DEFAULT_KEY): Promi
 /** Remove the saved project. */
 export async function clearProject(factory: IDBFactory, key = DEFAULT_KEY): Promise<void> {
   await withStore(factory, 'readwrite', (s) => s.delete(key));
+  await withStore(factory, 'readwrite', (s) => s.delete(key + STAMP_SUFFIX));
 }

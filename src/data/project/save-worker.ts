@@ -6,14 +6,15 @@ import { putRecord, type StoredProject } from './project-store';
 
 interface Scope {
   onmessage: ((ev: MessageEvent<{ id: number; rec: StoredProject }>) => void) | null;
-  postMessage(m: { id: number; error?: string }): void;
+  postMessage(m: { id: number; error?: string; putMs?: number; doneAt?: number }): void;
 }
 const scope = self as unknown as Scope;
 
 scope.onmessage = (ev) => {
   const { id, rec } = ev.data;
+  const t0 = performance.now();
   putRecord(indexedDB, rec).then(
-    () => scope.postMessage({ id }),
+    () => scope.postMessage({ id, putMs: performance.now() - t0, doneAt: Date.now() }),
     (e: unknown) => scope.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
   );
 };

@@ -17,7 +17,8 @@ export default function PresentPlayer() {
   const index = useApp((s) => s.presentIndex);
   const editor = useApp((s) => s.presentEditorOpen);
   const shown = useMemo(() => shownScreens({ screens }), [screens]);
-  const screen = shown[index];
+  // hiding screens in the editor can leave the index past the end: show the last one
+  const screen = shown[Math.min(index, shown.length - 1)];
   // the figures follow the store: re-read the content whenever results or the year change
   const result = useApp((s) => s.result);
   const presentPlan = useApp((s) => s.presentPlan);
@@ -29,15 +30,25 @@ export default function PresentPlayer() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const st = appStore.getState();
-      if (st.presentEditorOpen || busy) return;
+      if (busy) return;
+      // Esc always works: it closes the editor first, then the player
+      if (st.presentEditorOpen) {
+        if (e.key !== 'Escape') return;
+        // this Esc closes the editor only (the player stays)
+        st.setPresentEditorOpen(false);
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        return;
+      }
       if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') st.stepPresent(1);
       else if (e.key === 'ArrowLeft' || e.key === 'PageUp') st.stepPresent(-1);
       else if (e.key === 'Escape') st.closePresent();
       else return;
       e.preventDefault();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // capture: before the editor's own Esc handler (a child's effect registers first)
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [busy]);
   const run = async (what: string, f: (m: typeof import('./export/export-story')) => Promise<unknown>) => {
     setError(null);
@@ -52,13 +63,30 @@ export default function PresentPlayer() {
     }
   };
   const progress = (what: string) => ({ onProgress: (done: number, total: number) => setBusy({ what, done, total }) });
-  if (!screen) return null;
+  if (!screen) {
+    // every screen hidden (or none left): the way back to the editor and out stays on screen
+    return (
+      <div className="present" data-testid="present">
+        <header className="present-head">
+          <h1 data-testid="present-title">{zh ? '没有要显示的页面' : 'No screen to show'}</h1>
+        </header>
+        <aside className="present-side">
+          <p className="hint" data-testid="present-empty">{zh ? '所有页面都已隐藏。请在“编辑页面”中取消隐藏或添加页面。' : 'Every screen is hidden. Unhide or add one under “Edit screens”.'}</p>
+        </aside>
+        <footer className="present-bar">
+          <button type="button" onClick={() => appStore.getState().setPresentEditorOpen(true)} data-testid="present-edit">{zh ? '编辑页面' : 'Edit screens'}</button>
+          <button type="button" onClick={() => appStore.getState().closePresent()} data-testid="present-close">{zh ? '退出（Esc）' : 'Exit (Esc)'}</button>
+        </footer>
+        {editor ? <PresentEditor /> : null}
+      </div>
+    );
+  }
   return (
     <div className="present" data-testid="present">
       <header className="present-head">
         <h1 data-testid="present-title">{screen.title}</h1>
         {content?.basis ? <span className="present-basis" data-testid="present-basis">{content.basis}</span> : null}
-        <span className="present-page" data-testid="present-page">{index + 1} / {shown.length}</span>
+        <span className="present-page" data-testid="present-page">{Math.min(index, shown.length - 1) + 1} / {shown.length}</span>
       </header>
       <LegendSwatches visible={visible} lang={lang} className="present-legend" testId="present-legend" />
       <aside className="present-side">

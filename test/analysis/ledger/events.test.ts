@@ -83,8 +83,9 @@ describe('ledger history', () => {
       community({ id: 'C2', supporting_kg_status: 'planned' }),
       community({ id: 'C9', name: '新小区', supporting_kg_status: 'not_planned' }),
     ];
-    const res = buildImportChanges(base, incoming, ['supporting_kg_status', 'developer', 'status_date'], ctx([], '2026-03-01'), '导入 台账.xlsx');
+    const res = buildImportChanges(base, incoming, ['supporting_kg_status', 'developer', 'status_date'], ctx([], '2026-03-01'), '导入 台账.xlsx', { addUnknown: true });
     expect([res.changedRows, res.addedRows]).toEqual([1, 1]);
+    expect(res.unknownIds).toEqual(['C9']);
     expect(res.rows[0]).toMatchObject({ supporting_kg_status: 'handed_over', developer: '甲公司', responsible_line: 'housing', status_date: '2026-02-01' });
     expect(res.rows[2].id).toBe('C9');
     expect(new Set(res.events.map((e) => e.change))).toEqual(new Set([1, 2]));

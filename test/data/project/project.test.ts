@@ -18,7 +18,7 @@ describe('project file (.xwgh.json)', () => {
     expect(res.project.layers).toEqual(SAMPLE);
     expect(res.project.settings).toEqual(PROJECT.settings);
     expect(res.project.name).toBe(PROJECT.name);
-    expect(JSON.parse(text)).toMatchObject({ format: 'xuewei-guihua-project', version: 1 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'xuewei-guihua-project', version: 2 });
   });
 
   it('refuses bad files with a Chinese message naming the file', () => {

@@ -22,13 +22,18 @@ describe('checkSettings', () => {
   it.each([
     [{ params: { ruleTable: { basis: 'residents', rules: [{ op: '>=', min: '五千', classes: 6 }] } } }, 'settings.params.ruleTable.rules[0].min 应为数字'],
     [{ params: { ruleTable: { basis: 'area', rules: [] } } }, 'settings.params.ruleTable.basis'],
-    [{ params: { radiusM: -3 } }, '服务半径应为正数'],
+    [{ params: { radiusM: -3 } }, 'settings.params.radiusM（服务半径（米））应为大于 0'],
+    [{ params: { escalationOrangeDays: 60, escalationRedDays: 30 } }, 'settings.params.escalationRedDays'],
+    [{ params: { statusThresholds: { green: 0.5, amber: 0.8 } } }, 'settings.params.statusThresholds'],
+    [{ params: { radiusM: 1e16 } }, '当前 10000000000000000'],
     [{ params: { decay: 'linear' } }, 'settings.params.decay'],
     [{ params: 'x' }, 'settings.params 应为对象'],
     [{ visible: { population: 'yes' } }, 'settings.visible.population'],
     [{ district: { type: 'Feature' } }, 'settings.district'],
     [{ meta: { generated: [1] } }, 'settings.meta.generated'],
     [[1, 2], 'settings 应为对象'],
+    [{ params: { distanceMode: 'flying' } }, 'settings.params.distanceMode 应为 straight 或 walking'],
+    [{ params: { walkSpeedKmh: 0 } }, 'settings.params.walkSpeedKmh（步行速度（km/h））'],
   ])('refuses %j naming the field', (raw, expected) => {
     const r = checkSettings(raw, TODAY);
     expect('error' in r && r.error).toContain(expected);

@@ -52,7 +52,7 @@ describe('the saved story', () => {
   it('round-trips and refuses a bad screen naming the field', () => {
     const screens = defaultScreens();
     expect(checkPersistedPresent({ screens })).toEqual({ screens });
-    expect(checkPersistedPresent({ screens: [{ ...screens[0], view: { ...screens[0].view, zoom: 99 } }] })).toEqual({ error: '项目中的汇报：settings.present.screens[0].view.zoom 应为 0–24 的数字或 null' });
+    expect(checkPersistedPresent({ screens: [{ ...screens[0], view: { ...screens[0].view, zoom: 99 } }] })).toEqual({ error: '项目中的汇报：settings.present.screens[0].view.zoom（地图缩放级别）应为 0–24 的数（当前 99）' });
     expect(checkPersistedPresent({ screens: [screens[0], screens[0]] })).toMatchObject({ error: expect.stringContaining('重复') });
   });
 
