@@ -82,6 +82,9 @@ const BASE_OPTS = {
   valGridLine: { color: 'E1E5EB', size: 0.5 },
 };
 
+/** Number format of labels and the value axis: thousands separators, one decimal where the data have decimals. */
+const formatOf = (values: number[]): string => (values.some((v) => !Number.isInteger(v)) ? '#,##0.0' : '#,##0');
+
 function pieSpec(s: ESeries): PptxChartSpec {
   const items = (s.data ?? []) as { name?: string; value?: number; itemStyle?: { color?: string } }[];
   const hole = Array.isArray(s.radius) && typeof s.radius[0] === 'string' && parseFloat(s.radius[0]) > 0;
@@ -103,6 +106,7 @@ function pieSpec(s: ESeries): PptxChartSpec {
       showLabel: false,
       dataLabelPosition: hole ? undefined : 'bestFit',
       dataLabelColor: '1D2733',
+      dataLabelFormatCode: formatOf(items.map((d) => num(d.value) ?? 0)),
       ...(holeSize ? { holeSize } : {}),
     },
   };
@@ -146,6 +150,7 @@ export function pptxChartOf(option: Record<string, unknown>): PptxChartSpec | nu
       options: { chartColors: [cssToHex(l.itemStyle?.color, '333333')], lineSize: l.dashed ? 2 : 3, lineDash: l.dashed ? 'dash' : 'solid', lineDataSymbol: 'circle', lineDataSymbolSize: 6 },
     });
   }
+  const fmt = formatOf(parts.flatMap((p) => p.data.flatMap((d) => d.values)));
   const yAxis = (Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis) as { max?: number } | undefined;
   return {
     parts,
@@ -156,6 +161,8 @@ export function pptxChartOf(option: Record<string, unknown>): PptxChartSpec | nu
       showValue,
       dataLabelPosition: showValue ? 'outEnd' : undefined,
       dataLabelColor: '1D2733',
+      dataLabelFormatCode: fmt,
+      valAxisLabelFormatCode: '#,##0',
       ...(typeof yAxis?.max === 'number' && !horizontal ? { valAxisMaxVal: yAxis.max } : {}),
     },
   };

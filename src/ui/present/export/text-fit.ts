@@ -16,11 +16,11 @@ const SAFETY = 1.08;
 export function charEm(ch: string): number {
   const c = ch.codePointAt(0) ?? 0;
   if (c >= 0x2e80 || (c >= 0x2190 && c <= 0x21ff) || (c >= 0x2600 && c <= 0x27bf) || c === 0x2014) return 1; // CJK, fullwidth, arrows, ✓✗, —
-  if (c >= 0x30 && c <= 0x39) return 0.56; // digits
-  if (c >= 0x41 && c <= 0x5a) return 0.66;
-  if (c >= 0x61 && c <= 0x7a) return 0.53;
+  if (c >= 0x30 && c <= 0x39) return 0.62; // digits (DejaVu Sans, a common stand-in, is 0.64)
+  if (c >= 0x41 && c <= 0x5a) return 0.7;
+  if (c >= 0x61 && c <= 0x7a) return 0.58;
   if (ch === ' ' || ch === ',' || ch === '.' || ch === ':' || ch === ';' || ch === '·') return 0.32;
-  if (ch === '%') return 0.88;
+  if (ch === '%') return 0.95;
   if (ch === '(' || ch === ')' || ch === '/' || ch === '|') return 0.36;
   return 0.62; // + − – ≥ ≤ × and the rest
 }
@@ -64,13 +64,16 @@ export function wrappedLines(text: string, pt: number, widthIn: number): number 
 
 /**
  * The largest scale (≤ 1, in steps of 0.02, not below `minScale`) at which every line fits
- * the box: no-wrap lines within the width, all wrapped lines within the height. Returns the
+ * the box: no-wrap lines within the width (each capped on its own, so a long figure does not
+ * shrink its label), all lines within the height. Returns the
  * sizes to write (points, rounded to 0.5) and whether it fits even at the smallest scale.
  */
 export function fitLines(lines: FitLine[], box: FitBox, minScale = 0.45): { pts: number[]; scale: number; fits: boolean } {
   const innerW = box.wIn - (2 * box.marginPt) / 72;
   const innerH = box.hIn - (2 * box.marginPt) / 72;
-  const at = (scale: number) => lines.map((l) => Math.max(6, Math.floor(l.pt * scale * 2) / 2));
+  // a no-wrap line is capped at the size where it fills the width; the scale is for the height
+  const cap = lines.map((l) => (l.noWrap ? (l.pt * innerW) / Math.max(1e-9, textWidthIn(l.text, l.pt)) : Infinity));
+  const at = (scale: number) => lines.map((l, i) => Math.max(6, Math.floor(Math.min(l.pt * scale, cap[i]) * 2) / 2));
   const fitsAt = (pts: number[]) => {
     let h = 0;
     for (const [i, l] of lines.entries()) {
