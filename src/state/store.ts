@@ -10,8 +10,9 @@ import { BASE_SCENARIO_ID, createPlanSlice, type PlanSlice } from './plan-slice'
 import { createPresentSlice, type PresentSlice } from './present-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createWarningSlice, type WarningSlice } from './warning-slice';
 
-export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice & PlanSlice & LedgerSlice & SitingSlice & PresentSlice;
+export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice & PlanSlice & LedgerSlice & SitingSlice & PresentSlice & WarningSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -25,6 +26,7 @@ export function createAppStore(): AppStore {
     ...createLedgerSlice(...a),
     ...createSitingSlice(...a),
     ...createPresentSlice(...a),
+    ...createWarningSlice(...a),
   }));
   // the base scenario follows the plan_projects layer (new dataset, import)
   store.subscribe((s, prev) => {

@@ -7,8 +7,10 @@ import { PlanYearView } from './plan/PlanYearView';
 import { ProjectTable } from './plan/ProjectTable';
 import { SitingPanel } from './siting/SitingPanel';
 import { StreetTable } from './StreetTable';
+import { msg } from './messages';
+import { WarningView } from './plan/warning/WarningView';
 
-type Tab = 'streets' | 'ledger' | 'siting' | 'projects' | 'years' | 'compare';
+type Tab = 'streets' | 'ledger' | 'siting' | 'projects' | 'years' | 'warning' | 'compare';
 
 /** Tables under the map: supply/demand per 街道 and the 配套园 ledger. */
 export function BottomDrawer() {
@@ -25,6 +27,7 @@ export function BottomDrawer() {
       ? ([
           ['projects', zh ? '规划项目' : 'Plan projects'],
           ['years', zh ? '逐年供需' : 'Year by year'],
+          ['warning', msg(lang, 'warn.tab')],
           ['compare', zh ? '方案对比' : 'Compare'],
         ] as [Tab, string][])
       : []),
@@ -47,6 +50,7 @@ export function BottomDrawer() {
       {shown === 'siting' ? <SitingPanel /> : null}
       {shown === 'projects' ? <ProjectTable /> : null}
       {shown === 'years' ? <PlanYearView /> : null}
+      {shown === 'warning' ? <WarningView /> : null}
       {shown === 'compare' ? <CompareView /> : null}
       {planOpen ? <PlanBar /> : null}
     </div>
