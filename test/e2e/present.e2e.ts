@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assert, assertEqual } from './assert';
+import { chartValues, checkPackage, readPackage, sheetRows } from '../ui/present/ooxml-check';
 import { colourCounts } from './browser';
 import type { E2eContext, E2eTest } from './run-e2e';
 
@@ -79,6 +80,25 @@ async function runStory(ctx: E2eContext): Promise<void> {
       assert(s1.includes('现状：昆都仑区学位与三率'), 'slide 1 carries the new title');
       assert(s1.includes(places), `slide 1 carries the places figure ${places}`);
       assert([...xml.keys()].some((k) => k.startsWith('ppt/notesSlides/')), 'speaker notes');
+      // native charts: one per slide, each with its worksheet, in a package PowerPoint / WPS accept
+      const pkg = await readPackage(readFileSync(pptx.file));
+      assertEqual((await checkPackage(pkg)).join('; '), '', 'the PPTX package is valid (content types, relationships, embedded workbooks)');
+      const charts = [...pkg.parts.keys()].filter((k) => /^ppt\/charts\/chart\d+\.xml$/.test(k));
+      assertEqual(charts.length, 8, 'a native chart on every slide');
+      assertEqual([...pkg.parts.keys()].filter((k) => /^ppt\/embeddings\/.+\.xlsx$/.test(k)).length, 8, 'each with its embedded worksheet');
+      const plans = await page.evaluate(() => {
+        const s = (window as unknown as { __xwghStore: { getState(): { planResults: Record<string, { years: { demand: number; placesPublic: number }[] }> } } }).__xwghStore.getState();
+        return Object.values(s.planResults).map((p) => ({ demand: p.years.map((y) => y.demand), pub: p.years.map((y) => y.placesPublic) }));
+      });
+      const planChart = charts.map((c) => chartValues(pkg.text(c))).find((ser) => ser.some((x) => x.name === '学位需求'));
+      assert(planChart !== undefined, 'the 规划 slide has the places / demand chart');
+      const demand = planChart!.find((x) => x.name === '学位需求')!.values.join(',');
+      const pub = planChart!.find((x) => x.name === '公办学位')!.values.join(',');
+      assert(plans.some((p) => p.demand.join(',') === demand && p.pub.join(',') === pub), `the chart carries the engine's demand ${demand} and 公办 places ${pub}`);
+      const ws = [...pkg.parts.keys()].filter((k) => k.endsWith('.xlsx')).map((k) => sheetRows(pkg.parts.get(k)!));
+      assert(ws.some((rows) => rows.slice(1).map((r) => r[(rows[0] as string[]).indexOf('学位需求')]).join(',') === demand), 'and so does its embedded worksheet');
+      const s1sizes = [...s1.matchAll(/<a:rPr[^>]*sz="(\d+)"/g)].map((m) => Number(m[1]));
+      assert(s1.includes('<a:spcPts') && s1sizes.length > 0, 'measured text sizes with exact line spacing');
 
       const pdf = await download(ctx, 'present-pdf', 'story.pdf');
       ctx.timings['8-screen PDF export (click → file)'] = pdf.ms;

@@ -53,15 +53,21 @@ export function WarningView() {
         </button>
         {error ? <span className="bad">{error}</span> : null}
       </div>
-      <ul className="warn-rules">
-        {ruleLines(lang, t).map((r) => (
-          <li key={r.rule}>
-            {r.rule}
-            {r.source ? <small className={r.isDefault ? 'src unverified' : 'src'}> — {msg(lang, 'warn.source')}：{r.source}</small> : null}
-          </li>
-        ))}
-        <li className="hint">{msg(lang, 'warn.method', { method: methodLabel(doc), scenario: doc.scenario, dataYear: doc.dataYear })}</li>
-      </ul>
+      <details className="warn-rules">
+        <summary>
+          {zh
+            ? `预警规则：红色 = 学位 < 需求；黄色 = 使用率 > ${params.utilisationYellowPct}% 或 ${params.leadYears} 年内出现缺口（本系统默认）；绿色 = 其余。${msg(lang, 'warn.method', { method: methodLabel(doc), scenario: doc.scenario, dataYear: doc.dataYear })}`
+            : `Rules: red = places < demand; yellow = utilisation > ${params.utilisationYellowPct}% or a gap within ${params.leadYears} years (tool default); green = otherwise. ${msg(lang, 'warn.method', { method: methodLabel(doc), scenario: doc.scenario, dataYear: doc.dataYear })}`}
+        </summary>
+        <ul>
+          {ruleLines(lang, t).map((r) => (
+            <li key={r.rule}>
+              {r.rule}
+              {r.source ? <small className={r.isDefault ? 'src unverified' : 'src'}> — {msg(lang, 'warn.source')}：{r.source}</small> : null}
+            </li>
+          ))}
+        </ul>
+      </details>
       <table className="ledger compact warn-table" data-testid="warning-table">
         <thead>
           <tr>
