@@ -1,5 +1,6 @@
 /**
- * 学位预警 thresholds (utilisation for yellow, years ahead). Remembered per browser in
+ * What leadership and the 督导 receive, view settings: the 学位预警 thresholds (utilisation
+ * for yellow, years ahead) and the split 方案对比 map. Thresholds are remembered per browser in
  * localStorage (like the basemap), not in the project file; defaults and sources in
  * src/analysis/plan/place-warning.ts.
  */
@@ -12,6 +13,9 @@ const KEY = 'xwgh.warningParams';
 export interface WarningSlice {
   warningParams: WarningParams;
   setWarningParams(patch: Partial<WarningParams>): void;
+  /** 方案对比 as two synchronised maps (A left, B right) — a view setting, not saved */
+  compareSplit: boolean;
+  setCompareSplit(on: boolean): void;
 }
 
 function loadParams(): WarningParams {
@@ -25,6 +29,10 @@ function loadParams(): WarningParams {
 
 export const createWarningSlice: StateCreator<AppState, [], [], WarningSlice> = (set, get) => ({
   warningParams: loadParams(),
+  compareSplit: false,
+  setCompareSplit(on) {
+    set({ compareSplit: on });
+  },
   setWarningParams(patch) {
     const next = normaliseWarningParams({ ...get().warningParams, ...patch });
     set({ warningParams: next });

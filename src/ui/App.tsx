@@ -1,3 +1,4 @@
+import { SplitMap } from '../map/SplitMap';
 import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { MapView } from '../map/MapView';
 import { appStore, useApp } from '../state/store';
@@ -33,6 +34,7 @@ export function App() {
   const setMessage = useApp((s) => s.setProjectMessage);
   const requestImport = useApp((s) => s.requestImport);
   const presenting = useApp((s) => s.presenting);
+  const splitOn = useApp((s) => s.planOpen && s.compareSplit && s.compareScenarioId !== null && !s.presenting);
   const onFiles = useCallback((files: File[]) => requestImport({ files }), [requestImport]);
   const dragging = useDroppedFiles(onFiles);
   // a notice closes by itself after a while (a rescued copy stays offered in its banner)
@@ -57,6 +59,7 @@ export function App() {
       <main className="center">
         <ErrorBoundary name="地图">
           <MapView />
+          {splitOn ? <SplitMap /> : null}
           <HoverTooltip />
         </ErrorBoundary>
         <ErrorBoundary name="表格与规划栏">

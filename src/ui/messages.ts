@@ -104,6 +104,9 @@ const M: Record<string, { zh: string; en: string }> = {
   'warn.sheet.detail': { zh: '明细', en: 'Detail' },
   'warn.sheet.rules': { zh: '预警规则', en: 'Rules' },
   'warn.base': { zh: '（基准）', en: ' (base)' },
+  'compare.split': { zh: '并排地图对比', en: 'Side-by-side maps' },
+  'compare.splitOff': { zh: '关闭并排地图', en: 'Close side-by-side maps' },
+  'compare.splitHint': { zh: '左半为 A、右半为 B，两图联动（平移、缩放同步）；橙色圈 = 仅 A 有，紫色圈 = 仅 B 有', en: 'A on the left, B on the right, moving together; orange ring = only in A, purple = only in B' },
 };
 
 /** Ledger statuses named in messages ({from}, {to}, {skipped}) are shown by their labels. */

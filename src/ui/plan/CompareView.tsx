@@ -1,6 +1,7 @@
 import { selectCurrentScenario } from '../../state/selectors';
 import { useApp } from '../../state/store';
 import { formatInt } from '../format';
+import { msg } from '../messages';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(1)}%`);
 
@@ -13,6 +14,8 @@ export function CompareView() {
   const bId = useApp((s) => s.compareScenarioId);
   const setB = useApp((s) => s.setCompareScenario);
   const results = useApp((s) => s.planResults);
+  const split = useApp((s) => s.compareSplit);
+  const setSplit = useApp((s) => s.setCompareSplit);
   const b = scenarios.find((x) => x.id === bId);
   const ra = a ? results[a.id] : undefined;
   const rb = b ? results[b.id] : undefined;
@@ -33,6 +36,10 @@ export function CompareView() {
               </option>
             ))}
         </select>
+        <button type="button" className={split ? 'primary active' : 'primary'} disabled={!b} onClick={() => setSplit(!split)} data-testid="compare-split">
+          {msg(lang, split ? 'compare.splitOff' : 'compare.split')}
+        </button>
+        {split && b ? <span className="hint">{msg(lang, 'compare.splitHint')}</span> : null}
       </div>
       {ra && rb ? (
         <>
