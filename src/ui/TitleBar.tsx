@@ -1,11 +1,15 @@
 import { printDistrict } from './PrintSheet';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useDismiss } from './use-dismiss';
 import { useApp } from '../state/store';
 import { BasemapChooser } from './BasemapChooser';
 import { DataMenu } from './DataMenu';
 import { SaveStatus } from './SaveStatus';
 import { t } from './i18n';
+import { msg } from './messages';
+
+// the composer and its capture / chart code load on first use
+const PrintComposer = lazy(() => import('./present/PrintComposer').then((m) => ({ default: m.PrintComposer })));
 
 export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => void }) {
   const lang = useApp((s) => s.lang);
@@ -13,6 +17,7 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
   const meta = useApp((s) => s.meta);
   const openPresent = useApp((s) => s.openPresent);
   const [open, setOpen] = useState(false);
+  const [composer, setComposer] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
@@ -41,6 +46,14 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
       <button type="button" onClick={() => void printDistrict()} data-testid="print">
         {lang === 'zh' ? '打印' : 'Print'}
       </button>
+      <button type="button" onClick={() => setComposer(true)} data-testid="print-compose">
+        {msg(lang, 'print.open')}
+      </button>
+      {composer ? (
+        <Suspense fallback={null}>
+          <PrintComposer onClose={() => setComposer(false)} />
+        </Suspense>
+      ) : null}
       <DataMenu onImportFiles={onImportFiles} />
       <button type="button" ref={buttonRef} onClick={() => setOpen(!open)} data-testid="settings-button">
         {t(lang, 'settings')}

@@ -18,6 +18,7 @@ import { planTests } from './plan.e2e';
 import { presentTests } from './present.e2e';
 import { warningTests } from './warning.e2e';
 import { compareSplitTests } from './compare-split.e2e';
+import { printTests } from './print.e2e';
 import { projectTests } from './project.e2e';
 import { sampleTests } from './sample.e2e';
 import { sitingTests } from './siting.e2e';
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...sitingTests, ...presentTests, ...warningTests, ...compareSplitTests, ...warningTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests, ...oneTruthTests, ...hardenTests];
+  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...sitingTests, ...presentTests, ...warningTests, ...compareSplitTests, ...printTests, ...warningTests, ...compareSplitTests, ...warningTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests, ...oneTruthTests, ...hardenTests];
   // E2E_ONLY=word runs the first test (it loads the sample) and those whose name contains the word
   const only = process.env.E2E_ONLY;
   const tests = only ? all.filter((t, i) => i === 0 || t.name.includes(only)) : all;

@@ -63,7 +63,7 @@ export function niceScaleM(maxM: number): number {
   return p;
 }
 
-function drawLegend(ctx: CanvasRenderingContext2D, items: LegendItem[], x: number, bottom: number, u: number): void {
+export function drawLegend(ctx: CanvasRenderingContext2D, items: LegendItem[], x: number, bottom: number, u: number): void {
   if (items.length === 0) return;
   const row = 20 * u;
   ctx.font = `${13 * u}px ${FONT}`;
@@ -97,7 +97,7 @@ function drawLegend(ctx: CanvasRenderingContext2D, items: LegendItem[], x: numbe
   });
 }
 
-function drawNorthArrow(ctx: CanvasRenderingContext2D, cx: number, top: number, u: number): void {
+export function drawNorthArrow(ctx: CanvasRenderingContext2D, cx: number, top: number, u: number): void {
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.beginPath();
   ctx.arc(cx, top + 26 * u, 22 * u, 0, Math.PI * 2);
@@ -116,7 +116,7 @@ function drawNorthArrow(ctx: CanvasRenderingContext2D, cx: number, top: number, 
   ctx.fillText('N', cx, top + 10 * u);
 }
 
-function drawScaleBar(ctx: CanvasRenderingContext2D, right: number, bottom: number, metresPerPx: number, u: number): void {
+export function drawScaleBar(ctx: CanvasRenderingContext2D, right: number, bottom: number, metresPerPx: number, u: number): void {
   const lengthM = niceScaleM(metresPerPx * 160 * u);
   const px = lengthM / metresPerPx;
   const x0 = right - px;
@@ -166,5 +166,33 @@ export function composeMapFigure(map: HTMLCanvasElement, text: FigureText): HTML
   ctx.font = `${11 * u}px ${FONT}`;
   ctx.textBaseline = 'middle';
   ctx.fillText(text.footer, 14 * u, head + map.height + foot / 2, out.width - 28 * u);
+  return out;
+}
+
+export interface MapDecorations {
+  legend: boolean;
+  northArrow: boolean;
+  scaleBar: boolean;
+  visible: Record<MapLayerKey, boolean>;
+  lang: 'zh' | 'en';
+}
+
+/** The captured map with the chosen legend, north arrow and scale bar drawn on it (print layout composer). */
+export function decorateMap(map: HTMLCanvasElement, d: MapDecorations): HTMLCanvasElement {
+  const m = captureMapInstance();
+  const cssW = m ? m.getContainer().getBoundingClientRect().width : map.width;
+  const u = map.width / Math.max(1, cssW);
+  const out = document.createElement('canvas');
+  out.width = map.width;
+  out.height = map.height;
+  const ctx = out.getContext('2d')!;
+  ctx.drawImage(map, 0, 0);
+  if (d.scaleBar && m) {
+    const lat = m.getCenter().lat;
+    const metresPerCssPx = (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** m.getZoom());
+    drawScaleBar(ctx, out.width - 16 * u, map.height - 8 * u, metresPerCssPx / u, u);
+  }
+  if (d.northArrow) drawNorthArrow(ctx, out.width - 40 * u, 12 * u, u);
+  if (d.legend) drawLegend(ctx, legendItems(d.visible, d.lang), 12 * u, map.height - 12 * u, u);
   return out;
 }
