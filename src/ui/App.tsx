@@ -1,4 +1,4 @@
-import { SplitMap } from '../map/SplitMap';
+import { SplitMap } from './plan/SplitMap';
 import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { MapView } from '../map/MapView';
 import { appStore, useApp } from '../state/store';

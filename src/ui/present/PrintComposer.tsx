@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { selectCurrentScenario } from '../../state/selectors';
 import { appStore, useApp } from '../../state/store';
+import { t } from '../i18n';
 import { msg } from '../messages';
 import { districtName } from '../plan/warning/warning-of-state';
 import { screenSubtitle } from './export/render-story';
@@ -12,7 +13,6 @@ const FLAGS: Flag[] = ['legend', 'scaleBar', 'northArrow', 'cards', 'chart', 'so
 /** 打印排版: title, map with legend / scale / north arrow, KPI cards, chart and source on A4 / A3, portrait or landscape, as a PDF. */
 export function PrintComposer({ onClose }: { onClose: () => void }) {
   const lang = useApp((s) => s.lang);
-  const zh = lang === 'zh';
   const planOpen = useApp((s) => s.planOpen);
   const year = useApp((s) => s.planYear);
   const scenario = useApp(selectCurrentScenario);
@@ -58,7 +58,7 @@ export function PrintComposer({ onClose }: { onClose: () => void }) {
         <header>
           <h3>{msg(lang, 'print.title')}</h3>
           <button type="button" onClick={onClose}>
-            {zh ? '关闭' : 'Close'}
+            {t(lang, 'close')}
           </button>
         </header>
         <div className="print-grid">

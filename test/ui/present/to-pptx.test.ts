@@ -59,6 +59,12 @@ describe('PPTX with native charts', () => {
     const bytes = await storyToPptx(rendered, '测试');
     const pkg = await readPackage(bytes);
     expect(await checkPackage(pkg)).toEqual([]);
+    // the known PowerPoint repair triggers of pptxgenjs 4.0.1 are gone (issues #1443, #1444, PR #1462)
+    const ct = pkg.text('[Content_Types].xml');
+    expect(ct).not.toContain('slideMaster2.xml');
+    expect(ct).not.toContain('image/jpg"');
+    expect(pkg.text('ppt/notesMasters/notesMaster1.xml')).not.toContain('<p:sp>');
+    expect(pkg.text('ppt/notesSlides/notesSlide1.xml')).toContain(rendered[0].content.summary.slice(0, 12));
     const charts = [...pkg.parts.keys()].filter((k) => /^ppt\/charts\/chart\d+\.xml$/.test(k)).sort();
     expect(charts).toHaveLength(4);
     const embeddings = [...pkg.parts.keys()].filter((k) => k.startsWith('ppt/embeddings/') && k.endsWith('.xlsx'));

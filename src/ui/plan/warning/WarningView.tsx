@@ -9,7 +9,7 @@ import { warningDocFrom } from './warning-of-state';
 
 /** 学位预警: red / yellow / green per 街道 and plan year, the thresholds (editable, with sources), Word and Excel exports. */
 export function WarningView() {
-  const { lang, zh, plan, scenario, year, stale } = usePlanView();
+  const { lang, plan, scenario, year, stale } = usePlanView();
   const params = useApp((s) => s.warningParams);
   const setParams = useApp((s) => s.setWarningParams);
   const setYear = useApp((s) => s.setPlanYear);
@@ -17,7 +17,7 @@ export function WarningView() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const doc = useMemo(() => warningDocFrom(plan, scenario?.name ?? '', params, lang, meta), [plan, scenario?.name, params, lang, meta]);
-  if (!plan || !doc) return <p className="hint">{zh ? '正在计算规划年份…' : 'Computing the plan years…'}</p>;
+  if (!plan || !doc) return <p className="hint">{msg(lang, 'warn.computing')}</p>;
   const t = doc.table;
   const run = async (kind: 'docx' | 'xlsx') => {
     setBusy(kind);
@@ -27,7 +27,7 @@ export function WarningView() {
       const r = kind === 'docx' ? await m.exportWarningDocx(doc) : await m.exportWarningXlsx(doc);
       (window as unknown as { __xwghLastExportMs?: number }).__xwghLastExportMs = r.ms;
     } catch (e) {
-      setError(`${zh ? '导出失败' : 'Export failed'}：${e instanceof Error ? e.message : String(e)}`);
+      setError(`${msg(lang, 'warn.failed')}：${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(null);
     }
@@ -55,9 +55,8 @@ export function WarningView() {
       </div>
       <details className="warn-rules">
         <summary>
-          {zh
-            ? `预警规则：红色 = 学位 < 需求；黄色 = 使用率 > ${params.utilisationYellowPct}% 或 ${params.leadYears} 年内出现缺口（本系统默认）；绿色 = 其余。${msg(lang, 'warn.method', { method: methodLabel(doc), scenario: doc.scenario, dataYear: doc.dataYear })}`
-            : `Rules: red = places < demand; yellow = utilisation > ${params.utilisationYellowPct}% or a gap within ${params.leadYears} years (tool default); green = otherwise. ${msg(lang, 'warn.method', { method: methodLabel(doc), scenario: doc.scenario, dataYear: doc.dataYear })}`}
+          {msg(lang, 'warn.summary', { pct: params.utilisationYellowPct, years: params.leadYears })}
+          {msg(lang, 'warn.method', { method: methodLabel(doc), scenario: doc.scenario, dataYear: doc.dataYear })}
         </summary>
         <ul>
           {ruleLines(lang, t).map((r) => (
@@ -102,7 +101,7 @@ export function WarningView() {
             </tr>
           ))}
           <tr className="warn-counts">
-            <td>{zh ? '合计（红/黄/绿）' : 'Total (red/yellow/green)'}</td>
+            <td>{msg(lang, 'warn.total')}</td>
             {t.counts.map((c) => (
               <td key={c.year} className="num">
                 {c.red} / {c.yellow} / {c.green}
@@ -111,7 +110,7 @@ export function WarningView() {
           </tr>
         </tbody>
       </table>
-      <p className="hint">{zh ? '格内为“学位 / 学位需求”；点击一格跳到该年份。' : 'Cells show places / demand; click one to go to that year.'}</p>
+      <p className="hint">{msg(lang, 'warn.cellHint')}</p>
     </div>
   );
 }

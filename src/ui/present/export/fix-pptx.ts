@@ -7,7 +7,10 @@
  * - `image/jpg` is not a registered type: written as `image/jpeg`;
  * - Default entries are kept only for extensions the package uses (video, svg, vml … are
  *   declared even when absent);
- * - a solid slide background gets the `<a:effectLst/>` PowerPoint writes itself.
+ * - a solid slide background gets the `<a:effectLst/>` PowerPoint writes itself;
+ * - the notes master's six placeholder shapes, which PowerPoint removes on repair (#1443), are
+ *   left out: the notes master keeps what PowerPoint's repair keeps (background, an empty
+ *   shape tree, colour map, notes text styles).
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
@@ -21,6 +24,9 @@ export function fixContentTypes(xml: string, partNames: Set<string>): string {
 
 export const fixBackground = (xml: string): string => xml.replace(/(<p:bgPr>\s*<a:solidFill>[\s\S]*?<\/a:solidFill>)(\s*<\/p:bgPr>)/g, '$1<a:effectLst/>$2');
 
+/** The notes master's shape tree without its placeholder shapes (PowerPoint's repaired form, #1443). */
+export const fixNotesMaster = (xml: string): string => xml.replace(/(<p:spTree>[\s\S]*?<\/p:grpSpPr>)[\s\S]*?(<\/p:spTree>)/, '$1$2');
+
 export async function fixPptxPackage(bytes: Uint8Array): Promise<Uint8Array> {
   const parts = unzipSync(bytes);
   const names = new Set(Object.keys(parts).filter((n) => !n.endsWith('/') && n !== '[Content_Types].xml'));
@@ -29,6 +35,7 @@ export async function fixPptxPackage(bytes: Uint8Array): Promise<Uint8Array> {
   for (const n of names) {
     let data = parts[n];
     if (/^ppt\/(slides|slideMasters|slideLayouts)\/[^/]+\.xml$/.test(n)) data = strToU8(fixBackground(strFromU8(data)));
+    if (n === 'ppt/notesMasters/notesMaster1.xml') data = strToU8(fixNotesMaster(strFromU8(data)));
     out[n] = /\.(png|jpe?g|gif|xlsx)$/i.test(n) ? [data, { level: 0 }] : data;
   }
   return zipSync(out, { level: 6 });

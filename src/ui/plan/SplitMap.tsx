@@ -8,18 +8,19 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef } from 'react';
-import { planSites, sitesAt } from '../analysis/plan/supply-at';
-import type { KgStatusRag } from '../analysis/types';
-import { planKindergartens } from '../analysis/ledger/supply';
-import { selectCompareDiff, selectCurrentScenario, selectLedgerSupply } from '../state/selectors';
-import { appStore, useApp } from '../state/store';
-import sampleBasemapUrl from '../../data/basemap.geojson?url';
-import { buildBasemapStyle } from './basemap';
-import { buildDeckLayers, prepareDrawData, type AnalysisOverlay } from './build-layers';
-import { MarkerGroup } from './dom-markers';
-import { ringsOf } from './geometry';
-import { captureMapInstance } from './map-capture';
-import { planSymbolSpecs } from './marker-specs';
+import { planSites, sitesAt } from '../../analysis/plan/supply-at';
+import type { KgStatusRag } from '../../analysis/types';
+import { planKindergartens } from '../../analysis/ledger/supply';
+import { selectCompareDiff, selectCurrentScenario, selectLedgerSupply } from '../../state/selectors';
+import { appStore, useApp } from '../../state/store';
+import sampleBasemapUrl from '../../../data/basemap.geojson?url';
+import { buildBasemapStyle } from '../../map/basemap';
+import { buildDeckLayers, prepareDrawData, type AnalysisOverlay } from '../../map/build-layers';
+import { MarkerGroup } from '../../map/dom-markers';
+import { ringsOf } from '../../map/geometry';
+import { captureMapInstance } from '../../map/map-capture';
+import { planSymbolSpecs } from '../../map/marker-specs';
+import { msg } from '../messages';
 
 const RAG: Record<KgStatusRag, 'ok' | 'warn' | 'bad' | 'neutral'> = { green: 'ok', amber: 'warn', red: 'bad', no_demand: 'neutral', inactive: 'neutral' };
 
@@ -122,15 +123,14 @@ export function SplitMap() {
     plansRef.current?.sync(visible.plan_projects ? planSymbolSpecs(layersB.plan_projects, st.select, st.setHovered) : []);
   }, [layersB.plan_projects, visible.plan_projects]);
 
-  const zh = lang === 'zh';
   return (
     <div className="split-map" data-testid="split-map">
       <div ref={container} className="map" />
       <div className="split-tag left" data-testid="split-tag-a">
-        A：{a?.name}（{year}{zh ? ' 年' : ''}）
+        A：{a?.name}（{msg(lang, 'compare.yearOf', { year })}）
       </div>
       <div className="split-tag right" data-testid="split-tag-b">
-        B：{b?.name}（{year}{zh ? ' 年' : ''}）
+        B：{b?.name}（{msg(lang, 'compare.yearOf', { year })}）
       </div>
     </div>
   );
