@@ -74,6 +74,7 @@ describe('学位预警 DOCX and XLSX', () => {
     const c = red.cells.find((x) => x.level === 'red')!;
     expect(text(xml).join('')).toContain(`${c.year} 年红色预警：学位 ${formatInt(c.places)} 个，需求 ${formatInt(c.demand)} 个，缺口 ${formatInt(c.gap)} 个学位`);
     expect(text(xml).join('')).toContain('本系统默认');
+    expect(text(xml)).toContain('2026年12月5日'); // 成文日期, GB/T 9704 style
     expect(pkg.text('word/footer1.xml')).toContain('PAGE');
   });
 

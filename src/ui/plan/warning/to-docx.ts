@@ -7,7 +7,7 @@
  */
 import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip } from 'docx';
 import type { WarningLevel } from '../../../analysis/plan/place-warning';
-import { formatDateZh, formatInt } from '../../format';
+import { formatInt } from '../../format';
 import { msg } from '../../messages';
 import { LEVEL_FILL, LEVEL_TEXT, docTitle, levelLabel, methodLabel, pctText, reasonsText, ruleLines, yearInText, yearLabel, type WarningDoc } from './warning-doc';
 
@@ -22,6 +22,12 @@ const SONG = '宋体';
 const BODY = 32;
 /** exact line pitch 28.95 pt (225 mm / 22 lines) in twips */
 const LINE = 579;
+
+/** 成文日期 as GB/T 9704-2012 writes it: Arabic numerals, year, month and day in full, no leading zeros (2026年12月5日). */
+export function officialDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
 
 const font = (eastAsia: string) => ({ ascii: eastAsia, hAnsi: eastAsia, eastAsia, cs: eastAsia });
 
@@ -129,7 +135,7 @@ function content(d: WarningDoc): (Paragraph | Table)[] {
   out.push(heading1(msg(d.lang, 'warn.h.notes')));
   out.push(body(`1. ${msg(d.lang, 'warn.method', { method: methodLabel(d), scenario: d.scenario, dataYear: d.dataYear })}`));
   out.push(body(`2. ${msg(d.lang, 'warn.note.gap', { lag: d.openingLagYears })}`));
-  out.push(body(`3. ${msg(d.lang, 'warn.note.generated', { date: zh ? formatDateZh(d.date) : d.date, generated: msg(d.lang, d.generated ? 'warn.note.sample' : 'warn.note.real') })}`));
+  out.push(body(`3. ${msg(d.lang, 'warn.note.generated', { date: zh ? officialDate(d.date) : d.date, generated: msg(d.lang, d.generated ? 'warn.note.sample' : 'warn.note.real') })}`));
   out.push(body(''));
   // 成文日期: right-aligned, four characters from the right margin
   out.push(
@@ -137,7 +143,7 @@ function content(d: WarningDoc): (Paragraph | Table)[] {
       alignment: AlignmentType.RIGHT,
       spacing: { line: LINE, lineRule: LineRuleType.EXACT },
       indent: { right: 1280 },
-      children: [new TextRun({ text: zh ? formatDateZh(d.date) : d.date, font: font(FANGSONG), size: BODY })],
+      children: [new TextRun({ text: zh ? officialDate(d.date) : d.date, font: font(FANGSONG), size: BODY })],
     }),
   );
   return out;
