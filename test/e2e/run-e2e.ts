@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...sitingTests, ...presentTests, ...warningTests, ...compareSplitTests, ...printTests, ...warningTests, ...compareSplitTests, ...warningTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests, ...oneTruthTests, ...hardenTests];
+  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...sitingTests, ...presentTests, ...warningTests, ...compareSplitTests, ...printTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests, ...oneTruthTests, ...hardenTests];
   // E2E_ONLY=word runs the first test (it loads the sample) and those whose name contains the word
   const only = process.env.E2E_ONLY;
   const tests = only ? all.filter((t, i) => i === 0 || t.name.includes(only)) : all;
