@@ -11,7 +11,6 @@ import { computeCoverage } from './coverage';
 import { CELL_CHUNK, finiteOr0, now, type PreparedInput } from './engine-prepare';
 import { headlineFigures } from './headline';
 import { indicatorFigures, sumIndicatorInputs } from './indicators';
-import { nearestAcceptedM } from './neighbour-pairs';
 import { ragOf } from './status';
 import { aggregateStreets } from './supply-demand';
 import { computeTwoStep, splitDemand } from './two-step-fca';
@@ -97,7 +96,7 @@ export function* evaluateSteps(
   const nearestKgM = cov.nearestWithinM;
   for (let from = 0; from < nCells && params.nearestMaxM > 0 && !view.summaryOnly; from += CELL_CHUNK) {
     const to = Math.min(nCells, from + CELL_CHUNK);
-    nearestAcceptedM(prep.grid, prep.cellLon, prep.cellLat, kgActive, params.nearestMaxM, nearestKgM, cov.covered, from, to);
+    prep.reach.nearestM(kgActive, params.nearestMaxM, nearestKgM, cov.covered, from, to);
     step(0.55 + (0.2 * to) / nCells, '计算覆盖与最近幼儿园');
     yield;
   }

@@ -5,10 +5,11 @@
  */
 import type { Kindergarten } from './model';
 import { validLonLat } from './geo';
-import { NeighbourPairBuilder, type NeighbourPairs } from './neighbour-pairs';
-import type { GridIndex } from './spatial-grid';
+import type { NeighbourPairs } from './neighbour-pairs';
+import { openReach, reachSpecOf, type Reach } from './reach';
 import { assignStreet, createStreetIndex, finalizeStreets, type StreetIndex } from './street-index';
 import type { AnalysisInput, AnalysisParams, RunOptions } from './types';
+import { DEFAULT_WALK_SNAP_MAX_M } from './params';
 
 const CHUNK = 1 << 17;
 
@@ -37,7 +38,8 @@ export interface PreparedInput {
   warningsZh: string[];
   radiusM: number;
   pairs: NeighbourPairs;
-  grid: GridIndex;
+  /** the distance the pairs were found with (straight line or walking network); also answers nearest-kindergarten queries */
+  reach: Reach;
   prepareMs: number;
   pairsMs: number;
 }
@@ -122,14 +124,16 @@ export function* prepareSteps(
 
   step(0.05, '计算服务半径内的幼儿园–网格配对');
   yield;
-  const builder = new NeighbourPairBuilder(kgLon, kgLat, cellLon, cellLat, params.radiusM, { refineDistanceM: opts.refineDistanceM });
-  for (let from = 0; from < nCells; from += CHUNK) {
-    const to = Math.min(nCells, from + CHUNK);
-    builder.run(from, to);
-    step(0.05 + (0.5 * to) / nCells, '计算服务半径内的幼儿园–网格配对');
+  const reach = openReach(reachSpecOf(input, params), kgLon, kgLat, cellLon, cellLat, params.radiusM, opts.refineDistanceM);
+  for (let from = 0; from < reach.units; from += reach.chunk) {
+    const to = Math.min(reach.units, from + reach.chunk);
+    reach.run(from, to);
+    step(0.05 + (0.5 * to) / reach.units, '计算服务半径内的幼儿园–网格配对');
     yield;
   }
-  const pairs = builder.finish();
+  const pairs = reach.finish();
+  if (reach.unreachableCells > 0) warningsZh.push(`${reach.unreachableCells} 个人口网格距步行路网超过 ${params.walkSnapMaxM ?? DEFAULT_WALK_SNAP_MAX_M} 米，按步行不可达计`);
+  if (reach.unreachableSites > 0) warningsZh.push(`${reach.unreachableSites} 所幼儿园距步行路网超过 ${params.walkSnapMaxM ?? DEFAULT_WALK_SNAP_MAX_M} 米，步行不可达`);
   return {
     input,
     kgs,
@@ -150,7 +154,7 @@ export function* prepareSteps(
     warningsZh,
     radiusM: params.radiusM,
     pairs,
-    grid: builder.grid,
+    reach,
     prepareMs: tPrep - t0,
     pairsMs: now() - tPrep,
   };

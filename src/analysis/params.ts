@@ -71,6 +71,16 @@ export function defaultAnalysisParams(asOfDate: string = DEFAULT_AS_OF_DATE): An
   };
 }
 
+/** Walking speed for minutes (km/h): 5 km/h → the 300 m of the 5-minute circle ≈ 3.6 min. */
+export const DEFAULT_WALK_SPEED_KMH = 5;
+/** Farther than this from every path = not reachable on foot (m). */
+export const DEFAULT_WALK_SNAP_MAX_M = 200;
+
+/** Minutes of walking for a distance in metres at params.walkSpeedKmh. */
+export function walkMinutes(distanceM: number, speedKmh: number = DEFAULT_WALK_SPEED_KMH): number {
+  return distanceM / ((speedKmh * 1000) / 60);
+}
+
 /** Alternative service radius offered next to the default (some local standards, JGJ 39-2016 300–500 m). */
 export const ALTERNATIVE_RADIUS_M = 500;
 
@@ -161,6 +171,21 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
     sourceZh: '县域学前教育普及普惠督导评估所见阈值（教督〔2020〕1号配套）',
     verified: false,
   },
+  distanceMode: {
+    labelZh: '距离：直线（默认）或步行路网',
+    sourceZh: 'GB 50180-2018 以步行距离定义生活圈（5 分钟生活圈 300 m）；直线距离高估被河道、铁路、围墙阻隔处的覆盖',
+    verified: true,
+  },
+  walkSpeedKmh: {
+    labelZh: '步行速度 5 km/h（300 m ≈ 3.6 分钟）',
+    sourceZh: 'GB 50180-2018 条文说明按居民步行速度约 5 km/h 折算生活圈距离（本工具取整；幼儿随家长步行可能更慢）',
+    verified: false,
+  },
+  walkSnapMaxM: {
+    labelZh: '距路网超过 200 m 的网格/幼儿园记为步行不可达',
+    sourceZh: '本工具约定（可编辑）：点到最近道路的接入距离（同 GOAT 人工连接边）计入步行距离',
+    verified: false,
+  },
   nearestMaxM: {
     labelZh: '最近幼儿园搜索上限 3,000 m（超出记为“无”；0 = 只在服务半径内找，最快）',
     sourceZh: '本工具约定（显示用，不影响覆盖率）',
@@ -193,5 +218,8 @@ export function validateParams(p: AnalysisParams): string[] {
     if (!Number.isFinite(v) || v < 0) out.push(`指标阈值 ${k} 无效（${v}）`);
   }
   if (!(p.nearestMaxM >= 0)) out.push('最近幼儿园搜索上限应 ≥ 0');
+  if (p.distanceMode !== undefined && p.distanceMode !== 'straight' && p.distanceMode !== 'walking') out.push(`距离应为 straight 或 walking（当前 ${String(p.distanceMode)}）`);
+  if (p.walkSpeedKmh !== undefined && !(p.walkSpeedKmh > 0 && Number.isFinite(p.walkSpeedKmh))) out.push(`步行速度应为正数（当前 ${p.walkSpeedKmh}）`);
+  if (p.walkSnapMaxM !== undefined && !(p.walkSnapMaxM > 0 && Number.isFinite(p.walkSnapMaxM))) out.push(`路网接入距离上限应为正数（当前 ${p.walkSnapMaxM}）`);
   return out;
 }

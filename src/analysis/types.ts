@@ -11,6 +11,8 @@
  *   demand in its catchment); in JSON it becomes `null`.
  * - Everything here is structured-cloneable (plain objects, arrays, typed arrays).
  */
+import type { WalkGraph } from './network/walk-graph';
+import type { DistanceMode } from './reach';
 import type { AdminUnit, ChildcareCentre, Community, Kindergarten, PopulationCell, SupportingKgStatus } from './model';
 
 // ───────────────────────────── input ─────────────────────────────
@@ -35,6 +37,11 @@ export interface AnalysisInput {
    * ledger): the row named by `id` supplies from `year` on, not before.
    */
   openings?: { id: string; year: number }[];
+  /**
+   * Optional walking network (src/analysis/network/walk-graph.ts, typed arrays): used
+   * when params.distanceMode is 'walking'.
+   */
+  walkGraph?: WalkGraph;
 }
 
 // ─────────────────────────── parameters ───────────────────────────
@@ -115,6 +122,15 @@ export interface AnalysisParams {
   indicatorThresholds: IndicatorThresholds;
   /** nearest-kindergarten search gives up beyond this distance (nearestKgM = NaN); 0 = only within radiusM (fastest) */
   nearestMaxM: number;
+  /**
+   * Distance for reach (coverage, 2SFCA, split, plan, 选址, nearest): straight line
+   * (default, also when absent) or walking distance over `AnalysisInput.walkGraph`.
+   */
+  distanceMode?: DistanceMode;
+  /** walking speed for minutes (km/h; default 5 → 300 m ≈ 3.6 min) */
+  walkSpeedKmh?: number;
+  /** demand points and sites farther than this from every path are not reachable on foot (m; default 200) */
+  walkSnapMaxM?: number;
 }
 
 /** Where a default parameter comes from, for the UI ("服务半径 300 m — GB 50180-2018"). */
