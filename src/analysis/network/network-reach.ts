@@ -12,6 +12,7 @@ import { haversineM } from '../geo';
 import type { NeighbourPairs } from '../neighbour-pairs';
 import type { Reach } from '../reach';
 import { DijkstraWorkspace } from './dijkstra';
+import { contourPolygons, isochroneSurface, rasterizeDistances, type DistanceSurface, type EdgeSeed, type MultiPolygonCoords, type SurfaceOptions } from './isochrone';
 import { buildEdgeIndex, groupByEdge, snapPoints, type Snapped } from './snap';
 import type { WalkGraph } from './walk-graph';
 
@@ -230,5 +231,50 @@ export class NetworkReach implements Reach {
       d += snapM[i];
       out[i] = d <= maxM ? d : Number.NaN;
     }
+  }
+
+  private edgeSeed(j: number): EdgeSeed {
+    return { edge: this.siteSnap.edge[j], t: this.siteSnap.t[j], snapM: this.siteSnap.snapM[j] };
+  }
+
+  /** Catchment polygon of site j: where walking distance ≤ cutoffM (null when the site is not on the network). */
+  siteIsochrone(j: number, cutoffM: number, opts: SurfaceOptions = {}): MultiPolygonCoords | null {
+    const seed = this.seeds(this.siteSnap, j);
+    if (!seed) return null;
+    this.ws.run(seed.nodes, seed.dist, cutoffM);
+    const s = isochroneSurface(this.graph, this.ws, cutoffM, opts, [this.edgeSeed(j)]);
+    return s ? contourPolygons(s, cutoffM) : null;
+  }
+
+  /**
+   * Walking distance to the nearest accepted site as a surface over the whole network
+   * (Infinity beyond maxM) — one multi-source Dijkstra, rasterised.
+   */
+  nearestSurface(accept: Uint8Array, maxM: number, opts: SurfaceOptions = {}): DistanceSurface | null {
+    const nodes: number[] = [];
+    const dist: number[] = [];
+    const seeds: EdgeSeed[] = [];
+    for (let j = 0; j < accept.length; j++) {
+      if (accept[j] !== 1) continue;
+      const s = this.seeds(this.siteSnap, j);
+      if (!s) continue;
+      nodes.push(s.nodes[0], s.nodes[1]);
+      dist.push(s.dist[0], s.dist[1]);
+      seeds.push(this.edgeSeed(j));
+    }
+    if (nodes.length === 0) return null;
+    this.ws.run(nodes, dist, maxM);
+    const g = this.graph;
+    let minLon = Infinity;
+    let minLat = Infinity;
+    let maxLon = -Infinity;
+    let maxLat = -Infinity;
+    for (let v = 0; v < g.nodeLon.length; v++) {
+      minLon = Math.min(minLon, g.nodeLon[v]);
+      maxLon = Math.max(maxLon, g.nodeLon[v]);
+      minLat = Math.min(minLat, g.nodeLat[v]);
+      maxLat = Math.max(maxLat, g.nodeLat[v]);
+    }
+    return rasterizeDistances(g, this.ws.dist, this.ws.settled, this.ws.settledCount, { minLon, minLat, maxLon, maxLat }, maxM, opts, seeds);
   }
 }
