@@ -8,7 +8,9 @@
  *      - runAnalysis end to end from 1,000,000 schema rows (prepare, nearest kindergarten, 街道, indicators)
  *   3. importing a 1,000,000-row population CSV (readTabular + buildImport) against a naive
  *      papaparse + coerceRecords baseline (bench/import-bench.ts; 100,000 rows with --quick)
- *   4. site selection (bench/site-bench.ts): MCLP 50,000 × 2,000 at p = 20 / 300 m and p = 50 / 500 m,
+ *   4. walking distance (bench/walk-bench.ts): a ~50,000-segment county network, 300 sites × 50,000
+ *      points at 500 m — graph build, all pairs, isochrones — against full uncut Dijkstra per site
+ *   5. site selection (bench/site-bench.ts): MCLP 50,000 × 2,000 at p = 20 / 300 m and p = 50 / 500 m,
  *      existing kindergartens kept, capacity-aware — exact (HiGHS) vs heuristic vs naive greedy
  *   5. hostile files (bench/hostile-bench.ts): ZIP bombs, a lying entry, a huge declared XLSX range and an
  *      ODS repeat bomb against the import caps; naive baseline: inflating the bomb to learn its size
@@ -30,6 +32,7 @@ import { runSiteBench } from './site-bench';
 import { benchPlan, syntheticNewBuilds } from './plan-bench';
 import { naiveTurfPerPair } from './naive-turf';
 import { generateProvince, provinceRows } from './province';
+import { runWalkBench } from './walk-bench';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -173,6 +176,11 @@ async function main(): Promise<void> {
 
 // the import benchmark runs after main() has returned, so the province's million rows are garbage by then
 main()
+  .then(() => {
+    const walk = runWalkBench(quick, RUNS);
+    console.log(`\n${walk.join('\n')}`);
+    if (MD) appendFileSync(MD, `\n${walk.join('\n')}\n`);
+  })
   .then(() => runImportBench({ rows: quick ? 100_000 : 1_000_000, md: MD }))
   .then(async () => {
     console.log('\n选址（MCLP / 按学位计，HiGHS 精确解 vs 即时启发式 vs 朴素贪心）');
