@@ -171,8 +171,8 @@ export function buildWalkGraph(lines: WalkLines, toleranceM = DEFAULT_JOIN_TOLER
   let nNodes = 0;
   for (let k = 0; k < nV; k++) if (valid[k] && root[k] === k) nodeOf[k] = nNodes++;
   for (let k = 0; k < nV; k++) if (valid[k]) nodeOf[k] = nodeOf[root[k]];
-  const nodeLon: number[] = new Array(nNodes);
-  const nodeLat: number[] = new Array(nNodes);
+  const nodeLon = new Float64Array(nNodes);
+  const nodeLat = new Float64Array(nNodes);
   for (let k = 0; k < nV; k++) {
     if (valid[k] && root[k] === k) {
       nodeLon[nodeOf[k]] = c[2 * k];
@@ -295,7 +295,7 @@ export function buildWalkGraph(lines: WalkLines, toleranceM = DEFAULT_JOIN_TOLER
       eb = nb;
     }
   }
-  return finishGraph(Float64Array.from(nodeLon), Float64Array.from(nodeLat), Int32Array.from(ea), Int32Array.from(eb), toleranceM, nLines, nV, joinedEnds);
+  return finishGraph(nodeLon, nodeLat, Int32Array.from(ea), Int32Array.from(eb), toleranceM, nLines, nV, joinedEnds);
 }
 
 /** CSR adjacency, lengths and components from node positions and undirected edges. */

@@ -135,8 +135,8 @@ describe('walking reach on hand-built graphs', () => {
 /** Reference: O(n²) Dijkstra from the snapped seeds, written independently of the engine. */
 function referenceDistances(g: WalkGraph, seeds: [number, number][]): number[] {
   const n = g.nodeLon.length;
-  const dist = new Array<number>(n).fill(Infinity);
-  const done = new Array<boolean>(n).fill(false);
+  const dist: number[] = Array.from({ length: n }, () => Infinity);
+  const done: boolean[] = Array.from({ length: n }, () => false);
   for (const [v, d] of seeds) dist[v] = Math.min(dist[v], d);
   const nbr: [number, number][][] = Array.from({ length: n }, () => []);
   for (let e = 0; e < g.edgeA.length; e++) {
