@@ -3,7 +3,8 @@
  * candidates. Reach comes from the engine's neighbour pairs (one pair search over
  * existing sites + candidates; no second distance code).
  */
-import { NeighbourPairBuilder, type NeighbourPairs } from '../neighbour-pairs';
+import type { NeighbourPairs } from '../neighbour-pairs';
+import { openReach } from '../reach';
 import { now } from '../engine-prepare';
 import { LAND_M2_BY_CLASSES, PLACES_PER_CLASS, type DroppedCandidate, type SitingCandidate, type SitingParams, type SitingProblem, type SitingSummary } from './siting-types';
 
@@ -73,8 +74,9 @@ export function buildSitingProblem(demand: SitingDemand, candidatesIn: readonly 
     siteLon[nEx + j] = c.lon;
     siteLat[nEx + j] = c.lat;
   });
-  const b = new NeighbourPairBuilder(siteLon, siteLat, demand.cellLon, demand.cellLat, params.radiusM);
-  b.run(0, nCells);
+  // the reach provider of the analysis (straight line, or the walking network when params.reach says so)
+  const b = openReach(params.reach, siteLon, siteLat, demand.cellLon, demand.cellLat, params.radiusM);
+  b.run(0, b.units);
   const pairs = b.finish();
   const t1 = now();
 

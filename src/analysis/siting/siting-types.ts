@@ -3,6 +3,8 @@
  * the answers. Everything is structured-cloneable (a worker posts it as it is).
  */
 
+import type { ReachSpec } from '../reach';
+
 /** 'mclp': cover the most unserved children with p new sites; 'lscp': the fewest sites covering every child. */
 export type SitingGoal = 'mclp' | 'lscp';
 
@@ -44,6 +46,8 @@ export interface SitingParams {
   cost10kPerSite: number;
   /** time limit of the exact solver (s) */
   timeLimitS: number;
+  /** distance of reach (default straight line); walking carries the network graph (typed arrays) */
+  reach?: ReachSpec;
 }
 
 export const PLACES_PER_CLASS = 30;
