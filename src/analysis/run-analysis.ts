@@ -9,7 +9,8 @@
  */
 import { AnalysisAbortError } from './abort';
 import { evaluateSteps } from './engine-evaluate';
-import { prepareSteps } from './engine-prepare';
+import { prepareSteps, type PreparedInput } from './engine-prepare';
+import { walkingExtras } from './network/walking-extras';
 import { driveAsync } from './drive';
 import { validateParams } from './params';
 import type { AnalysisInput, AnalysisParams, AnalysisResult, RunOptions } from './types';
@@ -34,7 +35,15 @@ export function* analysisSteps(input: AnalysisInput, params: AnalysisParams, opt
     throw new RangeError(`supplyPlaces 长度（${input.supplyPlaces.length}）与幼儿园数（${nKg}）不一致`);
   }
   const prep = yield* prepareSteps(input, params, opts, step);
-  return yield* evaluateSteps(prep, { kgs: prep.kgs, supplyPlaces: input.supplyPlaces }, params, step);
+  const result = yield* evaluateSteps(prep, { kgs: prep.kgs, supplyPlaces: input.supplyPlaces }, params, step);
+  return withWalkingExtras(prep, result, prep.children);
+}
+
+/** Attach the walking network's drawings and the straight-line comparison (walking runs with per-cell detail only). */
+export function withWalkingExtras(prep: PreparedInput, result: AnalysisResult, children: Float64Array): AnalysisResult {
+  if (prep.reach.mode !== 'walking' || result.cells.covered.length !== prep.nCells) return result;
+  const w = walkingExtras(prep, result.kindergartens.active, result.cells.covered, children);
+  return w ? { ...result, walking: w } : result;
 }
 
 /** step(fraction, stage): throws AnalysisAbortError when the signal is set, else reports progress. */

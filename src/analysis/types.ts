@@ -12,6 +12,7 @@
  * - Everything here is structured-cloneable (plain objects, arrays, typed arrays).
  */
 import type { WalkGraph } from './network/walk-graph';
+import type { WalkingExtras } from './network/walking-extras';
 import type { DistanceMode } from './reach';
 import type { AdminUnit, ChildcareCentre, Community, Kindergarten, PopulationCell, SupportingKgStatus } from './model';
 
@@ -351,6 +352,8 @@ export interface AnalysisResult {
   /** Chinese warnings about the input (missing values, rows skipped) */
   warningsZh: string[];
   timings: AnalysisTimings;
+  /** only when params.distanceMode is 'walking' (and per-cell detail was asked for): isochrones, nearest bands, straight vs walking per 街道 */
+  walking?: WalkingExtras;
 }
 
 /** Progress callback and cancellation for runAnalysis. */

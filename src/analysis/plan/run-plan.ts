@@ -17,7 +17,7 @@ import { suppliesPlaces } from '../supply';
 import { evaluateSteps } from '../engine-evaluate';
 import { finiteOr0, now, prepareSteps } from '../engine-prepare';
 import { validateParams } from '../params';
-import { stepper } from '../run-analysis';
+import { stepper, withWalkingExtras } from '../run-analysis';
 import type { AnalysisInput, AnalysisParams, AnalysisResult, RunOptions } from '../types';
 import { demandAt, newCommunityPoints } from './demand-at';
 import type { PlanRate, PlanResult, PlanScenario, PlanSettings, PlanStreetYear, PlanYearSummary } from './plan-types';
@@ -154,12 +154,13 @@ export function* planSteps(
       enrolledByType[k.type] = (enrolledByType[k.type] ?? 0) + fin(k.enrolled);
       kindergartensByType[k.type] = (kindergartensByType[k.type] ?? 0) + 1;
     }
-    const res = yield* evaluateSteps(
+    const evaluated = yield* evaluateSteps(
       prep,
       { kgs: rowsY, children: dem.used, residents: dem.residents, rateChildren: dem.childrenBirths, summaryOnly: !detailYears.has(year) },
       params,
       step,
     );
+    const res = withWalkingExtras(prep, evaluated, dem.used);
     // per 街道 sums of both demand methods and of infant care
     const S = prep.streets.codes.length;
     const birthsS = new Float64Array(S);

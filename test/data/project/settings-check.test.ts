@@ -39,3 +39,18 @@ describe('checkSettings', () => {
     expect('error' in r && r.error).toContain(expected);
   });
 });
+
+describe('checkSettings: walking distance', () => {
+  it('older files (no distance fields) stay straight line; walking settings load; bad ones are refused by path', () => {
+    const old = checkSettings({ params: { radiusM: 300 } }, TODAY);
+    if ('error' in old) throw new Error(old.error);
+    expect(old.settings.params?.distanceMode).toBeUndefined();
+    const w = checkSettings({ params: { distanceMode: 'walking', walkSpeedKmh: 4, walkSnapMaxM: 150 } }, TODAY);
+    if ('error' in w) throw new Error(w.error);
+    expect(w.settings.params).toMatchObject({ distanceMode: 'walking', walkSpeedKmh: 4, walkSnapMaxM: 150 });
+    const bad = checkSettings({ params: { distanceMode: 'car' } }, TODAY);
+    expect('error' in bad && bad.error).toContain('settings.params.distanceMode');
+    const slow = checkSettings({ params: { walkSpeedKmh: 0 } }, TODAY);
+    expect('error' in slow && slow.error).toContain('步行速度');
+  });
+});
