@@ -106,7 +106,9 @@ const views = new WeakMap<object, { key: unknown[]; value: LayerRows }>();
 
 /** The plan engine's input (the present-day view runs it too): layers plus the ledger's opened 配套园. */
 export function selectPlanInput(s: AppState): AnalysisInput {
-  return planInputOf(s.layers, s.params.ruleTable);
+  const input = planInputOf(s.layers, s.params.ruleTable);
+  // the walking network goes along (typed arrays) only when it is the distance in use
+  return s.params.distanceMode === 'walking' && s.walkNetwork ? { ...input, walkGraph: s.walkNetwork.graph } : input;
 }
 
 /**

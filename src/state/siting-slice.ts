@@ -3,6 +3,7 @@
  * run in its worker (instant answer, then the exact one with its bound), cancel, and
  * adding the chosen sites to the plan as new builds.
  */
+import { reachSpecOf } from '../analysis/reach';
 import type { StateCreator } from 'zustand/vanilla';
 import { gridCandidates } from '../analysis/siting/run-siting';
 import type { SitingRequest, SitingResponse } from '../analysis/siting/siting-protocol';
@@ -101,7 +102,14 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
     const s = get();
     if (!s.sitingRunner) return;
     s.sitingCancel?.();
-    const params = { ...s.sitingParams, radiusM: s.params.radiusM };
+    let reach: SitingParams['reach'];
+    try {
+      reach = s.params.distanceMode === 'walking' ? reachSpecOf({ walkGraph: s.walkNetwork?.graph }, s.params) : undefined;
+    } catch (e) {
+      set({ sitingState: 'error', sitingError: (e as Error).message });
+      return;
+    }
+    const params = { ...s.sitingParams, radiusM: s.params.radiusM, reach };
     const candidates = s.currentCandidates();
     if (candidates.length === 0) {
       set({ sitingState: 'error', sitingError: '没有候选点：请选择网格、在地图上点选或导入教育用地' });

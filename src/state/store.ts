@@ -5,6 +5,7 @@ import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createDataSlice, type DataSlice } from './data-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
 import { createLedgerSlice, type LedgerSlice } from './ledger-slice';
+import { createNetworkSlice, type NetworkSlice } from './network-slice';
 import { createSitingSlice, type SitingSlice } from './siting-slice';
 import { BASE_SCENARIO_ID, createPlanSlice, type PlanSlice } from './plan-slice';
 import { createPresentSlice, type PresentSlice } from './present-slice';
@@ -12,7 +13,7 @@ import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWarningSlice, type WarningSlice } from './warning-slice';
 
-export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice & PlanSlice & LedgerSlice & SitingSlice & PresentSlice & WarningSlice;
+export type AppState = DataSlice & UiSlice & AnalysisSlice & ProjectSlice & ExportSlice & PlanSlice & LedgerSlice & SitingSlice & PresentSlice & WarningSlice & NetworkSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -27,6 +28,7 @@ export function createAppStore(): AppStore {
     ...createSitingSlice(...a),
     ...createPresentSlice(...a),
     ...createWarningSlice(...a),
+    ...createNetworkSlice(...a),
   }));
   // the base scenario follows the plan_projects layer (new dataset, import)
   store.subscribe((s, prev) => {

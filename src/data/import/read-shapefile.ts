@@ -35,7 +35,7 @@ function validShpLength(shp: Uint8Array): { valid: number; declared: number; rec
   return { valid: offset, declared, records };
 }
 
-function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, file: string, issues: RowIssue[]): string {
+export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, file: string, issues: RowIssue[]): string {
   const headerLen = dbf.length >= 10 ? dbf[8] | (dbf[9] << 8) : 0;
   const textPart = dbf.subarray(Math.min(headerLen, dbf.length));
   const names: number[] = [];
@@ -64,7 +64,7 @@ function dbfRecordCount(dbf: Uint8Array): number {
   return Math.min(dv.getUint32(4, true), have);
 }
 
-function dbfRecords(dbf: Uint8Array, encoding: string, file: string, issues: RowIssue[]): Record<string, unknown>[] {
+export function dbfRecords(dbf: Uint8Array, encoding: string, file: string, issues: RowIssue[]): Record<string, unknown>[] {
   if (dbf.length < 32) {
     issues.push(fileIssue(file, 'DBF 属性表文件头不完整，属性全部丢失'));
     return [];

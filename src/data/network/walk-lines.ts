@@ -4,7 +4,7 @@
  * must be WGS84 lon/lat (a Shapefile goes through the importer's coordinate handling
  * first, see shapefile-lines.ts). Ways that are not walkable by their OSM-style tags
  * (highway=motorway/trunk and their links, foot=no, access=private/no) are left out
- * and counted.
+ * and counted, and so are Chinese road classes 高速公路 / 快速路 in any attribute.
  */
 import type { WalkLines } from '../../analysis/network/walk-graph';
 
@@ -29,7 +29,10 @@ export function notWalkableByTags(p: Record<string, unknown> | null | undefined)
   const foot = typeof p.foot === 'string' ? p.foot : '';
   const access = typeof p.access === 'string' ? p.access : '';
   if (foot === 'yes' || foot === 'designated' || foot === 'permissive') return false;
-  return NOT_WALKABLE_HIGHWAY.has(hw) || foot === 'no' || access === 'private' || access === 'no';
+  if (NOT_WALKABLE_HIGHWAY.has(hw) || foot === 'no' || access === 'private' || access === 'no') return true;
+  // Chinese road classes (e.g. a Shapefile's 道路等级): expressways have no footways
+  for (const v of Object.values(p)) if (typeof v === 'string' && /^(高速公路|高速|城市快速路|快速路)$/.test(v.trim())) return true;
+  return false;
 }
 
 type Geom = { type: string; coordinates?: unknown; geometries?: Geom[] };
