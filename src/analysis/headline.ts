@@ -1,5 +1,6 @@
 /** District headline figures: coverage, 2SFCA, supply vs demand, 配套园. */
 import { figure, input, pct } from './figures';
+import { distanceLabelEn, distanceLabelZh } from './params';
 import type { AnalysisParams, CommunitySummary, Figure, KgStatusRag, SupplyDemandRow } from './types';
 
 /** Source label of a service radius: the standard for 300 m, a note otherwise. */
@@ -20,9 +21,11 @@ export function headlineFigures(
   kgStatusCounts: Record<KgStatusRag, number>,
   cs: CommunitySummary,
 ): Figure[] {
-  const r = `${p.radiusM} m`;
-  const rZh = `${p.radiusM} 米`;
-  const SRC_RADIUS = radiusSourceZh(p.radiusM);
+  // straight line keeps its original wording; walking names the network and the minutes
+  const walking = p.distanceMode === 'walking';
+  const r = walking ? distanceLabelEn(p) : `${p.radiusM} m`;
+  const rZh = walking ? `${distanceLabelZh(p)}` : `${p.radiusM} 米`;
+  const SRC_RADIUS = walking ? `${radiusSourceZh(p.radiusM)}；步行距离沿步行路网计（含接入路网的距离）` : radiusSourceZh(p.radiusM);
   const formZh = p.decay === 'gaussian' ? '高斯衰减' : '均一权重';
   const A = p.decay === 'gaussian' ? 'A_i（高斯）' : 'A_i（均一）';
   const gradedKgs = kgStatusCounts.green + kgStatusCounts.amber + kgStatusCounts.red;

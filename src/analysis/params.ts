@@ -81,6 +81,22 @@ export function walkMinutes(distanceM: number, speedKmh: number = DEFAULT_WALK_S
   return distanceM / ((speedKmh * 1000) / 60);
 }
 
+/**
+ * How a figure names its distance: "直线 300 米" or "步行路网 300 米（约 3.6 分钟，5 km/h）".
+ * Inputs: the run's parameters (radius in metres, speed in km/h).
+ */
+export function distanceLabelZh(p: Pick<AnalysisParams, 'radiusM' | 'distanceMode' | 'walkSpeedKmh'>): string {
+  if (p.distanceMode !== 'walking') return `直线 ${p.radiusM} 米`;
+  const v = p.walkSpeedKmh ?? DEFAULT_WALK_SPEED_KMH;
+  return `步行路网 ${p.radiusM} 米（约 ${walkMinutes(p.radiusM, v).toFixed(1)} 分钟，${v} km/h）`;
+}
+
+export function distanceLabelEn(p: Pick<AnalysisParams, 'radiusM' | 'distanceMode' | 'walkSpeedKmh'>): string {
+  if (p.distanceMode !== 'walking') return `${p.radiusM} m straight line`;
+  const v = p.walkSpeedKmh ?? DEFAULT_WALK_SPEED_KMH;
+  return `${p.radiusM} m on the walking network (≈ ${walkMinutes(p.radiusM, v).toFixed(1)} min at ${v} km/h)`;
+}
+
 /** Alternative service radius offered next to the default (some local standards, JGJ 39-2016 300–500 m). */
 export const ALTERNATIVE_RADIUS_M = 500;
 

@@ -17,6 +17,7 @@ import { MarkerGroup } from './dom-markers';
 import { noteDeckFrame, noteLayersSet, noteViewApplied, registerCaptureMap } from './map-capture';
 import { FOCUS_POINT_ZOOM, focusTarget } from './focus-target';
 import { sitingLayers } from './siting-layers';
+import { networkPaths, walkLayers } from './walk-layers';
 import { LABEL_MIN_ZOOM, overdueMarks } from './ledger-layers';
 import { ringsOf } from './geometry';
 import { planSymbolSpecs, streetLabelSpecs } from './marker-specs';
@@ -77,6 +78,13 @@ export function MapView() {
   const radiusM = useApp((s) => s.params.radiusM);
   const candidates = useMemo(() => (sitingOpen ? appStore.getState().currentCandidates() : []), [sitingOpen, candMode, spacing, clicks, plots, layers.population]);
   const siting = useMemo(() => (sitingOpen ? sitingLayers({ candidates, answer: sitingAnswer, population: layers.population }, radiusM) : []), [sitingOpen, candidates, sitingAnswer, layers.population, radiusM]);
+  const walkNet = useApp((s) => (s.params.distanceMode === 'walking' ? s.walkNetwork : null));
+  const walking = useApp((s) => selectCurrentResult(s)?.walking);
+  const walkPaths = useMemo(() => (walkNet ? networkPaths(walkNet.graph) : null), [walkNet]);
+  const walk = useMemo(
+    () => walkLayers({ paths: walkPaths, walking, showNetwork: visible.walk_network, showCatchments: visible.catchments, showNearest: visible.walk_nearest }),
+    [walkPaths, walking, visible.walk_network, visible.catchments, visible.walk_nearest],
+  );
   const focusSeq = useApp((s) => s.focusSeq);
   // community names only when zoomed in (re-rendered when the zoom crosses LABEL_MIN_ZOOM)
   const [labels, setLabels] = useState(false);
@@ -186,8 +194,12 @@ export function MapView() {
 
   useEffect(() => {
     noteLayersSet([layers, visible, baseOverlay]);
-    overlayRef.current?.setProps({ layers: [...buildDeckLayers(layers, draw, visible, overlay, { labels }), ...siting] });
-  }, [layers, draw, visible, overlay, baseOverlay, labels, siting]);
+    const base = buildDeckLayers(layers, draw, visible, overlay, { labels });
+    // the walking network's layers go under the kindergarten points
+    const at = base.findIndex((l) => l.id === 'kindergartens');
+    if (walk.length) base.splice(at < 0 ? base.length : at, 0, ...walk);
+    overlayRef.current?.setProps({ layers: [...base, ...siting] });
+  }, [layers, draw, visible, overlay, baseOverlay, labels, siting, walk]);
 
   // focus(picked): fly to the selected feature (polygon bounds, or a point at FOCUS_POINT_ZOOM)
   useEffect(() => {

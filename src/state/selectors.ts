@@ -31,7 +31,8 @@ export function selectOverlay(s: AppState): AnalysisOverlay {
   if (!o) {
     o = {
       covered: r.cells.covered,
-      radiusM: r.params.radiusM,
+      // walking runs draw isochrone polygons (map/walk-layers.ts) instead of circles
+      radiusM: r.walking ? undefined : r.params.radiusM,
       kgStatus: r.kindergartens.status.map((x) => RAG[x]),
       streetStatus: Object.fromEntries(r.streets.map((st) => [st.code, RAG[st.status]])),
     };

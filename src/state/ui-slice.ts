@@ -15,7 +15,9 @@ export type MapLayerKey =
   | 'catchments'
   | 'uncovered'
   | 'kg_status'
-  | 'ledger_overdue';
+  | 'ledger_overdue'
+  | 'walk_network'
+  | 'walk_nearest';
 
 export interface Picked {
   layer: LayerId;
@@ -84,6 +86,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
     uncovered: false,
     kg_status: false,
     ledger_overdue: true,
+    walk_network: true,
+    walk_nearest: false,
   },
   importRequest: null,
   requestImport: (importRequest) => set({ importRequest: importRequest && importRequest.files.length > 0 ? importRequest : null }),

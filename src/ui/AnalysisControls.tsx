@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ALTERNATIVE_RADIUS_M, PARAM_SOURCES, RULE_TABLES } from '../analysis/params';
 import { useApp } from '../state/store';
+import { DistanceControls } from './DistanceControls';
 import { ParamsDialog } from './ParamsDialog';
 
 function Source({ k }: { k: string }) {
@@ -71,6 +72,7 @@ export function AnalysisControls() {
         </label>
       ) : null}
       <Source k="radiusM" />
+      <DistanceControls />
       <label className="field">
         <span>{zh ? '距离衰减' : 'Distance decay'}</span>
         <select value={params.decay} onChange={(e) => setParams({ decay: e.target.value as 'uniform' | 'gaussian' })}>

@@ -1,7 +1,9 @@
+import { distanceLabelEn, distanceLabelZh } from '../analysis/params';
 import { selectCurrentResult } from '../state/selectors';
 import { useApp } from '../state/store';
 import { BasisLine } from './BasisLine';
 import { FigureCard } from './FigureCard';
+import { WalkingCompare } from './WalkingCompare';
 
 /** County indicators (三率, staffing, class size) and coverage/2SFCA headline figures. */
 export function IndicatorPanel() {
@@ -16,11 +18,12 @@ export function IndicatorPanel() {
         <FigureCard key={f.key} f={f} lang={lang} />
       ))}
       <h3>
-        {lang === 'zh' ? '覆盖与供需' : 'Coverage and supply'}（{result.params.radiusM} 米）
+        {lang === 'zh' ? '覆盖与供需' : 'Coverage and supply'}（{lang === 'zh' ? distanceLabelZh(result.params) : distanceLabelEn(result.params)}）
       </h3>
       {result.headline.map((f) => (
         <FigureCard key={f.key} f={f} lang={lang} />
       ))}
+      {result.walking ? <WalkingCompare w={result.walking} streets={result.streets} lang={lang} /> : null}
     </section>
   );
 }

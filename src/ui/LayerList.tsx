@@ -3,7 +3,9 @@ import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH, PLAN_KINDS, PLAN_KIND_EN, PLAN_KIND_Z
 import { MAX_CELL_SQUARES } from '../map/build-layers';
 import { ESCALATION_RGBA, type EscalationLevel, type EscalationThresholds } from '../analysis/ledger/escalation';
 import { DENSITY_STOPS, KG_TYPE_COLOR, PLAN_KIND_SYMBOL, STATUS_COLOR, rgbCss } from '../map/palette';
+import { selectCurrentResult } from '../state/selectors';
 import { useApp } from '../state/store';
+import { WALK_BAND_RGBA, WALK_DETACHED_RGBA, WALK_NETWORK_RGBA } from '../map/walk-layers';
 import type { MapLayerKey } from '../state/ui-slice';
 import { t, type StringKey } from './i18n';
 
@@ -42,6 +44,10 @@ function overdueLegend(lv: Exclude<EscalationLevel, 'none'>, t: EscalationThresh
 
 /** Layer list grouped 现状 / 规划 / 分析, a legend under each visible layer. */
 export function LayerList() {
+  const hasNetwork = useApp((s) => !!s.walkNetwork && s.params.distanceMode === 'walking');
+  const networkGenerated = useApp((s) => !!s.walkNetwork?.generated);
+  const walkingShown = useApp((s) => !!selectCurrentResult(s)?.walking);
+  const radiusM = useApp((s) => s.params.radiusM);
   const lang = useApp((s) => s.lang);
   const populationRows = useApp((s) => s.layers.population.length);
   const orangeDays = useApp((s) => s.params.escalationOrangeDays);
@@ -106,7 +112,29 @@ export function LayerList() {
       </ul>
       <h4>{t(lang, 'groupAnalysis')}</h4>
       <ul>
-        <LayerRow k="catchments" label="layerCatchments" />
+        <LayerRow k="catchments" label="layerCatchments">
+          {walkingShown ? <small>{lang === 'zh' ? '步行等时圈（沿步行路网）' : 'walking isochrones (along the network)'}</small> : null}
+        </LayerRow>
+        {hasNetwork ? (
+          <LayerRow k="walk_network" label="layerWalkNetwork">
+            <div>
+              <Swatch color={rgbCss([WALK_NETWORK_RGBA[0], WALK_NETWORK_RGBA[1], WALK_NETWORK_RGBA[2]])} /> {lang === 'zh' ? '路段' : 'segments'}
+            </div>
+            <div>
+              <Swatch color={rgbCss([WALK_DETACHED_RGBA[0], WALK_DETACHED_RGBA[1], WALK_DETACHED_RGBA[2]])} /> {lang === 'zh' ? '与主路网不连通的部分' : 'pieces not connected to the main network'}
+            </div>
+            {networkGenerated ? <small className="block">{lang === 'zh' ? '示例路网为生成数据，非真实道路' : 'sample network: generated, not real paths'}</small> : null}
+          </LayerRow>
+        ) : null}
+        {walkingShown ? (
+          <LayerRow k="walk_nearest" label="layerWalkNearest">
+            {WALK_BAND_RGBA.map((c, k) => (
+              <div key={k}>
+                <Swatch color={rgbCss([c[0], c[1], c[2]])} /> ≤ {radiusM * 2 ** k} {lang === 'zh' ? '米' : 'm'}
+              </div>
+            ))}
+          </LayerRow>
+        ) : null}
         <LayerRow k="kg_status" label="layerKgStatus">
           <div>
             <Swatch color={rgbCss(STATUS_COLOR.ok)} hollow /> {t(lang, 'ragGreen')}

@@ -43,6 +43,8 @@ const STRINGS = {
   legendChildcare: { zh: '托育机构，大小=托位', en: 'Centre, size = places' },
   layerPlan: { zh: '十五五规划项目', en: 'Plan projects 2026–2030' },
   layerCatchments: { zh: '服务半径', en: 'Catchments' },
+  layerWalkNetwork: { zh: '步行路网', en: 'Walking network' },
+  layerWalkNearest: { zh: '步行到最近幼儿园的距离', en: 'Walking distance to the nearest kindergarten' },
   layerUncovered: { zh: '服务半径外人口', en: 'Population outside catchments' },
   layerKgStatus: { zh: '供需预警（幼儿园 R、街道可达性 A）', en: 'Supply/demand warning (kindergarten R, sub-district A)' },
   ragGreen: { zh: '充足 R ≥ 1', en: 'Sufficient R ≥ 1' },
