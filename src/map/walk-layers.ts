@@ -30,7 +30,7 @@ export const WALK_BAND_RGBA: [number, number, number, number][] = [
   [240, 180, 40, 70],
   [220, 80, 60, 55],
 ];
-export const WALK_NETWORK_RGBA: [number, number, number, number] = [70, 90, 120, 150];
+export const WALK_NETWORK_RGBA: [number, number, number, number] = [90, 100, 120, 110];
 export const WALK_DETACHED_RGBA: [number, number, number, number] = [220, 30, 30, 230];
 export const WALK_CATCHMENT_LINE: [number, number, number, number] = [KG_TYPE_COLOR.public[0], KG_TYPE_COLOR.public[1], KG_TYPE_COLOR.public[2], 200];
 
@@ -79,11 +79,11 @@ export function walkLayers(opts: {
         id: 'walk-catchments',
         data: polys,
         getPolygon: (d) => d as unknown as [number, number][][],
-        getFillColor: [KG_TYPE_COLOR.public[0], KG_TYPE_COLOR.public[1], KG_TYPE_COLOR.public[2], 35],
+        getFillColor: [KG_TYPE_COLOR.public[0], KG_TYPE_COLOR.public[1], KG_TYPE_COLOR.public[2], 45],
         getLineColor: WALK_CATCHMENT_LINE,
         stroked: true,
         lineWidthUnits: 'pixels',
-        getLineWidth: 1.5,
+        getLineWidth: 2,
       }),
     );
   }

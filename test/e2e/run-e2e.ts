@@ -23,6 +23,7 @@ import { projectTests } from './project.e2e';
 import { sampleTests } from './sample.e2e';
 import { sitingTests } from './siting.e2e';
 import { sqlMapTests } from './sqlmap.e2e';
+import { walkingTests } from './walking.e2e';
 
 export interface E2eContext {
   page: Page;
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...sitingTests, ...presentTests, ...warningTests, ...compareSplitTests, ...printTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests, ...oneTruthTests, ...hardenTests];
+  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...sitingTests, ...presentTests, ...warningTests, ...compareSplitTests, ...printTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests, ...oneTruthTests, ...hardenTests, ...walkingTests];
   // E2E_ONLY=word runs the first test (it loads the sample) and those whose name contains the word
   const only = process.env.E2E_ONLY;
   const tests = only ? all.filter((t, i) => i === 0 || t.name.includes(only)) : all;

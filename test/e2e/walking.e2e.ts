@@ -1,0 +1,130 @@
+/**
+ * Walking distance in the app: 距离 → 步行路网 on the sample; the coverage figure drops and
+ * equals the Node engine's on the same data and network; isochrones, the network and the
+ * nearest-distance surface are drawn (pixels); a bad network file is refused naming it and
+ * keeps the network; back to 直线 gives the straight figure again.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildWalkGraph } from '../../src/analysis/network/walk-graph';
+import { defaultAnalysisParams } from '../../src/analysis/params';
+import { runAnalysis } from '../../src/analysis/run-analysis';
+import type { AnalysisParams } from '../../src/analysis/types';
+import { loadDataFolder } from '../../src/data/load-folder-node';
+import { walkLinesFromGeoJson } from '../../src/data/network/walk-lines';
+import { formatFigure } from '../../src/ui/FigureCard';
+import { assert, assertEqual } from './assert';
+import { countDiff } from './browser';
+import type { E2eContext, E2eTest } from './run-e2e';
+
+type W = {
+  __xwghStore: {
+    getState(): {
+      analysisState: string;
+      result: { district: { coveredChildren: number; children: number }; params: AnalysisParams; walking?: { catchments: unknown[]; district: { straightCovered: number; walkingCovered: number } } } | null;
+      params: AnalysisParams;
+      walkNetwork: { nameZh: string } | null;
+    };
+  };
+};
+
+async function waitFor(ctx: E2eContext, mode: 'straight' | 'walking'): Promise<void> {
+  await ctx.page.waitForFunction(
+    (m) => {
+      const s = (window as unknown as W).__xwghStore.getState();
+      return s.analysisState === 'done' && (s.result?.params.distanceMode ?? 'straight') === m && s.result?.params.radiusM === 300;
+    },
+    mode,
+    { timeout: 30000 },
+  );
+}
+
+async function mapShot(ctx: E2eContext, name?: string): Promise<Buffer> {
+  await ctx.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return ctx.page.locator('[data-testid=map]').screenshot(name ? { path: path.join(ctx.shots, name) } : {});
+}
+
+const state = (ctx: E2eContext) =>
+  ctx.page.evaluate(() => {
+    const s = (window as unknown as W).__xwghStore.getState();
+    return { covered: s.result!.district.coveredChildren, walking: s.result!.walking ? { n: s.result!.walking.catchments.length, ...s.result!.walking.district } : null, net: s.walkNetwork?.nameZh ?? null };
+  });
+
+export const walkingTests: E2eTest[] = [
+  {
+    name: '步行路网：覆盖率下降且与 Node 引擎一致，等时圈与路网绘出，坏文件不丢路网，切回直线',
+    async run(ctx) {
+      const { page } = ctx;
+      await waitFor(ctx, 'straight');
+      const asOf = await page.evaluate(() => (window as unknown as W).__xwghStore.getState().params.asOfDate);
+      const straight = await state(ctx);
+      const before = await mapShot(ctx);
+      await page.locator('[data-testid=distance-select]').selectOption('walking');
+      await waitFor(ctx, 'walking');
+      const walk = await state(ctx);
+
+      // the Node engine on the same data and network
+      const { data } = loadDataFolder(path.resolve('data'));
+      const net = walkLinesFromGeoJson(JSON.parse(readFileSync(path.resolve('data/walk-network.geojson'), 'utf8')), 'walk-network.geojson');
+      const node = runAnalysis({ ...data, walkGraph: buildWalkGraph(net.lines) }, { ...defaultAnalysisParams(asOf), distanceMode: 'walking' });
+      assertEqual(walk.covered, node.district.coveredChildren, 'covered children on foot equal the Node engine');
+      assert(walk.covered < straight.covered, `walking covers fewer children (${walk.covered}) than the straight line (${straight.covered})`);
+      assertEqual(walk.walking?.straightCovered !== undefined, true, 'the side-by-side straight figure is there');
+      const cov = node.headline.find((f) => f.key === 'coverage_children')!;
+      const card = page.locator('[data-testid=figure-coverage_children]');
+      assertEqual(await card.locator('.figure-value').textContent(), formatFigure(cov), 'the coverage figure shown is the Node engine’s');
+      assert(((await card.textContent()) ?? '').includes('步行路网 300 米'), 'the figure names the walking distance');
+      assert(((await page.locator('[data-testid=walk-minutes]').textContent()) ?? '').includes('3.6 分钟'), '300 m ≈ 3.6 min at 5 km/h');
+      assert(((await page.locator('[data-testid=walk-network-info]').textContent()) ?? '').includes('生成数据'), 'the sample network is labelled as generated');
+      const total = (await page.locator('[data-testid=walking-compare-total]').textContent()) ?? '';
+      assert(total.includes('全区'), `straight vs walking per 街道 shown (${total})`);
+
+      // isochrones (catchments turned on with walking), the network, then the nearest-distance surface
+      assert(await page.locator('[data-testid=toggle-catchments]').isChecked(), 'catchments shown when walking is chosen');
+      assert((walk.walking?.n ?? 0) > 50, `isochrone polygons computed (${walk.walking?.n})`);
+      const withIso = await mapShot(ctx, 'walking-isochrones.png');
+      assert((await countDiff(page, before, withIso)) > 5000, 'isochrones and the network are drawn');
+      await page.locator('[data-testid=toggle-catchments]').uncheck();
+      const noIso = await mapShot(ctx);
+      assert((await countDiff(page, noIso, withIso)) > 3000, 'the isochrone polygons themselves change the map');
+      await page.locator('[data-testid=toggle-walk_network]').uncheck();
+      const noNet = await mapShot(ctx);
+      assert((await countDiff(page, noNet, noIso)) > 3000, 'the network is drawn');
+      await page.locator('[data-testid=toggle-walk_nearest]').check();
+      const nearest = await mapShot(ctx, 'walking-nearest.png');
+      assert((await countDiff(page, noNet, nearest)) > 5000, 'the walking-distance surface is drawn');
+      await page.locator('[data-testid=toggle-walk_nearest]').uncheck();
+      await page.locator('[data-testid=toggle-walk_network]').check();
+      await page.locator('[data-testid=toggle-catchments]').check();
+      // a closer look (population off): isochrones follow the paths; back to the district view after
+      await page.locator('[data-testid=toggle-population]').uncheck();
+      await page.evaluate(() => (window as unknown as { __xwghMap: { jumpTo(o: object): void } }).__xwghMap.jumpTo({ center: [109.815, 40.64], zoom: 14 }));
+      await page.waitForTimeout(500);
+      await mapShot(ctx, 'walking-isochrones-zoom.png');
+      await page.locator('[data-testid=toggle-walk_nearest]').check();
+      await mapShot(ctx, 'walking-nearest-zoom.png');
+      await page.locator('[data-testid=toggle-walk_nearest]').uncheck();
+      await page.evaluate(() => (window as unknown as { __xwghMap: { jumpTo(o: object): void } }).__xwghMap.jumpTo({ center: [109.78, 40.66], zoom: 11.3 }));
+      await page.locator('[data-testid=toggle-population]').check();
+      await page.locator('[data-testid=distance-controls]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(ctx.shots, 'walking-panel.png') });
+
+      // a broken file: refused naming it, the network kept
+      await page.locator('[data-testid=walk-network-input]').setInputFiles({ name: '坏路网.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
+      await page.locator('[data-testid=walk-network-error]').waitFor({ timeout: 5000 });
+      assert(((await page.locator('[data-testid=walk-network-error]').textContent()) ?? '').includes('坏路网.geojson'), 'the error names the file');
+      assertEqual((await state(ctx)).net, walk.net, 'the network in use is kept');
+      // the same network imported as a file gives the same figure
+      await page.locator('[data-testid=walk-network-input]').setInputFiles(path.resolve('data/walk-network.geojson'));
+      await page.waitForFunction(() => (window as unknown as W).__xwghStore.getState().walkNetwork?.nameZh === 'walk-network.geojson', undefined, { timeout: 10000 });
+      await waitFor(ctx, 'walking');
+      await page.waitForFunction(() => (window as unknown as W).__xwghStore.getState().analysisState === 'done', undefined, { timeout: 20000 });
+      assertEqual((await state(ctx)).covered, walk.covered, 'the imported file gives the same coverage');
+
+      await page.locator('[data-testid=distance-select]').selectOption('straight');
+      await waitFor(ctx, 'straight');
+      assertEqual((await state(ctx)).covered, straight.covered, 'back to the straight-line figure');
+      await page.locator('[data-testid=toggle-catchments]').uncheck();
+    },
+  },
+];
