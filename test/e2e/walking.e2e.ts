@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildWalkGraph } from '../../src/analysis/network/walk-graph';
 import { defaultAnalysisParams } from '../../src/analysis/params';
-import { runAnalysis } from '../../src/analysis/run-analysis';
+import { defaultPlanSettings } from '../../src/analysis/plan/plan-defaults';
+import { planInputOf, runPresent } from '../../src/analysis/plan/present';
 import type { AnalysisParams } from '../../src/analysis/types';
 import { loadDataFolder } from '../../src/data/load-folder-node';
 import { walkLinesFromGeoJson } from '../../src/data/network/walk-lines';
@@ -66,7 +67,9 @@ export const walkingTests: E2eTest[] = [
       // the Node engine on the same data and network
       const { data } = loadDataFolder(path.resolve('data'));
       const net = walkLinesFromGeoJson(JSON.parse(readFileSync(path.resolve('data/walk-network.geojson'), 'utf8')), 'walk-network.geojson');
-      const node = runAnalysis({ ...data, walkGraph: buildWalkGraph(net.lines) }, { ...defaultAnalysisParams(asOf), distanceMode: 'walking' });
+      const params = { ...defaultAnalysisParams(asOf), distanceMode: 'walking' as const };
+      // 现状 = the plan engine's base year of 基准, as in the app
+      const node = runPresent({ ...planInputOf(data, params.ruleTable), walkGraph: buildWalkGraph(net.lines) }, { id: 'base', name: '基准方案', projects: data.plan_projects }, params, defaultPlanSettings()).result;
       assertEqual(walk.covered, node.district.coveredChildren, 'covered children on foot equal the Node engine');
       assert(walk.covered < straight.covered, `walking covers fewer children (${walk.covered}) than the straight line (${straight.covered})`);
       assertEqual(walk.walking?.straightCovered !== undefined, true, 'the side-by-side straight figure is there');
