@@ -18,6 +18,8 @@ import { noteDeckFrame, noteLayersSet, noteViewApplied, registerCaptureMap } fro
 import { FOCUS_POINT_ZOOM, focusTarget } from './focus-target';
 import { sitingLayers } from './siting-layers';
 import { networkPaths, walkLayers } from './walk-layers';
+import { isochronesOf } from '../analysis/network/network-reach';
+import { DEFAULT_WALK_SNAP_MAX_M } from '../analysis/params';
 import { LABEL_MIN_ZOOM, overdueMarks } from './ledger-layers';
 import { ringsOf } from './geometry';
 import { planSymbolSpecs, streetLabelSpecs } from './marker-specs';
@@ -77,7 +79,14 @@ export function MapView() {
   const plots = useApp((s) => s.plotCandidates);
   const radiusM = useApp((s) => s.params.radiusM);
   const candidates = useMemo(() => (sitingOpen ? appStore.getState().currentCandidates() : []), [sitingOpen, candMode, spacing, clicks, plots, layers.population]);
-  const siting = useMemo(() => (sitingOpen ? sitingLayers({ candidates, answer: sitingAnswer, population: layers.population }, radiusM) : []), [sitingOpen, candidates, sitingAnswer, layers.population, radiusM]);
+  // walking distance: the chosen sites' reach as isochrones (a few Dijkstra runs, here on the page)
+  const walkGraph = useApp((s) => (s.params.distanceMode === 'walking' ? s.walkNetwork?.graph : undefined));
+  const snapMaxM = useApp((s) => s.params.walkSnapMaxM ?? DEFAULT_WALK_SNAP_MAX_M);
+  const reachPolygons = useMemo(
+    () => (sitingOpen && sitingAnswer && walkGraph ? isochronesOf(walkGraph, sitingAnswer.sites.map((x) => x.lon), sitingAnswer.sites.map((x) => x.lat), radiusM, snapMaxM) : undefined),
+    [sitingOpen, sitingAnswer, walkGraph, snapMaxM, radiusM],
+  );
+  const siting = useMemo(() => (sitingOpen ? sitingLayers({ candidates, answer: sitingAnswer, population: layers.population, reachPolygons }, radiusM) : []), [sitingOpen, candidates, sitingAnswer, layers.population, radiusM, reachPolygons]);
   const walkNet = useApp((s) => (s.params.distanceMode === 'walking' ? s.walkNetwork : null));
   const walking = useApp((s) => selectCurrentResult(s)?.walking);
   const walkPaths = useMemo(() => (walkNet ? networkPaths(walkNet.graph) : null), [walkNet]);

@@ -4,7 +4,7 @@
  * ring with the rank number).
  */
 import type { Layer } from '@deck.gl/core';
-import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { SitingAnswer, SitingCandidate } from '../analysis/siting/siting-types';
 import type { PopulationCell } from '../data/schema';
 import { LABEL_FONT } from './ledger-layers';
@@ -13,6 +13,8 @@ export interface SitingDraw {
   candidates: SitingCandidate[];
   answer: SitingAnswer | null;
   population: PopulationCell[];
+  /** walking distance: each chosen site's isochrone (MultiPolygon coordinates), drawn instead of the circle */
+  reachPolygons?: number[][][][][];
 }
 
 interface ServedCell {
@@ -40,7 +42,9 @@ export function sitingLayers(d: SitingDraw, radiusM: number): Layer[] {
   const served = newlyServedCells(d.answer, d.population);
   out.push(
     new ScatterplotLayer<ServedCell>({ id: 'siting-served', data: served, getPosition: (c) => [c.lon, c.lat], getRadius: (c) => 3 + Math.sqrt(c.children), radiusUnits: 'pixels', getFillColor: [40, 170, 90, 170], pickable: false }),
-    new ScatterplotLayer({ id: 'siting-reach', data: d.answer.sites, getPosition: (s) => [s.lon, s.lat], getRadius: radiusM, radiusUnits: 'meters', filled: true, getFillColor: [200, 30, 120, 30], stroked: true, getLineColor: [200, 30, 120, 220], getLineWidth: 2, lineWidthUnits: 'pixels', pickable: false }),
+    d.reachPolygons
+      ? new PolygonLayer<number[][][]>({ id: 'siting-reach', data: d.reachPolygons.flat(), getPolygon: (p) => p as unknown as [number, number][][], getFillColor: [200, 30, 120, 30], stroked: true, getLineColor: [200, 30, 120, 220], getLineWidth: 2, lineWidthUnits: 'pixels', pickable: false })
+      : new ScatterplotLayer({ id: 'siting-reach', data: d.answer.sites, getPosition: (s) => [s.lon, s.lat], getRadius: radiusM, radiusUnits: 'meters', filled: true, getFillColor: [200, 30, 120, 30], stroked: true, getLineColor: [200, 30, 120, 220], getLineWidth: 2, lineWidthUnits: 'pixels', pickable: false }),
     new ScatterplotLayer({ id: 'siting-sites', data: d.answer.sites, getPosition: (s) => [s.lon, s.lat], getRadius: 11, radiusUnits: 'pixels', getFillColor: [200, 30, 120, 255], stroked: true, getLineColor: [255, 255, 255, 255], getLineWidth: 2, lineWidthUnits: 'pixels', pickable: false }),
     new TextLayer({ id: 'siting-rank', data: d.answer.sites.map((s, k) => ({ ...s, rank: String(k + 1) })), getPosition: (s) => [s.lon, s.lat], getText: (s) => s.rank, getSize: 13, getColor: [255, 255, 255, 255], fontFamily: LABEL_FONT, fontWeight: 700, characterSet: '0123456789', pickable: false }),
   );

@@ -4,6 +4,7 @@
  * nearest-distance surface are drawn (pixels); a bad network file is refused naming it and
  * keeps the network; back to 直线 gives the straight figure again.
  */
+import loadHighs from 'highs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildWalkGraph } from '../../src/analysis/network/walk-graph';
@@ -13,6 +14,8 @@ import { planInputOf, runPresent } from '../../src/analysis/plan/present';
 import type { AnalysisParams } from '../../src/analysis/types';
 import { loadDataFolder } from '../../src/data/load-folder-node';
 import { walkLinesFromGeoJson } from '../../src/data/network/walk-lines';
+import { gridCandidates, prepareSiting, runSitingExact } from '../../src/analysis/siting/run-siting';
+import { defaultSitingParams } from '../../src/analysis/siting/siting-types';
 import { formatFigure } from '../../src/ui/FigureCard';
 import { assert, assertEqual } from './assert';
 import { countDiff } from './browser';
@@ -123,6 +126,20 @@ export const walkingTests: E2eTest[] = [
       await waitFor(ctx, 'walking');
       await page.waitForFunction(() => (window as unknown as W).__xwghStore.getState().analysisState === 'done', undefined, { timeout: 20000 });
       assertEqual((await state(ctx)).covered, walk.covered, 'the imported file gives the same coverage');
+
+      // 选址 on foot: the exact answer equals the Node engine's with the walking reach; reach drawn as isochrones
+      const graph = buildWalkGraph(net.lines);
+      const sp = { ...defaultSitingParams(), p: 2, radiusM: 300, reach: { mode: 'walking' as const, graph, snapMaxM: 200 } };
+      const sprep = prepareSiting(data.population, data.kindergartens, gridCandidates(data.population, 300), sp);
+      const exactNode = runSitingExact(sprep, await loadHighs(), { timeLimitS: 60 });
+      await page.locator('[data-testid=tab-siting]').click();
+      await page.locator('[data-testid=siting-p]').fill('2');
+      await page.locator('[data-testid=siting-run]').click();
+      const exact = page.locator('[data-testid=siting-exact]');
+      await exact.waitFor({ timeout: 90000 });
+      assertEqual(Number(await exact.getAttribute('data-objective')), exactNode.objective, '选址 on foot: the exact objective equals the Node engine with the walking reach');
+      await mapShot(ctx, 'walking-siting.png');
+      await page.locator('[data-testid=tab-siting]').click();
 
       await page.locator('[data-testid=distance-select]').selectOption('straight');
       await waitFor(ctx, 'straight');

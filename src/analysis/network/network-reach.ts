@@ -278,3 +278,9 @@ export class NetworkReach implements Reach {
     return rasterizeDistances(g, this.ws.dist, this.ws.settled, this.ws.settledCount, { minLon, minLat, maxLon, maxLat }, maxM, opts, seeds);
   }
 }
+
+/** Isochrone polygons of a few points (e.g. chosen 选址 sites): one Dijkstra each; [] for a point off the network. */
+export function isochronesOf(graph: WalkGraph, lon: ArrayLike<number>, lat: ArrayLike<number>, radiusM: number, snapMaxM: number): MultiPolygonCoords[] {
+  const r = new NetworkReach(graph, lon, lat, [], [], radiusM, snapMaxM);
+  return Array.from({ length: lon.length }, (_, j) => r.siteIsochrone(j, radiusM) ?? []);
+}
