@@ -10,14 +10,17 @@
  * (src/analysis) and prints the county indicators, coverage, 配套园 gaps and the
  * per-街道 table. --json writes the report documented in docs/analysis-json.md.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatIssue } from '../src/data/issues';
 import { loadDataFolder } from '../src/data/load-folder-node';
 import { LAYERS, type LayerId } from '../src/data/schema';
 import { PROBLEM_ORDER, PROBLEM_ZH } from '../src/analysis/communities';
 import { radiusSourceZh } from '../src/analysis/headline';
-import { defaultAnalysisParams, RULE_TABLE_HAINAN_2019, RULE_TABLE_YULIN, validateParams } from '../src/analysis/params';
+import { defaultAnalysisParams, distanceLabelZh, RULE_TABLE_HAINAN_2019, RULE_TABLE_YULIN, validateParams } from '../src/analysis/params';
+import { buildWalkGraph, type WalkGraph } from '../src/analysis/network/walk-graph';
+import { walkLinesFromGeoJson } from '../src/data/network/walk-lines';
+import { walkLinesFromShapefile } from '../src/data/network/shapefile-lines';
 import { toJsonReport } from '../src/analysis/report-json';
 import { defaultPlanSettings } from '../src/analysis/plan/plan-defaults';
 import type { DemandBasis } from '../src/analysis/plan/plan-types';
@@ -36,6 +39,8 @@ const USAGE = `用法：npm run analyze -- --data <数据文件夹> --radius <�
   --handover-months <n>  竣工验收后应移交的月数，默认 3
   --basis <口径>         基准年幼儿：births（由普查按出生人口推算到基准年，默认）或 census（直接采用普查数）
   --json <文件>          另存 JSON 报告（格式见 docs/analysis-json.md）
+  --walk <文件>          按步行路网距离分析（GeoJSON 或 Shapefile .zip/.shp 路网；示例：data/walk-network.geojson）
+  --walk-speed <km/h>    步行速度（换算分钟），默认 5
   --cells                JSON 报告中包含每个人口网格的结果
   --year <年份>          十五五规划逐年供需（2025–2030），并给出该年的学位与覆盖
   --scenario <文件>      规划方案文件（.xwgh-scenario.json，应用中“导出方案”），默认 plan_projects 图层`;
@@ -52,6 +57,8 @@ interface Args {
   year: number | null;
   scenario: string | null;
   basis: DemandBasis;
+  walk: string | null;
+  walkSpeed: number | null;
 }
 
 function fail(msg: string, code = 1): never {
@@ -66,7 +73,7 @@ function todayIso(): string {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { data: 'data', radius: 300, json: null, decay: 'gaussian', asOf: todayIso(), rules: 'hainan', handoverMonths: 3, cells: false, year: null, scenario: null, basis: 'births' };
+  const a: Args = { data: 'data', radius: 300, json: null, decay: 'gaussian', asOf: todayIso(), rules: 'hainan', handoverMonths: 3, cells: false, year: null, scenario: null, basis: 'births', walk: null, walkSpeed: null };
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k];
     const val = (): string => {
@@ -87,6 +94,15 @@ function parseArgs(argv: string[]): Args {
       case '--json':
         a.json = val();
         break;
+      case '--walk':
+        a.walk = val();
+        break;
+      case '--walk-speed': {
+        const v = val();
+        a.walkSpeed = Number(v);
+        if (!(a.walkSpeed > 0)) fail(`步行速度应为正数（km/h），而不是“${v}”`);
+        break;
+      }
       case '--decay': {
         const v = val();
         if (v !== 'gaussian' && v !== 'uniform') fail(`--decay 应为 gaussian 或 uniform，而不是“${v}”`);
@@ -152,7 +168,24 @@ function fmtThreshold(f: Figure): string {
   return `${f.threshold.op === '>=' ? '≥' : '≤'} ${v}`;
 }
 
-function main(): void {
+/** The walking network of --walk (GeoJSON or Shapefile), with its problems printed. */
+async function readWalkGraph(file: string): Promise<WalkGraph> {
+  if (!existsSync(file)) fail(`找不到路网文件“${file}”`);
+  const name = path.basename(file);
+  try {
+    const read = /\.(zip|shp)$/i.test(name)
+      ? await walkLinesFromShapefile({ name, arrayBuffer: async () => new Uint8Array(readFileSync(file)).buffer })
+      : walkLinesFromGeoJson(JSON.parse(readFileSync(file, 'utf8')), name);
+    const g = buildWalkGraph(read.lines);
+    const st = g.stats;
+    console.warn(`步行路网 ${name}：${st.edges} 段，${(st.lengthM / 1000).toFixed(1)} 公里，${st.components} 个连通部分${st.components > 1 ? `（主体之外 ${(st.detachedLengthM / 1000).toFixed(1)} 公里）` : ''}；排除不可步行道路 ${read.notWalkable} 条`);
+    return g;
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+}
+
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dir = path.resolve(args.data);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`找不到数据文件夹“${args.data}”\n\n${USAGE}`);
@@ -176,14 +209,16 @@ function main(): void {
     decay: args.decay,
     ruleTable: structuredClone(args.rules === 'yulin' ? RULE_TABLE_YULIN : RULE_TABLE_HAINAN_2019),
     handoverMonths: args.handoverMonths,
+    ...(args.walk ? { distanceMode: 'walking' as const, ...(args.walkSpeed ? { walkSpeedKmh: args.walkSpeed } : {}) } : {}),
   };
+  const walkGraph = args.walk ? await readWalkGraph(args.walk) : undefined;
   const bad = validateParams(params);
   if (bad.length > 0) fail(bad.join('；'));
 
   if (args.year !== null || args.scenario !== null) {
     let plan: ReturnType<typeof runPlanReport>;
     try {
-      plan = runPlanReport(data, params, args.scenario, args.year, args.basis);
+      plan = runPlanReport(data, params, args.scenario, args.year, args.basis, walkGraph);
     } catch (e) {
       fail((e as Error).message);
     }
@@ -200,7 +235,7 @@ function main(): void {
   // 现状 = the plan engine's base year of the 基准 scenario, exactly as the app computes it
   const settings = defaultPlanSettings();
   settings.demand.baseBasis = args.basis;
-  const { result, plan: present } = runPresent(planInputOf(data, params.ruleTable), { id: 'base', name: '基准方案', projects: data.plan_projects }, params, settings);
+  const { result, plan: present } = runPresent({ ...planInputOf(data, params.ruleTable), walkGraph }, { id: 'base', name: '基准方案', projects: data.plan_projects }, params, settings);
   for (const w of result.warningsZh) console.warn(`警告：${w}`);
 
   const out: string[] = [];
@@ -208,7 +243,7 @@ function main(): void {
   out.push('');
   out.push(`学位规划分析 — ${path.basename(dir)}（统计日期 ${params.asOfDate}）`);
   out.push(
-    `服务半径 ${params.radiusM} m（${radiusSourceZh(params.radiusM)}）；2SFCA ${params.decay === 'gaussian' ? '高斯衰减' : '均一权重'}；配套园规则 ${params.ruleTable.labelZh}`,
+    `服务半径 ${params.radiusM} m（${radiusSourceZh(params.radiusM)}）${params.distanceMode === 'walking' ? `；距离：${distanceLabelZh(params)}` : ''}；2SFCA ${params.decay === 'gaussian' ? '高斯衰减' : '均一权重'}；配套园规则 ${params.ruleTable.labelZh}`,
   );
   out.push(`数据口径：${describeBasis('zh', present, settings.baseYear)}`);
   out.push(`现状幼儿园 ${fmtInt(d.kindergartens)} 所，学位 ${fmtInt(d.places)} 个；3–5岁幼儿 ${fmtInt(d.children)} 人（${present.dataYear} 年普查口径 ${fmtInt(present.censusChildren)} 人）；常住人口 ${fmtInt(d.residents)} 人`);
@@ -225,7 +260,7 @@ function main(): void {
   );
   for (const f of result.indicators) if (f.noteZh) out.push(`  注：${f.labelZh} — ${f.noteZh}`);
 
-  out.push('', `二、服务半径覆盖与供需（${params.radiusM} m）`);
+  out.push('', `二、服务半径覆盖与供需（${distanceLabelZh(params)}）`);
   const h = Object.fromEntries(result.headline.map((f) => [f.key, f]));
   const line = (label: string, value: string) => `  ${label}：${value}`;
   out.push(line('覆盖的 3–5岁幼儿', `${fmtInt(d.coveredChildren)} 人（${fmtShare(d.coveredChildrenShare)}），服务半径外 ${fmtInt(d.outside)} 人`));
@@ -295,4 +330,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

@@ -1,4 +1,5 @@
 /** The CLI's plan mode (--year, --scenario): the scenario over 2025–2030, printed in Chinese, optional JSON. */
+import type { WalkGraph } from '../../src/analysis/network/walk-graph';
 import { readFileSync } from 'node:fs';
 import { defaultPlanSettings } from '../../src/analysis/plan/plan-defaults';
 import type { DemandBasis, PlanResult, PlanScenario } from '../../src/analysis/plan/plan-types';
@@ -13,7 +14,7 @@ import { fmtInt, fmtShare, table } from './format';
 export const PLAN_JSON_FORMAT = 'xwgh-plan-report';
 
 /** Run the plan; `scenarioFile` null = the plan_projects layer as the base scenario. */
-export function runPlanReport(data: LayerRows, params: AnalysisParams, scenarioFile: string | null, year: number | null, basis: DemandBasis = 'births'): { text: string; result: PlanResult; json: unknown } {
+export function runPlanReport(data: LayerRows, params: AnalysisParams, scenarioFile: string | null, year: number | null, basis: DemandBasis = 'births', walkGraph?: WalkGraph): { text: string; result: PlanResult; json: unknown } {
   let scenario: PlanScenario = { id: 'base', name: '基准方案（plan_projects 图层）', projects: data.plan_projects };
   let settings = defaultPlanSettings();
   settings.demand.baseBasis = basis;
@@ -23,7 +24,7 @@ export function runPlanReport(data: LayerRows, params: AnalysisParams, scenarioF
     scenario = res.scenario;
     if (res.settings) settings = res.settings;
   }
-  const result = runPlan(planInputOf(data, params.ruleTable), scenario, params, settings, {
+  const result = runPlan({ ...planInputOf(data, params.ruleTable), walkGraph }, scenario, params, settings, {
     detailYears: year === null ? [] : [year],
   });
   if (year !== null && !result.years.some((y) => y.year === year)) throw new Error(`--year ${year} 不在规划年份 ${settings.baseYear}–${settings.endYear} 内`);
