@@ -3,6 +3,7 @@
  * settings and per-(scenario, year) results. Years are calendar years; the
  * engine returns numbers and message keys, labels come from src/ui/messages.ts.
  */
+import type { NetworkEdit } from '../network/network-edits';
 import type { PlanProject } from '../model';
 import type { AnalysisResult, SupplyDemandRow } from '../types';
 
@@ -11,6 +12,8 @@ export interface PlanScenario {
   id: string;
   name: string;
   projects: PlanProject[];
+  /** walking network edits (new paths / bridges, closed segments); used when the distance is walking */
+  networkEdits?: NetworkEdit[];
 }
 
 /** How demand per year is projected. */

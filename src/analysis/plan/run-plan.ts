@@ -17,6 +17,7 @@ import { suppliesPlaces } from '../supply';
 import { evaluateSteps } from '../engine-evaluate';
 import { finiteOr0, now, prepareSteps } from '../engine-prepare';
 import { validateParams } from '../params';
+import { applyNetworkEdits } from '../network/network-edits';
 import { stepper, withWalkingExtras } from '../run-analysis';
 import type { AnalysisInput, AnalysisParams, AnalysisResult, RunOptions } from '../types';
 import { demandAt, newCommunityPoints } from './demand-at';
@@ -80,12 +81,15 @@ export function* planSteps(
     year: settings.baseYear,
     street_code: p.streetCode,
   }));
+  // the scenario's network edits (new paths / bridges, closed segments) when walking
+  const edited = input.walkGraph && params.distanceMode === 'walking' && scenario.networkEdits?.length ? applyNetworkEdits(input.walkGraph, scenario.networkEdits) : null;
   const prep = yield* prepareSteps(
-    { ...input, kindergartens: sites.rows, population: pointRows.length ? cells.concat(pointRows) : cells },
+    { ...input, ...(edited ? { walkGraph: edited.graph } : {}), kindergartens: sites.rows, population: pointRows.length ? cells.concat(pointRows) : cells },
     params,
     opts,
     step,
   );
+  if (edited) prep.warningsZh.push(...edited.messagesZh);
   const tPairs = now();
   const dataYear = dataYearOf(cells, settings.baseYear);
   const nCells = cells.length;

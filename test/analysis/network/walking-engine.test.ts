@@ -114,3 +114,36 @@ describe.skipIf(!existsSync(NET))('the sample city on its generated walk network
     }
   });
 });
+
+describe('network edits of a plan scenario', () => {
+  const graph = buildWalkGraph(packLines([[P(-500, 20), P(400, 20), P(500, 20)], [P(-500, -20), P(500, -20)], [P(400, 20), P(400, -20)]]));
+  const [kLon, kLat] = P(0, 30);
+  const input = {
+    kindergartens: [kg({ id: 'K', lon: kLon, lat: kLat, places: 20 })],
+    population: [
+      cell({ id: 'A', lon: P(0, -30)[0], lat: P(0, -30)[1], children_3_5: 20, residents: 600 }), // across the river
+      cell({ id: 'B', lon: P(380, -25)[0], lat: P(380, -25)[1], children_3_5: 5, residents: 150 }), // over the bridge, 475 m
+    ],
+    communities: [],
+    admin_units: [],
+    walkGraph: graph,
+  };
+  const params = { ...defaultAnalysisParams(AS_OF), radiusM: 500, distanceMode: 'walking' as const };
+  const covered = (edits: import('../../../src/analysis/network/network-edits').NetworkEdit[]) => {
+    const r = runPlan(input, { id: 's', name: 's', projects: [], networkEdits: edits }, params, defaultPlanSettings(), { detailYears: [2025] });
+    return { covered: Array.from(r.detail[2025].cells.covered), warnings: r.detail[2025].warningsZh };
+  };
+
+  it('a new footbridge at x = 0 brings the cell across the river within reach; closing the bridge cuts the other', () => {
+    expect(covered([]).covered).toEqual([0, 1]);
+    // a bridge from the north road to the south road at x = 0 (its ends 5 m off the roads, joined to them)
+    expect(covered([{ id: 'e1', kind: 'add', nameZh: '新桥', coords: [P(0, 25), P(0, -25)] }]).covered).toEqual([1, 1]);
+    expect(covered([{ id: 'e2', kind: 'close', nameZh: '旧桥', lon: P(402, 0)[0], lat: P(402, 0)[1] }]).covered).toEqual([0, 0]);
+    const far = covered([{ id: 'e3', kind: 'close', nameZh: '远处', lon: P(0, 900)[0], lat: P(0, 900)[1] }]);
+    expect(far.covered).toEqual([0, 1]);
+    expect(far.warnings.some((w) => w.includes('远处') && w.includes('未生效'))).toBe(true);
+    // straight line ignores network edits
+    const s = runPlan(input, { id: 's', name: 's', projects: [], networkEdits: [{ id: 'e2', kind: 'close', nameZh: '旧桥', lon: P(402, 0)[0], lat: P(402, 0)[1] }] }, { ...params, distanceMode: 'straight' }, defaultPlanSettings(), { detailYears: [2025] });
+    expect(Array.from(s.detail[2025].cells.covered)).toEqual([1, 1]);
+  });
+});
