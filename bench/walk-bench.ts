@@ -22,6 +22,9 @@ import { loadDataFolder } from '../src/data/load-folder-node';
 import { defaultAnalysisParams } from '../src/analysis/params';
 import { runAnalysis } from '../src/analysis/run-analysis';
 import { walkLinesFromGeoJson } from '../src/data/network/walk-lines';
+import { computeNeighbourPairs } from '../src/analysis/neighbour-pairs';
+import { reachPairs } from '../src/analysis/reach';
+import { generateProvince } from './province';
 
 const M = (EARTH_RADIUS_M * Math.PI) / 180;
 const LON0 = 109.8;
@@ -166,6 +169,29 @@ export function runWalkBench(quick = false, runs = 5): string[] {
   const same = nv.last === pairCount;
   console.log(`朴素基线（每园完整 Dijkstra，不截断，再逐点检查）：中位数 ${fmt(median(nv.ms))}，${nv.last.toLocaleString()} 对（${same ? '与截断结果一致' : '与截断结果不一致！'}）；截断快 ${ratio.toFixed(0)}×`);
   row([caseName, 'naive: full (uncut) Dijkstra per site, then every demand point', fmt(median(nv.ms)), nv.ms.map((x) => x.toFixed(0)).join(', '), `${nv.last} pairs (${same ? 'same as the cutoff search' : 'DIFFERENT'}); cutoff is ${ratio.toFixed(0)}× faster`]);
+
+  // the province on straight lines: the provider wrapper against the grid index called directly, same run
+  const prov = generateProvince(42, quick ? 2000 : 20000, quick ? 100000 : 1000000, 100);
+  const direct = () => computeNeighbourPairs(prov.kgLon, prov.kgLat, prov.cellLon, prov.cellLat, 300).count;
+  const wrapped = () => reachPairs({ mode: 'straight' }, prov.kgLon, prov.kgLat, prov.cellLon, prov.cellLat, 300).count;
+  direct();
+  wrapped();
+  const dRuns: number[] = [];
+  const wRuns: number[] = [];
+  let dc = 0;
+  let wc = 0;
+  for (let k = 0; k < runs; k++) {
+    // interleaved, so load from other processes hits both alike
+    let t = performance.now();
+    dc = direct();
+    dRuns.push(performance.now() - t);
+    t = performance.now();
+    wc = wrapped();
+    wRuns.push(performance.now() - t);
+  }
+  const pName = `province ${(quick ? 2000 : 20000).toLocaleString('en-US')} × ${(quick ? 100000 : 1000000).toLocaleString('en-US')}, 300 m`;
+  console.log(`省级直线配对：直接调用网格索引 ${fmt(median(dRuns))}，经距离接口（直线） ${fmt(median(wRuns))}（${dc === wc ? '配对相同' : '配对不同！'}，${(median(wRuns) / median(dRuns)).toFixed(2)}×）`);
+  row([pName, 'straight-line pairs: grid index called directly / through the reach provider (interleaved runs)', `${fmt(median(dRuns))} / ${fmt(median(wRuns))}`, wRuns.map((x) => x.toFixed(0)).join(', '), `${dc === wc ? 'same' : 'DIFFERENT'} ${dc} pairs; provider ÷ direct ${(median(wRuns) / median(dRuns)).toFixed(2)}×`]);
 
   const dataDir = path.resolve(import.meta.dirname ?? '.', '../data');
   const netFile = path.join(dataDir, 'walk-network.geojson');

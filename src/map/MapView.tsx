@@ -90,9 +90,11 @@ export function MapView() {
   const walkNet = useApp((s) => (s.params.distanceMode === 'walking' ? s.walkNetwork : null));
   const walking = useApp((s) => selectCurrentResult(s)?.walking);
   const walkPaths = useMemo(() => (walkNet ? networkPaths(walkNet.graph) : null), [walkNet]);
+  const edits = useApp((s) => s.scenarios.find((x) => x.id === s.currentScenarioId)?.networkEdits);
+  const pathStart = useApp((s) => s.networkPathStart);
   const walk = useMemo(
-    () => walkLayers({ paths: walkPaths, walking, showNetwork: visible.walk_network, showCatchments: visible.catchments, showNearest: visible.walk_nearest }),
-    [walkPaths, walking, visible.walk_network, visible.catchments, visible.walk_nearest],
+    () => walkLayers({ paths: walkPaths, walking, showNetwork: visible.walk_network, showCatchments: visible.catchments, showNearest: visible.walk_nearest, edits, pathStart }),
+    [walkPaths, walking, visible.walk_network, visible.catchments, visible.walk_nearest, edits, pathStart],
   );
   const focusSeq = useApp((s) => s.focusSeq);
   // community names only when zoomed in (re-rendered when the zoom crosses LABEL_MIN_ZOOM)
@@ -145,9 +147,13 @@ export function MapView() {
           st.addClickCandidate(info.coordinate[0], info.coordinate[1]);
           return;
         }
+        if (st.networkTool !== 'none' && info.coordinate) {
+          st.networkMapClick(info.coordinate[0], info.coordinate[1]);
+          return;
+        }
         st.select(pickedOf(info));
       },
-      getCursor: ({ isHovering }) => (appStore.getState().addingSite || appStore.getState().pickingCandidate ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
+      getCursor: ({ isHovering }) => (appStore.getState().addingSite || appStore.getState().pickingCandidate || appStore.getState().networkTool !== 'none' ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(deckOverlay);
     mapRef.current = map;

@@ -4,9 +4,10 @@
  * (instead of the straight-line circle), and the "walking distance to the nearest
  * kindergarten" surface as nested bands (≤ r, ≤ 2r, ≤ 4r).
  */
-import { PathLayer, PolygonLayer } from '@deck.gl/layers';
+import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { MultiPolygonCoords } from '../analysis/network/isochrone';
+import type { NetworkEdit } from '../analysis/network/network-edits';
 import type { WalkGraph } from '../analysis/network/walk-graph';
 import type { WalkingExtras } from '../analysis/network/walking-extras';
 import { KG_TYPE_COLOR } from './palette';
@@ -42,6 +43,10 @@ export function walkLayers(opts: {
   showNetwork: boolean;
   showCatchments: boolean;
   showNearest: boolean;
+  /** the current scenario's network edits (new paths green, closures red) */
+  edits?: readonly NetworkEdit[];
+  /** first click of a path being drawn */
+  pathStart?: [number, number] | null;
 }): Layer[] {
   const out: Layer[] = [];
   const w = opts.walking;
@@ -69,6 +74,28 @@ export function walkLayers(opts: {
         getColor: (d) => (d.detached ? WALK_DETACHED_RGBA : WALK_NETWORK_RGBA),
         getWidth: (d) => (d.detached ? 3 : 1),
         widthUnits: 'pixels',
+      }),
+    );
+  }
+  const adds = (opts.edits ?? []).filter((e): e is Extract<NetworkEdit, { kind: 'add' }> => e.kind === 'add');
+  const closes = (opts.edits ?? []).filter((e): e is Extract<NetworkEdit, { kind: 'close' }> => e.kind === 'close');
+  if (opts.paths && adds.length) {
+    out.push(new PathLayer({ id: 'walk-edits-add', data: adds, getPath: (e) => e.coords, getColor: [20, 150, 70, 255], getWidth: 5, widthUnits: 'pixels' }));
+  }
+  const marks: [number, number][] = [...closes.map((e): [number, number] => [e.lon, e.lat]), ...(opts.pathStart ? [opts.pathStart] : [])];
+  if (opts.paths && marks.length) {
+    out.push(
+      new ScatterplotLayer<[number, number]>({
+        id: 'walk-edits-points',
+        data: marks,
+        getPosition: (p) => p,
+        getRadius: 7,
+        radiusUnits: 'pixels',
+        getFillColor: (p) => (opts.pathStart && p === opts.pathStart ? [20, 150, 70, 255] : [220, 30, 30, 255]),
+        stroked: true,
+        getLineColor: [255, 255, 255, 255],
+        getLineWidth: 2,
+        lineWidthUnits: 'pixels',
       }),
     );
   }

@@ -6,6 +6,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { buildWalkGraph, type WalkGraph } from '../analysis/network/walk-graph';
+import type { NetworkEdit } from '../analysis/network/network-edits';
 import type { DistanceMode } from '../analysis/reach';
 import { walkLinesFromGeoJson, type WalkLinesResult } from '../data/network/walk-lines';
 import type { AppState } from './store';
@@ -29,6 +30,14 @@ export interface NetworkSlice {
   importWalkNetwork(file: File): Promise<boolean>;
   /** 直线 / 步行路网; walking loads the sample network when none is loaded and the data are the sample. */
   setDistanceMode(mode: DistanceMode): Promise<void>;
+  /** map tool for network edits of the current scenario: a new path (two clicks) or closing a segment (one click) */
+  networkTool: 'none' | 'add' | 'close';
+  /** first click of a new path */
+  networkPathStart: [number, number] | null;
+  setNetworkTool(tool: 'none' | 'add' | 'close'): void;
+  /** a map click while a network tool is on: records the edit in the current scenario (one undo step) */
+  networkMapClick(lon: number, lat: number): void;
+  removeNetworkEdit(id: string): void;
 }
 
 /** Build the app's network from read lines. */
@@ -46,7 +55,43 @@ export function walkNetworkOf(read: WalkLinesResult, nameZh: string, generated: 
 
 const isSample = (s: AppState): boolean => !!s.meta?.name && s.meta.name.includes('示例');
 
+/** Change the current scenario's network edits with an undo step, then re-run (plan, and 现状 for 基准). */
+function changeEdits(set: (p: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void, get: () => AppState, label: string, change: (e: NetworkEdit[]) => NetworkEdit[]): void {
+  set((s) => ({
+    scenarios: s.scenarios.map((x) => (x.id === s.currentScenarioId ? { ...x, networkEdits: change(x.networkEdits ?? []) } : x)),
+    planUndo: [...s.planUndo.slice(-49), { label, scenarios: s.scenarios }],
+    planVersion: s.planVersion + 1,
+  }));
+  void get().runPlan();
+  void get().runAnalysis();
+}
+
 export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = (set, get) => ({
+  networkTool: 'none',
+  networkPathStart: null,
+  setNetworkTool: (networkTool) => set({ networkTool, networkPathStart: null }),
+  networkMapClick(lon, lat) {
+    const s = get();
+    const cur = s.scenarios.find((x) => x.id === s.currentScenarioId);
+    if (!cur || s.networkTool === 'none') return;
+    const n = (cur.networkEdits ?? []).length + 1;
+    const id = `NE${Date.now().toString(36)}${n}`;
+    if (s.networkTool === 'close') {
+      set({ networkTool: 'none' });
+      changeEdits(set, get, `关闭路段 ${n}`, (e) => [...e, { id, kind: 'close', nameZh: `关闭路段 ${n}`, lon, lat }]);
+      return;
+    }
+    if (!s.networkPathStart) {
+      set({ networkPathStart: [lon, lat] });
+      return;
+    }
+    const start = s.networkPathStart;
+    set({ networkTool: 'none', networkPathStart: null });
+    changeEdits(set, get, `新建步行道 ${n}`, (e) => [...e, { id, kind: 'add', nameZh: `新建步行道/桥 ${n}`, coords: [start, [lon, lat]] }]);
+  },
+  removeNetworkEdit(id) {
+    changeEdits(set, get, '删除路网修改', (e) => e.filter((x) => x.id !== id));
+  },
   walkNetwork: null,
   networkLoading: false,
   networkError: null,

@@ -74,6 +74,7 @@ export function DistanceControls() {
           <Source k="walkSpeedKmh" />
         </>
       ) : null}
+      {mode === 'walking' && net ? <NetworkEditsPanel /> : null}
       {net && st ? (
         <div className="hint" data-testid="walk-network-info">
           {zh ? '路网：' : 'Network: '}
@@ -108,6 +109,42 @@ export function DistanceControls() {
         <div className="error" data-testid="walk-network-error">
           {error}
         </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Network edits of the current scenario: a new path / bridge (two clicks on the map), a closed segment (one click). */
+function NetworkEditsPanel() {
+  const zh = useApp((s) => s.lang) === 'zh';
+  const scenario = useApp((s) => s.scenarios.find((x) => x.id === s.currentScenarioId));
+  const tool = useApp((s) => s.networkTool);
+  const start = useApp((s) => s.networkPathStart);
+  const setTool = useApp((s) => s.setNetworkTool);
+  const remove = useApp((s) => s.removeNetworkEdit);
+  const edits = scenario?.networkEdits ?? [];
+  return (
+    <div className="network-edits" data-testid="network-edits">
+      <div className="hint">
+        {zh ? `路网修改（方案“${scenario?.name ?? ''}”）：` : `Network edits (scenario "${scenario?.name ?? ''}"): `}
+      </div>
+      <button type="button" className={tool === 'add' ? 'active' : undefined} data-testid="network-add" onClick={() => setTool(tool === 'add' ? 'none' : 'add')}>
+        {tool === 'add' ? (start ? (zh ? '点击终点…' : 'Click the end…') : zh ? '点击起点…' : 'Click the start…') : zh ? '＋ 新建步行道/桥' : '+ New path / bridge'}
+      </button>{' '}
+      <button type="button" className={tool === 'close' ? 'active' : undefined} data-testid="network-close" onClick={() => setTool(tool === 'close' ? 'none' : 'close')}>
+        {tool === 'close' ? (zh ? '点击要关闭的路段…' : 'Click the segment…') : zh ? '✕ 关闭路段' : '✕ Close a segment'}
+      </button>
+      {edits.length ? (
+        <ul className="network-edit-list">
+          {edits.map((e) => (
+            <li key={e.id}>
+              {e.nameZh}{' '}
+              <button type="button" className="link" onClick={() => remove(e.id)} aria-label={zh ? '删除' : 'Remove'}>
+                {zh ? '删除' : 'remove'}
+              </button>
+            </li>
+          ))}
+        </ul>
       ) : null}
     </div>
   );

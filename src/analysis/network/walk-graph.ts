@@ -204,9 +204,13 @@ export function buildWalkGraph(lines: WalkLines, toleranceM = DEFAULT_JOIN_TOLER
   let joinedEnds = 0;
   if (toleranceM > 0 && ea.length > 0) {
     const deg = new Int32Array(nNodes);
+    // the one neighbour of a dangling end: an end is never joined onto its own line's next segment
+    const nbr = new Int32Array(nNodes).fill(-1);
     for (let e = 0; e < ea.length; e++) {
       deg[ea[e]]++;
       deg[eb[e]]++;
+      nbr[ea[e]] = eb[e];
+      nbr[eb[e]] = ea[e];
     }
     const nx = (v: number): number => (nodeLon[v] - frame.lon0) * frame.kx;
     const ny = (v: number): number => (nodeLat[v] - frame.lat0) * frame.ky;
@@ -242,7 +246,7 @@ export function buildWalkGraph(lines: WalkLines, toleranceM = DEFAULT_JOIN_TOLER
       for (const e of list) {
         const a = ea[e];
         const b = eb[e];
-        if (a === v || b === v) continue;
+        if (a === v || b === v || a === nbr[v] || b === nbr[v]) continue;
         const ax = nx(a);
         const ay = ny(a);
         const dx = nx(b) - ax;

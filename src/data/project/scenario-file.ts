@@ -3,6 +3,7 @@
  * rows of the plan_projects layer) and optionally the plan settings. The same file
  * drives the app and the CLI (`npm run analyze -- --scenario <file> --year <y>`).
  */
+import { checkNetworkEdits } from '../network/edits-check';
 import { defaultPlanSettings } from '../../analysis/plan/plan-defaults';
 import type { PlanScenario, PlanSettings } from '../../analysis/plan/plan-types';
 import { coerceRecords } from '../coerce';
@@ -49,6 +50,13 @@ export function checkScenario(raw: unknown, where: string, root = 'scenario'): {
   const res = coerceRecords('plan_projects', records, `${where} ${root}.projects`);
   const err = res.issues.find((i) => i.severity === 'error');
   if (err) return { error: formatIssue({ ...err, message: err.message + '（第 N 行 = 第 N 个项目）' }) };
+  // walking network edits (added 2026-12; absent in older files)
+  const rawEdits = (raw as { networkEdits?: unknown }).networkEdits;
+  if (rawEdits !== undefined) {
+    const ne = checkNetworkEdits(rawEdits, where);
+    if ('error' in ne) return ne;
+    return { scenario: { id: r.value.id, name: r.value.name, projects: res.rows as PlanProject[], networkEdits: ne.edits } };
+  }
   return { scenario: { id: r.value.id, name: r.value.name, projects: res.rows as PlanProject[] } };
 }
 
