@@ -127,6 +127,28 @@ export const walkingTests: E2eTest[] = [
       await page.waitForFunction(() => (window as unknown as W).__xwghStore.getState().analysisState === 'done', undefined, { timeout: 20000 });
       assertEqual((await state(ctx)).covered, walk.covered, 'the imported file gives the same coverage');
 
+      // a network edit in the current scenario: a new path drawn with two clicks, then removed
+      const shotBeforeEdit = await mapShot(ctx);
+      const px = (lon: number, lat: number) => page.evaluate(([a, b]) => (window as unknown as { __xwghMap: { project(p: [number, number]): { x: number; y: number } } }).__xwghMap.project([a, b]), [lon, lat] as [number, number]);
+      const box = (await page.locator('[data-testid=map]').boundingBox())!;
+      const a = await px(109.80, 40.655);
+      const b = await px(109.83, 40.655);
+      await page.locator('[data-testid=network-add]').click();
+      await page.waitForFunction(() => (window as unknown as { __xwghStore: { getState(): { networkTool: string } } }).__xwghStore.getState().networkTool === 'add');
+      await page.mouse.click(box.x + a.x, box.y + a.y);
+      await page.waitForFunction(() => (window as unknown as { __xwghStore: { getState(): { networkPathStart: unknown } } }).__xwghStore.getState().networkPathStart !== null, undefined, { timeout: 5000 });
+      await page.mouse.click(box.x + b.x, box.y + b.y);
+      await page.waitForFunction(() => ((window as unknown as { __xwghStore: { getState(): { scenarios: { networkEdits?: unknown[] }[] } } }).__xwghStore.getState().scenarios[0].networkEdits ?? []).length === 1, undefined, { timeout: 5000 });
+      await waitFor(ctx, 'walking');
+      await page.waitForFunction(() => (window as unknown as W).__xwghStore.getState().analysisState === 'done', undefined, { timeout: 20000 });
+      const withEdit = await mapShot(ctx, 'walking-network-edit.png');
+      assert((await countDiff(page, shotBeforeEdit, withEdit)) > 300, 'the new path is drawn');
+      const editedCovered = (await state(ctx)).covered;
+      assert(editedCovered >= walk.covered, `a new path never lowers coverage (${editedCovered} ≥ ${walk.covered})`);
+      await page.locator('[data-testid=network-edits] button.link').first().click();
+      await page.waitForFunction(() => ((window as unknown as { __xwghStore: { getState(): { scenarios: { networkEdits?: unknown[] }[] } } }).__xwghStore.getState().scenarios[0].networkEdits ?? []).length === 0, undefined, { timeout: 5000 });
+      await page.waitForFunction((c) => { const s = (window as unknown as W).__xwghStore.getState(); return s.analysisState === 'done' && s.result?.district.coveredChildren === c; }, walk.covered, { timeout: 20000 });
+
       // 选址 on foot: the exact answer equals the Node engine's with the walking reach; reach drawn as isochrones
       const graph = buildWalkGraph(net.lines);
       const sp = { ...defaultSitingParams(), p: 2, radiusM: 300, reach: { mode: 'walking' as const, graph, snapMaxM: 200 } };
