@@ -3,6 +3,7 @@
  * run in its worker (instant answer, then the exact one with its bound), cancel, and
  * adding the chosen sites to the plan as new builds.
  */
+import { applyNetworkEdits } from '../analysis/network/network-edits';
 import { reachSpecOf } from '../analysis/reach';
 import type { StateCreator } from 'zustand/vanilla';
 import { gridCandidates } from '../analysis/siting/run-siting';
@@ -104,7 +105,10 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
     s.sitingCancel?.();
     let reach: SitingParams['reach'];
     try {
-      reach = s.params.distanceMode === 'walking' ? reachSpecOf({ walkGraph: s.walkNetwork?.graph }, s.params) : undefined;
+      // on foot: the network of the scenario on screen (its new paths and closures applied)
+      const edits = (s.planOpen ? selectCurrentScenario(s) : s.scenarios.find((x) => x.id === 'base'))?.networkEdits ?? [];
+      const graph = s.walkNetwork && edits.length ? applyNetworkEdits(s.walkNetwork.graph, edits).graph : s.walkNetwork?.graph;
+      reach = s.params.distanceMode === 'walking' ? reachSpecOf({ walkGraph: graph }, s.params) : undefined;
     } catch (e) {
       set({ sitingState: 'error', sitingError: (e as Error).message });
       return;
