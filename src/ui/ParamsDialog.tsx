@@ -1,4 +1,4 @@
-import { defaultAnalysisParams, PARAM_SOURCES, validateParams } from '../analysis/params';
+import { DEFAULT_WALK_SNAP_MAX_M, DEFAULT_WALK_SPEED_KMH, defaultAnalysisParams, PARAM_SOURCES, validateParams } from '../analysis/params';
 import type { AnalysisParams, IndicatorThresholds, SupportingKgRule } from '../analysis/types';
 import { todayIso } from '../state/analysis-slice';
 import { useApp } from '../state/store';
@@ -77,6 +77,8 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
             <NumberRow k="statusThresholds.green" value={params.statusThresholds.green} step={0.05} onChange={(green) => set({ statusThresholds: { ...params.statusThresholds, green } })} />
             <NumberRow k="statusThresholds.amber" value={params.statusThresholds.amber} step={0.05} onChange={(amber) => set({ statusThresholds: { ...params.statusThresholds, amber } })} />
             <NumberRow k="nearestMaxM" value={params.nearestMaxM} step={100} onChange={(nearestMaxM) => set({ nearestMaxM })} />
+            <NumberRow k="walkSpeedKmh" value={params.walkSpeedKmh ?? DEFAULT_WALK_SPEED_KMH} step={0.5} onChange={(walkSpeedKmh) => walkSpeedKmh > 0 && set({ walkSpeedKmh })} />
+            <NumberRow k="walkSnapMaxM" value={params.walkSnapMaxM ?? DEFAULT_WALK_SNAP_MAX_M} step={25} onChange={(walkSnapMaxM) => walkSnapMaxM > 0 && set({ walkSnapMaxM })} />
             <tr className="group">
               <td colSpan={3}>配套园</td>
             </tr>
