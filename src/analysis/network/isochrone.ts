@@ -17,6 +17,8 @@ import type { WalkGraph } from './walk-graph';
 
 const DEG = Math.PI / 180;
 const M_PER_DEG = EARTH_RADIUS_M * DEG;
+/** grid points of one surface at most (16 MB of Float32) */
+export const MAX_SURFACE_CELLS = 4_000_000;
 
 /** A distance surface: values[j·nx + i] at (x0 + i·cellM, y0 + j·cellM) metres in the frame of (lon0, lat0); Infinity = not reached. */
 export interface DistanceSurface {
@@ -59,12 +61,14 @@ export function rasterizeDistances(
   opts: SurfaceOptions = {},
   seeds: readonly EdgeSeed[] = [],
 ): DistanceSurface {
-  const cellM = opts.cellM ?? 25;
   const offRoadM = opts.offRoadM ?? 60;
   const lat0 = (box.minLat + box.maxLat) / 2;
   const lon0 = (box.minLon + box.maxLon) / 2;
   const kx = M_PER_DEG * Math.cos(lat0 * DEG);
   const ky = M_PER_DEG;
+  // a large network (a province) gets coarser cells: at most MAX_SURFACE_CELLS grid points
+  const areaM2 = ((box.maxLon - box.minLon) * kx + 2 * offRoadM) * ((box.maxLat - box.minLat) * ky + 2 * offRoadM);
+  const cellM = Math.max(opts.cellM ?? 25, Math.sqrt(areaM2 / MAX_SURFACE_CELLS));
   // one cell of padding beyond the off-road reach so every contour closes
   const pad = offRoadM + 2 * cellM;
   const x0 = (box.minLon - lon0) * kx - pad;

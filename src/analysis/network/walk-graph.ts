@@ -217,17 +217,28 @@ export function buildWalkGraph(lines: WalkLines, toleranceM = DEFAULT_JOIN_TOLER
     const cell = Math.max(toleranceM * 4, 50);
     const idx = new Map<number, number[]>();
     const key = (cx: number, cy: number): number => cx * 4194304 + cy;
+    // each edge goes into the cells along it (and their neighbours, which covers the tolerance),
+    // not into every cell of its bounding box: a long diagonal edge stays cheap
     for (let e = 0; e < ea.length; e++) {
-      const x0 = Math.min(nx(ea[e]), nx(eb[e])) - toleranceM;
-      const x1 = Math.max(nx(ea[e]), nx(eb[e])) + toleranceM;
-      const y0 = Math.min(ny(ea[e]), ny(eb[e])) - toleranceM;
-      const y1 = Math.max(ny(ea[e]), ny(eb[e])) + toleranceM;
-      for (let cx = Math.floor(x0 / cell); cx <= Math.floor(x1 / cell); cx++) {
-        for (let cy = Math.floor(y0 / cell); cy <= Math.floor(y1 / cell); cy++) {
-          const k = key(cx, cy);
-          const list = idx.get(k);
-          if (list) list.push(e);
-          else idx.set(k, [e]);
+      const ax = nx(ea[e]);
+      const ay = ny(ea[e]);
+      const bx = nx(eb[e]);
+      const by = ny(eb[e]);
+      const steps = Math.ceil(Math.hypot(bx - ax, by - ay) / (cell / 2)) + 1;
+      const seen = new Set<number>();
+      for (let k = 0; k <= steps; k++) {
+        const f = k / steps;
+        const cx0 = Math.floor((ax + f * (bx - ax)) / cell);
+        const cy0 = Math.floor((ay + f * (by - ay)) / cell);
+        for (let dx = -1; dx <= 1; dx++) {
+          for (let dy = -1; dy <= 1; dy++) {
+            const kk = key(cx0 + dx, cy0 + dy);
+            if (seen.has(kk)) continue;
+            seen.add(kk);
+            const list = idx.get(kk);
+            if (list) list.push(e);
+            else idx.set(kk, [e]);
+          }
         }
       }
     }

@@ -88,3 +88,13 @@ describe('network isochrones', () => {
     expect(at(500, 50)).toBe(Infinity); // beyond the off-road allowance
   });
 });
+
+describe('surface size', () => {
+  it('a province-size network gets coarser cells, never more than MAX_SURFACE_CELLS grid points', async () => {
+    const { rasterizeDistances, MAX_SURFACE_CELLS } = await import('../../../src/analysis/network/isochrone');
+    const g = buildWalkGraph(packLines([[P(0, 0), P(600_000, 500_000)]]));
+    const s = rasterizeDistances(g, Float64Array.from([0, Infinity]), [0], 1, { minLon: P(0, 0)[0], minLat: P(0, 0)[1], maxLon: P(600_000, 500_000)[0], maxLat: P(600_000, 500_000)[1] }, 1000);
+    expect(s.nx * s.ny).toBeLessThanOrEqual(MAX_SURFACE_CELLS * 1.01);
+    expect(s.cellM).toBeGreaterThan(250);
+  });
+});

@@ -57,6 +57,13 @@ describe('walk graph', () => {
     expect(apart.stats.detachedLengthM).toBeCloseTo(99.4, 1);
   });
 
+  it('never joins a line end onto its own next segment (a path drawn across a road ends on the road)', () => {
+    // a path from (0, 25) to (0, −25) with its ends on the two roads: the middle segment passes through both ends
+    const g = buildWalkGraph(packLines([[P(-100, 20), P(100, 20)], [P(-100, -20), P(100, -20)], [P(0, 20), P(0, 25), P(0, -25), P(0, -20)]]));
+    expect(g.stats.joinedEnds).toBe(2);
+    expect(g.stats.components).toBe(1);
+  });
+
   it('snaps to the nearest edge with the projection and its distance; beyond the limit not at all', () => {
     const g = riverGraph();
     const idx = buildEdgeIndex(g, 50);
