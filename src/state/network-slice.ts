@@ -38,6 +38,11 @@ export interface NetworkSlice {
   /** a map click while a network tool is on: records the edit in the current scenario (one undo step) */
   networkMapClick(lon: number, lat: number): void;
   removeNetworkEdit(id: string): void;
+  /**
+   * Settings say walking but no network is loaded (a restored or opened project): load the sample's
+   * network when the data are the sample, else go back to straight line and say why.
+   */
+  ensureWalkNetwork(): Promise<void>;
 }
 
 /** Build the app's network from read lines. */
@@ -139,20 +144,36 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
         set({ networkError: '请先导入步行路网（数据 ▾ → 导入步行路网，或“分析”中的“导入路网”）' });
         return;
       }
-      set({ networkLoading: true, networkError: null });
-      try {
-        const { default: url } = await import('../../data/walk-network.geojson?url');
-        const res = await fetch(url);
-        if (!res.ok) throw new Error(`无法读取示例步行路网（HTTP ${res.status}）`);
-        const read = walkLinesFromGeoJson(await res.json(), 'walk-network.geojson');
-        set({ walkNetwork: walkNetworkOf(read, '示例步行路网（生成数据，非真实道路）', true) });
-      } catch (e) {
-        set({ networkError: (e as Error).message, networkLoading: false });
-        return;
-      }
-      set({ networkLoading: false });
+      if (!(await loadSampleNetwork(set))) return;
     }
     set({ networkError: null });
     get().setParams({ distanceMode: mode });
   },
+  async ensureWalkNetwork() {
+    const s = get();
+    if (s.params.distanceMode !== 'walking' || s.walkNetwork || s.networkLoading) return;
+    if (isSample(s) && (await loadSampleNetwork(set))) {
+      void get().runAnalysis();
+      void get().runPlan();
+      return;
+    }
+    get().setParams({ distanceMode: 'straight' });
+    set({ networkError: '项目使用步行路网距离，但路网未随项目保存：已改为直线距离，请重新导入步行路网后再选择“步行路网”' });
+  },
 });
+
+/** Fetch and build the sample's generated network; false (message set) on failure. */
+async function loadSampleNetwork(set: (p: Partial<AppState>) => void): Promise<boolean> {
+  set({ networkLoading: true, networkError: null });
+  try {
+    const { default: url } = await import('../../data/walk-network.geojson?url');
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`无法读取示例步行路网（HTTP ${res.status}）`);
+    const read = walkLinesFromGeoJson(await res.json(), 'walk-network.geojson');
+    set({ walkNetwork: walkNetworkOf(read, '示例步行路网（生成数据，非真实道路）', true), networkLoading: false });
+    return true;
+  } catch (e) {
+    set({ networkError: (e as Error).message, networkLoading: false });
+    return false;
+  }
+}

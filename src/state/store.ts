@@ -35,6 +35,12 @@ export function createAppStore(): AppStore {
     if (s.layers.plan_projects !== prev.layers.plan_projects) s.syncBaseScenario();
     else if (s.dataVersion !== prev.dataVersion && s.planOpen) void s.runPlan();
     if (s.layers.communities !== prev.layers.communities) s.reconcileLedger();
+    // a network belongs to its dataset: the sample's generated one goes when other data come in
+    if (s.meta !== prev.meta && s.walkNetwork?.generated && !s.meta?.name?.includes('示例')) s.setWalkNetwork(null);
+    // walking distance from saved settings without a network: load it (sample) or fall back (once the dataset is known)
+    const changed = s.dataVersion !== prev.dataVersion || s.meta !== prev.meta || s.params.distanceMode !== prev.params.distanceMode;
+    const cur = store.getState();
+    if (changed && cur.meta && cur.params.distanceMode === 'walking' && !cur.walkNetwork && !cur.networkLoading) void cur.ensureWalkNetwork();
     // the present-day view is the 基准 scenario's base year: it follows the plan settings and 基准's projects
     const baseChanged = s.scenarios.find((x) => x.id === BASE_SCENARIO_ID) !== prev.scenarios.find((x) => x.id === BASE_SCENARIO_ID);
     if ((s.planSettings !== prev.planSettings || baseChanged) && s.dataVersion === prev.dataVersion && (s.result || s.analysisState === 'running')) void s.runAnalysis();

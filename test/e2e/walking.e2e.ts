@@ -157,6 +157,15 @@ export const walkingTests: E2eTest[] = [
       await mapShot(ctx, 'walking-siting.png');
       await page.locator('[data-testid=tab-siting]').click();
 
+      // the choice is saved with the project: after a reload walking comes back with the sample's network
+      await page.waitForTimeout(1000);
+      await page.waitForFunction(() => (window as unknown as { __xwghStore: { getState(): { saveState: string } } }).__xwghStore.getState().saveState === 'saved', undefined, { timeout: 10000 });
+      await page.reload();
+      await page.waitForSelector('.app[data-load-state=ready]', { timeout: 30000 });
+      await page.waitForFunction(() => !!(window as unknown as W).__xwghStore.getState().walkNetwork, undefined, { timeout: 20000 });
+      await waitFor(ctx, 'walking');
+      assertEqual((await state(ctx)).covered, walk.covered, 'after a reload: walking restored with the sample network, the same figure');
+
       await page.locator('[data-testid=distance-select]').selectOption('straight');
       await waitFor(ctx, 'straight');
       assertEqual((await state(ctx)).covered, straight.covered, 'back to the straight-line figure');

@@ -70,3 +70,19 @@ describe('network slice', () => {
     expect(s.getState().walkNetwork?.nameZh).toBe('test');
   });
 });
+
+describe('walking settings without a network', () => {
+  it('a project that says walking but has no network (not the sample) goes back to straight line and says why', async () => {
+    const s = createAppStore();
+    s.getState().setPlanRunner(inProcess);
+    await s.getState().setDataset({ layers: { ...emptyLayers(), kindergartens: [kg], population: [cell('a', 0, -30, 10)], plan_projects: [] }, district: null, meta: { name: '某县' } });
+    s.getState().setParams({ distanceMode: 'walking' });
+    await Promise.resolve();
+    expect(s.getState().params.distanceMode).toBe('straight');
+    expect(s.getState().networkError).toContain('路网未随项目保存');
+    // choosing walking without a network asks for one and changes nothing
+    await s.getState().setDistanceMode('walking');
+    expect(s.getState().params.distanceMode).toBe('straight');
+    expect(s.getState().networkError).toContain('请先导入步行路网');
+  });
+});
