@@ -141,7 +141,7 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
   async setDistanceMode(mode) {
     if (mode === 'walking' && !get().walkNetwork) {
       if (!isSample(get())) {
-        set({ networkError: '请先导入步行路网（数据 ▾ → 导入步行路网，或“分析”中的“导入路网”）' });
+        set({ networkError: '请先导入步行路网（数据 ▾ → 导入步行路网，或本栏的“导入步行路网…”）' });
         return;
       }
       if (!(await loadSampleNetwork(set))) return;

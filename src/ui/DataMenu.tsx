@@ -22,6 +22,7 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
   const [layer, setLayer] = useState<LayerId>('kindergartens');
   const importInput = useRef<HTMLInputElement>(null);
   const projectInput = useRef<HTMLInputElement>(null);
+  const networkInput = useRef<HTMLInputElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   const refs = useMemo(() => [menuRef], []);
@@ -57,6 +58,23 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
               if (files.length > 0) {
                 setOpen(false);
                 onImportFiles(files);
+              }
+            }}
+          />
+          <button type="button" onClick={() => networkInput.current?.click()} data-testid="menu-walk-network">
+            {zh ? '导入步行路网…（GeoJSON / Shapefile，用于步行距离）' : 'Import walking network… (GeoJSON / Shapefile)'}
+          </button>
+          <input
+            ref={networkInput}
+            type="file"
+            accept=".geojson,.json,.zip,.shp"
+            hidden
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) {
+                setOpen(false);
+                void appStore.getState().importWalkNetwork(f);
               }
             }}
           />
