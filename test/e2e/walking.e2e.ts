@@ -134,6 +134,8 @@ export const walkingTests: E2eTest[] = [
       await page.waitForFunction(() => (window as unknown as { __xwghStore: { getState(): { networkTool: string } } }).__xwghStore.getState().networkTool === 'add');
       await page.mouse.click(box.x + a.x, box.y + a.y);
       await page.waitForFunction(() => (window as unknown as { __xwghStore: { getState(): { networkPathStart: unknown } } }).__xwghStore.getState().networkPathStart !== null, undefined, { timeout: 5000 });
+      // not so soon that the map takes the two clicks for a double click
+      await page.waitForTimeout(700);
       await page.mouse.click(box.x + b.x, box.y + b.y);
       await page.waitForFunction(() => ((window as unknown as { __xwghStore: { getState(): { scenarios: { networkEdits?: unknown[] }[] } } }).__xwghStore.getState().scenarios[0].networkEdits ?? []).length === 1, undefined, { timeout: 5000 });
       await waitFor(ctx, 'walking');
