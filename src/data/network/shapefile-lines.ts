@@ -11,8 +11,8 @@ import { detectCrs } from '../coords/detect-crs';
 import { crsLabel, toWgs84Fn } from '../coords/crs';
 import { readPrj } from '../coords/prj';
 import type { RowIssue } from '../issues';
-import { dbfEncoding, dbfRecords, unzipEntries } from '../import/read-shapefile';
-import { zipProblemZh } from '../import/zip-check';
+import { dbfEncoding, dbfRecords } from '../import/read-shapefile';
+import { unzipChecked } from '../import/zip-check';
 import { walkLinesFromGeoJson, type WalkLinesResult } from './walk-lines';
 
 export interface ShapefileLinesResult extends WalkLinesResult {
@@ -69,9 +69,9 @@ export function walkLinesFromShapefileParts(fileName: string, parts: { shp: Uint
 export async function walkLinesFromShapefile(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<ShapefileLinesResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (file.name.toLowerCase().endsWith('.shp')) return walkLinesFromShapefileParts(file.name, { shp: bytes });
-  const bad = await zipProblemZh('ZIP 文件', file.name, bytes);
-  if (bad) throw new Error(bad);
-  const entries = await unzipEntries(bytes);
+  const zip = await unzipChecked('ZIP 文件', file.name, bytes);
+  if ('problem' in zip) throw new Error(zip.problem);
+  const entries = zip.entries;
   const lower = new Map([...entries].map(([k, v]) => [k.toLowerCase(), v] as const));
   const bases = [...entries.keys()].filter((k) => /\.shp$/i.test(k)).map((k) => k.slice(0, -4));
   if (bases.length === 0) throw new Error(`ZIP 文件“${file.name}”中没有 .shp 文件`);
