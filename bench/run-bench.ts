@@ -32,7 +32,7 @@ import { runSiteBench } from './site-bench';
 import { benchPlan, syntheticNewBuilds } from './plan-bench';
 import { naiveTurfPerPair } from './naive-turf';
 import { generateProvince, provinceRows } from './province';
-import { runWalkBench } from './walk-bench';
+import { runWalkBench, time } from './walk-bench';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -57,16 +57,6 @@ const load = () => os.loadavg()[0].toFixed(2);
 const md: string[] = [];
 const row = (cells: (string | number)[]) => md.push(`| ${cells.join(' | ')} |`);
 
-function time<T>(runs: number, f: () => T): { ms: number[]; last: T } {
-  const ms: number[] = [];
-  let last!: T;
-  for (let k = 0; k < runs; k++) {
-    const t = performance.now();
-    last = f();
-    ms.push(performance.now() - t);
-  }
-  return { ms, last };
-}
 
 async function main(): Promise<void> {
   console.log(`机器：${os.cpus().length} 核 ${os.cpus()[0]?.model ?? ''}，Node ${process.version}，开始时负载 ${load()}`);

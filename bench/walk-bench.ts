@@ -80,7 +80,8 @@ function randomPoints(seed: number, n: number, extentM: number): { lon: Float64A
   return { lon, lat };
 }
 
-function time<T>(runs: number, f: () => T): { ms: number[]; last: T } {
+/** Run `f` `runs` times: each run's ms and the last value. */
+export function time<T>(runs: number, f: () => T): { ms: number[]; last: T } {
   const ms: number[] = [];
   let last!: T;
   for (let k = 0; k < runs; k++) {

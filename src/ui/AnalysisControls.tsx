@@ -1,19 +1,10 @@
 import { useState } from 'react';
-import { ALTERNATIVE_RADIUS_M, PARAM_SOURCES, RULE_TABLES } from '../analysis/params';
+import { ALTERNATIVE_RADIUS_M, RULE_TABLES } from '../analysis/params';
 import { useApp } from '../state/store';
+import { ParamSource } from './ParamSource';
 import { DistanceControls } from './DistanceControls';
 import { ParamsDialog } from './ParamsDialog';
 
-function Source({ k }: { k: string }) {
-  const s = PARAM_SOURCES[k];
-  if (!s) return null;
-  return (
-    <div className="source" title={s.sourceZh}>
-      {s.sourceZh}
-      {s.verified ? '' : '（未核实/本工具约定）'}
-    </div>
-  );
-}
 
 /** Service radius, decay form and 配套园 rule table, each with its source; progress and cancel. */
 export function AnalysisControls() {
@@ -71,7 +62,7 @@ export function AnalysisControls() {
           />
         </label>
       ) : null}
-      <Source k="radiusM" />
+      <ParamSource k="radiusM" />
       <DistanceControls />
       <label className="field">
         <span>{zh ? '距离衰减' : 'Distance decay'}</span>
@@ -96,7 +87,7 @@ export function AnalysisControls() {
           ))}
         </select>
       </label>
-      <Source k="ruleTable" />
+      <ParamSource k="ruleTable" />
       <label className="field">
         <span>{zh ? '移交期限（月）' : 'Handover (months)'}</span>
         <input
@@ -110,7 +101,7 @@ export function AnalysisControls() {
           }}
         />
       </label>
-      <Source k="handoverMonths" />
+      <ParamSource k="handoverMonths" />
       <button type="button" className="params-button" onClick={() => setShowParams(true)} data-testid="params-button">
         {zh ? '全部参数与来源…' : 'All parameters and sources…'}
       </button>

@@ -1,18 +1,9 @@
 import { useRef } from 'react';
-import { DEFAULT_WALK_SPEED_KMH, PARAM_SOURCES, walkMinutes } from '../analysis/params';
+import { DEFAULT_WALK_SPEED_KMH, walkMinutes } from '../analysis/params';
 import type { DistanceMode } from '../analysis/reach';
 import { useApp } from '../state/store';
+import { ParamSource } from './ParamSource';
 
-function Source({ k }: { k: string }) {
-  const s = PARAM_SOURCES[k];
-  if (!s) return null;
-  return (
-    <div className="source" title={s.sourceZh}>
-      {s.sourceZh}
-      {s.verified ? '' : '（未核实/本工具约定）'}
-    </div>
-  );
-}
 
 /** 距离: 直线 / 步行路网, walking speed, the network in use (with its disconnected pieces) and its import. */
 export function DistanceControls() {
@@ -48,7 +39,7 @@ export function DistanceControls() {
           <option value="walking">{zh ? '步行路网' : 'Walking network'}</option>
         </select>
       </label>
-      <Source k="distanceMode" />
+      <ParamSource k="distanceMode" />
       {mode === 'walking' ? (
         <>
           <label className="field">
@@ -71,7 +62,7 @@ export function DistanceControls() {
               ? `${params.radiusM} 米步行约 ${walkMinutes(params.radiusM, speed).toFixed(1)} 分钟`
               : `${params.radiusM} m ≈ ${walkMinutes(params.radiusM, speed).toFixed(1)} min on foot`}
           </div>
-          <Source k="walkSpeedKmh" />
+          <ParamSource k="walkSpeedKmh" />
         </>
       ) : null}
       {mode === 'walking' && net ? <NetworkEditsPanel /> : null}

@@ -191,15 +191,7 @@ export class NetworkReach implements Reach {
   nodeDistancesToNearest(accept: Uint8Array, maxM: number): Float64Array {
     const c = this.nearestCache;
     if (c && c.maxM === maxM && c.accept.length === accept.length && c.accept.every((v, k) => v === accept[k])) return c.dist;
-    const nodes: number[] = [];
-    const dist: number[] = [];
-    for (let j = 0; j < accept.length; j++) {
-      if (accept[j] !== 1) continue;
-      const s = this.seeds(this.siteSnap, j);
-      if (!s) continue;
-      nodes.push(s.nodes[0], s.nodes[1]);
-      dist.push(s.dist[0], s.dist[1]);
-    }
+    const { nodes, dist } = this.acceptedSeeds(accept);
     this.ws.run(nodes, dist, maxM);
     const out = Float64Array.from(this.ws.dist);
     this.nearestCache = { accept: accept.slice(), maxM, dist: out };
@@ -233,6 +225,22 @@ export class NetworkReach implements Reach {
     }
   }
 
+  /** Start nodes and distances of every accepted site on the network (both ends of its snapped edge). */
+  private acceptedSeeds(accept: Uint8Array): { nodes: number[]; dist: number[]; seeds: EdgeSeed[] } {
+    const nodes: number[] = [];
+    const dist: number[] = [];
+    const seeds: EdgeSeed[] = [];
+    for (let j = 0; j < accept.length; j++) {
+      if (accept[j] !== 1) continue;
+      const s = this.seeds(this.siteSnap, j);
+      if (!s) continue;
+      nodes.push(s.nodes[0], s.nodes[1]);
+      dist.push(s.dist[0], s.dist[1]);
+      seeds.push(this.edgeSeed(j));
+    }
+    return { nodes, dist, seeds };
+  }
+
   private edgeSeed(j: number): EdgeSeed {
     return { edge: this.siteSnap.edge[j], t: this.siteSnap.t[j], snapM: this.siteSnap.snapM[j] };
   }
@@ -251,17 +259,7 @@ export class NetworkReach implements Reach {
    * (Infinity beyond maxM) — one multi-source Dijkstra, rasterised.
    */
   nearestSurface(accept: Uint8Array, maxM: number, opts: SurfaceOptions = {}): DistanceSurface | null {
-    const nodes: number[] = [];
-    const dist: number[] = [];
-    const seeds: EdgeSeed[] = [];
-    for (let j = 0; j < accept.length; j++) {
-      if (accept[j] !== 1) continue;
-      const s = this.seeds(this.siteSnap, j);
-      if (!s) continue;
-      nodes.push(s.nodes[0], s.nodes[1]);
-      dist.push(s.dist[0], s.dist[1]);
-      seeds.push(this.edgeSeed(j));
-    }
+    const { nodes, dist, seeds } = this.acceptedSeeds(accept);
     if (nodes.length === 0) return null;
     this.ws.run(nodes, dist, maxM);
     const g = this.graph;

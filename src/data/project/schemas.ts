@@ -199,31 +199,6 @@ const FIELD_NAMES = LAYERS.communities.fields.map((f) => f.name).filter((f) => f
 const SCALAR = v.union([v.null(), v.string(), v.boolean(), range(-1e15, 1e15)], '应为文本、数字、是否或空');
 const STATUS_OR_NULL = v.nullable(v.picklist(SUPPORTING_KG_STATUSES as unknown as string[], '不是有效的配套园状态'));
 
-export const LedgerEventSchema = v.pipe(
-  obj(
-    {
-      seq: range(0, Number.MAX_SAFE_INTEGER, { int: true }),
-      change: range(0, Number.MAX_SAFE_INTEGER, { int: true }),
-      community_id: v.pipe(v.string('应为小区编号'), v.minLength(1, '缺少小区编号')),
-      field: v.picklist(FIELD_NAMES, '不是小区图层的字段'),
-      from: SCALAR,
-      to: SCALAR,
-      date: DATE,
-      at: v.string('应为记录时间'),
-      by: v.string('应为记录人'),
-      note: v.nullable(v.string('应为文本或空')),
-      source: v.picklist(['edit', 'import', 'undo'], '应为 edit / import / undo'),
-      undoes: v.nullable(range(0, Number.MAX_SAFE_INTEGER, { int: true })),
-    },
-    '应为对象',
-  ),
-  v.forward(v.check((e) => e.field !== 'supporting_kg_status' || v.is(STATUS_OR_NULL, e.from), '不是有效的配套园状态'), ['from']),
-  v.forward(v.check((e) => e.field !== 'supporting_kg_status' || v.is(STATUS_OR_NULL, e.to), '不是有效的配套园状态'), ['to']),
-  // every value fits its field (type, range, a real date): an undo can only write valid values
-  v.forward(v.check((e) => e.from === null || valueFitsField(e.field, e.from), '不是该字段的有效值'), ['from']),
-  v.forward(v.check((e) => e.to === null || valueFitsField(e.field, e.to), '不是该字段的有效值'), ['to']),
-);
-
 /** One schema per column of the history (packed form: checked once per distinct value). */
 export const LEDGER_FIELD_SCHEMAS = {
   community_id: v.pipe(v.string('应为小区编号'), v.minLength(1, '缺少小区编号')),
@@ -236,6 +211,24 @@ export const LEDGER_FIELD_SCHEMAS = {
   note: v.nullable(v.string('应为文本或空')),
   source: v.picklist(['edit', 'import', 'undo'], '应为 edit / import / undo'),
 } as const;
+
+export const LedgerEventSchema = v.pipe(
+  obj(
+    {
+      seq: range(0, Number.MAX_SAFE_INTEGER, { int: true }),
+      change: range(0, Number.MAX_SAFE_INTEGER, { int: true }),
+      ...LEDGER_FIELD_SCHEMAS,
+      undoes: v.nullable(range(0, Number.MAX_SAFE_INTEGER, { int: true })),
+    },
+    '应为对象',
+  ),
+  v.forward(v.check((e) => e.field !== 'supporting_kg_status' || v.is(STATUS_OR_NULL, e.from), '不是有效的配套园状态'), ['from']),
+  v.forward(v.check((e) => e.field !== 'supporting_kg_status' || v.is(STATUS_OR_NULL, e.to), '不是有效的配套园状态'), ['to']),
+  // every value fits its field (type, range, a real date): an undo can only write valid values
+  v.forward(v.check((e) => e.from === null || valueFitsField(e.field, e.from), '不是该字段的有效值'), ['from']),
+  v.forward(v.check((e) => e.to === null || valueFitsField(e.field, e.to), '不是该字段的有效值'), ['to']),
+);
+
 
 export const LedgerEventsSchema = v.pipe(
   v.array(LedgerEventSchema, '应为数组'),
