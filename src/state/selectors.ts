@@ -2,7 +2,7 @@
 import type { KgStatusRag } from '../analysis/types';
 import type { AnalysisOverlay } from './map-overlay';
 import type { PlanResult, PlanScenario, PlanYearSummary } from '../analysis/plan/plan-types';
-import { planSites, sitesAt } from '../analysis/plan/supply-at';
+import { kindergartensAt } from '../analysis/plan/supply-at';
 import { ledgerSupply, planKindergartens, type LedgerSupply } from '../analysis/ledger/supply';
 import type { AnalysisInput } from '../analysis/types';
 import { planInputOf } from '../analysis/plan/present';
@@ -76,7 +76,7 @@ export function selectPresentKindergartens(s: AppState): LayerRows['kindergarten
   if (hit && sameKey(hit.key, key)) return hit.value;
   const projects = sc?.projects ?? s.layers.plan_projects;
   const { kindergartens, openings } = selectPlanKindergartens(s);
-  const value = sitesAt(planSites(kindergartens, projects, openings), projects, s.planSettings.baseYear, s.planSettings.openingLagYears).rows;
+  const value = kindergartensAt(kindergartens, projects, openings, s.planSettings.baseYear, s.planSettings.openingLagYears);
   presentKgs.set(s.layers, { key, value });
   return value;
 }
@@ -126,8 +126,7 @@ export function selectViewLayers(s: AppState): LayerRows {
   if (hit && sameKey(hit.key, key)) return hit.value;
   const projects = sc?.projects ?? s.layers.plan_projects;
   const { kindergartens, openings } = selectPlanKindergartens(s);
-  const sites = planSites(kindergartens, projects, openings);
-  const value: LayerRows = { ...s.layers, kindergartens: sitesAt(sites, projects, year, s.planSettings.openingLagYears).rows, plan_projects: projects };
+  const value: LayerRows = { ...s.layers, kindergartens: kindergartensAt(kindergartens, projects, openings, year, s.planSettings.openingLagYears), plan_projects: projects };
   views.set(s.layers, { key, value });
   return value;
 }

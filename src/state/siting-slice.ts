@@ -178,17 +178,14 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
 function yearDemandRows(s: AppState, r: AnalysisResult): PopulationCell[] {
   const cells = s.layers.population;
   const points = new Map(newCommunityPoints(s.layers.communities, s.planSettings).map((p) => [p.id, p]));
-  const out: PopulationCell[] = [];
-  const onCells = demandRowsOf(r, cells);
-  r.cells.ids.forEach((id, i) => {
-    const demand = r.cells.served[i] + r.cells.overCapacity[i] + r.cells.outside[i];
-    if (i < cells.length) out.push(onCells[i]);
-    else {
-      const p = points.get(id);
-      if (p) out.push({ id, lon: p.lon, lat: p.lat, cell_size_m: 0, residents: p.residents, children_0_2: 0, children_3_5: demand, year: s.planYear, street_code: p.streetCode });
-    }
-  });
-  return out;
+  // the rows of the result's cells: the population layer, then the plan's new-小区 points
+  const rows: PopulationCell[] = cells.slice();
+  for (let i = cells.length; i < r.cells.ids.length; i++) {
+    const p = points.get(r.cells.ids[i]);
+    if (!p) break;
+    rows.push({ id: p.id, lon: p.lon, lat: p.lat, cell_size_m: 0, residents: p.residents, children_0_2: 0, children_3_5: 0, year: s.planYear, street_code: p.streetCode });
+  }
+  return demandRowsOf(r, rows);
 }
 
 /** Existing kindergartens of the shown year and every planned one (rows not yet open, the scenario's new builds). */

@@ -9,7 +9,7 @@ import { ledgerSupply, planKindergartens } from '../ledger/supply';
 import type { AnalysisInput, AnalysisParams, AnalysisResult, SupportingKgRuleTable } from '../types';
 import type { PlanResult, PlanScenario, PlanSettings } from './plan-types';
 import { runPlan } from './run-plan';
-import { planSites, sitesAt } from './supply-at';
+import { kindergartensAt } from './supply-at';
 
 /** The plan engine's input from the layers: kindergartens plus the 配套园 the ledger opened (each from its opening year). */
 export function planInputOf(
@@ -59,6 +59,6 @@ export function presentSitingInput(
   const input = planInputOf(layers, params.ruleTable);
   const projects = layers.plan_projects;
   const { result } = runPresent(input, { id: 'base', name: '基准方案', projects }, params, settings);
-  const kindergartens = sitesAt(planSites(input.kindergartens ?? [], projects, input.openings), projects, settings.baseYear, settings.openingLagYears).rows;
+  const kindergartens = kindergartensAt(input.kindergartens ?? [], projects, input.openings, settings.baseYear, settings.openingLagYears);
   return { population: demandRowsOf(result, layers.population), kindergartens };
 }

@@ -164,6 +164,17 @@ export function sitesAt(
   return { rows, events };
 }
 
+/** The kindergarten rows of a scenario as they stand in `year` (existing rows, ledger openings, new builds). */
+export function kindergartensAt(
+  kgs: readonly Kindergarten[],
+  projects: readonly PlanProject[],
+  openings: readonly { id: string; year: number }[] | undefined,
+  year: number,
+  lagYears: number,
+): Kindergarten[] {
+  return sitesAt(planSites(kgs, projects, openings), projects, year, lagYears).rows;
+}
+
 /** The one supply rule of a plan: does site `j` supply places in `year`? */
 export function isSupplying(sites: PlanSites, projects: readonly PlanProject[], j: number, year: number, lagYears: number): boolean {
   return suppliesPlaces(sitesAt(sites, projects, year, lagYears).rows[j]);
