@@ -16,7 +16,7 @@ import { PrintSheet } from './PrintSheet';
 import { SummaryPanel } from './SummaryPanel';
 import { TitleBar } from './TitleBar';
 import { ProjectBanners } from './SaveStatus';
-import { t } from './i18n';
+import { msg } from '../i18n';
 
 /** How long a notice stays on screen (ms). */
 const TOAST_MS = 12000;
@@ -54,7 +54,7 @@ export function App() {
           <LayerList />
           <AnalysisControls />
         </ErrorBoundary>
-        {meta?.generated?.length ? <p className="notice" data-testid="data-notice">{t(lang, 'dataNotice')}</p> : null}
+        {meta?.generated?.length ? <p className="notice" data-testid="data-notice">{msg(lang, 'dataNotice')}</p> : null}
       </aside>
       <main className="center">
         <ErrorBoundary name="地图">
@@ -65,10 +65,10 @@ export function App() {
         <ErrorBoundary name="表格与规划栏">
           <BottomDrawer />
         </ErrorBoundary>
-        {loadState === 'loading' ? <div className="status">{t(lang, 'loading')}</div> : null}
+        {loadState === 'loading' ? <div className="status">{msg(lang, 'loading')}</div> : null}
         {loadState === 'error' ? (
           <div className="status error" role="alert">
-            {t(lang, 'loadFailed')}：{loadError}
+            {msg(lang, 'loadFailed')}：{loadError}
           </div>
         ) : null}
       </main>

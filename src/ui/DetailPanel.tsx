@@ -3,7 +3,7 @@ import { selectCurrentResult, selectViewLayers } from '../state/selectors';
 import { useApp } from '../state/store';
 import { AnalysisDetail } from './AnalysisDetail';
 import { featureLines, findRow } from './feature-fields';
-import { t } from './i18n';
+import { msg } from '../i18n';
 
 /** All attributes of the selected feature. */
 export function DetailPanel() {
@@ -12,7 +12,7 @@ export function DetailPanel() {
   const lang = useApp((s) => s.lang);
   const select = useApp((s) => s.select);
   const result = useApp(selectCurrentResult);
-  if (!selected) return <p className="hint">{t(lang, 'clickHint')}</p>;
+  if (!selected) return <p className="hint">{msg(lang, 'clickHint')}</p>;
   const row = findRow(layers, selected.layer, selected.id);
   if (!row) return null;
   const def = LAYERS[selected.layer];
@@ -23,7 +23,7 @@ export function DetailPanel() {
           {lang === 'zh' ? `${def.zh}：` : `${def.en}: `}{String(row.name ?? row[def.key])}
         </h3>
         <button type="button" className="link" onClick={() => select(null)}>
-          {t(lang, 'close')}
+          {msg(lang, 'close')}
         </button>
       </header>
       <table className="kv">

@@ -7,7 +7,7 @@ import { selectCurrentResult } from '../state/selectors';
 import { useApp } from '../state/store';
 import { WALK_BAND_RGBA, WALK_DETACHED_RGBA, WALK_NETWORK_RGBA } from '../map/walk-layers';
 import type { MapLayerKey } from '../state/ui-slice';
-import { t, type StringKey } from './i18n';
+import { msg, type MessageKey } from '../i18n';
 
 
 function Swatch({ color, hollow, dashed, symbol }: { color: string; hollow?: boolean; dashed?: boolean; symbol?: string }) {
@@ -18,7 +18,7 @@ function Swatch({ color, hollow, dashed, symbol }: { color: string; hollow?: boo
   );
 }
 
-function LayerRow({ k, label, children }: { k: MapLayerKey; label: StringKey; children?: ReactNode }) {
+function LayerRow({ k, label, children }: { k: MapLayerKey; label: MessageKey; children?: ReactNode }) {
   const on = useApp((s) => s.visible[k]);
   const toggle = useApp((s) => s.toggleLayer);
   const lang = useApp((s) => s.lang);
@@ -26,7 +26,7 @@ function LayerRow({ k, label, children }: { k: MapLayerKey; label: StringKey; ch
     <li className="layer-row">
       <label>
         <input type="checkbox" checked={on} onChange={() => toggle(k)} data-testid={`toggle-${k}`} />
-        {t(lang, label)}
+        {msg(lang, label)}
       </label>
       {on && children ? <div className="legend">{children}</div> : null}
     </li>
@@ -55,8 +55,8 @@ export function LayerList() {
   const escalation = { orangeDays, redDays };
   const typeLabel = (i: number) => (lang === 'zh' ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]);
   return (
-    <nav className="layer-list" aria-label={t(lang, 'layers')}>
-      <h4>{t(lang, 'groupExisting')}</h4>
+    <nav className="layer-list" aria-label={msg(lang, 'layers')}>
+      <h4>{msg(lang, 'groupExisting')}</h4>
       <ul>
         <LayerRow k="kindergartens" label="layerKindergartens">
           {KG_TYPES.map((ty, i) => (
@@ -67,16 +67,16 @@ export function LayerList() {
         </LayerRow>
         <LayerRow k="communities" label="layerCommunities">
           <div>
-            <Swatch color={rgbCss(STATUS_COLOR.ok)} /> {t(lang, 'legendOk')}
+            <Swatch color={rgbCss(STATUS_COLOR.ok)} /> {msg(lang, 'legendOk')}
           </div>
           <div>
-            <Swatch color={rgbCss(STATUS_COLOR.warn)} /> {t(lang, 'legendWarn')}
+            <Swatch color={rgbCss(STATUS_COLOR.warn)} /> {msg(lang, 'legendWarn')}
           </div>
           <div>
-            <Swatch color={rgbCss(STATUS_COLOR.bad)} /> {t(lang, 'legendBad')}
+            <Swatch color={rgbCss(STATUS_COLOR.bad)} /> {msg(lang, 'legendBad')}
           </div>
           <div>
-            <Swatch color={rgbCss(STATUS_COLOR.neutral, 0.4)} /> {t(lang, 'legendNotRequired')}
+            <Swatch color={rgbCss(STATUS_COLOR.neutral, 0.4)} /> {msg(lang, 'legendNotRequired')}
           </div>
         </LayerRow>
         <LayerRow k="population" label="layerPopulation">
@@ -87,19 +87,19 @@ export function LayerList() {
               </span>
             ))}
           </div>
-          <small>{t(lang, 'residentsPerCell')}</small>
-          {populationRows > MAX_CELL_SQUARES ? <small className="block">{t(lang, 'populationBinned')}</small> : null}
+          <small>{msg(lang, 'residentsPerCell')}</small>
+          {populationRows > MAX_CELL_SQUARES ? <small className="block">{msg(lang, 'populationBinned')}</small> : null}
         </LayerRow>
         <LayerRow k="childcare_centres" label="layerChildcare">
           <div>
-            <Swatch color="rgb(233, 120, 160)" /> {t(lang, 'legendChildcare')}
+            <Swatch color="rgb(233, 120, 160)" /> {msg(lang, 'legendChildcare')}
           </div>
         </LayerRow>
         <LayerRow k="admin_units" label="layerAdmin">
-          <small>{t(lang, 'generatedBoundary')}</small>
+          <small>{msg(lang, 'generatedBoundary')}</small>
         </LayerRow>
       </ul>
-      <h4>{t(lang, 'groupPlanned')}</h4>
+      <h4>{msg(lang, 'groupPlanned')}</h4>
       <ul>
         <LayerRow k="plan_projects" label="layerPlan">
           {PLAN_KINDS.map((k, i) => (
@@ -110,7 +110,7 @@ export function LayerList() {
           ))}
         </LayerRow>
       </ul>
-      <h4>{t(lang, 'groupAnalysis')}</h4>
+      <h4>{msg(lang, 'groupAnalysis')}</h4>
       <ul>
         <LayerRow k="catchments" label="layerCatchments">
           {walkingShown ? <small>{lang === 'zh' ? '步行等时圈（沿步行路网）' : 'walking isochrones (along the network)'}</small> : null}
@@ -137,13 +137,13 @@ export function LayerList() {
         ) : null}
         <LayerRow k="kg_status" label="layerKgStatus">
           <div>
-            <Swatch color={rgbCss(STATUS_COLOR.ok)} hollow /> {t(lang, 'ragGreen')}
+            <Swatch color={rgbCss(STATUS_COLOR.ok)} hollow /> {msg(lang, 'ragGreen')}
           </div>
           <div>
-            <Swatch color={rgbCss(STATUS_COLOR.warn)} hollow /> {t(lang, 'ragAmber')}
+            <Swatch color={rgbCss(STATUS_COLOR.warn)} hollow /> {msg(lang, 'ragAmber')}
           </div>
           <div>
-            <Swatch color={rgbCss(STATUS_COLOR.bad)} hollow /> {t(lang, 'ragRed')}
+            <Swatch color={rgbCss(STATUS_COLOR.bad)} hollow /> {msg(lang, 'ragRed')}
           </div>
         </LayerRow>
         <LayerRow k="ledger_overdue" label="layerLedgerOverdue">
@@ -155,7 +155,7 @@ export function LayerList() {
         </LayerRow>
         <LayerRow k="uncovered" label="layerUncovered">
           <div>
-            <Swatch color={rgbCss(STATUS_COLOR.bad)} /> {t(lang, 'layerUncovered')}
+            <Swatch color={rgbCss(STATUS_COLOR.bad)} /> {msg(lang, 'layerUncovered')}
           </div>
         </LayerRow>
       </ul>

@@ -4,7 +4,7 @@ import { KG_TYPE_COLOR, rgbCss } from '../map/palette';
 import { selectShownPlan } from '../state/selectors';
 import { useApp } from '../state/store';
 import { formatInt, formatWan } from './format';
-import { t, type StringKey } from './i18n';
+import { msg, type MessageKey } from '../i18n';
 import { BasisLine } from './BasisLine';
 import { BasisSelect } from './BasisSelect';
 
@@ -42,34 +42,34 @@ export function SummaryPanel() {
     census === null || birthsBase === null
       ? undefined
       : plan?.demandBasis === 'census'
-        ? `${t(lang, 'basisBirthsShort')} ${formatInt(birthsBase)}`
-        : `${plan?.dataYear ?? ''}${t(lang, 'basisCensusShort')} ${formatInt(census)}`;
-  const cards: [StringKey, string, StringKey, string, string?][] = [
+        ? `${msg(lang, 'basisBirthsShort')} ${formatInt(birthsBase)}`
+        : `${plan?.dataYear ?? ''}${msg(lang, 'basisCensusShort')} ${formatInt(census)}`;
+  const cards: [MessageKey, string, MessageKey, string, string?][] = [
     ['kindergartens', v((x) => x.kindergartens), 'unitSchools', 'sum-kindergartens'],
     ['places', v((x) => x.places), 'unitPlaces', 'sum-places'],
-    ['enrolled', v(enrolled), 'unitPeople', 'sum-enrolled', y && y.year !== plan?.settings.baseYear ? t(lang, 'projectedShort') : undefined],
+    ['enrolled', v(enrolled), 'unitPeople', 'sum-enrolled', y && y.year !== plan?.settings.baseYear ? msg(lang, 'projectedShort') : undefined],
     ['children35', v((x) => x.childrenBirths), 'unitPeople', 'sum-children', other],
     ['residents', v((x) => x.residents, formatWan), 'unitPeople', 'sum-residents'],
     ['communities', formatInt(communities), 'unitCount', 'sum-communities'],
   ];
   return (
     <section className="panel" data-testid="summary-panel" aria-busy={!y}>
-      <h3>{t(lang, 'summary')}</h3>
+      <h3>{msg(lang, 'summary')}</h3>
       <BasisLine testId="summary-basis" />
       <div className="cards">
         {cards.map(([label, value, unit, id, sub]) => (
-          <Card key={id} label={t(lang, label)} value={value} unit={t(lang, unit)} sub={sub} testId={id} />
+          <Card key={id} label={msg(lang, label)} value={value} unit={msg(lang, unit)} sub={sub} testId={id} />
         ))}
       </div>
       <BasisSelect />
-      <h4>{t(lang, 'byType')}</h4>
+      <h4>{msg(lang, 'byType')}</h4>
       <table className="grid">
         <thead>
           <tr>
             <th />
-            <th className="num">{t(lang, 'kgCount')}</th>
-            <th className="num">{t(lang, 'places')}</th>
-            <th className="num">{t(lang, 'enrolled')}</th>
+            <th className="num">{msg(lang, 'kgCount')}</th>
+            <th className="num">{msg(lang, 'places')}</th>
+            <th className="num">{msg(lang, 'enrolled')}</th>
           </tr>
         </thead>
         <tbody>

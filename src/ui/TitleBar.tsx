@@ -5,7 +5,6 @@ import { useApp } from '../state/store';
 import { BasemapChooser } from './BasemapChooser';
 import { DataMenu } from './DataMenu';
 import { SaveStatus } from './SaveStatus';
-import { t } from './i18n';
 import { msg } from './messages';
 
 // the composer and its capture / chart code load on first use
@@ -27,15 +26,15 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
   return (
     <header className="titlebar">
       <h1>
-        {t(lang, 'appTitle')}
+        {msg(lang, 'appTitle')}
         <span className="district" data-testid="district-name">
           {meta?.name ?? ''}
         </span>
-        <span className="period">{t(lang, 'planPeriod')}</span>
+        <span className="period">{msg(lang, 'planPeriod')}</span>
       </h1>
       {isSample ? (
         <span className="badge" title={lang === 'zh' ? meta?.note_zh : meta?.note_en} data-testid="sample-badge">
-          {t(lang, 'sampleBadge')}
+          {msg(lang, 'sampleBadge')}
         </span>
       ) : null}
       <SaveStatus />
@@ -56,10 +55,10 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
       ) : null}
       <DataMenu onImportFiles={onImportFiles} />
       <button type="button" ref={buttonRef} onClick={() => setOpen(!open)} data-testid="settings-button">
-        {t(lang, 'settings')}
+        {msg(lang, 'settings')}
       </button>
       <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
-        {t(lang, 'language')}
+        {msg(lang, 'language')}
       </button>
       {open ? (
         <div className="settings" role="dialog" ref={panelRef}>

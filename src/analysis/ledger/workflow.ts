@@ -56,7 +56,7 @@ export function checkTransition(from: SupportingKgStatus | null, to: SupportingK
   const need = LEDGER_TRANSITIONS[from][to];
   if (need) {
     const skipped = rank(to) >= 0 && rank(from) >= 0 ? CHAIN.slice(rank(from) + 1, rank(to)) : [];
-    const message = skipped.length > 0 ? { key: 'ledger.skips', values: { ...values, skipped: skipped.join(',') } } : null;
+    const message: PlanMessage | null = skipped.length > 0 ? { key: 'ledger.skips', values: { ...values, skipped: skipped.join(',') } } : null;
     return { ok: true, noteRequired: need === 'note', message };
   }
   if (OPEN.has(to) && (from === 'misused' || from === 'for_profit')) return { ok: false, message: { key: 'ledger.refuse.rectifyFirst', values } };

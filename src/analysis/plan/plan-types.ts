@@ -3,6 +3,7 @@
  * settings and per-(scenario, year) results. Years are calendar years; the
  * engine returns numbers and message keys, labels come from src/ui/messages.ts.
  */
+import type { MessageKey } from '../../i18n';
 import type { NetworkEdit } from '../network/network-edits';
 import type { PlanProject } from '../model';
 import type { AnalysisResult, SupplyDemandRow } from '../types';
@@ -66,7 +67,7 @@ export interface PlanSettings {
 
 /** A message from the engine: a key of the catalogue and its values. */
 export interface PlanMessage {
-  key: string;
+  key: MessageKey;
   values?: Record<string, string | number>;
 }
 

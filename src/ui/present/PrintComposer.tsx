@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { selectCurrentScenario } from '../../state/selectors';
 import { appStore, useApp } from '../../state/store';
-import { t } from '../i18n';
 import { msg } from '../messages';
 import { districtName } from '../plan/warning/warning-of-state';
 import { screenSubtitle } from './export/render-story';
@@ -58,7 +57,7 @@ export function PrintComposer({ onClose }: { onClose: () => void }) {
         <header>
           <h3>{msg(lang, 'print.title')}</h3>
           <button type="button" onClick={onClose}>
-            {t(lang, 'close')}
+            {msg(lang, 'close')}
           </button>
         </header>
         <div className="print-grid">

@@ -10,7 +10,7 @@ import { todayIso } from '../../../state/analysis-slice';
 import type { AppState } from '../../../state/store';
 import type { MapLayerKey } from '../../../state/ui-slice';
 import { formatDateZh } from '../../format';
-import { t } from '../../i18n';
+import { msg } from '../../../i18n';
 
 const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
@@ -44,15 +44,15 @@ export function legendItems(v: Record<MapLayerKey, boolean>, lang: 'zh' | 'en'):
   const zh = lang === 'zh';
   const items: LegendItem[] = [];
   if (v.kindergartens) KG_TYPES.forEach((ty, i) => items.push({ label: `${zh ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]}${zh ? '幼儿园' : ''}`, fill: rgbCss(KG_TYPE_COLOR[ty]) }));
-  if (v.plan_projects) items.push({ label: t(lang, 'layerPlan'), stroke: rgbCss(KG_TYPE_COLOR.public), dashed: true });
-  if (v.catchments) items.push({ label: t(lang, 'layerCatchments'), fill: rgbCss(KG_TYPE_COLOR.public, 0.15), stroke: rgbCss(KG_TYPE_COLOR.public, 0.6) });
-  if (v.uncovered) items.push({ label: t(lang, 'layerUncovered'), fill: rgbCss(STATUS_COLOR.bad, 0.7) });
+  if (v.plan_projects) items.push({ label: msg(lang, 'layerPlan'), stroke: rgbCss(KG_TYPE_COLOR.public), dashed: true });
+  if (v.catchments) items.push({ label: msg(lang, 'layerCatchments'), fill: rgbCss(KG_TYPE_COLOR.public, 0.15), stroke: rgbCss(KG_TYPE_COLOR.public, 0.6) });
+  if (v.uncovered) items.push({ label: msg(lang, 'layerUncovered'), fill: rgbCss(STATUS_COLOR.bad, 0.7) });
   if (v.kg_status) {
-    items.push({ label: t(lang, 'ragGreen'), stroke: rgbCss(STATUS_COLOR.ok) });
-    items.push({ label: t(lang, 'ragRed'), stroke: rgbCss(STATUS_COLOR.bad) });
+    items.push({ label: msg(lang, 'ragGreen'), stroke: rgbCss(STATUS_COLOR.ok) });
+    items.push({ label: msg(lang, 'ragRed'), stroke: rgbCss(STATUS_COLOR.bad) });
   }
-  if (v.communities) items.push({ label: t(lang, 'layerCommunities'), fill: rgbCss(STATUS_COLOR.warn, 0.5), stroke: rgbCss(STATUS_COLOR.warn) });
-  if (v.population) items.push({ label: t(lang, 'layerPopulation'), fill: 'rgb(150,172,206)' });
+  if (v.communities) items.push({ label: msg(lang, 'layerCommunities'), fill: rgbCss(STATUS_COLOR.warn, 0.5), stroke: rgbCss(STATUS_COLOR.warn) });
+  if (v.population) items.push({ label: msg(lang, 'layerPopulation'), fill: 'rgb(150,172,206)' });
   return items;
 }
 

@@ -1,5 +1,7 @@
-/** UI strings: Chinese first, English as a switch. Data values are never translated. */
-const STRINGS = {
+/** Shell texts: title bar, layers, summary, details. */
+import type { Entries } from '../types';
+
+export const CORE = {
   appTitle: { zh: '学位规划', en: 'Kindergarten Place Planning' },
   planPeriod: { zh: '十五五（2026–2030）', en: '15th Five-Year Plan (2026–2030)' },
   sampleBadge: { zh: '示例数据', en: 'Sample data' },
@@ -37,7 +39,7 @@ const STRINGS = {
   },
   layerAdmin: { zh: '街道/镇', en: 'Sub-districts' },
   layerPopulation: { zh: '人口密度（200米网格）', en: 'Population density (200 m grid)' },
-  layerCommunities: { zh: '居住小区（配套园状态）', en: 'Communities (配套园 status)' },
+  layerCommunities: { zh: '居住小区（配套园状态）', en: 'Communities (supporting kindergarten status)' },
   layerKindergartens: { zh: '幼儿园（按性质，大小=学位）', en: 'Kindergartens (by type, size = places)' },
   layerChildcare: { zh: '托育机构（托位，导入）', en: 'Infant-care centres (imported)' },
   legendChildcare: { zh: '托育机构，大小=托位', en: 'Centre, size = places' },
@@ -50,7 +52,7 @@ const STRINGS = {
   ragGreen: { zh: '充足 R ≥ 1', en: 'Sufficient R ≥ 1' },
   ragAmber: { zh: '偏紧 0.8 ≤ R < 1', en: 'Tight 0.8 ≤ R < 1' },
   ragRed: { zh: '不足 R < 0.8', en: 'Short R < 0.8' },
-  layerLedgerOverdue: { zh: '配套园逾期未移交（按逾期时长）', en: '配套园 overdue for handover (by days)' },
+  layerLedgerOverdue: { zh: '配套园逾期未移交（按逾期时长）', en: 'Supporting kindergartens overdue for handover (by days)' },
   legendNotRequired: { zh: '无需配建', en: 'Not required' },
   legendOk: { zh: '已办园/已整改', en: 'Operating / rectified' },
   legendWarn: { zh: '在建/待验收/已移交', en: 'In progress' },
@@ -59,10 +61,4 @@ const STRINGS = {
   populationBinned: { zh: '行数很多：按方格汇总显示，颜色折算为每 200 米网格人数', en: 'Many rows: drawn summed in squares, coloured per 200 m cell' },
   generatedBoundary: { zh: '边界为生成数据', en: 'generated boundary' },
   noValue: { zh: '（空）', en: '(empty)' },
-} as const;
-
-export type StringKey = keyof typeof STRINGS;
-
-export function t(lang: 'zh' | 'en', key: StringKey): string {
-  return STRINGS[key][lang];
-}
+} as const satisfies Entries;
