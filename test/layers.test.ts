@@ -6,6 +6,9 @@
  *   - src/state: nothing of map or ui;
  *   - src/map: nothing of ui.
  * A static `import`/`export … from` and a dynamic `import()` count alike; `import type` too.
+ * `npm run lint` enforces the same rules (.oxlintrc.json: no-restricted-imports per folder), as
+ * the code is typed; this test stays as the second check and for what the lint rule does not
+ * read: worker entries, `new URL('…', import.meta.url)`.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
