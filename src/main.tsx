@@ -8,12 +8,14 @@ import { todayIso } from './state/analysis-slice';
 import { createWorkerExportRunner } from './state/export-runner';
 import { createWorkerSaver } from './state/project-saver';
 import { startApp, timings } from './state/load-sample';
+import { waitForMapRendered } from './map/map-capture';
 import { appStore } from './state/store';
 import { App } from './ui/App';
 import './ui/styles.css';
 
 // Exposed for the browser tests and for planners' power users (console); holds no secrets.
-Object.assign(window, { __xwghStore: appStore, __xwghTimings: timings });
+// __xwghMapRendered: resolves when the basemap is idle and deck.gl has drawn the latest layers.
+Object.assign(window, { __xwghStore: appStore, __xwghTimings: timings, __xwghMapRendered: waitForMapRendered });
 
 const runners = createWorkerRunners();
 appStore.getState().setPlanRunner(runners.plan);

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { assert } from './assert';
-import { colourCounts } from './browser';
+import { colourCounts, mapRendered, pollUntil } from './browser';
 import type { E2eContext, E2eTest } from './run-e2e';
 
 /** pixels of the map area within `tol` of one of `colours` (distinct colours: a pixel matches one at most) */
@@ -37,16 +37,19 @@ export const basemapTests: E2eTest[] = [
       assert((await status.textContent())?.includes('示例底图（生成数据，非真实道路）'), 'the sample basemap is labelled as generated');
       // hide the planning layers so the basemap itself is measured
       for (const t of ['population', 'communities', 'kindergartens', 'plan_projects', 'admin_units']) await page.locator(`[data-testid=toggle-${t}]`).click();
+      const p = page;
       let roads = 0;
       let river = 0;
-      for (let i = 0; i < 50 && (roads < 2000 || river < 300); i++) {
-        await page.waitForTimeout(200);
+      // once the map shows the hidden layers gone and its tiles are in, count; again after each redraw until both show
+      await pollUntil(p, 'roads and river drawn', async () => {
+        await mapRendered(p);
         // the inner part of the map: not the status line, the zoom buttons or the scale
-        const box = (await page.locator('[data-testid=map]').boundingBox())!;
-        const shot = await page.screenshot({ clip: { x: box.x + 20, y: box.y + 50, width: box.width - 90, height: box.height - 100 } });
-        roads = await countColours(page, shot, [ROAD]);
-        river = await countColours(page, shot, [RIVER]);
-      }
+        const box = (await p.locator('[data-testid=map]').boundingBox())!;
+        const shot = await p.screenshot({ clip: { x: box.x + 20, y: box.y + 50, width: box.width - 90, height: box.height - 100 } });
+        roads = await countColours(p, shot, [ROAD]);
+        river = await countColours(p, shot, [RIVER]);
+        return roads >= 2000 && river >= 300;
+      }).catch(() => undefined); // the assertions below name the counts
       await page.locator('[data-testid=map]').screenshot({ path: path.join(ctx.shots, 'basemap-sample.png') });
       assert(roads >= 2000, `road casing pixels in the map: ${roads}`);
       assert(river >= 300, `river pixels in the map: ${river}`);

@@ -98,3 +98,79 @@ export async function colourCounts(page: Page, png: Buffer, colours: [number, nu
     return { counts, nonWhite };
   })()`) as Promise<{ counts: number[]; nonWhite: number }>;
 }
+
+// ---- waiting on conditions (no fixed sleeps in the browser tests: test/e2e-no-sleep.test.ts) ----
+
+/** Resolves after the page's next two animation frames (React has committed, the browser has painted). */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+}
+
+/**
+ * Resolves when the map shows the store's latest state: React has committed (two frames), the
+ * basemap is idle and deck.gl has drawn the layers last handed to it (the app's own
+ * `waitForMapRendered`, exposed as window.__xwghMapRendered by main.tsx).
+ */
+export async function mapRendered(page: Page, timeoutMs = 20_000): Promise<void> {
+  await nextFrames(page);
+  await page.evaluate(`window.__xwghMapRendered(${timeoutMs})`);
+}
+
+/** A screenshot of the main map once it shows the latest state (saved under `file` when given). */
+export async function mapShot(page: Page, file?: string): Promise<Buffer> {
+  await mapRendered(page);
+  return page.locator('[data-testid=map]').screenshot(file ? { path: file } : {});
+}
+
+/**
+ * expect.poll for the browser tests: call `probe` until it returns something other than
+ * null/undefined/false, waiting for the page's next frames between tries (no timers). Throws
+ * naming `what` and the last value after `timeoutMs`.
+ */
+export async function pollUntil<T>(page: Page, what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const t0 = Date.now();
+  let last: unknown;
+  for (;;) {
+    const v = await probe();
+    if (v !== null && v !== undefined && v !== false) return v;
+    last = v;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await nextFrames(page);
+  }
+}
+
+/** The project settings as last written to IndexedDB by the autosave (null when nothing is saved). */
+export async function savedSettings(page: Page): Promise<Record<string, unknown> | null> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const r = indexedDB.open('xuewei-guihua', 1);
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const db = r.result;
+      const g = db.transaction('projects', 'readonly').objectStore('projects').get('current');
+      g.onerror = () => { db.close(); reject(g.error); };
+      g.onsuccess = () => {
+        db.close();
+        const rec = g.result;
+        resolve(rec && rec.settingsJson ? JSON.parse(rec.settingsJson) : null);
+      };
+    };
+  })`) as Promise<Record<string, unknown> | null>;
+}
+
+/**
+ * Wait until the autosave has written settings for which `holds` is true and nothing is
+ * pending (the saved copy is what a reload will restore).
+ */
+export async function waitForSaved(page: Page, what: string, holds: (settings: Record<string, unknown>) => boolean, timeoutMs = 20_000): Promise<void> {
+  await pollUntil(
+    page,
+    `the autosave to hold ${what}`,
+    async () => {
+      const state = await page.evaluate('window.__xwghStore.getState().saveState');
+      if (state !== 'saved') return false;
+      const s = await savedSettings(page);
+      return s !== null && holds(s);
+    },
+    timeoutMs,
+  );
+}

@@ -14,6 +14,7 @@ type M = {
   unproject(p: [number, number]): { lng: number; lat: number };
   getContainer(): HTMLElement;
   loaded(): boolean;
+  isMoving(): boolean;
 };
 type W = { __xwghMap: M; __xwghSplitMap?: M; __xwghStore: { getState(): Record<string, unknown> & { [k: string]: (...a: never[]) => unknown } } };
 
@@ -30,6 +31,26 @@ async function syncState(ctx: E2eContext): Promise<{ zMain: number; zSplit: numb
     return { zMain: main.getZoom(), zSplit: split.getZoom(), d: Math.hypot(g.lng - c.lng, g.lat - c.lat) };
   });
 }
+
+/** Wait until the main map's view differs from `from` and neither map moves any more (drag inertia, wheel easing). */
+async function waitForSettledAfter(ctx: E2eContext, from: { z: number; lng: number; lat: number }): Promise<void> {
+  await ctx.page.waitForFunction(
+    (v) => {
+      const w = window as unknown as W;
+      const c = w.__xwghMap.getCenter();
+      const moved = Math.abs(w.__xwghMap.getZoom() - v.z) > 1e-9 || Math.abs(c.lng - v.lng) > 1e-9 || Math.abs(c.lat - v.lat) > 1e-9;
+      return moved && !w.__xwghMap.isMoving() && !w.__xwghSplitMap!.isMoving();
+    },
+    from,
+    { timeout: 10000 },
+  );
+}
+
+const mainView = (ctx: E2eContext) =>
+  ctx.page.evaluate(() => {
+    const m = (window as unknown as W).__xwghMap;
+    return { z: m.getZoom(), lng: m.getCenter().lng, lat: m.getCenter().lat };
+  });
 
 async function assertInSync(ctx: E2eContext, what: string): Promise<void> {
   await ctx.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -79,16 +100,18 @@ export const compareSplitTests: E2eTest[] = [
       // the mouse: drag on the split map, wheel on the main map (its visible left half)
       const box = (await page.locator('[data-testid=split-map]').boundingBox())!;
       const before = (await syncState(ctx)).zMain;
+      const beforeDrag = await mainView(ctx);
       await page.mouse.move(box.x + box.width / 2, box.y + 120);
       await page.mouse.down();
       await page.mouse.move(box.x + box.width / 2 - 120, box.y + 180, { steps: 6 });
       await page.mouse.up();
-      await page.waitForTimeout(400);
+      await waitForSettledAfter(ctx, beforeDrag);
       await assertInSync(ctx, 'drag on the split map');
       const mainBox = (await page.locator('[data-testid=map]').first().boundingBox())!;
+      const beforeWheel = await mainView(ctx);
       await page.mouse.move(mainBox.x + mainBox.width / 4, mainBox.y + 150);
       await page.mouse.wheel(0, -300);
-      await page.waitForTimeout(800);
+      await waitForSettledAfter(ctx, beforeWheel);
       await assertInSync(ctx, 'wheel on the main map');
       assert((await syncState(ctx)).zMain !== before, 'the wheel zoomed');
       assertEqual(((await page.locator('[data-testid=split-tag-b]').textContent()) ?? '').startsWith('B：'), true, 'B is labelled');

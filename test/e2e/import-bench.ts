@@ -29,7 +29,7 @@ import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { generatePopulationCsv } from '../../src/data/import/synthetic';
-import { launchBrowser, serveBuild } from './browser';
+import { launchBrowser, mapRendered, serveBuild } from './browser';
 
 const argv = process.argv.slice(2);
 const num = (flag: string, dflt: number): number => {
@@ -174,7 +174,9 @@ async function oneRun(page: Page, url: string, csvPath: string): Promise<RunFigu
     await page.goto(url);
     await page.locator('.app[data-load-state=ready]').waitFor({ timeout: TIMEOUT });
   }
-  await page.waitForTimeout(1500); // let the first map frames and the sample analysis settle
+  // the sample's analysis is shown and the map has drawn it: the import starts from a quiet page
+  await page.waitForFunction("window.__xwghStore.getState().analysisState === 'done'", undefined, { timeout: TIMEOUT });
+  await mapRendered(page, TIMEOUT);
   await page.locator('[data-testid=data-menu]').click();
   const t0 = (await page.evaluate(START_JS(N))) as number;
   await page.locator('[data-testid=import-input]').setInputFiles(csvPath);
@@ -198,12 +200,12 @@ async function oneRun(page: Page, url: string, csvPath: string): Promise<RunFigu
   await page.locator('.imp-body > .imp-ok').waitFor({ timeout: TIMEOUT });
   await page.waitForFunction('window.__impBench.storeAt > 0', undefined, { timeout: TIMEOUT, polling: 100 });
   await page.waitForFunction('window.__impBench.settledAt > 0', undefined, { timeout: TIMEOUT, polling: 100 });
+  // the map has drawn the imported rows (the frames after the store update are in the figures)
+  await mapRendered(page, TIMEOUT);
   if (cdp) {
-    await page.waitForTimeout(3000);
     await saveProfile(cdp, 'commit');
     await cdp.detach();
   }
-  await page.waitForTimeout(1000); // frames after the store update (map redraw)
   const b = (await page.evaluate(`(() => {
     const b = window.__impBench;
     b.running = false;

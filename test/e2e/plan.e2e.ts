@@ -7,6 +7,7 @@ import { defaultAnalysisParams } from '../../src/analysis/params';
 import { runAnalysis } from '../../src/analysis/run-analysis';
 import { loadDataFolder } from '../../src/data/load-folder-node';
 import { assert, assertEqual } from './assert';
+import { waitForSaved } from './browser';
 import type { E2eContext, E2eTest } from './run-e2e';
 
 type St = {
@@ -140,9 +141,12 @@ planTests.push({
     await page.locator('[data-testid=scenario-duplicate]').click();
     await page.locator('[data-testid=year-2029]').click();
     const before = await page.evaluate(`(${st.toString()})().scenarios.map((x) => x.name)`);
-    await page.waitForFunction(`(() => { const s = (${st.toString()})(); return s.saveState === 'saved' && !s.planAbort; })()`, null, { timeout: 10000 });
-    await page.waitForTimeout(1200); // the autosave runs 800 ms after the last change
-    await page.waitForFunction(`(${st.toString()})().saveState === 'saved'`, null, { timeout: 10000 });
+    await page.waitForFunction(`(() => { const s = (${st.toString()})(); return !s.planAbort; })()`, null, { timeout: 10000 });
+    // the autosave runs 800 ms after the last change: wait until the stored copy holds the scenarios and the year
+    await waitForSaved(page, 'the scenarios at 2029', (set) => {
+      const plan = set.plan as { scenarios: { name: string }[]; year: number; open: boolean } | undefined;
+      return JSON.stringify(plan?.scenarios.map((x) => x.name)) === JSON.stringify(before) && plan?.year === 2029 && plan.open === true;
+    });
     await page.reload();
     await page.waitForSelector('.app[data-load-state=ready]', { timeout: 30000 });
     await page.locator('[data-testid=plan-card-places]').waitFor({ timeout: 20000 });

@@ -6,26 +6,19 @@ import { planInputOf, runPresent } from '../../src/analysis/plan/present';
 import { loadDataFolder } from '../../src/data/load-folder-node';
 import { formatInt } from '../../src/ui/format';
 import { assert, assertEqual } from './assert';
-import { countDiff, countNonBackground } from './browser';
+import { countDiff, countNonBackground, mapShot as shotOfMap, pollUntil } from './browser';
 import type { E2eContext, E2eTest } from './run-e2e';
 
 const BG: [number, number, number] = [0xee, 0xf1, 0xf5];
 
-async function mapShot(ctx: E2eContext, name?: string): Promise<Buffer> {
-  // two animation frames so deck.gl has drawn the latest props
-  await ctx.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return ctx.page.locator('[data-testid=map]').screenshot(name ? { path: path.join(ctx.shots, name) } : {});
-}
+const mapShot = (ctx: E2eContext, name?: string): Promise<Buffer> => shotOfMap(ctx.page, name ? path.join(ctx.shots, name) : undefined);
 
 /** Wait until the map area has drawn clearly more than its background. */
 async function waitForDrawn(ctx: E2eContext, minPixels: number, timeoutMs = 20000): Promise<number> {
-  const t0 = Date.now();
-  for (;;) {
+  return pollUntil(ctx.page, `the map to draw ${minPixels} non-background pixels`, async () => {
     const n = await countNonBackground(ctx.page, await mapShot(ctx), BG);
-    if (n >= minPixels) return n;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`map drew only ${n} non-background pixels`);
-    await ctx.page.waitForTimeout(100);
-  }
+    return n >= minPixels ? n : false;
+  }, timeoutMs);
 }
 
 export const sampleTests: E2eTest[] = [

@@ -7,31 +7,29 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { assert, assertEqual } from './assert';
-import { countDiff } from './browser';
+import { countDiff, mapShot as shotOfMap, pollUntil } from './browser';
 import type { E2eContext, E2eTest } from './run-e2e';
 
-async function mapShot(ctx: E2eContext, name?: string): Promise<Buffer> {
-  // let deck.gl draw the latest props (software rendering is slow)
-  await ctx.page.waitForTimeout(600);
-  await ctx.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return ctx.page.locator('[data-testid=map]').screenshot(name ? { path: path.join(ctx.shots, name) } : {});
-}
+const mapShot = (ctx: E2eContext, name?: string): Promise<Buffer> => shotOfMap(ctx.page, name ? path.join(ctx.shots, name) : undefined);
 
-/** Run the editor's text and wait for a result, a refusal or an error. */
+const OUTCOMES = '[data-testid=sql-status],[data-testid=sql-refused],[data-testid=sql-error],[data-testid=sql-cancelled]';
+
+/** Run the editor's text and wait for its own result, refusal or error (not the previous run's). */
 async function runSql(ctx: E2eContext, sql: string): Promise<void> {
   const { page } = ctx;
   await page.locator('[data-testid=sql-editor]').fill(sql);
+  // mark the outcome on screen: a run removes it, so an unmarked one is this run's
+  await page.evaluate((sel) => document.querySelectorAll(sel).forEach((e) => e.setAttribute('data-e2e-previous', '')), OUTCOMES);
   await page.locator('[data-testid=sql-editor]').press('Control+Enter');
   await page.waitForFunction(
-    (q) => {
+    ([q, sel]) => {
       const busy = document.querySelector('[data-testid=sql-run]')?.hasAttribute('disabled');
-      const out = document.querySelector('[data-testid=sql-status],[data-testid=sql-refused],[data-testid=sql-error],[data-testid=sql-cancelled]');
-      return !busy && out !== null && (document.querySelector('[data-testid=sql-editor]') as HTMLTextAreaElement).value === q;
+      const out = [...document.querySelectorAll(sel)].find((e) => !e.hasAttribute('data-e2e-previous'));
+      return !busy && out !== undefined && (document.querySelector('[data-testid=sql-editor]') as HTMLTextAreaElement).value === q;
     },
-    sql,
+    [sql, OUTCOMES] as const,
     { timeout: 15000 },
   );
-  await page.waitForTimeout(100);
 }
 
 const kgCount = async (ctx: E2eContext): Promise<string> => {
@@ -132,8 +130,15 @@ export const sqlMapTests: E2eTest[] = [
       const target = (await page.evaluate(
         `(() => { const s = window.__xwghStore.getState(); const c = s.layers.communities.find((x) => x.id === ${JSON.stringify(overdue[0])}); s.focus({ layer: 'communities', id: c.id }); return [c.lon, c.lat]; })()`,
       )) as [number, number];
-      await page.waitForFunction(() => !(window as unknown as MapW).__xwghMap.isMoving(), undefined, { timeout: 10000 });
-      await page.waitForTimeout(1200);
+      // the camera has left the district view and come to rest
+      await page.waitForFunction(
+        (v) => {
+          const m = (window as unknown as MapW).__xwghMap;
+          return !m.isMoving() && (Math.abs(m.getZoom() - v.zoom) > 1e-6 || Math.abs(m.getCenter().lng - v.lng) > 1e-9);
+        },
+        v0,
+        { timeout: 10000 },
+      );
       const v1 = await view();
       assert(v1.zoom > v0.zoom + 1, `zoomed in (${v0.zoom.toFixed(2)} → ${v1.zoom.toFixed(2)})`);
       assert(Math.abs(v1.lng - target[0]) < 0.01 && Math.abs(v1.lat - target[1]) < 0.01, `centred on the community (${JSON.stringify(v1)} vs ${target})`);
@@ -207,10 +212,13 @@ export const sqlMapTests: E2eTest[] = [
         }
         // and the console still answers a normal query
         assert(Number((await kgCount(ctx)).replace(/,/g, '')) > 0, 'a normal query still runs');
-        await page.waitForTimeout(500);
+        // a barrier instead of a pause: a request the page sends now reaches the server after any sent before it
+        const sentinel = '/e2e-sentinel';
+        await page.evaluate((u) => fetch(u).then((r) => r.text()), `${srv.base}${sentinel}`);
+        await pollUntil(page, 'the sentinel request at the local server', async () => srv.hits.includes(`GET ${sentinel}`));
         page.off('request', onRequest);
-        assertEqual(requests, [], 'no request left the page while the queries ran');
-        assertEqual(srv.hits, [], 'the local server got no request');
+        assertEqual(requests.filter((u) => !u.endsWith(sentinel)), [], 'no request left the page while the queries ran');
+        assertEqual(srv.hits.filter((h) => h !== `GET ${sentinel}`), [], 'the local server got no request');
       } finally {
         page.off('request', onRequest);
         await srv.close();
@@ -238,11 +246,10 @@ export const sqlMapTests: E2eTest[] = [
         await page.locator('[data-testid=sql-editor]').fill(recursive);
         await page.locator('[data-testid=sql-run]').click();
         await page.locator('[data-testid=sql-cancel]').waitFor({ timeout: 5000 });
-        await page.waitForTimeout(1500);
-        assert(await page.locator('[data-testid=sql-run]').isDisabled(), 'still running after 1.5 s');
         // the app's own connection answers while the console's statement runs (the worker polls it in steps)
         const during = (await page.evaluate(appQuery)) as { n: number; ms: number };
         assert(during.n > 0, `the app's DuckDB answered during the run (${during.n} rows, ${Math.round(during.ms)} ms)`);
+        assert(await page.locator('[data-testid=sql-run]').isDisabled(), 'the statement still runs after the app\'s query');
         await page.locator('[data-testid=sql-cancel]').click();
         await page.locator('[data-testid=sql-cancelled]').waitFor({ timeout: 10000 });
         const cancelled = (await page.locator('[data-testid=sql-cancelled]').textContent()) ?? '';
