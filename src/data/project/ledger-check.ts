@@ -5,7 +5,7 @@
  * Answers in Chinese naming the event and field; a bad history refuses the project.
  */
 import { sameValue, type LedgerEvent } from '../../analysis/ledger/events';
-import { LAYERS, type Community } from '../schema';
+import { fieldLabel, type Community } from '../schema';
 import { checkPackedEvents, isPackedEvents, packEvents, unpackEvents } from './ledger-pack';
 
 /** The events, or the first problem found. */
@@ -41,7 +41,7 @@ function checkNow(raw: unknown, communities: readonly Community[], where: string
     if (!row) return { error: `${where}记录了不存在的小区“${e.community_id}”` };
     const value = (row as unknown as Record<string, unknown>)[e.field];
     if (!sameValue(value, e.to)) {
-      const label = LAYERS.communities.fields.find((f) => f.name === e.field)?.zh ?? e.field;
+      const label = fieldLabel('zh', 'communities', e.field);
       return { error: `${where}与小区图层不一致：小区“${e.community_id}”的${label}为“${String(value ?? '')}”，历史最后记录为“${String(e.to ?? '')}”` };
     }
   }

@@ -6,7 +6,7 @@
 import { coerceRecords } from '../coerce';
 import { jsonLooksTruncated } from '../import/read-geojson';
 import { formatIssue } from '../issues';
-import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../schema';
+import { LAYER_IDS, layerLabel, type LayerId, type LayerRows } from '../schema';
 
 export const PROJECT_FORMAT = 'xuewei-guihua-project';
 /**
@@ -83,11 +83,11 @@ export function parseProject(text: string, fileName: string): { project: Project
   const layers = {} as Record<LayerId, unknown[]>;
   for (const id of LAYER_IDS) {
     const raw = (d.layers as Record<string, unknown>)[id] ?? [];
-    if (!Array.isArray(raw)) return { error: `项目文件“${fileName}”中“${LAYERS[id].zh}”图层不是数组` };
+    if (!Array.isArray(raw)) return { error: `项目文件“${fileName}”中“${layerLabel('zh', id)}”图层不是数组` };
     const records = raw.map((r, i) => ({ row: i + 1, values: r && typeof r === 'object' ? (r as Record<string, unknown>) : {} }));
     const res = coerceRecords(id, records, fileName);
     const err = res.issues.find((x) => x.severity === 'error');
-    if (err) return { error: `项目文件“${fileName}”中“${LAYERS[id].zh}”图层第 ${err.row} 条记录有误（${formatIssue({ ...err, file: '', row: 0 })}）${res.issues.length > 1 ? `，共 ${res.issues.length} 处问题` : ''}` };
+    if (err) return { error: `项目文件“${fileName}”中“${layerLabel('zh', id)}”图层第 ${err.row} 条记录有误（${formatIssue('zh', { ...err, file: '', row: 0 })}）${res.issues.length > 1 ? `，共 ${res.issues.length} 处问题` : ''}` };
     layers[id] = res.rows as unknown[];
   }
   return { project: { layers: layers as unknown as LayerRows, settings: d.settings ?? {}, name: d.name, savedAt: d.savedAt } };

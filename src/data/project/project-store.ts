@@ -7,7 +7,7 @@
  * file's validation.
  */
 import { packedOf, unpackRowsChunked, type PackedRows } from '../import/packed-rows';
-import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../schema';
+import { LAYERS, LAYER_IDS, layerLabel, type LayerId, type LayerRows } from '../schema';
 import { isPackedEvents, packEvents, unpackEvents, type PackedEvents } from './ledger-pack';
 import { parseProject, type Project } from './project-file';
 
@@ -168,7 +168,7 @@ export async function rescuedFileText(rec: StoredProject): Promise<{ text: strin
       }
     }
     layers[id] = [];
-    problems.push(`“${LAYERS[id].zh}”图层无法读取`);
+    problems.push(`“${layerLabel('zh', id)}”图层无法读取`);
   }
   let settings: unknown;
   try {
@@ -210,7 +210,7 @@ async function fromPacked(rec: StoredProject): Promise<Project | { error: string
   const layers = {} as Record<LayerId, unknown[]>;
   for (const id of LAYER_IDS) {
     const p = rec.packed?.[id];
-    if (!packedIsWhole(id, p)) return { error: `浏览器中保存的项目已损坏（“${LAYERS[id].zh}”图层不完整）` };
+    if (!packedIsWhole(id, p)) return { error: `浏览器中保存的项目已损坏（“${layerLabel('zh', id)}”图层不完整）` };
   }
   // rows made in chunks: a million-row layer does not hold the page at start-up
   for (const id of LAYER_IDS) layers[id] = (await unpackRowsChunked(rec.packed![id])) as unknown[];

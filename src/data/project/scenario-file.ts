@@ -7,6 +7,7 @@ import { checkNetworkEdits } from '../network/edits-check';
 import { defaultPlanSettings } from '../../analysis/plan/plan-defaults';
 import type { PlanScenario, PlanSettings } from '../../analysis/plan/plan-types';
 import { coerceRecords } from '../coerce';
+import { m, render } from '../../i18n';
 import { formatIssue } from '../issues';
 import type { PlanProject } from '../schema';
 import { PlanSettingsSchema, ScenarioShapeSchema, validate } from './schemas';
@@ -49,12 +50,12 @@ export function checkScenario(raw: unknown, where: string, root = 'scenario'): {
   const records = r.value.projects.map((p, k) => ({ row: k + 1, values: isObj(p) ? p : {} }));
   const res = coerceRecords('plan_projects', records, `${where} ${root}.projects`);
   const err = res.issues.find((i) => i.severity === 'error');
-  if (err) return { error: formatIssue({ ...err, message: err.message + '（第 N 行 = 第 N 个项目）' }) };
+  if (err) return { error: formatIssue('zh', { ...err, message: m('data.project.rowIsProject', { message: err.message }) }) };
   // walking network edits (added 2026-12; absent in older files)
   const rawEdits = (raw as { networkEdits?: unknown }).networkEdits;
   if (rawEdits !== undefined) {
-    const ne = checkNetworkEdits(rawEdits, where);
-    if ('error' in ne) return ne;
+    const ne = checkNetworkEdits(rawEdits, m('data.project.where', { where }));
+    if ('error' in ne) return { error: render('zh', ne.error) };
     return { scenario: { id: r.value.id, name: r.value.name, projects: res.rows as PlanProject[], networkEdits: ne.edits } };
   }
   return { scenario: { id: r.value.id, name: r.value.name, projects: res.rows as PlanProject[] } };
