@@ -399,4 +399,10 @@ export const DATA = {
   'import.ui.ledgerUpdated': { zh: '已按小区编号更新台账：{changed} 个小区有变更，新增 {added} 个，均已记入变更记录', en: 'Ledger updated by community ID: {changed} communities changed, {added} added, all recorded in the history' },
   'import.ui.ledgerUpdatedSkipped': { zh: '已按小区编号更新台账：{changed} 个小区有变更，新增 {added} 个，均已记入变更记录；{skipped} 行未导入（{refused} 行不符合变更规则，{unknown} 个编号不在台账中）', en: 'Ledger updated by community ID: {changed} communities changed, {added} added, all recorded in the history; {skipped} rows not imported ({refused} break the change rules, {unknown} IDs are not in the ledger)' },
   'import.ui.imported': { zh: '已导入 {count} 条{layer}数据', en: 'Imported {count} rows of {layer}' },
+  // SQL console examples (sql-examples.ts; the SQL itself is not translated)
+  'data.sql.placesPerStreet': { zh: '各街道幼儿园学位合计', en: 'Places per sub-district' },
+  'data.sql.overdue': { zh: '逾期未移交的小区', en: 'Communities overdue for handover' },
+  'data.sql.byType': { zh: '按办园性质统计', en: 'By kindergarten type' },
+  'data.sql.tableRows': { zh: '各表行数', en: 'Rows per table' },
+  'data.sql.summarize': { zh: '小区表字段概况', en: 'Summarize communities' },
 } as const satisfies Entries;
