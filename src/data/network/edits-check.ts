@@ -1,12 +1,12 @@
 /** Validation of a scenario's saved network edits (project file, scenario file): a message naming the field. */
 import type { NetworkEdit } from '../../analysis/network/network-edits';
-import { m, type Message } from '../../i18n';
+import { m, type Message, type MessageValue } from '../../i18n';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const lonOk = (v: unknown): v is number => typeof v === 'number' && Math.abs(v) <= 180;
 const latOk = (v: unknown): v is number => typeof v === 'number' && Math.abs(v) <= 90;
 
-export function checkNetworkEdits(raw: unknown, where: Message): { edits: NetworkEdit[] } | { error: Message } {
+export function checkNetworkEdits(raw: unknown, where: MessageValue): { edits: NetworkEdit[] } | { error: Message } {
   if (!Array.isArray(raw)) return { error: m('data.edits.notArray', { where }) };
   const edits: NetworkEdit[] = [];
   for (const [k, e] of raw.entries()) {
