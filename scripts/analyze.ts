@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { formatIssue } from '../src/data/issues';
 import { loadDataFolder } from '../src/data/load-folder-node';
-import { LAYERS, type LayerId } from '../src/data/schema';
+import { LAYERS, layerLabel, type LayerId } from '../src/data/schema';
 import { PROBLEM_ORDER, PROBLEM_ZH } from '../src/analysis/communities';
 import { radiusSourceZh } from '../src/analysis/headline';
 import { defaultAnalysisParams, distanceLabelZh, RULE_TABLE_HAINAN_2019, RULE_TABLE_YULIN, validateParams } from '../src/analysis/params';
@@ -193,14 +193,14 @@ async function main(): Promise<void> {
   const fileOf = (id: LayerId) => LAYERS[id].file;
   for (const id of missing) {
     if (id === 'plan_projects' || id === 'childcare_centres') continue;
-    console.warn(`警告：缺少${LAYERS[id].zh}图层（${fileOf(id)}）`);
+    console.warn(`警告：缺少${layerLabel('zh', id)}图层（${fileOf(id)}）`);
   }
   if (missing.includes('kindergartens') && missing.includes('population')) {
     fail(`文件夹“${args.data}”中没有 ${fileOf('kindergartens')} 和 ${fileOf('population')}，无法分析。请按数据说明准备图层文件。`, 2);
   }
   if (issues.length > 0) {
     const shown = issues.slice(0, 20);
-    for (const i of shown) console.warn(`${i.severity === 'error' ? '警告（该行已跳过）' : '提示'}：${formatIssue(i)}`);
+    for (const i of shown) console.warn(`${i.severity === 'error' ? '警告（该行已跳过）' : '提示'}：${formatIssue('zh', i)}`);
     if (issues.length > shown.length) console.warn(`……另有 ${issues.length - shown.length} 条数据问题未列出`);
   }
   const params: AnalysisParams = {

@@ -1,4 +1,5 @@
 /** The CLI's plan mode (--year, --scenario): the scenario over 2025–2030, printed in Chinese, optional JSON. */
+import { render } from '../../src/i18n';
 import type { WalkGraph } from '../../src/analysis/network/walk-graph';
 import { readFileSync } from 'node:fs';
 import { defaultPlanSettings } from '../../src/analysis/plan/plan-defaults';
@@ -20,7 +21,7 @@ export function runPlanReport(data: LayerRows, params: AnalysisParams, scenarioF
   settings.demand.baseBasis = basis;
   if (scenarioFile) {
     const res = parseScenarioText(readFileSync(scenarioFile, 'utf8'), scenarioFile);
-    if ('error' in res) throw new Error(res.error);
+    if ('error' in res) throw new Error(render('zh', res.error));
     scenario = res.scenario;
     if (res.settings) settings = res.settings;
   }

@@ -1,5 +1,5 @@
 /** data/README.md and data/sample-meta.json of the generated sample. */
-import { LAYERS, LAYER_IDS, SUPPORTING_KG_STATUSES, SUPPORTING_KG_STATUS_ZH, type FieldDef } from '../../src/data/schema';
+import { LAYERS, LAYER_IDS, SUPPORTING_KG_STATUSES, enumLabel, fieldLabel, layerLabel, type FieldDef, type LayerId } from '../../src/data/schema';
 
 export interface SampleSummary {
   seed: number;
@@ -51,13 +51,13 @@ const SOURCES = [
 const fmt = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)}%`;
 
-function typeLabel(f: FieldDef): string {
-  if (f.values) return `枚举 enum：${f.values.map((v, i) => `${v}（${f.valuesZh?.[i] ?? v}）`).join('、')}`;
+function typeLabel(layer: LayerId, f: FieldDef): string {
+  if (f.values) return `枚举 enum：${f.values.map((v) => `${v}（${enumLabel('zh', layer, f.name, v)}）`).join('、')}`;
   return { string: '文本 text', number: '数值 number', integer: '整数 integer', boolean: '是否 boolean', date: '日期 ISO date', enum: 'enum', geometry: 'GeoJSON 几何 geometry' }[f.type];
 }
 
 function columnsTable(id: (typeof LAYER_IDS)[number]): string {
-  const rows = LAYERS[id].fields.map((f) => `| \`${f.name}\` | ${f.zh} | ${f.en} | ${typeLabel(f)} | ${f.required ? '是' : ''} |`);
+  const rows = LAYERS[id].fields.map((f) => `| \`${f.name}\` | ${fieldLabel('zh', id, f.name)} | ${fieldLabel('en', id, f.name)} | ${typeLabel(id, f)} | ${f.required ? '是' : ''} |`);
   return ['| 列 column | 中文名 | English | 类型 type | 必填 |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -90,7 +90,7 @@ export function metaText(s: SampleSummary): string {
 
 export function readmeText(s: SampleSummary): string {
   const l = s.ledger;
-  const ledgerLine = SUPPORTING_KG_STATUSES.map((k, i) => `${SUPPORTING_KG_STATUS_ZH[i]}（\`${k}\`）${l[k] ?? 0}`).join('，');
+  const ledgerLine = SUPPORTING_KG_STATUSES.map((k) => `${enumLabel('zh', 'communities', 'supporting_kg_status', k)}（\`${k}\`）${l[k] ?? 0}`).join('，');
   const e = s.enrolledByType;
   return `# ${s.name}
 
@@ -150,29 +150,29 @@ export function readmeText(s: SampleSummary): string {
 
 列名与 \`src/data/schema.ts\` 一致，导入时也接受中文列名。空单元格 / \`null\` 表示未知或不适用。
 
-### kindergartens.csv — ${LAYERS.kindergartens.zh}
+### kindergartens.csv — ${layerLabel('zh', 'kindergartens')}
 
 ${columnsTable('kindergartens')}
 
-### communities.geojson — ${LAYERS.communities.zh}
+### communities.geojson — ${layerLabel('zh', 'communities')}
 
 属性如下；\`geometry\` 为要素本身的多边形。\`lon\`/\`lat\` 为小区中心点。
 
 ${columnsTable('communities')}
 
-### population.csv — ${LAYERS.population.zh}
+### population.csv — ${layerLabel('zh', 'population')}
 
 每行一个 200 米格网（\`cell_size_m\` = 200），\`lon\`/\`lat\` 为格网中心。
 
 ${columnsTable('population')}
 
-### admin_units.geojson — ${LAYERS.admin_units.zh}
+### admin_units.geojson — ${layerLabel('zh', 'admin_units')}
 
 \`lon\`/\`lat\` 为多边形内的一个点（标注点）。
 
 ${columnsTable('admin_units')}
 
-### plan_projects.csv — ${LAYERS.plan_projects.zh}
+### plan_projects.csv — ${layerLabel('zh', 'plan_projects')}
 
 ${columnsTable('plan_projects')}
 

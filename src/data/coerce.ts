@@ -1,9 +1,10 @@
 /**
  * Turning raw records (strings from CSV/XLSX, JSON values from GeoJSON) into
- * typed layer rows, with a Chinese message per bad cell.
+ * typed layer rows, with a message (catalogue key) per bad cell.
  */
-import type { RowIssue } from './issues';
-import { LAYERS, type FieldDef, type LayerId, type LayerRows } from './schema';
+import { m, type Message } from '../i18n';
+import type { IssueColumn, RowIssue } from './issues';
+import { LAYERS, enumKey, enumLabel, fieldKey, type FieldDef, type LayerId, type LayerRows } from './schema';
 
 export interface RawRecord {
   /** row number to report (spreadsheet row or feature number) */
@@ -42,27 +43,37 @@ export function parseNumberCell(v: unknown): number {
 
 // The message of the last coerceCell failure (undefined = success): a module variable rather than a
 // { value, error } object per cell, so a million-row import does not allocate ten million objects.
-let cellError: string | undefined;
+let cellError: Message | undefined;
 
-function fail(message: string): null {
+function fail(message: Message): null {
   cellError = message;
   return null;
 }
 
-function coerceCell(fd: FieldDef, v: unknown): unknown {
+/** Chinese labels of an enum field's values (accepted on import), by label. */
+const zhEnumValues = new Map<string, Map<string, string>>();
+function enumOfZh(layer: LayerId, fd: FieldDef): Map<string, string> {
+  const k = `${layer}.${fd.name}`;
+  let map = zhEnumValues.get(k);
+  if (!map) zhEnumValues.set(k, (map = new Map((fd.values ?? []).map((v) => [enumLabel('zh', layer, fd.name, v), v]))));
+  return map;
+}
+
+function coerceCell(layer: LayerId, fd: FieldDef, v: unknown): unknown {
   cellError = undefined;
+  const field = (): Message => m(fieldKey(layer, fd.name));
   if (isBlank(v)) {
-    if (fd.required) return fail(`必填字段“${fd.zh}”为空`);
+    if (fd.required) return fail(m('data.cell.required', { field: field() }));
     return null;
   }
   switch (fd.type) {
     case 'number':
     case 'integer': {
       const n = parseNumberCell(v);
-      if (!Number.isFinite(n)) return fail(`“${String(v)}”不是数字（${fd.zh}）`);
-      if (fd.type === 'integer' && !Number.isInteger(n)) return fail(`“${String(v)}”应为整数（${fd.zh}）`);
-      if (fd.min !== undefined && n < fd.min) return fail(`${fd.zh} ${n} 小于允许的最小值 ${fd.min}`);
-      if (fd.max !== undefined && n > fd.max) return fail(`${fd.zh} ${n} 大于允许的最大值 ${fd.max}`);
+      if (!Number.isFinite(n)) return fail(m('data.cell.notNumber', { value: String(v), field: field() }));
+      if (fd.type === 'integer' && !Number.isInteger(n)) return fail(m('data.cell.notInteger', { value: String(v), field: field() }));
+      if (fd.min !== undefined && n < fd.min) return fail(m('data.cell.belowMin', { field: field(), value: n, min: fd.min }));
+      if (fd.max !== undefined && n > fd.max) return fail(m('data.cell.aboveMax', { field: field(), value: n, max: fd.max }));
       return n;
     }
     case 'boolean': {
@@ -70,25 +81,24 @@ function coerceCell(fd: FieldDef, v: unknown): unknown {
       const s = String(v).trim().toLowerCase();
       if (TRUE_WORDS.has(s)) return true;
       if (FALSE_WORDS.has(s)) return false;
-      return fail(`“${String(v)}”应为 是/否（${fd.zh}）`);
+      return fail(m('data.cell.notBoolean', { value: String(v), field: field() }));
     }
     case 'enum': {
       const s = String(v).trim();
       const values = fd.values ?? [];
       if (values.includes(s)) return s;
-      const zi = fd.valuesZh?.indexOf(s) ?? -1;
-      if (zi >= 0) return values[zi];
-      const allowed = (fd.valuesZh ?? values).join('、');
-      return fail(`“${s}”不是有效的${fd.zh}（可选：${allowed}）`);
+      const fromZh = enumOfZh(layer, fd).get(s);
+      if (fromZh !== undefined) return fromZh;
+      return fail(m('data.cell.notEnum', { value: s, field: field(), allowed: values.map((x) => m(enumKey(layer, fd.name, x))) }));
     }
     case 'date': {
       const s = String(v).trim().replace(/[年月/.]/g, '-').replace(/日$/, '');
-      const m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(s);
-      if (!m) return fail(`“${String(v)}”不是日期（${fd.zh}，如 2026-03-01）`);
-      const iso = `${m[1]}-${m[2].padStart(2, '0')}-${(m[3] ?? '1').padStart(2, '0')}`;
+      const ymd = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(s);
+      if (!ymd) return fail(m('data.cell.notDate', { value: String(v), field: field() }));
+      const iso = `${ymd[1]}-${ymd[2].padStart(2, '0')}-${(ymd[3] ?? '1').padStart(2, '0')}`;
       // a real calendar day (2025-13-45 and 2025-02-29 are not)
       const d = new Date(`${iso}T00:00:00Z`);
-      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return fail(`“${String(v)}”不是存在的日期（${fd.zh}）`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return fail(m('data.cell.noSuchDate', { value: String(v), field: field() }));
       return iso;
     }
     case 'geometry':
@@ -107,7 +117,7 @@ export function coerceRecords<L extends LayerId>(
   layer: L,
   records: RawRecord[],
   file: string,
-  columnLabel: (field: string) => string = (x) => x,
+  columnLabel: (field: string) => IssueColumn = (x) => x,
 ): CoerceResult<L> {
   const def = LAYERS[layer];
   const rows: Record<string, unknown>[] = [];
@@ -118,7 +128,7 @@ export function coerceRecords<L extends LayerId>(
     const out: Record<string, unknown> = {};
     let bad = false;
     for (const fd of def.fields) {
-      const value = coerceCell(fd, rec.values[fd.name]);
+      const value = coerceCell(layer, fd, rec.values[fd.name]);
       const error = cellError;
       if (error) {
         bad = true;
@@ -135,7 +145,7 @@ export function coerceRecords<L extends LayerId>(
           file,
           row: rec.row,
           column: columnLabel(def.key),
-          message: `编号“${key}”重复（与第 ${first} 行相同）`,
+          message: m('data.cell.duplicateKey', { key, first }),
           severity: 'error',
         });
       } else seen.set(key, rec.row);

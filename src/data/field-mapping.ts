@@ -1,5 +1,5 @@
 /** Guess which file column holds which schema field, from Chinese and English header names. */
-import { LAYERS, type LayerId } from './schema';
+import { LAYERS, fieldLabel, type LayerId } from './schema';
 
 const norm = (s: string): string =>
   s
@@ -18,7 +18,7 @@ export function guessFieldMapping(layer: LayerId, headers: string[]): FieldMappi
   // exact field-name matches first, then Chinese labels, then aliases in order
   const passes: ((fd: (typeof LAYERS)[LayerId]['fields'][number]) => string[])[] = [
     (fd) => [fd.name],
-    (fd) => [fd.zh],
+    (fd) => [fieldLabel('zh', layer, fd.name)],
     (fd) => fd.aliases,
   ];
   for (const pass of passes) {
@@ -54,7 +54,7 @@ export function guessFieldMappingLoose(layer: LayerId, headers: string[]): Field
   const cands: { field: string; header: number; len: number }[] = [];
   for (const fd of LAYERS[layer].fields) {
     if (mapping[fd.name] !== undefined || fd.type === 'geometry') continue;
-    const words = [fd.zh, ...fd.aliases].map(norm).filter((w) => w.length >= 2);
+    const words = [fieldLabel('zh', layer, fd.name), ...fd.aliases].map(norm).filter((w) => w.length >= 2);
     normHeaders.forEach((h, i) => {
       if (used.has(i)) return;
       let best = 0;

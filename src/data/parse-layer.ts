@@ -3,10 +3,11 @@
  * Used by the app to load the sample, by the CLI, and as the base of the importer.
  */
 import Papa from 'papaparse';
+import { m } from '../i18n';
 import { coerceRecords, type CoerceResult, type RawRecord } from './coerce';
 import { guessFieldMapping, missingRequiredFields } from './field-mapping';
 import type { RowIssue } from './issues';
-import { LAYERS, type LayerId } from './schema';
+import { LAYERS, fieldKey, type LayerId } from './schema';
 
 export interface Grid {
   headers: string[];
@@ -52,10 +53,10 @@ export function geojsonToRecords(layer: LayerId, text: string, file: string): { 
   try {
     fc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { records: [], issues: [{ file, row: 0, column: '', message: `不是有效的 GeoJSON（${(e as Error).message}），文件可能被截断`, severity: 'error' }] };
+    return { records: [], issues: [{ file, row: 0, column: '', message: m('data.parse.badGeojson', { error: (e as Error).message }), severity: 'error' }] };
   }
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    return { records: [], issues: [{ file, row: 0, column: '', message: '不是 GeoJSON 要素集合（FeatureCollection）', severity: 'error' }] };
+    return { records: [], issues: [{ file, row: 0, column: '', message: m('data.parse.notCollection'), severity: 'error' }] };
   }
   const headers = [...new Set(fc.features.flatMap((ft) => Object.keys(ft.properties ?? {})))];
   const mapping = guessFieldMapping(layer, headers);
@@ -85,11 +86,11 @@ export function parseLayerText<L extends LayerId>(layer: L, file: string, text: 
   const mapping = guessFieldMapping(layer, grid.headers);
   const missing = missingRequiredFields(layer, mapping);
   if (missing.length > 0) {
-    const names = missing.map((m) => LAYERS[layer].fields.find((fd) => fd.name === m)!.zh).join('、');
+    const fields = missing.map((f) => m(fieldKey(layer, f)));
     return {
       rows: [] as never,
       rejected: [],
-      issues: [{ file, row: 1, column: '', message: `缺少必需的列：${names}`, severity: 'error' }],
+      issues: [{ file, row: 1, column: '', message: m('data.parse.missingColumns', { fields }), severity: 'error' }],
     };
   }
   const label = (field: string): string => grid.headers[mapping[field]] ?? field;

@@ -3,9 +3,11 @@
  * no user value is pasted in). The overdue rule mirrors the ledger's: not yet
  * handed over and past handover_due, or completion + 3 months when no due date.
  */
+import type { MessageKey } from '../i18n';
+
 export interface SqlExample {
-  zh: string;
-  en: string;
+  /** catalogue key of the example's title */
+  title: MessageKey;
   sql: string;
 }
 
@@ -13,8 +15,7 @@ const NOT_HANDED_OVER = `'not_planned', 'planned', 'under_construction', 'delaye
 
 export const SQL_EXAMPLES: readonly SqlExample[] = [
   {
-    zh: '各街道幼儿园学位合计',
-    en: 'Places per sub-district',
+    title: 'data.sql.placesPerStreet',
     sql: `SELECT a.name AS 街道, count(k.id) AS 幼儿园数, coalesce(sum(k.places), 0)::INTEGER AS 学位合计,
   coalesce(sum(k.enrolled), 0)::INTEGER AS 在园幼儿
 FROM admin_units a
@@ -23,8 +24,7 @@ GROUP BY a.name
 ORDER BY 学位合计 DESC`,
   },
   {
-    zh: '逾期未移交的小区',
-    en: 'Communities overdue for handover',
+    title: 'data.sql.overdue',
     // current_date needs the ICU extension, which is not available offline: today from now() (UTC)
     sql: `WITH d AS (
   SELECT *, coalesce(try_cast(handover_due AS DATE),
@@ -39,24 +39,21 @@ WHERE 移交期限 < now()::TIMESTAMP::DATE
 ORDER BY 逾期天数 DESC`,
   },
   {
-    zh: '按办园性质统计',
-    en: 'By kindergarten type',
+    title: 'data.sql.byType',
     sql: `SELECT type AS 办园性质, count(*) AS 所数, sum(places)::INTEGER AS 学位, sum(enrolled)::INTEGER AS 在园幼儿
 FROM kindergartens
 GROUP BY type
 ORDER BY 学位 DESC`,
   },
   {
-    zh: '各表行数',
-    en: 'Rows per table',
+    title: 'data.sql.tableRows',
     sql: `SELECT table_name AS 表, estimated_size AS 行数, column_count AS 列数
 FROM duckdb_tables()
 WHERE NOT starts_with(table_name, '__')
 ORDER BY table_name`,
   },
   {
-    zh: '小区表字段概况',
-    en: 'Summarize communities',
+    title: 'data.sql.summarize',
     sql: 'SUMMARIZE communities',
   },
 ];

@@ -5,6 +5,7 @@
  * quantity. The work runs in a Web Worker (the plan runner); results are keyed by their
  * inputs and not shown once those change.
  */
+import { render } from '../i18n';
 import { ParamsSchema, validate } from '../data/project/schemas';
 import type { StateCreator } from 'zustand/vanilla';
 import { defaultAnalysisParams } from '../analysis/params';
@@ -78,7 +79,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   setParams(p) {
     // the same ranges as on load (schemas.ts): a refused edit changes nothing and names the field
     const bad = validate(ParamsSchema, { ...get().params, ...p }, 'params');
-    if ('error' in bad) return set({ projectMessage: `${bad.error}；未修改` });
+    if ('error' in bad) return set({ projectMessage: `${render(get().lang, bad.error)}；未修改` });
     set((s) => ({ params: { ...s.params, ...p } }));
     void get().runAnalysis();
     void get().runPlan();

@@ -4,6 +4,7 @@
  * communities layer holds the current rows (every event applied); DuckDB mirrors
  * both (`ledger`, `ledger_events`) for statistics and the SQL console.
  */
+import { render } from '../i18n';
 import type { StateCreator } from 'zustand/vanilla';
 import { applyEvents, type LedgerEvent } from '../analysis/ledger/events';
 import { buildFieldChange, buildImportChanges, buildStatusChange, buildUndo, checkUndo, type ChangeContext, type ImportRefusal, type LedgerEditField } from '../analysis/ledger/record';
@@ -205,7 +206,7 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
     },
     applyPersistedLedger(raw, communities) {
       const checked = checkLedgerEvents(raw?.events, communities);
-      if ('error' in checked) return checked.error;
+      if ('error' in checked) return render(get().lang, checked.error);
       set((s) => ({ ledgerEvents: checked.events, ledgerViewDate: null, ledgerVersion: s.ledgerVersion + 1 }));
       return null;
     },

@@ -4,6 +4,7 @@
  * by the next one (AbortController); a failed run removes the figures it would
  * have replaced, so nothing stale is ever shown as current.
  */
+import { render } from '../i18n';
 import type { StateCreator } from 'zustand/vanilla';
 import { defaultPlanSettings } from '../analysis/plan/plan-defaults';
 import type { PlanResult, PlanScenario, PlanSettings } from '../analysis/plan/plan-types';
@@ -97,13 +98,13 @@ export function checkPersistedPlan(raw: unknown): string | null {
   if (raw === undefined || raw === null) return null;
   const where = '项目中的规划方案';
   const shape = validate(PersistedPlanShapeSchema, raw, 'settings.plan');
-  if ('error' in shape) return `${where}：${shape.error}`;
+  if ('error' in shape) return `${where}：${render('zh', shape.error)}`;
   for (const [k, x] of shape.value.scenarios.entries()) {
     const c = checkScenario(x, where, `settings.plan.scenarios[${k}]`);
-    if ('error' in c) return c.error;
+    if ('error' in c) return render('zh', c.error);
   }
   const st = checkPlanSettings(shape.value.settings, where, 'settings.plan.settings');
-  return 'error' in st ? st.error : null;
+  return 'error' in st ? render('zh', st.error) : null;
 }
 
 const baseScenario = (projects: PlanProject[]): PlanScenario => ({ id: BASE_SCENARIO_ID, name: '基准方案', projects });
@@ -241,7 +242,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
     setPlanSettings(patch) {
       // the same ranges as on load: a refused edit changes nothing and says which field
       const st = checkPlanSettings({ ...get().planSettings, ...patch }, '规划参数', 'plan');
-      if ('error' in st) return set({ projectMessage: `${st.error}；未修改` });
+      if ('error' in st) return set({ projectMessage: `${render(get().lang, st.error)}；未修改` });
       set((s) => ({ planSettings: st.settings, planVersion: s.planVersion + 1 }));
       void get().runPlan();
     },
@@ -368,7 +369,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
     importScenarioText(text, fileName) {
       const res = parseScenarioText(text, fileName);
       if ('error' in res) {
-        set({ projectMessage: res.error });
+        set({ projectMessage: render(get().lang, res.error) });
         return false;
       }
       const s = get();
@@ -397,12 +398,12 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
       const scenarios: PlanScenario[] = [];
       for (const [k, x] of r.scenarios.entries()) {
         const c = checkScenario(x, where, `settings.plan.scenarios[${k}]`);
-        if ('error' in c) return c.error;
+        if ('error' in c) return render(get().lang, c.error);
         scenarios.push(c.scenario);
       }
       if (!scenarios.some((x) => x.id === BASE_SCENARIO_ID)) scenarios.unshift(baseScenario(get().layers.plan_projects));
       const st = checkPlanSettings(r.settings, where, 'settings.plan.settings');
-      if ('error' in st) return st.error;
+      if ('error' in st) return render(get().lang, st.error);
       const current = scenarios.some((x) => x.id === r.currentScenarioId) ? r.currentScenarioId : BASE_SCENARIO_ID;
       const year = typeof r.year === 'number' ? Math.min(st.settings.endYear, Math.max(st.settings.baseYear, r.year)) : st.settings.baseYear;
       set({ scenarios, currentScenarioId: current, planSettings: st.settings, planYear: year, planOpen: r.open === true, planResults: {}, planUndo: [], compareScenarioId: null });

@@ -4,6 +4,7 @@
  * Showing a screen sets the app's layers, plan year and scenario; closing the player
  * puts back what the user had before. The story is saved with the project (settings.present).
  */
+import { render } from '../i18n';
 import type { StateCreator } from 'zustand/vanilla';
 import { PresentSchema, validate } from '../data/project/schemas';
 import type { AppState } from './store';
@@ -121,7 +122,7 @@ export function defaultScreens(endYear = 2030): PresentScreen[] {
 export function checkPersistedPresent(raw: unknown): { screens: PresentScreen[] } | { error: string } | null {
   if (raw === undefined || raw === null) return null;
   const r = validate(PresentSchema, raw, 'settings.present');
-  if ('error' in r) return { error: `项目中的汇报：${r.error}` };
+  if ('error' in r) return { error: `项目中的汇报：${render('zh', r.error)}` };
   return { screens: r.value.screens.map((x) => ({ id: x.id, kind: x.kind, title: x.title, hidden: x.hidden, view: { center: x.view.center, zoom: x.view.zoom, layers: x.view.layers as ScreenView['layers'], year: x.view.year, scenarioId: x.view.scenarioId }, notes: x.notes })) };
 }
 

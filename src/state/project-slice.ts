@@ -2,6 +2,7 @@
  * Project slice: the whole project (layers + settings) saved in the browser after
  * every change, restored on reload, exported/imported as one file.
  */
+import { render } from '../i18n';
 import type { StateCreator } from 'zustand/vanilla';
 import type { AnalysisParams } from '../analysis/types';
 import { parseProject, type Project } from '../data/project/project-file';
@@ -111,7 +112,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
       await (saver ? saver(p) : saveProject(idb, p));
       set({ saveState: 'saved', saveError: null, savedAt: p.savedAt ?? null, savedDataVersion: version });
     } catch (e) {
-      const why = describeSaveError(e);
+      const why = render(get().lang, describeSaveError(e));
       set({ saveState: 'error', saveError: why, projectMessage: `保存失败：${why}。浏览器中仍是上次保存的版本${get().savedAt ? `（${new Date(get().savedAt!).toLocaleString('zh-CN')}）` : ''}，请导出项目文件备份` });
     }
   },
@@ -130,7 +131,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     const rec = await loadRecord(idb, key);
     if (!rec) return null;
     const r = await rescuedFileText(rec);
-    return { ...r, name: rec.name ?? '学位规划项目' };
+    return { ...r, problems: r.problems.map((x) => render(get().lang, x)), name: rec.name ?? '学位规划项目' };
   },
   async discardRescued(key) {
     const idb = get().idb;
@@ -155,7 +156,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
       const p = await loadProject(idb);
       if (!p) return false;
       if ('error' in p) {
-        await rescue(p.error, null);
+        await rescue(render(get().lang, p.error), null);
         return false;
       }
       try {
@@ -175,7 +176,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   async openProjectText(text, fileName) {
     const res = parseProject(text, fileName);
     if ('error' in res) {
-      set({ projectMessage: res.error });
+      set({ projectMessage: render(get().lang, res.error) });
       return false;
     }
     try {
@@ -191,14 +192,14 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   async applyProject(p) {
     // validate everything before changing anything: a bad file keeps the current project
     const checked = checkSettings(p.settings, todayIso());
-    if ('error' in checked) throw new ProjectRefused(checked.error);
+    if ('error' in checked) throw new ProjectRefused(render(get().lang, checked.error));
     const planCheck = checkPersistedPlan(checked.settings.plan);
     if (planCheck) throw new ProjectRefused(planCheck);
     const presentCheck = checkPersistedPresent(checked.settings.present);
     if (presentCheck && 'error' in presentCheck) throw new ProjectRefused(presentCheck.error);
     const st = checked.settings as ProjectSettings;
     const ledgerCheck = checkLedgerEvents(st.ledger?.events, p.layers.communities);
-    if ('error' in ledgerCheck) throw new ProjectRefused(ledgerCheck.error);
+    if ('error' in ledgerCheck) throw new ProjectRefused(render(get().lang, ledgerCheck.error));
     // the old history goes before the new rows arrive (nothing to reconcile)
     set((s) => ({ ledgerEvents: [], ledgerVersion: s.ledgerVersion + 1 }));
     // "today" is today, not the day the project was saved

@@ -4,7 +4,7 @@ import { ledgerAt, lastUndoableChange } from '../analysis/ledger/events';
 import { escalationLevel } from '../analysis/ledger/escalation';
 import type { CommunityGapRow } from '../analysis/types';
 import { downloadBytes, MIME } from '../data/export/download';
-import { fieldOf, labelOfEnum, type Community } from '../data/schema';
+import { enumLabel, type Community } from '../data/schema';
 import { todayIso } from '../state/analysis-slice';
 import { selectCurrentResult, selectViewLayers } from '../state/selectors';
 import { appStore, useApp } from '../state/store';
@@ -16,8 +16,6 @@ import { LedgerFieldsForm } from './ledger/LedgerFieldsForm';
 import { LedgerHistory } from './ledger/LedgerHistory';
 import { StatusDialog } from './ledger/StatusDialog';
 
-const STATUS_FIELD = fieldOf('communities', 'supporting_kg_status');
-const LINE_FIELD = fieldOf('communities', 'responsible_line');
 const PROBLEM_CLASS: Record<string, string> = {
   not_planned: 'red',
   not_built: 'amber',
@@ -70,10 +68,10 @@ export function CommunityLedger() {
       {
         key: 'status',
         label: zh ? '配套园状态' : 'Status',
-        value: (r) => labelOfEnum(STATUS_FIELD, r.status, lang) || '—',
+        value: (r) => enumLabel(lang, 'communities', 'supporting_kg_status', r.status) || '—',
         render: (r) => (
           <span className="status-cell">
-            {labelOfEnum(STATUS_FIELD, r.status, lang) || '—'}
+            {enumLabel(lang, 'communities', 'supporting_kg_status', r.status) || '—'}
             {!past ? (
               <button type="button" className="link" data-testid={`change-${r.communityId}`} onClick={(e) => { e.stopPropagation(); setEditing(r.communityId); }}>
                 {zh ? '变更' : 'change'}
@@ -89,7 +87,7 @@ export function CommunityLedger() {
         value: (r) => (zh ? r.problemZh : PROBLEM_EN[r.problem]),
         render: (r) => <span className={`rag ${PROBLEM_CLASS[r.problem]}`}>{zh ? r.problemZh : PROBLEM_EN[r.problem]}</span>,
       },
-      { key: 'line', label: zh ? '责任条线' : 'Line', value: (r) => labelOfEnum(LINE_FIELD, byId.get(r.communityId)?.responsible_line, lang) || null },
+      { key: 'line', label: zh ? '责任条线' : 'Line', value: (r) => enumLabel(lang, 'communities', 'responsible_line', byId.get(r.communityId)?.responsible_line) || null },
       { key: 'responsible', label: zh ? '责任单位' : 'Responsible', value: (r) => byId.get(r.communityId)?.responsible_unit ?? null },
       { key: 'dueDate', label: zh ? '办结期限' : 'Due', value: (r) => r.dueDate, render: (r) => (zh ? formatDateZh(r.dueDate) : (r.dueDate ?? '—')) },
       {

@@ -3,7 +3,7 @@ import { useDismiss } from './use-dismiss';
 import { downloadBytes, MIME } from '../data/export/download';
 import type { ExportFormat } from '../data/export/export-job';
 import { projectFileName } from '../data/project/project-file';
-import { LAYERS, LAYER_IDS, type LayerId } from '../data/schema';
+import { LAYER_IDS, layerLabel, type LayerId } from '../data/schema';
 import { fetchSample } from '../state/load-sample';
 import { appStore, useApp } from '../state/store';
 import { SqlConsole } from './SqlConsole';
@@ -27,7 +27,7 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
   const close = useCallback(() => setOpen(false), []);
   const refs = useMemo(() => [menuRef], []);
   useDismiss(open, close, refs);
-  const base = `${appStore.getState().meta?.name ?? '学位规划'}_${zh ? LAYERS[layer].zh : layer}`;
+  const base = `${appStore.getState().meta?.name ?? '学位规划'}_${zh ? layerLabel('zh', layer) : layer}`;
   // exports run as jobs (a worker for large layers) with a status line and a cancel: see ExportStatus
   const exportLayer = async (format: ExportFormat, mime: string): Promise<void> => {
     const st = appStore.getState();
@@ -83,7 +83,7 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
             <select value={layer} onChange={(e) => setLayer(e.target.value as LayerId)} data-testid="export-layer">
               {LAYER_IDS.map((id) => (
                 <option key={id} value={id}>
-                  {zh ? LAYERS[id].zh : LAYERS[id].en}（{layers[id].length}）
+                  {layerLabel(lang, id)}（{layers[id].length}）
                 </option>
               ))}
             </select>

@@ -1,4 +1,4 @@
-import { LAYERS } from '../data/schema';
+import { LAYERS, layerLabel } from '../data/schema';
 import { selectCurrentResult, selectViewLayers } from '../state/selectors';
 import { useApp } from '../state/store';
 import { AnalysisDetail } from './AnalysisDetail';
@@ -20,7 +20,7 @@ export function DetailPanel() {
     <section className="panel detail" data-testid="detail-panel">
       <header>
         <h3>
-          {lang === 'zh' ? `${def.zh}：` : `${def.en}: `}{String(row.name ?? row[def.key])}
+          {lang === 'zh' ? `${layerLabel(lang, def.id)}：` : `${layerLabel(lang, def.id)}: `}{String(row.name ?? row[def.key])}
         </h3>
         <button type="button" className="link" onClick={() => select(null)}>
           {msg(lang, 'close')}

@@ -1,4 +1,4 @@
-import { LAYERS } from '../data/schema';
+import { layerLabel } from '../data/schema';
 import { selectViewLayers } from '../state/selectors';
 import { useApp } from '../state/store';
 import type { HoveredBin } from '../state/ui-slice';
@@ -37,7 +37,7 @@ export function HoverTooltip() {
   if (!row) return null;
   const wanted = TOOLTIP_FIELDS[hovered.layer];
   const lines = featureLines(hovered.layer, row, lang).filter((l) => wanted.includes(l.name));
-  const [title, ...rest] = lines[0]?.name === 'name' ? lines : [{ name: '', label: '', value: lang === 'zh' ? LAYERS[hovered.layer].zh : LAYERS[hovered.layer].en }, ...lines];
+  const [title, ...rest] = lines[0]?.name === 'name' ? lines : [{ name: '', label: '', value: layerLabel(lang, hovered.layer) }, ...lines];
   return (
     <div className="tooltip" data-testid="tooltip" style={{ left: hovered.x + 14, top: hovered.y + 14 }}>
       <div className="tooltip-title">{title.value}</div>

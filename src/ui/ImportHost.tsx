@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { bboxOfRings } from '../map/basemap';
 import { ringsOf } from '../map/geometry';
-import { LAYER_IDS, LAYERS, type Community, type LayerId, type LayerRows } from '../data/schema';
+import { LAYER_IDS, LAYERS, layerKey, type Community, type LayerId, type LayerRows } from '../data/schema';
+import { m, msg } from '../i18n';
+import { MessageError } from '../data/message-error';
 
 const NO_FILES: File[] = [];
 import { appStore, useApp } from '../state/store';
@@ -44,7 +46,7 @@ export function ImportHost() {
   return (
     <>
     {reviewModal}
-    <Suspense fallback={<div className="status">{lang === 'zh' ? '正在加载导入模块…' : 'Loading the importer…'}</div>}>
+    <Suspense fallback={<div className="status">{msg(lang, 'import.ui.loading')}</div>}>
     <ImportDialog
       files={files}
       lang={lang}
@@ -66,19 +68,16 @@ export function ImportHost() {
           if (dry.refused.length > 0 || dry.unknownIds.length > 0) {
             answer = await new Promise((resolve) => setReview({ preview: { fileName, changed: dry.changed, refused: dry.refused, unknownIds: dry.unknownIds }, resolve }));
             setReview(null);
-            if (!answer) throw new Error(lang === 'zh' ? '已取消，台账未改变' : 'Cancelled; the ledger is unchanged');
+            if (!answer) throw new MessageError(m('import.ui.ledgerCancelled'));
           }
           const r = await st.importLedgerRows(rs, fs, fileName, answer);
           const skipped = r.refused.length + (answer.addUnknown ? 0 : r.unknownIds.length);
-          st.setProjectMessage(
-            lang === 'zh'
-              ? `已按小区编号更新台账：${r.changed} 个小区有变更，新增 ${r.added} 个，均已记入变更记录${skipped ? `；${skipped} 行未导入（${r.refused.length} 行不符合变更规则，${answer.addUnknown ? 0 : r.unknownIds.length} 个编号不在台账中）` : ''}`
-              : `Ledger updated: ${r.changed} changed, ${r.added} added (recorded in the history)${skipped ? `; ${skipped} rows not imported` : ''}`,
-          );
+          const counts = { changed: r.changed, added: r.added, skipped, refused: r.refused.length, unknown: answer.addUnknown ? 0 : r.unknownIds.length };
+          st.setProjectMessage(msg(lang, skipped ? 'import.ui.ledgerUpdatedSkipped' : 'import.ui.ledgerUpdated', counts));
           return;
         }
         await st.importLayer(layer, rows, mode === 'update' ? 'append' : mode);
-        st.setProjectMessage(lang === 'zh' ? `已导入 ${rows.length} 条${LAYERS[layer].zh}数据` : `Imported ${rows.length} rows`);
+        st.setProjectMessage(msg(lang, 'import.ui.imported', { count: rows.length, layer: m(layerKey(layer)) }));
       }}
     />
     </Suspense>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH, PLAN_KINDS, PLAN_KIND_EN, PLAN_KIND_ZH } from '../data/schema';
+import { KG_TYPES, PLAN_KINDS, enumLabel } from '../data/schema';
 import { MAX_CELL_SQUARES } from '../map/build-layers';
 import { ESCALATION_RGBA, type EscalationLevel, type EscalationThresholds } from '../analysis/ledger/escalation';
 import { DENSITY_STOPS, KG_TYPE_COLOR, PLAN_KIND_SYMBOL, STATUS_COLOR, rgbCss } from '../map/palette';
@@ -53,7 +53,7 @@ export function LayerList() {
   const orangeDays = useApp((s) => s.params.escalationOrangeDays);
   const redDays = useApp((s) => s.params.escalationRedDays);
   const escalation = { orangeDays, redDays };
-  const typeLabel = (i: number) => (lang === 'zh' ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]);
+  const typeLabel = (i: number) => enumLabel(lang, 'kindergartens', 'type', KG_TYPES[i]);
   return (
     <nav className="layer-list" aria-label={msg(lang, 'layers')}>
       <h4>{msg(lang, 'groupExisting')}</h4>
@@ -105,7 +105,7 @@ export function LayerList() {
           {PLAN_KINDS.map((k, i) => (
             <div key={k}>
               <Swatch color={rgbCss(k === 'closure' ? STATUS_COLOR.neutral : KG_TYPE_COLOR.public)} hollow dashed symbol={PLAN_KIND_SYMBOL[k]} />{' '}
-              {lang === 'zh' ? PLAN_KIND_ZH[i] : PLAN_KIND_EN[i]}
+              {enumLabel(lang, 'plan_projects', 'kind', PLAN_KINDS[i])}
             </div>
           ))}
         </LayerRow>

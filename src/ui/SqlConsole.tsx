@@ -11,6 +11,7 @@ import { CONSOLE_KEEP_ROWS, CONSOLE_TIMEOUT_MS, listTables, runConsoleSql, type 
 import { SQL_EXAMPLES } from '../data/sql-examples';
 import type { SqlCell } from '../data/sql-result';
 import { useApp } from '../state/store';
+import { msg } from '../i18n';
 import { DataTable, type Column } from './DataTable';
 import { formatInt } from './format';
 import { cancelledText, refusalText, sq } from './sql-console-strings';
@@ -127,8 +128,8 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
             <div className="sql-examples">
               <span>{sq('examples', lang)}：</span>
               {SQL_EXAMPLES.map((ex) => (
-                <button key={ex.zh} type="button" className="link" onClick={() => setSql(ex.sql)}>
-                  {zh ? ex.zh : ex.en}
+                <button key={ex.title} type="button" className="link" onClick={() => setSql(ex.sql)}>
+                  {msg(lang, ex.title)}
                 </button>
               ))}
             </div>

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH } from '../data/schema';
+import { KG_TYPES, enumLabel } from '../data/schema';
 import { KG_TYPE_COLOR, rgbCss } from '../map/palette';
 import { selectShownPlan } from '../state/selectors';
 import { useApp } from '../state/store';
@@ -77,7 +77,7 @@ export function SummaryPanel() {
             <tr key={ty}>
               <td>
                 <span className="dot" style={{ background: rgbCss(KG_TYPE_COLOR[ty]) }} />
-                {lang === 'zh' ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]}
+                {enumLabel(lang, 'kindergartens', 'type', KG_TYPES[i])}
               </td>
               <td className="num">{y ? formatInt(y.kindergartensByType[ty]) : '…'}</td>
               <td className="num">{y ? formatInt(ty === 'public' ? y.placesPublic : ty === 'inclusive_private' ? y.placesInclusivePrivate : y.placesPrivate) : '…'}</td>

@@ -1,5 +1,5 @@
 /** Rows of a feature as (label, display value) pairs, for the tooltip and the detail panel. */
-import { LAYERS, labelOfEnum, type LayerId, type LayerRows } from '../data/schema';
+import { LAYERS, enumLabel, fieldLabel, type LayerId, type LayerRows } from '../data/schema';
 import { formatArea, formatDateZh, formatInt } from './format';
 
 export function findRow(layers: LayerRows, layer: LayerId, id: string): Record<string, unknown> | null {
@@ -22,14 +22,14 @@ export function featureLines(layer: LayerId, row: Record<string, unknown>, lang:
     const v = row[fd.name];
     let value: string;
     if (v === null || v === undefined || v === '') value = '—';
-    else if (fd.type === 'enum') value = labelOfEnum(fd, String(v), lang);
+    else if (fd.type === 'enum') value = enumLabel(lang, layer, fd.name, String(v));
     else if (fd.type === 'boolean') value = v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
     else if (fd.type === 'date') value = lang === 'zh' ? formatDateZh(String(v)) : String(v);
     else if (fd.name === 'lon' || fd.name === 'lat') value = Number(v).toFixed(6);
     else if (fd.name.endsWith('_m2')) value = formatArea(Number(v));
     else if (fd.type === 'integer' || fd.type === 'number') value = fd.name === 'year' || fd.name.endsWith('_year') ? String(v) : formatInt(Number(v));
     else value = String(v);
-    out.push({ name: fd.name, label: lang === 'zh' ? fd.zh : fd.en, value });
+    out.push({ name: fd.name, label: fieldLabel(lang, layer, fd.name), value });
   }
   return out;
 }

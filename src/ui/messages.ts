@@ -3,16 +3,15 @@
  * and the basis line. The texts themselves live in the one catalogue, `src/i18n`.
  */
 import type { PlanMessage, PlanResult } from '../analysis/plan/plan-types';
-import { fieldOf, labelOfEnum } from '../data/schema';
+import { enumLabel } from '../data/schema';
 import { msg as catalogueMsg, type Lang, type MessageKey } from '../i18n';
 
 /** Ledger statuses named in messages ({from}, {to}, {skipped}) are shown by their labels. */
-const STATUS_FIELD = fieldOf('communities', 'supporting_kg_status');
 const showValue = (lang: Lang, k: string, v: string | number): string =>
   (k === 'from' || k === 'to' || k === 'skipped') && typeof v === 'string' && v !== ''
     ? v
         .split(',')
-        .map((x) => labelOfEnum(STATUS_FIELD, x, lang) || x)
+        .map((x) => enumLabel(lang, 'communities', 'supporting_kg_status', x) || x)
         .join(lang === 'zh' ? '、' : ', ')
     : String(v);
 

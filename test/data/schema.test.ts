@@ -1,24 +1,28 @@
 /** Enum labels: every enum value has a Chinese and an English label, and the English switch shows them. */
 import { describe, expect, it } from 'vitest';
-import { LAYERS, fieldOf, labelOfEnum } from '../../src/data/schema';
+import { LAYERS, enumKey, enumLabel, fieldKey, fieldLabel, layerKey } from '../../src/data/schema';
+import { isMessageKey } from '../../src/i18n';
 import { featureLines } from '../../src/ui/feature-fields';
 
 describe('enum labels', () => {
-  it('gives every enum value a label in both languages', () => {
+  it('gives every layer, field and enum value a catalogue label', () => {
     for (const layer of Object.values(LAYERS)) {
-      for (const fd of layer.fields.filter((x) => x.type === 'enum')) {
-        expect(fd.valuesZh?.length, `${layer.id}.${fd.name} zh`).toBe(fd.values?.length);
-        expect(fd.valuesEn?.length, `${layer.id}.${fd.name} en`).toBe(fd.values?.length);
+      expect(isMessageKey(layerKey(layer.id)), layer.id).toBe(true);
+      for (const fd of layer.fields) {
+        expect(isMessageKey(fieldKey(layer.id, fd.name)), `${layer.id}.${fd.name}`).toBe(true);
+        for (const v of fd.values ?? []) expect(isMessageKey(enumKey(layer.id, fd.name, v)), `${layer.id}.${fd.name}.${v}`).toBe(true);
       }
     }
   });
 
   it('labels by language, raw value when unknown, empty for null', () => {
-    const st = fieldOf('communities', 'supporting_kg_status');
-    expect(labelOfEnum(st, 'accepted_not_handed_over')).toBe('已验收未移交');
-    expect(labelOfEnum(st, 'accepted_not_handed_over', 'en')).toBe('Accepted, not handed over');
-    expect(labelOfEnum(st, 'something_else', 'en')).toBe('something_else');
-    expect(labelOfEnum(st, null, 'en')).toBe('');
+    const st = (lang: 'zh' | 'en', v: string | null) => enumLabel(lang, 'communities', 'supporting_kg_status', v);
+    expect(st('zh', 'accepted_not_handed_over')).toBe('已验收未移交');
+    expect(st('en', 'accepted_not_handed_over')).toBe('Accepted, not handed over');
+    expect(st('en', 'something_else')).toBe('something_else');
+    expect(st('en', null)).toBe('');
+    expect(fieldLabel('zh', 'communities', 'supporting_kg_status')).toBe('配套园状态');
+    expect(fieldLabel('en', 'communities', 'supporting_kg_status')).toBe('Supporting kindergarten status');
   });
 
   it('shows English labels in the detail lines with the English switch', () => {

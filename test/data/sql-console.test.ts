@@ -140,8 +140,8 @@ describe('SQL console examples on the sample data', () => {
     const session = await db.openSession!();
     for (const ex of SQL_EXAMPLES) {
       const out = await runConsoleSql(session, ex.sql);
-      expect(out.status, `${ex.zh}: ${out.status === 'error' ? out.message : ''}`).toBe('done');
-      expect(out.status === 'done' && out.result.totalRows, ex.zh).toBeGreaterThan(0);
+      expect(out.status, `${ex.title}: ${out.status === 'error' ? out.message : ''}`).toBe('done');
+      expect(out.status === 'done' && out.result.totalRows, ex.title).toBeGreaterThan(0);
     }
     await session.close();
     await db.close();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { render } from '../../src/i18n';
 import type { DbConnector } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { parseLayerText } from '../../src/data/parse-layer';
@@ -45,6 +46,6 @@ describe('layer tables in real DuckDB (wasm, Node build)', () => {
     expect(res.rows.length).toBe(2);
     expect(res.issues[0]).toMatchObject({ file: 'kg.csv', row: 4, column: '经度' });
     expect(res.issues[1]).toMatchObject({ row: 5, column: '编号' });
-    expect(res.issues[1].message).toContain('重复');
+    expect(render('zh', res.issues[1].message)).toContain('重复');
   });
 });

@@ -3,6 +3,7 @@
  * as 'pending' until saved; a copy that fails to load is kept under its own key; a
  * second tab is read-only until it takes over.
  */
+import { render } from '../../src/i18n';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Kindergarten } from '../../src/data/schema';
@@ -113,8 +114,8 @@ describe('a saved copy that fails to load', () => {
     (rec.packed!.communities as { length: number }).length = -5;
     rec.settingsJson = '{"x":';
     const r = await rescuedFileText(rec);
-    expect(r.problems.join()).toContain('小区');
-    expect(r.problems.join()).toContain('设置无法读取');
+    expect(r.problems.map((x) => render('zh', x)).join()).toContain('小区');
+    expect(r.problems.map((x) => render('zh', x)).join()).toContain('设置无法读取');
     const doc = JSON.parse(r.text);
     expect(doc.layers.kindergartens).toHaveLength(1);
     expect(doc.settings.unreadableSettingsText).toBe('{"x":');

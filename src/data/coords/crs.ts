@@ -2,6 +2,7 @@
  * Coordinate reference systems the importer understands, their labels, and the
  * conversion of each to WGS84 (the storage CRS).
  */
+import { m, render, type Lang, type Message } from '../../i18n';
 import { bd09ToWgs84, gcj02ToWgs84, wgs84ToBd09, wgs84ToGcj02, type LonLat } from './china-shift';
 import { GK_PLAIN_FIRST, GK_PLAIN_LAST, GK_PREFIXED_FIRST, GK_PREFIXED_LAST, gkToLonLat, gkZoneOfEpsg, lonLatToGk } from './gauss-kruger';
 
@@ -43,27 +44,24 @@ export function isProjected(crs: CrsId): boolean {
   return epsgOf(crs) !== null;
 }
 
-/** Label of a CRS in Chinese or English. */
-export function crsLabel(crs: CrsId, lang: 'zh' | 'en' = 'zh'): string {
-  const zh = lang === 'zh';
+/** Name of a CRS, as a message. */
+export function crsName(crs: CrsId): Message {
   switch (crs) {
     case 'wgs84':
-      return zh ? 'WGS84 经纬度（GPS）' : 'WGS84 lon/lat (GPS)';
     case 'cgcs2000':
-      return zh ? 'CGCS2000 经纬度（天地图）' : 'CGCS2000 lon/lat (Tianditu)';
     case 'gcj02':
-      return zh ? 'GCJ-02 火星坐标（高德/腾讯）' : 'GCJ-02 (AMap/Tencent)';
     case 'bd09':
-      return zh ? 'BD-09 百度坐标' : 'BD-09 (Baidu)';
+      return m(`data.crs.name.${crs}`);
     default: {
       const z = gkZoneOfEpsg(epsgOf(crs) ?? 0);
-      if (!z) return crs;
-      return zh
-        ? `CGCS2000 高斯-克吕格 3° 带 ${z.prefixed ? `第 ${z.zone} 带（x 带带号）` : `中央经线 ${z.cm}°E（x 不带带号）`}，EPSG:${z.epsg}`
-        : `CGCS2000 3° Gauss–Krüger ${z.prefixed ? `zone ${z.zone} (zone prefix on x)` : `CM ${z.cm}°E (no prefix)`}, EPSG:${z.epsg}`;
+      if (!z) return m('data.crs.name.other', { crs });
+      return z.prefixed ? m('data.crs.name.gkPrefixed', { zone: z.zone, epsg: z.epsg }) : m('data.crs.name.gkPlain', { cm: z.cm, epsg: z.epsg });
     }
   }
 }
+
+/** Label of a CRS in the language. */
+export const crsLabel = (crs: CrsId, lang: Lang = 'zh'): string => render(lang, crsName(crs));
 
 /** Converter from `crs` coordinates (x = lon/easting, y = lat/northing) to WGS84 lon/lat. */
 export function toWgs84Fn(crs: CrsId): (x: number, y: number) => LonLat {

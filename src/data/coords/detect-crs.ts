@@ -6,7 +6,8 @@
  * interpretation that puts more points inside it wins; otherwise 'uncertain'.
  */
 import { referenceBbox, referenceContains, type ReferenceArea } from './area';
-import { crsLabel, epsgOf, isProjected, toWgs84Fn, type CrsId } from './crs';
+import { m, type Message, type MessageKey } from '../../i18n';
+import { crsName, epsgOf, isProjected, toWgs84Fn, type CrsId } from './crs';
 import { gkEpsgOfZone, gkZoneForLon, gkZoneOfEpsg } from './gauss-kruger';
 import { readPrj } from './prj';
 
@@ -18,8 +19,8 @@ export interface CrsGuess {
   confidence: CrsConfidence;
   /** the x (longitude) column actually holds latitude / northing */
   swapXY: boolean;
-  reasonZh: string;
-  reasonEn: string;
+  /** why: the evidence for the guess */
+  reason: Message;
   /** CRSs worth offering first when the guess is uncertain */
   candidates: CrsId[];
 }
@@ -76,15 +77,15 @@ function sample(xs: ArrayLike<number>, ys: ArrayLike<number>, max = 5000): [numb
   return [ox, oy];
 }
 
-function guess(crs: CrsId | null, confidence: CrsConfidence, swapXY: boolean, zh: string, en: string, candidates: CrsId[] = []): CrsGuess {
-  return { crs, confidence, swapXY, reasonZh: zh, reasonEn: en, candidates: candidates.length ? candidates : crs ? [crs] : [] };
+function guess(crs: CrsId | null, confidence: CrsConfidence, swapXY: boolean, reason: Message, candidates: CrsId[] = []): CrsGuess {
+  return { crs, confidence, swapXY, reason, candidates: candidates.length ? candidates : crs ? [crs] : [] };
 }
 
 function hintFor(hints: string[], list = HINTS): { crs: CrsId; hint: string; word: string } | null {
   for (const h of list) {
     for (const text of hints) {
-      const m = h.re.exec(text);
-      if (m) return { crs: h.crs, hint: text, word: m[0] };
+      const hit = h.re.exec(text);
+      if (hit) return { crs: h.crs, hint: text, word: hit[0] };
     }
   }
   return null;
@@ -125,47 +126,46 @@ function winsClearly(best: Uint8Array, second: Uint8Array): boolean {
 }
 
 function detectGeographic(xs: number[], ys: number[], swap: boolean, input: DetectCrsInput): CrsGuess {
-  const swapZh = swap ? '；经度、纬度两列疑似互换，已自动交换' : '';
-  const swapEn = swap ? '; longitude and latitude columns look swapped and were swapped back' : '';
+  const withSwap = (reason: Message): Message => (swap ? m('data.crs.lonLatSwapped', { reason }) : reason);
   const hint = hintFor(input.hints ?? []);
   if (hint) {
-    return guess(hint.crs, 'likely', swap, `“${hint.hint}”中含“${hint.word}”，判定为 ${crsLabel(hint.crs)}${swapZh}`, `"${hint.hint}" contains "${hint.word}": ${crsLabel(hint.crs, 'en')}${swapEn}`);
+    return guess(hint.crs, 'likely', swap, withSwap(m('data.crs.hint', { hint: hint.hint, word: hint.word, crs: crsName(hint.crs) })));
   }
   const all: CrsId[] = ['wgs84', 'gcj02', 'bd09', 'cgcs2000'];
   if (input.reference && (input.reference.bbox || input.reference.polygon)) {
     const [sx, sy] = swap ? [ys, xs] : [xs, ys];
     const res = referenceTest(sx, sy, input.reference);
     const [best, second] = res;
-    const counts = res.map((r) => `${crsLabel(r.crs).split('（')[0]} ${r.n} 个`).join('，');
-    const countsEn = res.map((r) => `${r.crs} ${r.n}`).join(', ');
+    const [a, b, c] = res.map((r) => m('data.crs.count', { crs: m(`data.crs.short.${r.crs}` as MessageKey), n: r.n }));
+    const counts = m('data.crs.list3', { a, b, c });
     if (best.n > second.n && winsClearly(best.inside, second.inside)) {
-      return guess(best.crs, 'likely', swap, `按各坐标系解释，落在参考范围内的点数：${counts}（共 ${sx.length} 个），判定为 ${crsLabel(best.crs)}${swapZh}`, `points inside the reference area: ${countsEn} of ${sx.length}; ${crsLabel(best.crs, 'en')}${swapEn}`, [best.crs, ...all.filter((c) => c !== best.crs)]);
+      return guess(best.crs, 'likely', swap, withSwap(m('data.crs.reference', { counts, total: sx.length, crs: crsName(best.crs) })), [best.crs, ...all.filter((c) => c !== best.crs)]);
     }
-    return guess('wgs84', 'uncertain', swap, `经纬度坐标，无法仅凭数值区分 WGS84、GCJ-02 与 BD-09；参考范围检验不分胜负（${counts}），请选择坐标系${swapZh}`, `lon/lat values cannot tell WGS84, GCJ-02 and BD-09 apart; the reference test is a tie (${countsEn}): please choose${swapEn}`, all);
+    return guess('wgs84', 'uncertain', swap, withSwap(m('data.crs.referenceTie', { counts })), all);
   }
-  return guess('wgs84', 'uncertain', swap, `经纬度坐标，无法仅凭数值区分 WGS84、GCJ-02（高德）与 BD-09（百度），请选择坐标系（默认按 WGS84）${swapZh}`, `lon/lat values cannot tell WGS84, GCJ-02 and BD-09 apart: please choose (WGS84 assumed)${swapEn}`, all);
+  return guess('wgs84', 'uncertain', swap, withSwap(m('data.crs.geoUndecided')), all);
 }
 
 function detectPlainGk(swap: boolean, input: DetectCrsInput): CrsGuess {
   const hints = input.hints ?? [];
   for (const text of hints) {
-    const m = CM_HINT.exec(text);
-    if (!m) continue;
-    const v = Number(m[1] ?? m[2] ?? m[3]);
-    const zone = m[3] ? v : v % 3 === 0 ? v / 3 : NaN;
+    const hit = CM_HINT.exec(text);
+    if (!hit) continue;
+    const v = Number(hit[1] ?? hit[2] ?? hit[3]);
+    const zone = hit[3] ? v : v % 3 === 0 ? v / 3 : NaN;
     const epsg = gkEpsgOfZone(zone, false);
-    if (epsg) return guess(`epsg:${epsg}`, 'likely', swap, `投影坐标（x 不带带号），“${text}”指明${m[3] ? `第 ${zone} 带` : `中央经线 ${v}°E`}：EPSG:${epsg}`, `projected (no zone prefix); "${text}" names ${m[3] ? `zone ${zone}` : `CM ${v}°E`}: EPSG:${epsg}`);
+    if (epsg) return guess(`epsg:${epsg}`, 'likely', swap, hit[3] ? m('data.crs.gkHintZone', { text, zone, epsg }) : m('data.crs.gkHintCm', { text, cm: v, epsg }));
   }
   const rb = referenceBbox(input.reference);
-  const swapZh = swap ? '（x 列为北坐标，已交换）' : '';
+  const swapped = swap ? m('data.crs.gkSwapped') : '';
   if (rb) {
     const zone = gkZoneForLon((rb[0] + rb[2]) / 2);
     const epsg = gkEpsgOfZone(zone, false)!;
-    return guess(`epsg:${epsg}`, 'likely', swap, `高斯-克吕格投影坐标（x 不带带号）${swapZh}，参考范围位于中央经线 ${zone * 3}°E 的 3° 带：EPSG:${epsg}`, `Gauss–Krüger without zone prefix; the reference area lies in the CM ${zone * 3}°E zone: EPSG:${epsg}`);
+    return guess(`epsg:${epsg}`, 'likely', swap, m('data.crs.gkReference', { swapped, cm: zone * 3, epsg }));
   }
   const cands: CrsId[] = [];
   for (let z = 25; z <= 45; z++) cands.push(`epsg:${gkEpsgOfZone(z, false) ?? 0}`);
-  return guess(null, 'uncertain', swap, `高斯-克吕格投影坐标（x 不带带号）${swapZh}，无法判断所在的 3° 带，请选择中央经线（EPSG:4534–4554）`, 'Gauss–Krüger without zone prefix: the zone cannot be told, please choose the central meridian (EPSG:4534–4554)', cands);
+  return guess(null, 'uncertain', swap, m('data.crs.gkUndecided', { swapped }), cands);
 }
 
 /** Guess the CRS of coordinate pairs (x = the column mapped to longitude). */
@@ -173,8 +173,8 @@ export function detectCrs(input: DetectCrsInput): CrsGuess {
   const [xs, ys] = sample(input.xs, input.ys);
   const prj = readPrj(input.prj);
   if (xs.length === 0) {
-    if (prj?.crs) return guess(prj.crs, 'certain', false, prj.reasonZh, prj.reasonEn);
-    return guess(null, 'uncertain', false, '没有有效的坐标值，无法判断坐标系', 'no valid coordinates');
+    if (prj?.crs) return guess(prj.crs, 'certain', false, prj.reason);
+    return guess(null, 'uncertain', false, m('data.crs.noCoords'));
   }
   const counts = new Map<ValueClass, number>();
   for (let i = 0; i < xs.length; i++) {
@@ -188,11 +188,9 @@ export function detectCrs(input: DetectCrsInput): CrsGuess {
     if (projected === cls.startsWith('gk') || cls === 'other') {
       const zone = gkZoneOfEpsg(epsgOf(prj.crs) ?? 0);
       const prefixMismatch = zone && ((zone.prefixed && cls.startsWith('gkPlain')) || (!zone.prefixed && cls.startsWith('gkPrefixed')));
-      if (!prefixMismatch) return guess(prj.crs, 'certain', swap, prj.reasonZh + (swap ? '；x、y 两列互换' : ''), prj.reasonEn);
+      if (!prefixMismatch) return guess(prj.crs, 'certain', swap, swap ? m('data.crs.xySwapped', { reason: prj.reason }) : prj.reason);
     }
   }
-  const prjNote = prj ? `（${prj.reasonZh}，与坐标值不符或不支持，改按数值判断）` : '';
-  const prjNoteEn = prj ? ` (${prj.reasonEn}; ignored)` : '';
   let g: CrsGuess;
   switch (cls) {
     case 'geo':
@@ -209,7 +207,7 @@ export function detectCrs(input: DetectCrsInput): CrsGuess {
       }
       const zone = [...zones.entries()].sort((a, b) => b[1] - a[1])[0][0];
       const epsg = gkEpsgOfZone(zone, true)!;
-      g = guess(`epsg:${epsg}`, 'likely', swap, `投影坐标，${swap ? 'y 列（东坐标）' : 'x 坐标'}前两位为带号 ${zone}：CGCS2000 3° 带第 ${zone} 带（中央经线 ${zone * 3}°E，EPSG:${epsg}）${swap ? '；测量习惯 X 为北坐标，两列已交换' : ''}`, `projected; easting starts with zone number ${zone}: EPSG:${epsg}${swap ? ' (X/Y survey order swapped)' : ''}`);
+      g = guess(`epsg:${epsg}`, 'likely', swap, m(swap ? 'data.crs.gkPrefixedSwapped' : 'data.crs.gkPrefixed', { zone, cm: zone * 3, epsg }));
       break;
     }
     case 'gkPlain':
@@ -217,11 +215,11 @@ export function detectCrs(input: DetectCrsInput): CrsGuess {
       g = detectPlainGk(swap, input);
       break;
     case 'gk6':
-      g = guess(null, 'uncertain', false, '坐标像 6° 带高斯投影（带号 13–23），暂不支持，请先转换为 3° 带或经纬度', 'looks like a 6° Gauss–Krüger zone (13–23): not supported');
+      g = guess(null, 'uncertain', false, m('data.crs.gk6'));
       break;
     default:
-      g = guess(null, 'uncertain', false, '坐标值既不是中国范围内的经纬度，也不像高斯-克吕格投影坐标', 'values are neither lon/lat in China nor Gauss–Krüger metres');
+      g = guess(null, 'uncertain', false, m('data.crs.unknownValues'));
   }
-  if (prj) g = { ...g, confidence: 'uncertain', reasonZh: g.reasonZh + prjNote, reasonEn: g.reasonEn + prjNoteEn };
+  if (prj) g = { ...g, confidence: 'uncertain', reason: m('data.crs.prjIgnored', { reason: g.reason, prj: prj.reason }) };
   return g;
 }

@@ -4,7 +4,8 @@
  * land on their loaded twins; GCJ-02 is off by ≈ 500 m and BD-09 by ≈ 1 km in
  * China, far more than the noise of two surveys of one building.
  */
-import { crsLabel, toWgs84Fn, type CrsId } from './crs';
+import { m, type Message, type MessageKey } from '../../i18n';
+import { crsName, toWgs84Fn, type CrsId } from './crs';
 
 export interface NamedPoint {
   name: string;
@@ -17,8 +18,7 @@ export interface NamedEvidence {
   matches: number;
   /** median distance (m) to the loaded twin per candidate, best first */
   medians: { crs: CrsId; medianM: number }[];
-  reasonZh: string;
-  reasonEn: string;
+  reason: Message;
 }
 
 const R = 6371008.8;
@@ -59,12 +59,11 @@ export function crsFromNamedPoints(rows: { name: string; x: number; y: number }[
   }).sort((a, b) => a.medianM - b.medianM);
   const [best, ...rest] = medians;
   if (!(best.medianM <= 150) || rest.some((m) => m.medianM < 3 * Math.max(best.medianM, 10))) return null;
-  const list = medians.map((m) => `${crsLabel(m.crs).split('（')[0]} ${Math.round(m.medianM)} 米`).join('，');
+  const [a, b, c] = medians.map((x) => m('data.crs.distance', { crs: m(`data.crs.short.${x.crs}` as MessageKey), m: Math.round(x.medianM) }));
   return {
     crs: best.crs,
     matches: pairs.length,
     medians,
-    reasonZh: `${pairs.length} 行的名称与已载入的幼儿园/小区相同；按各坐标系解释时与其位置的中位距离：${list}，判定为 ${crsLabel(best.crs)}`,
-    reasonEn: `${pairs.length} rows share a name with loaded features; median distance per system: ${medians.map((m) => `${m.crs} ${Math.round(m.medianM)} m`).join(', ')}; ${crsLabel(best.crs, 'en')}`,
+    reason: m('data.crs.named', { count: pairs.length, list: m('data.crs.list3', { a, b, c }), crs: crsName(best.crs) }),
   };
 }

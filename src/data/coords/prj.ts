@@ -2,14 +2,14 @@
  * Reading a CRS from a shapefile .prj (ESRI/OGC WKT), a GeoJSON "crs" member or
  * an "EPSG:xxxx" / URN string.
  */
+import { m, type Message } from '../../i18n';
 import type { CrsId } from './crs';
 import { gkEpsgOfZone, gkZoneOfEpsg } from './gauss-kruger';
 
 export interface PrjReading {
   crs: CrsId | null;
-  /** why, in Chinese (names the projection found) */
-  reasonZh: string;
-  reasonEn: string;
+  /** why (names the projection found) */
+  reason: Message;
 }
 
 function param(wkt: string, name: string): number | null {
@@ -29,11 +29,11 @@ export function readPrj(text: string | null | undefined): PrjReading | null {
   const code = /(?:EPSG[^0-9]{1,6}|^)(\d{4,5})\s*$/i.exec(t) ?? /AUTHORITY\s*\[\s*"EPSG"\s*,\s*"?(\d{4,5})"?\s*\]\s*\]\s*$/i.exec(t);
   if (code) {
     const n = Number(code[1]);
-    if (n === 4326) return { crs: 'wgs84', reasonZh: `投影文件指定 EPSG:4326（WGS84）`, reasonEn: 'projection file names EPSG:4326 (WGS84)' };
-    if (n === 4490) return { crs: 'cgcs2000', reasonZh: `投影文件指定 EPSG:4490（CGCS2000）`, reasonEn: 'projection file names EPSG:4490 (CGCS2000)' };
-    if (gkZoneOfEpsg(n)) return { crs: `epsg:${n}`, reasonZh: `投影文件指定 EPSG:${n}`, reasonEn: `projection file names EPSG:${n}` };
+    if (n === 4326) return { crs: 'wgs84', reason: m('data.prj.epsg4326') };
+    if (n === 4490) return { crs: 'cgcs2000', reason: m('data.prj.epsg4490') };
+    if (gkZoneOfEpsg(n)) return { crs: `epsg:${n}`, reason: m('data.prj.epsgNamed', { epsg: n }) };
     if (!/GEOGCS|PROJCS|GEOGCRS|PROJCRS/i.test(t)) {
-      return { crs: null, reasonZh: `不支持的坐标系 EPSG:${n}`, reasonEn: `unsupported CRS EPSG:${n}` };
+      return { crs: null, reason: m('data.prj.epsgUnsupported', { epsg: n }) };
     }
   }
   const geog = `${quotedName(t, 'GEOGCS|GEOGCRS|BASEGEOGCRS')} ${quotedName(t, 'DATUM')}`;
@@ -41,9 +41,9 @@ export function readPrj(text: string | null | undefined): PrjReading | null {
   const isWgs = /WGS[ _]?(19)?84/i.test(geog);
   const projName = quotedName(t, 'PROJCS|PROJCRS');
   if (!/PROJCS|PROJCRS/i.test(t)) {
-    if (is2000) return { crs: 'cgcs2000', reasonZh: `投影文件为 CGCS2000 地理坐标（${geog.trim()}）`, reasonEn: 'projection file: CGCS2000 geographic' };
-    if (isWgs) return { crs: 'wgs84', reasonZh: `投影文件为 WGS84 地理坐标`, reasonEn: 'projection file: WGS84 geographic' };
-    return { crs: null, reasonZh: `不支持的坐标系：${geog.trim() || t.slice(0, 60)}`, reasonEn: 'unsupported geographic CRS' };
+    if (is2000) return { crs: 'cgcs2000', reason: m('data.prj.cgcs2000', { name: geog.trim() }) };
+    if (isWgs) return { crs: 'wgs84', reason: m('data.prj.wgs84') };
+    return { crs: null, reason: m('data.prj.geogUnsupported', { name: geog.trim() || t.slice(0, 60) }) };
   }
   const method = quotedName(t, 'PROJECTION|METHOD');
   const cm = param(t, 'Central_Meridian') ?? param(t, 'Longitude of natural origin');
@@ -58,15 +58,13 @@ export function readPrj(text: string | null | undefined): PrjReading | null {
     if (epsg) {
       return {
         crs: `epsg:${epsg}`,
-        reasonZh: `投影文件为高斯-克吕格投影“${projName}”（中央经线 ${cm}°E，东偏移 ${fe}）→ EPSG:${epsg}${isWgs ? '（WGS84 椭球按 CGCS2000 处理）' : ''}`,
-        reasonEn: `projection file: Gauss–Krüger "${projName}" (CM ${cm}°E, false easting ${fe}) → EPSG:${epsg}`,
+        reason: m(isWgs ? 'data.prj.gkWgs' : 'data.prj.gk', { name: projName, cm, fe, epsg }),
       };
     }
   }
   return {
     crs: null,
-    reasonZh: `不支持的投影“${projName || method}”${/Xian|Beijing|1954|1980/i.test(geog) ? '（西安80/北京54 需先在 GIS 软件中转换为 CGCS2000）' : ''}`,
-    reasonEn: `unsupported projection "${projName || method}"`,
+    reason: m(/Xian|Beijing|1954|1980/i.test(geog) ? 'data.prj.projXian' : 'data.prj.projUnsupported', { name: projName || method }),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Layer rows → export cells: Chinese headers, enum values as Chinese labels, booleans as 是/否. */
-import { LAYERS, labelOfEnum, type FieldDef, type LayerId, type LayerRows } from '../schema';
+import { LAYERS, enumLabel, fieldLabel, type FieldDef, type LayerId, type LayerRows } from '../schema';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -12,14 +12,14 @@ export function looksLikeFormula(s: string): boolean {
 
 /** Chinese header labels of a layer's fields, in schema order. */
 export function layerHeaders(layer: LayerId, lang: 'zh' | 'en' = 'zh'): string[] {
-  return LAYERS[layer].fields.map((fd) => (lang === 'zh' ? fd.zh : fd.en));
+  return LAYERS[layer].fields.map((fd) => fieldLabel(lang, layer, fd.name));
 }
 
-function cellOf(fd: FieldDef, v: unknown): Cell {
+function cellOf(layer: LayerId, fd: FieldDef, v: unknown): Cell {
   if (v === null || v === undefined) return null;
   switch (fd.type) {
     case 'enum':
-      return labelOfEnum(fd, String(v));
+      return enumLabel('zh', layer, fd.name, String(v));
     case 'boolean':
       return v ? '是' : '否';
     case 'number':
@@ -33,5 +33,5 @@ function cellOf(fd: FieldDef, v: unknown): Cell {
 /** Rows of a layer as arrays of export cells (same order as layerHeaders). */
 export function layerCells<L extends LayerId>(layer: L, rows: LayerRows[L]): Cell[][] {
   const fields = LAYERS[layer].fields;
-  return (rows as unknown as Record<string, unknown>[]).map((r) => fields.map((fd) => cellOf(fd, r[fd.name])));
+  return (rows as unknown as Record<string, unknown>[]).map((r) => fields.map((fd) => cellOf(layer, fd, r[fd.name])));
 }

@@ -5,7 +5,7 @@
  */
 import { unpackRows, type PackedRows } from '../import/packed-rows';
 import { serializeProject } from '../project/project-file';
-import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../schema';
+import { LAYER_IDS, layerLabel, type LayerId, type LayerRows } from '../schema';
 import { exportLayerCsv } from './csv';
 import { exportLayerGeojson } from './geojson';
 
@@ -21,7 +21,7 @@ export const XLSX_MAX_ROWS = 1_048_575;
 /** Why a job cannot be done (Chinese), or null. */
 export function exportJobProblem(job: ExportJob): string | null {
   if (job.kind === 'layer' && job.format === 'xlsx' && job.packed.length > XLSX_MAX_ROWS) {
-    return `“${LAYERS[job.layer].zh}”有 ${job.packed.length.toLocaleString('en-US')} 行，超过 Excel 单表上限（1,048,575 行），请导出为 CSV`;
+    return `“${layerLabel('zh', job.layer)}”有 ${job.packed.length.toLocaleString('en-US')} 行，超过 Excel 单表上限（1,048,575 行），请导出为 CSV`;
   }
   return null;
 }

@@ -5,9 +5,10 @@
  * ignored on import). Header row frozen, autofilter on, dates as Excel dates.
  */
 import * as XLSX from '@e965/xlsx';
-import { LAYERS, labelOfEnum, type Community } from '../schema';
+import { LAYERS, enumLabel, fieldLabel, type Community } from '../schema';
 import { safeSheetName } from './xlsx';
 import { unzipChecked } from '../import/zip-check';
+import { MessageError } from '../message-error';
 import { zipFiles } from './zip';
 
 /** Extra read-only columns after the layer's own (values per row, same order as the rows). */
@@ -41,7 +42,7 @@ function cellOf(field: (typeof FIELDS)[number], v: unknown): XLSX.CellObject | n
     case 'boolean':
       return { t: 's', v: v ? '是' : '否' };
     case 'enum':
-      return { t: 's', v: labelOfEnum(field, String(v)) };
+      return { t: 's', v: enumLabel('zh', 'communities', field.name, String(v)) };
     default:
       return { t: 's', v: String(v) };
   }
@@ -56,7 +57,7 @@ export function freezeHeaderXml(xml: string): string {
 /** The workbook bytes. */
 export async function exportLedgerXlsx(rows: readonly Community[], extra: readonly LedgerExtraColumn[] = [], sheetName = '配套园台账'): Promise<Uint8Array> {
   const ws: XLSX.WorkSheet = {};
-  const headers = [...FIELDS.map((f) => f.zh), ...extra.map((x) => x.header)];
+  const headers = [...FIELDS.map((f) => fieldLabel('zh', 'communities', f.name)), ...extra.map((x) => x.header)];
   headers.forEach((h, c) => (ws[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: h }));
   rows.forEach((row, i) => {
     FIELDS.forEach((f, c) => {
@@ -76,8 +77,8 @@ export async function exportLedgerXlsx(rows: readonly Community[], extra: readon
   XLSX.utils.book_append_sheet(wb, ws, safeSheetName(sheetName));
   const raw = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer);
   // patch the frozen pane into the sheet and pack again (deflated)
-  const zip = await unzipChecked('工作簿', 'ledger.xlsx', raw);
-  if ('problem' in zip) throw new Error(zip.problem);
+  const zip = await unzipChecked('workbook', 'ledger.xlsx', raw);
+  if ('problem' in zip) throw new MessageError(zip.problem);
   const entries: { name: string; bytes: Uint8Array }[] = [];
   for (const [name, bytes] of zip.entries) {
     entries.push({ name, bytes: name === 'xl/worksheets/sheet1.xml' ? new TextEncoder().encode(freezeHeaderXml(new TextDecoder().decode(bytes))) : bytes });

@@ -3,7 +3,7 @@
  * never as a formula, whatever it starts with.
  */
 import * as XLSX from '@e965/xlsx';
-import { LAYERS, type LayerId, type LayerRows } from '../schema';
+import { layerLabel, type LayerId, type LayerRows } from '../schema';
 import { layerCells, layerHeaders, type Cell } from './cells';
 
 /** Excel sheet names: ≤ 31 characters, none of : \ / ? * [ ]. */
@@ -46,5 +46,5 @@ export function exportTableXlsx(sheetName: string, headers: string[], rows: Cell
 
 /** A layer as XLSX with Chinese headers and Chinese enum labels; the sheet is named after the layer. */
 export function exportLayerXlsx<L extends LayerId>(layer: L, rows: LayerRows[L]): Uint8Array {
-  return exportTableXlsx(LAYERS[layer].zh, layerHeaders(layer), layerCells(layer, rows));
+  return exportTableXlsx(layerLabel('zh', layer), layerHeaders(layer), layerCells(layer, rows));
 }

@@ -13,8 +13,9 @@ import type { CrsGuess } from '../coords/detect-crs';
 import { crsFromNamedPoints, type NamedPoint } from '../coords/named-evidence';
 import { coerceRecords, type RawRecord } from '../coerce';
 import { guessFieldMappingLoose, type FieldMapping } from '../field-mapping';
-import type { RowIssue } from '../issues';
-import { LAYERS, type LayerId, type LayerRows } from '../schema';
+import { m, type Message } from '../../i18n';
+import { reasonOf, type IssueColumn, type RowIssue } from '../issues';
+import { LAYERS, fieldKey, type LayerId, type LayerRows } from '../schema';
 import { cellNumber, converterFor, convertGeometry, decimalsOf, guessSheetCrs, rowPoint, sampleCoords, type CoordSample } from './coords-stage';
 import { fastChunk, FLAG_OUTSIDE_AREA, FLAG_ROUNDED, planFastRows } from './fast-rows';
 import { KeySet } from './key-set';
@@ -39,7 +40,7 @@ export interface BuildOptions {
   autoKey?: boolean;
   /** keys already loaded: rows repeating one are rejected (append mode) */
   existingKeys?: Iterable<string>;
-  onProgress?: (fraction: number, stageZh: string) => void;
+  onProgress?: (fraction: number, stage: Message) => void;
 }
 
 export type FlagKind = 'outside_china' | 'outside_area' | 'rounded';
@@ -47,14 +48,14 @@ export type FlagKind = 'outside_china' | 'outside_area' | 'rounded';
 export interface RowFlag {
   row: number;
   kind: FlagKind;
-  messageZh: string;
+  message: Message;
 }
 
 /** A row that was not loaded: its original cells (plus geometry as GeoJSON for feature files) and why. */
 export interface RejectedRow {
   row: number;
   cells: unknown[];
-  reasons: string[];
+  reasons: Message[];
 }
 
 export interface ImportResult<L extends LayerId = LayerId> {
@@ -74,6 +75,8 @@ export interface ImportResult<L extends LayerId = LayerId> {
   rejectedCount: number;
   /** headers of `rejected[i].cells` */
   rejectedHeaders: string[];
+  /** `rejected[i].cells` end with the geometry as GeoJSON (a column after rejectedHeaders) */
+  rejectedGeometry: boolean;
   crsGuess: CrsGuess;
   crsUsed: CrsId | null;
   swapXY: boolean;
@@ -88,14 +91,14 @@ export interface ImportResult<L extends LayerId = LayerId> {
   fatal: boolean;
 }
 
-const NO_GUESS: CrsGuess = { crs: null, confidence: 'uncertain', swapXY: false, reasonZh: '', reasonEn: '', candidates: [] };
+const NO_GUESS: CrsGuess = { crs: null, confidence: 'uncertain', swapXY: false, reason: m('data.crs.noCoords'), candidates: [] };
 const WARN_CAP = 200;
 const MAX_ISSUES = 10_000;
 const MAX_FLAGS = 10_000;
 // rows per coerceRecords call: small enough that a chunk's temporaries die in the young generation
 const CHUNK = 512;
-const ROUNDED_MSG = '坐标只保留到小数点后 2 位（误差约 1 公里），位置不精确';
-const outsideAreaMsg = (marginM: number | undefined): string => `坐标不在参考范围（外扩 ${Math.round((marginM ?? 5000) / 1000)} 公里）内，请核对`;
+const ROUNDED_MSG = m('import.check.rounded');
+const outsideAreaMsg = (marginM: number | undefined): Message => m('import.check.outsideArea', { km: Math.round((marginM ?? 5000) / 1000) });
 
 function pickSheet(parsed: ParsedFile, sel: number | string | undefined): Sheet | undefined {
   if (typeof sel === 'string') return parsed.sheets.find((s) => s.name === sel);
@@ -106,19 +109,19 @@ function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
 }
 
-function polygonProblem(g: SourceGeometry): string | null {
+function polygonProblem(g: SourceGeometry): Message | null {
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return null;
   const rings = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
   let vertices = 0;
   for (const p of rings) for (const r of p) {
-    if (!Array.isArray(r) || r.length < 4) return '多边形的环少于 4 个顶点，不是有效的面';
+    if (!Array.isArray(r) || r.length < 4) return m('import.check.ringTooShort');
     vertices += r.length;
   }
   if (vertices > 5000) return null;
   const k = kinks(g as Parameters<typeof kinks>[0]);
   if (k.features.length === 0) return null;
   const [x, y] = k.features[0].geometry.coordinates;
-  return `多边形自相交（${k.features.length} 处，如 ${fmt(x)}, ${fmt(y)} 附近），请在 GIS 软件中修复`;
+  return m('import.check.selfIntersection', { count: k.features.length, x: fmt(x), y: fmt(y) });
 }
 
 /**
@@ -169,7 +172,7 @@ function buildCore<L extends LayerId>(layer: L, parsed: ParsedFile, opts: BuildO
   const base: ImportResult<L> = {
     layer, fileName: file, sheetName: sheet?.name ?? '', headers, mapping, missingRequired: missing,
     rows: [] as unknown as LayerRows[L], rowNumbers: [], issues: [...parsed.issues], rejected: [], rejectedCount: 0,
-    rejectedHeaders: hasGeom ? [...headers, '几何(GeoJSON)'] : headers, crsGuess: NO_GUESS, crsUsed: null, swapXY: false,
+    rejectedHeaders: headers, rejectedGeometry: hasGeom, crsGuess: NO_GUESS, crsUsed: null, swapXY: false,
     flags: [], flagCounts: { outside_china: 0, outside_area: 0, rounded: 0 }, totalRows: sheet ? sheetRowCount(sheet) : 0,
     errorCount: 0, warningCount: 0, fatal: true,
   };
@@ -180,27 +183,29 @@ function buildCore<L extends LayerId>(layer: L, parsed: ParsedFile, opts: BuildO
     if (r.issues.length > MAX_ISSUES) {
       const more = r.issues.length - MAX_ISSUES;
       r.issues = r.issues.slice(0, MAX_ISSUES);
-      r.issues.push(fileIssue(file, `另有 ${more} 条问题未列出（共 ${r.errorCount} 个错误、${r.warningCount} 条提示），请下载错误行 CSV 查看`, 'warning'));
+      r.issues.push(fileIssue(file, m('import.check.moreIssues', { more, errors: r.errorCount, warnings: r.warningCount }), 'warning'));
     }
     return r;
   };
   if (parsed.fatal || !sheet) {
-    if (!sheet && !parsed.fatal) base.issues.push(fileIssue(file, `文件“${file}”中没有工作表“${String(opts.sheet)}”`));
+    if (!sheet && !parsed.fatal) base.issues.push(fileIssue(file, m('import.check.noSheet', { file, sheet: String(opts.sheet) })));
     return { result: done(base), columns: null };
   }
   if (missing.length > 0) {
-    const names = missing.map((m) => def.fields.find((fd) => fd.name === m)!.zh).join('、');
-    base.issues.push(fileIssue(file, `缺少必需的列：${names}（文件“${file}”${parsed.kind === 'xlsx' ? `工作表“${sheet.name}”` : ''}的表头为：${headers.slice(0, 15).join('、') || '无'}）。请在“列对应”中选择对应的列，或为整列填写默认值`, 'error', 1));
+    const fields = missing.map((f) => m(fieldKey(layer, f)));
+    const shown = headers.slice(0, 15).join('、');
+    const where = parsed.kind === 'xlsx' ? m('import.check.fileSheet', { file, sheet: sheet.name }) : m('import.check.file', { file });
+    base.issues.push(fileIssue(file, m(shown ? 'import.check.missingColumns' : 'import.check.missingColumnsNoHeader', { fields, where, headers: shown }), 'error', 1));
     return { result: done(base), columns: null };
   }
-  progress(0.1, '读取坐标');
+  progress(0.1, m('import.stage.coords'));
   const useCols = mapping.lon !== undefined && mapping.lat !== undefined;
   const coords = sampleCoords(sheet, useCols ? mapping.lon : undefined, useCols ? mapping.lat : undefined);
   let crsGuess = guessSheetCrs(parsed, sheet, coords, [file, sheet.name, ...headers], opts.reference);
   // names shared with loaded kindergartens / 小区 outweigh every guess from the values alone
   if (crsGuess.confidence !== 'certain' && crsGuess.crs !== null && !isProjected(crsGuess.crs) && opts.reference?.named?.length && mapping.name !== undefined) {
     const ev = namedEvidence(sheet, mapping.name, useCols ? mapping.lon : undefined, useCols ? mapping.lat : undefined, opts.reference.named, crsGuess.swapXY);
-    if (ev) crsGuess = { ...crsGuess, crs: ev.crs, confidence: 'likely', reasonZh: ev.reasonZh, reasonEn: ev.reasonEn, candidates: [ev.crs, ...crsGuess.candidates.filter((c) => c !== ev.crs)] };
+    if (ev) crsGuess = { ...crsGuess, crs: ev.crs, confidence: 'likely', reason: ev.reason, candidates: [ev.crs, ...crsGuess.candidates.filter((c) => c !== ev.crs)] };
   }
   const explicit = opts.crs && opts.crs !== 'auto' ? opts.crs : null;
   const swap = opts.swapXY ?? crsGuess.swapXY;
@@ -210,13 +215,13 @@ function buildCore<L extends LayerId>(layer: L, parsed: ParsedFile, opts: BuildO
   base.swapXY = swap;
   if (!crsUsed) {
     if (anyCoord) {
-      base.issues.push(fileIssue(file, `无法确定坐标系：${crsGuess.reasonZh}。请在“坐标系”中手动选择`));
+      base.issues.push(fileIssue(file, m('import.check.noCrs', { reason: crsGuess.reason })));
       return { result: done(base), columns: null };
     }
     crsUsed = 'wgs84';
   }
   base.crsUsed = crsUsed;
-  if (swap) base.issues.push(fileIssue(file, useCols ? `“${headers[mapping.lon]}”与“${headers[mapping.lat]}”两列的值疑似填反，已自动交换` : 'x、y 坐标疑似填反，已自动交换', 'warning'));
+  if (swap) base.issues.push(fileIssue(file, useCols ? m('import.check.columnsSwapped', { lon: headers[mapping.lon], lat: headers[mapping.lat] }) : m('import.check.xySwapped'), 'warning'));
   const columns = convertAndValidate(layer, parsed, sheet, base, { ...opts, crsUsed, swap, useCols, coords, defaults, autoKey, progress }, fast);
   return { result: done(base), columns };
 }
@@ -242,7 +247,7 @@ interface Ctx extends Omit<BuildOptions, 'defaults'> {
   coords: CoordSample;
   defaults: [string, unknown][];
   autoKey: boolean;
-  progress: (f: number, s: string) => void;
+  progress: (f: number, s: Message) => void;
 }
 
 /** Convert and validate every row: `base` gets the issues, flags and rejected rows; the loaded rows come back as columns. */
@@ -256,29 +261,29 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
   const refBox = referenceBbox(c.reference);
   const near = refBox ? expandBbox(refBox, c.reference?.marginM ?? 5000) : null;
   const hasGeomField = def.fields.some((fd) => fd.type === 'geometry');
-  const zh = (field: string): string => def.fields.find((fd) => fd.name === field)?.zh ?? field;
-  const label = (field: string): string =>
-    mapping[field] !== undefined ? headers[mapping[field]] : (field === 'lon' || field === 'lat' || field === 'geometry') && sheet.geometries ? '几何' : `${zh(field)}（默认值）`;
-  const lonLabel = c.useCols ? headers[mapping.lon] : '几何';
+  const GEOMETRY = m('import.column.geometry');
+  const label = (field: string): IssueColumn =>
+    mapping[field] !== undefined ? headers[mapping[field]] : (field === 'lon' || field === 'lat' || field === 'geometry') && sheet.geometries ? GEOMETRY : m('import.column.default', { field: m(fieldKey(layer, field)) });
+  const lonLabel: IssueColumn = c.useCols ? headers[mapping.lon] : GEOMETRY;
   const mapped = Object.entries(mapping).filter(([k]) => !(c.useCols && (k === 'lon' || k === 'lat')) && k !== 'geometry');
   const existing = c.existingKeys ? new Set([...c.existingKeys].map(String)) : null;
   const n = sheetRowCount(sheet);
   const width = headers.length;
   const lonIdx = c.useCols ? mapping.lon : undefined;
   const latIdx = c.useCols ? mapping.lat : undefined;
-  const preErr = new Map<number, string[]>();
+  const preErr = new Map<number, Message[]>();
   const preIssues: RowIssue[] = [];
   const coerceIssues: RowIssue[] = [];
   const warnIssues: RowIssue[] = [];
   const warnCount: Record<string, number> = {};
-  const addErr = (i: number, column: string, message: string): void => {
+  const addErr = (i: number, column: IssueColumn, message: Message): void => {
     const list = preErr.get(i) ?? [];
     list.push(message);
     preErr.set(i, list);
     preIssues.push({ file, row: sheet.rowNumbers[i], column, message, severity: 'error' });
   };
-  const flag = (i: number, kind: FlagKind, message: string, warn: boolean): void => {
-    if (base.flags.length < MAX_FLAGS) base.flags.push({ row: sheet.rowNumbers[i], kind, messageZh: message });
+  const flag = (i: number, kind: FlagKind, message: Message, warn: boolean): void => {
+    if (base.flags.length < MAX_FLAGS) base.flags.push({ row: sheet.rowNumbers[i], kind, message });
     base.flagCounts[kind]++;
     if (!warn) return;
     warnCount[kind] = (warnCount[kind] ?? 0) + 1;
@@ -293,7 +298,7 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
     const bad = sheet.badRows?.get(i);
     if (bad) addErr(i, '', bad);
     else if (cells.length > width && cells.slice(width).some((v) => v !== null && v !== undefined && String(v).trim() !== '')) {
-      addErr(i, '', `该行有 ${cells.length} 列，比表头多 ${cells.length - width} 列（可能有未加引号的逗号）`);
+      addErr(i, '', m('import.check.extraCells', { count: cells.length, extra: cells.length - width }));
     }
     let x: number;
     let y: number;
@@ -308,9 +313,9 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
       values.lon = lon;
       values.lat = lat;
       if (!Number.isFinite(lon) || !Number.isFinite(lat) || !inBbox(CHINA_BBOX, lon, lat)) {
-        const msg = `坐标（${fmt(x)}, ${fmt(y)}）${projected || !identity ? '转换后' : ''}不在中国境内（可能经纬度填反、坐标系选错或数值有误）`;
-        addErr(i, lonLabel, msg);
-        flag(i, 'outside_china', msg, false);
+        const outside = m(projected || !identity ? 'import.check.outsideChinaConverted' : 'import.check.outsideChina', { x: fmt(x), y: fmt(y) });
+        addErr(i, lonLabel, outside);
+        flag(i, 'outside_china', outside, false);
       } else {
         if (near && !inBbox(near, lon, lat)) flag(i, 'outside_area', outsideAreaMsg(c.reference?.marginM), true);
         if (!projected && c.useCols && decimalsOf(cells[mapping.lon]) <= 2 && decimalsOf(cells[mapping.lat]) <= 2) {
@@ -318,7 +323,7 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
         }
       }
     } else if (!c.useCols && sheet.geometries) {
-      addErr(i, '几何', sheet.geometries?.[i] ? '几何坐标无效（不是数字）' : '缺少几何（坐标）');
+      addErr(i, GEOMETRY, m(sheet.geometries?.[i] ? 'import.check.geometryNotNumbers' : 'import.check.noGeometry'));
     } else if (c.useCols) {
       values.lon = cells[mapping.lon];
       values.lat = cells[mapping.lat];
@@ -326,7 +331,7 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
     if (hasGeomField) geometryOf(i, sheet, cells, mapping, values, f, identity, addErr, label('geometry'));
     if (existing) {
       const k = values[def.key];
-      if (k !== null && k !== undefined && existing.has(String(k).trim())) addErr(i, label(def.key), `编号“${String(k).trim()}”与已导入的数据重复`);
+      if (k !== null && k !== undefined && existing.has(String(k).trim())) addErr(i, label(def.key), m('import.check.keyExists', { key: String(k).trim() }));
     }
     return { row: sheet.rowNumbers[i], values };
   };
@@ -337,7 +342,7 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
   const plan = fast ? planFastRows({ layer, sheet, mapping, defaults: c.defaults, autoKey: c.autoKey, useCols: c.useCols, identity, projected, convert: f, near, existing }) : null;
   const chunkFlags = new Uint8Array(CHUNK);
   const areaMsg = outsideAreaMsg(c.reference?.marginM);
-  const reject = (i: number, reasons: string[]): void => {
+  const reject = (i: number, reasons: Message[]): void => {
     const row = sheetRow(sheet, i);
     const cells = sheet.geometries ? [...row, sheet.geometries[i] ? JSON.stringify(sheet.geometries[i]) : ''] : row;
     base.rejected.push({ row: sheet.rowNumbers[i], cells, reasons });
@@ -348,7 +353,7 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
     const to = Math.min(n, from + CHUNK);
     const fraction = 0.1 + (0.85 * from) / Math.max(1, n);
     if (fraction - reported >= 0.02) {
-      c.progress(fraction, '转换坐标、校验数据');
+      c.progress(fraction, m('import.stage.convert'));
       reported = fraction;
     }
     if (plan && fastChunk(plan, cols, seen, from, to, chunkFlags)) {
@@ -364,11 +369,11 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
     const records: RawRecord[] = [];
     for (let i = from; i < to; i++) records.push(record(i));
     const res = coerceRecords(layer, records, file, label);
-    const reasons = new Map<number, string[]>();
+    const reasons = new Map<number, Message[]>();
     for (const is of res.issues) {
       coerceIssues.push(is);
       const l = reasons.get(is.row) ?? [];
-      l.push(`${is.column ? `${is.column}：` : ''}${is.message}`);
+      l.push(reasonOf(is.column, is.message));
       reasons.set(is.row, l);
     }
     const rejectedSet = new Set(res.rejected);
@@ -389,18 +394,18 @@ function convertAndValidate<L extends LayerId>(layer: L, parsed: ParsedFile, she
           let firstIdx = -1;
           for (let j = 0; j < cols.length && firstIdx < 0; j++) if (String(cols.valueAt(keyCol, j)) === key) firstIdx = j;
           const first = base.rowNumbers[firstIdx];
-          const message = `编号“${key}”重复（与第 ${first} 行相同）`;
+          const message = m('data.cell.duplicateKey', { key, first });
           coerceIssues.push({ file, row: rec.row, column: label(def.key), message, severity: 'error' });
-          reject(i, [`${label(def.key)}：${message}`]);
+          reject(i, [reasonOf(label(def.key), message)]);
           continue;
         }
       }
       reject(i, [...(pre ?? []), ...(reasons.get(rec.row) ?? [])]);
     }
   }
-  c.progress(0.97, '整理结果');
+  c.progress(0.97, m('import.stage.finish'));
   for (const [kind, cnt] of Object.entries(warnCount)) {
-    if (cnt > WARN_CAP) warnIssues.push(fileIssue(file, `另有 ${cnt - WARN_CAP} 行同类提示（${kind === 'rounded' ? '坐标精度只有 2 位小数' : '坐标在参考范围外'}）未逐条列出`, 'warning'));
+    if (cnt > WARN_CAP) warnIssues.push(fileIssue(file, m(kind === 'rounded' ? 'import.check.moreRounded' : 'import.check.moreOutside', { count: cnt - WARN_CAP }), 'warning'));
   }
   const all = [...preIssues, ...coerceIssues, ...warnIssues].sort((a, b) => a.row - b.row);
   base.issues.push(...all);
@@ -416,8 +421,8 @@ function geometryOf(
   values: Record<string, unknown>,
   f: (x: number, y: number) => [number, number],
   identity: boolean,
-  addErr: (i: number, column: string, message: string) => void,
-  column: string,
+  addErr: (i: number, column: IssueColumn, message: Message) => void,
+  column: IssueColumn,
 ): void {
   let g: SourceGeometry | null = null;
   let text: string | null = null;
@@ -433,7 +438,7 @@ function geometryOf(
       g = null;
     }
     if (!g || typeof g !== 'object' || typeof g.type !== 'string') {
-      addErr(i, column, '不是有效的 GeoJSON 几何文本');
+      addErr(i, column, m('import.check.badGeometryText'));
       return;
     }
   }
@@ -443,14 +448,14 @@ function geometryOf(
   }
   const conv = identity ? g : convertGeometry(g, f);
   if (!conv) {
-    addErr(i, column, '几何坐标无效（不是数字）');
+    addErr(i, column, m('import.check.geometryNotNumbers'));
     return;
   }
-  let problem: string | null;
+  let problem: Message | null;
   try {
     problem = polygonProblem(conv);
   } catch {
-    problem = '几何结构无效';
+    problem = m('import.check.badGeometry');
   }
   if (problem) addErr(i, column, problem);
   values.geometry = identity && text !== null ? text : JSON.stringify(conv);

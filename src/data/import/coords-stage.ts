@@ -2,6 +2,7 @@
  * The coordinate part of an import: x/y per row (from lon/lat columns or from
  * the feature geometry), a sample for guessing the CRS, conversion to WGS84.
  */
+import { m } from '../../i18n';
 import { type ReferenceArea } from '../coords/area';
 import { isProjected, toWgs84Fn, type CrsId } from '../coords/crs';
 import { detectCrs, type CrsGuess } from '../coords/detect-crs';
@@ -80,7 +81,7 @@ export function sampleCoords(sheet: Sheet, lonIdx: number | undefined, latIdx: n
 export function guessSheetCrs(parsed: ParsedFile, sheet: Sheet, coords: CoordSample, hints: string[], reference?: ReferenceArea): CrsGuess {
   const g = detectCrs({ xs: coords.xs, ys: coords.ys, prj: sheet.prj ?? parsed.prj, hints, reference });
   if (parsed.kind === 'kml' && g.confidence === 'uncertain' && g.crs !== null && !isProjected(g.crs)) {
-    return { ...g, crs: 'wgs84', confidence: 'likely', reasonZh: `KML 文件按规范使用 WGS84 经纬度（若来自奥维/高德等软件，可能是 GCJ-02，请核对）`, reasonEn: 'KML uses WGS84 by specification (check if exported from a Chinese app)' };
+    return { ...g, crs: 'wgs84', confidence: 'likely', reason: m('data.crs.kmlWgs84') };
   }
   return g;
 }

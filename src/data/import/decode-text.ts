@@ -3,24 +3,26 @@
  * GBK/GB2312, what Chinese Excel and WPS write as "ANSI").
  */
 
+import { m, msg, type Lang, type Message } from '../../i18n';
+
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export interface DecodedText {
   text: string;
   encoding: TextEncodingName;
   /** set when the text looks damaged (replacement characters, NUL bytes) */
-  warningZh?: string;
+  warning?: Message;
   /** the text contains a NUL character */
   hasNul?: boolean;
 }
 
-/** Chinese label of a detected encoding, for the UI. */
-export function encodingLabel(e: TextEncodingName | string | undefined): string {
+/** Label of a detected encoding, for the UI. */
+export function encodingLabel(lang: Lang, e: TextEncodingName | string | undefined): string {
   switch (e) {
     case 'utf-8':
       return 'UTF-8';
     case 'utf-8-bom':
-      return 'UTF-8（带 BOM）';
+      return msg(lang, 'data.encoding.utf8Bom');
     case 'utf-16le':
     case 'utf-16be':
       return e.toUpperCase();
@@ -82,13 +84,13 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
   if (utf8 !== null) {
     const res = finish(utf8, 'utf-8');
     if (want && want !== 'utf-8' && want !== 'gb18030' && hasHighBytes(bytes)) {
-      return { ...res, warningZh: `文件声明的编码为 ${declared}，但内容是有效的 UTF-8，已按 UTF-8 读取` };
+      return { ...res, warning: m('data.encoding.declaredButUtf8', { declared: String(declared) }) };
     }
     return res;
   }
   const res = finish(new TextDecoder('gb18030').decode(bytes), 'gb18030');
   if (want === 'utf-8') {
-    return { ...res, warningZh: res.warningZh ?? `文件声明为 UTF-8 编码，但内容不是有效的 UTF-8，已按 GBK/GB18030 读取，请核对中文是否正确` };
+    return { ...res, warning: res.warning ?? m('data.encoding.notUtf8') };
   }
   return res;
 }
@@ -100,9 +102,9 @@ function hasHighBytes(bytes: Uint8Array): boolean {
 
 function finish(text: string, encoding: TextEncodingName): DecodedText {
   const bad = countReplacement(text);
-  if (text.includes('\u0000')) return { text, encoding, warningZh: '文件含有空字符（NUL），可能不是文本文件或编码错误', hasNul: true };
+  if (text.includes('\u0000')) return { text, encoding, warning: m('data.encoding.nul'), hasNul: true };
   if (bad >= 3 || (bad > 0 && bad * 200 > text.length)) {
-    return { text, encoding, warningZh: `文件中有 ${bad >= 50 ? '大量' : bad + ' 处'}无法识别的字符，编码可能错误或文件已损坏` };
+    return { text, encoding, warning: bad >= 50 ? m('data.encoding.manyBad') : m('data.encoding.someBad', { count: bad }) };
   }
   return { text, encoding };
 }

@@ -12,6 +12,7 @@
  * key, a row outside China, a short or long row — sends the whole chunk to the general
  * path, which writes the messages. Being conservative costs speed, never behaviour.
  */
+import type { Message } from '../../i18n';
 import { parseNumberCell } from '../coerce';
 import { CHINA_BBOX, inBbox, type Bbox } from '../coords/area';
 import type { FieldMapping } from '../field-mapping';
@@ -126,7 +127,7 @@ export interface FastPlan {
   delimiter: string;
   width: number;
   rowNumbers: ArrayLike<number>;
-  badRows: Map<number, string> | undefined;
+  badRows: Map<number, Message> | undefined;
   fields: FieldDef[];
   /** per file column: field index, SLOT_X/SLOT_Y for the coordinates, SLOT_NONE */
   colSlot: Int32Array;

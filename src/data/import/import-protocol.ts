@@ -1,4 +1,5 @@
 /** Messages between the UI and the import worker (src/data/import/import-worker.ts). */
+import type { Lang, Message } from '../../i18n';
 import type { RowIssue } from '../issues';
 import type { LayerId } from '../schema';
 import type { BuildOptions, ImportResult } from './build-import';
@@ -22,6 +23,8 @@ export interface ImportRequest {
   layer: LayerId;
   file?: SourceFile;
   options?: WorkerBuildOptions;
+  /** language of the rejected-rows CSV made in the worker */
+  lang?: Lang;
 }
 
 export interface CancelRequest {
@@ -43,7 +46,7 @@ export interface ParsedSummary {
 }
 
 export type WorkerResponse =
-  | { type: 'progress'; id: number; fraction: number; stageZh: string }
+  | { type: 'progress'; id: number; fraction: number; stage: Message }
   | { type: 'parsed'; id: number; summary: ParsedSummary }
   | {
       type: 'result';
@@ -55,7 +58,7 @@ export type WorkerResponse =
       /** the rejected-rows CSV, made in the worker when result.rejected was cut short */
       rejectedCsv?: Uint8Array;
     }
-  | { type: 'error'; id: number; messageZh: string }
+  | { type: 'error'; id: number; message: Message }
   | { type: 'cancelled'; id: number };
 
 /** Summary of a parsed file with `sampleRows` rows per sheet. */

@@ -7,7 +7,8 @@ import type { WorkerRequest, WorkerResponse } from './import-protocol';
 import { summarize } from './import-protocol';
 import { packedTransfer } from './packed-rows';
 import { exportRejectedCsv } from './rejected-csv';
-import { fileTooLargeZh } from './limit-messages';
+import { m } from '../../i18n';
+import { fileTooLarge } from './limit-messages';
 import { MAX_FILE_BYTES } from './limits';
 import { readTabular, type ReadOptions } from './read-file';
 import { fatalFile, inputFileOf, type ParsedFile, type SourceFile } from './types';
@@ -28,7 +29,7 @@ export class ImportRunner {
   /** Read a file, refusing one over MAX_FILE_BYTES before its bytes are loaded. */
   private async read(file: SourceFile): Promise<ParsedFile> {
     const size = 'blob' in file ? file.blob.size : file.bytes.length;
-    if (size > MAX_FILE_BYTES) return fatalFile(file.name, 'unknown', fileTooLargeZh(file.name, size));
+    if (size > MAX_FILE_BYTES) return fatalFile(file.name, 'unknown', fileTooLarge(file.name, size));
     return readTabular(await inputFileOf(file), this.readOptions);
   }
 
@@ -47,7 +48,7 @@ export class ImportRunner {
     };
     try {
       if (req.file) {
-        this.post({ type: 'progress', id, fraction: 0.02, stageZh: '读取文件' });
+        this.post({ type: 'progress', id, fraction: 0.02, stage: m('import.stage.read') });
         await tick();
         if (stop()) return;
         this.parsed = await this.read(req.file);
@@ -60,7 +61,7 @@ export class ImportRunner {
       if (req.type === 'read') return;
       const parsed = this.parsed;
       if (!parsed) {
-        this.post({ type: 'error', id, messageZh: '请先选择要导入的文件' });
+        this.post({ type: 'error', id, message: m('import.error.noFile') });
         return;
       }
       await tick();
@@ -68,18 +69,18 @@ export class ImportRunner {
       // rows come back as columns, packed for the transfer (never a million objects in the worker)
       const { result, packed } = buildImportPacked(req.layer, parsed, {
         ...req.options,
-        onProgress: (fraction, stageZh) => this.post({ type: 'progress', id, fraction: 0.1 + fraction * 0.9, stageZh }),
+        onProgress: (fraction, stage) => this.post({ type: 'progress', id, fraction: 0.1 + fraction * 0.9, stage }),
       });
       await tick();
       if (stop()) return;
       // rows travel as columns (fast to clone, buffers transferred); long rejected lists as a ready CSV
-      const rejectedCsv = result.rejected.length > MAX_REJECTED_SENT ? exportRejectedCsv(result) : undefined;
+      const rejectedCsv = result.rejected.length > MAX_REJECTED_SENT ? exportRejectedCsv(result, req.lang) : undefined;
       const slim = { ...result, rows: [] as unknown as typeof result.rows, rejected: result.rejected.slice(0, MAX_REJECTED_SENT) };
       const transfer: Transferable[] = packedTransfer(packed);
       if (rejectedCsv) transfer.push(rejectedCsv.buffer as ArrayBuffer);
       this.post({ type: 'result', id, summary: summarize(parsed), result: slim, packed, rejectedCsv }, transfer);
     } catch (e) {
-      this.post({ type: 'error', id, messageZh: `导入失败：${String((e as Error)?.message ?? e).slice(0, 200)}` });
+      this.post({ type: 'error', id, message: m('import.error.failed', { error: String((e as Error)?.message ?? e).slice(0, 200) }) });
     }
   }
 }

@@ -5,7 +5,8 @@
  * The repeats are added up here before SheetJS sees the file.
  */
 import * as XLSX from '@e965/xlsx';
-import { countZh } from './limit-messages';
+import { m, type Message } from '../../i18n';
+import { countText } from './limit-messages';
 import { MAX_SHEET_CELLS } from './limits';
 
 const TAG = /<(\/?)table:(table-row|table-cell|covered-table-cell)\b([^>]*?)(\/?)>/g;
@@ -56,11 +57,11 @@ function contentXml(bytes: Uint8Array): string | null {
   return /office:document/.test(head) ? new TextDecoder().decode(bytes) : null; // flat ODS (.fods) XML
 }
 
-/** A Chinese refusal naming the file when an ODS (zipped or flat) repeats more cells than MAX_SHEET_CELLS, else null. */
-export function odsRepeatProblemZh(name: string, bytes: Uint8Array): string | null {
+/** A refusal naming the file when an ODS (zipped or flat) repeats more cells than MAX_SHEET_CELLS, else null. */
+export function odsRepeatProblem(name: string, bytes: Uint8Array): Message | null {
   const xml = contentXml(bytes);
   if (xml === null) return null;
   const cells = odsCellCount(xml);
   if (cells <= MAX_SHEET_CELLS) return null;
-  return `文件“${name}”用“重复行/列”声明的单元格超过上限 ${countZh(MAX_SHEET_CELLS)} 个，请删除多余的行列或另存为 XLSX 后再导入`;
+  return m('data.limit.odsRepeats', { name, max: countText(MAX_SHEET_CELLS) });
 }

@@ -1,7 +1,8 @@
 /** CSV/TSV bytes → one Sheet: encoding detection, delimiter sniffing, broken-row detection. */
 import Papa from 'papaparse';
 import { decodeText } from './decode-text';
-import { tooManyRowsZh } from './limit-messages';
+import { m, type Message } from '../../i18n';
+import { tooManyRows } from './limit-messages';
 import { MAX_ROWS } from './limits';
 import { cleanHeaders, fatalFile, fileIssue, findHeaderRow, splitLine, unescapeCsvCell, type InputFile, type ParsedFile, type Sheet } from './types';
 
@@ -59,12 +60,12 @@ function splitLines(text: string): string[] {
  * Quote-free text (the common large export): lines are kept whole and split on
  * demand, several times faster and lighter than materialising every cell.
  */
-function readFast(text: string, name: string, delimiter: string | undefined, issues: ParsedFile['issues']): Sheet | string {
+function readFast(text: string, name: string, delimiter: string | undefined, issues: ParsedFile['issues']): Sheet | Message {
   const delim = delimiter ?? Papa.parse<string[]>(text.slice(0, 65536), { delimitersToGuess: GUESS, preview: 50 }).meta.delimiter ?? ',';
   const all = splitLines(text);
   const head20 = all.slice(0, 20).map((l) => splitLine(l.replace(/\r$/, ''), delim));
   const head = findHeaderRow(head20);
-  if (head < 0) return `文件“${name}”没有内容（只有空行）`;
+  if (head < 0) return m('data.csv.empty', { name });
   const headers = cleanHeaders(head20[head]);
   const lines: string[] = [];
   const rowNumbers: number[] = [];
@@ -75,26 +76,26 @@ function readFast(text: string, name: string, delimiter: string | undefined, iss
     lines.push(l);
     rowNumbers.push(i + 1);
   }
-  const badRows = new Map<number, string>();
+  const badRows = new Map<number, Message>();
   const last = lines.length - 1;
   if (last >= 0 && !/[\r\n]$/.test(text)) {
     const n = lines[last].split(delim).length;
-    if (n < headers.length) badRows.set(last, `最后一行不完整（只有 ${n} 列，表头有 ${headers.length} 列），文件可能被截断`);
+    if (n < headers.length) badRows.set(last, m('data.csv.lastRowShort', { count: n, headers: headers.length }));
   }
-  if (head > 0) issues.push(fileIssue(name, `前 ${head} 行看起来是标题，已从第 ${head + 1} 行读取表头`, 'warning'));
+  if (head > 0) issues.push(fileIssue(name, m('data.csv.titleRows', { count: head, row: head + 1 }), 'warning'));
   return { name: name.replace(/\.[^.]+$/, ''), headers, rows: [], lazy: { lines, delimiter: delim }, rowNumbers, badRows: badRows.size ? badRows : undefined };
 }
 
 /** Text with quotes: papaparse, every cell materialised. */
-function readQuoted(text: string, name: string, delimiter: string | undefined, issues: ParsedFile['issues']): Sheet | string {
+function readQuoted(text: string, name: string, delimiter: string | undefined, issues: ParsedFile['issues']): Sheet | Message {
   const res = parseDelimited(text, delimiter);
   const data = res.data;
   const head = findHeaderRow(data);
-  if (head < 0) return `文件“${name}”没有内容（只有空行）`;
+  if (head < 0) return m('data.csv.empty', { name });
   const headers = cleanHeaders(data[head]);
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  const badRows = new Map<number, string>();
+  const badRows = new Map<number, Message>();
   const quoteErrors = new Set<number>();
   for (const e of res.errors) if (e.type === 'Quotes' && e.row !== undefined && e.row !== null) quoteErrors.add(e.row);
   const endsWithNewline = /[\r\n]$/.test(text);
@@ -105,12 +106,12 @@ function readQuoted(text: string, name: string, delimiter: string | undefined, i
     const idx = rows.length;
     rows.push(r);
     rowNumbers.push(i + 1);
-    if (quoteErrors.has(i)) badRows.set(idx, '引号不配对（某个单元格以 " 开始却没有结束），文件可能被截断或格式错误');
+    if (quoteErrors.has(i)) badRows.set(idx, m('data.csv.quotes'));
     else if (i === data.length - 1 && !endsWithNewline && r.length < headers.length) {
-      badRows.set(idx, `最后一行不完整（只有 ${r.length} 列，表头有 ${headers.length} 列），文件可能被截断`);
+      badRows.set(idx, m('data.csv.lastRowShort', { count: r.length, headers: headers.length }));
     }
   }
-  if (head > 0) issues.push(fileIssue(name, `前 ${head} 行看起来是标题，已从第 ${head + 1} 行读取表头`, 'warning'));
+  if (head > 0) issues.push(fileIssue(name, m('data.csv.titleRows', { count: head, row: head + 1 }), 'warning'));
   return { name: name.replace(/\.[^.]+$/, ''), headers, rows, rowNumbers, badRows: badRows.size ? badRows : undefined };
 }
 
@@ -124,20 +125,20 @@ function countLines(text: string, stop: number): number {
 /** Read a delimited text file. Rows are numbered as a spreadsheet shows them (header = its row). */
 export function readCsv(file: InputFile): ParsedFile {
   const { name, bytes } = file;
-  if (bytes.length === 0) return fatalFile(name, 'csv', `文件“${name}”是空文件`);
+  if (bytes.length === 0) return fatalFile(name, 'csv', m('data.file.empty', { name }));
   const dec = decodeText(bytes);
-  const issues = dec.warningZh ? [fileIssue(name, dec.warningZh, 'warning')] : [];
+  const issues = dec.warning ? [fileIssue(name, dec.warning, 'warning')] : [];
   if (dec.hasNul && hasControlChars(dec.text.slice(0, 2000))) {
-    return fatalFile(name, 'csv', `文件“${name}”不是文本（CSV）文件，可能是损坏的表格或其他格式`, { encoding: dec.encoding });
+    return fatalFile(name, 'csv', m('data.csv.notText', { name }), { encoding: dec.encoding });
   }
   // refuse before splitting: a few hundred MB of one-character lines would be hundreds of millions of strings
   const lineStop = MAX_ROWS + 10_000;
-  if (countLines(dec.text, lineStop) > lineStop) return fatalFile(name, 'csv', tooManyRowsZh(name, lineStop, '多行'), { encoding: dec.encoding });
+  if (countLines(dec.text, lineStop) > lineStop) return fatalFile(name, 'csv', tooManyRows(name, lineStop, 'moreRows'), { encoding: dec.encoding });
   const delimiter = /\.tsv$/i.test(name) ? '\t' : undefined;
   const sheet = dec.text.indexOf('"') < 0 ? readFast(dec.text, name, delimiter, issues) : readQuoted(dec.text, name, delimiter, issues);
-  if (typeof sheet === 'string') return fatalFile(name, 'csv', sheet, { encoding: dec.encoding, issues: [...issues, fileIssue(name, sheet)] });
+  if (!('headers' in sheet)) return fatalFile(name, 'csv', sheet, { encoding: dec.encoding, issues: [...issues, fileIssue(name, sheet)] });
   const n = sheet.lazy ? sheet.lazy.lines.length : sheet.rows.length;
-  if (n > MAX_ROWS) return fatalFile(name, 'csv', tooManyRowsZh(name, n), { encoding: dec.encoding });
-  if (n === 0) issues.push(fileIssue(name, `文件“${name}”只有表头，没有数据行`));
+  if (n > MAX_ROWS) return fatalFile(name, 'csv', tooManyRows(name, n), { encoding: dec.encoding });
+  if (n === 0) issues.push(fileIssue(name, m('data.csv.headerOnly', { name })));
   return { fileName: name, kind: 'csv', sheets: [sheet], encoding: dec.encoding, issues, fatal: n === 0 };
 }

@@ -10,7 +10,8 @@ import { readGeojson } from './read-geojson';
 import { readKml, readKmz, type DomParserLike } from './read-kml';
 import { readShapefileEntries } from './read-shapefile';
 import { readXlsx } from './read-xlsx';
-import { fileTooLargeZh, readFailureZh } from './limit-messages';
+import { m } from '../../i18n';
+import { fileTooLarge, readFailure } from './limit-messages';
 import { MAX_FILE_BYTES } from './limits';
 import { fatalFile, type InputFile, type ParsedFile } from './types';
 import { unzipChecked } from './zip-check';
@@ -30,7 +31,7 @@ function ext(name: string): string {
 
 async function readZip(file: InputFile, opts: ReadOptions): Promise<ParsedFile> {
   const isXlsx = /\.xls[xm]$/i.test(file.name);
-  const zip = await unzipChecked(/\.zip$/i.test(file.name) ? 'ZIP 文件' : '文件', file.name, file.bytes);
+  const zip = await unzipChecked(/\.zip$/i.test(file.name) ? 'zip' : 'file', file.name, file.bytes);
   if ('problem' in zip) return fatalFile(file.name, isXlsx ? 'xlsx' : 'unknown', zip.problem);
   const { entries } = zip;
   const names = [...entries.keys()];
@@ -41,7 +42,7 @@ async function readZip(file: InputFile, opts: ReadOptions): Promise<ParsedFile> 
   if (kmlName) return readKml({ name: file.name, bytes: entries.get(kmlName)! }, opts.domParser);
   const inner = names.find((n) => /\.(csv|geojson|json|xlsx)$/i.test(n));
   if (inner && names.length === 1) return readTabular({ name: inner, bytes: entries.get(inner)! }, opts);
-  return fatalFile(file.name, 'unknown', `ZIP 文件“${file.name}”中没有可导入的文件（需要 .shp/.dbf/.prj 的 Shapefile、KML 或单个表格）`);
+  return fatalFile(file.name, 'unknown', m('data.file.zipNothing', { name: file.name }));
 }
 
 function sniff(bytes: Uint8Array): 'zip' | 'cfb' | 'json' | 'xml' | 'text' {
@@ -61,25 +62,25 @@ function sniff(bytes: Uint8Array): 'zip' | 'cfb' | 'json' | 'xml' | 'text' {
  */
 export async function readTabular(file: InputFile, opts: ReadOptions = {}): Promise<ParsedFile> {
   try {
-    if (file.bytes.length === 0) return fatalFile(file.name, 'unknown', `文件“${file.name}”是空文件`);
-    if (file.bytes.length > MAX_FILE_BYTES) return fatalFile(file.name, 'unknown', fileTooLargeZh(file.name, file.bytes.length));
+    if (file.bytes.length === 0) return fatalFile(file.name, 'unknown', m('data.file.empty', { name: file.name }));
+    if (file.bytes.length > MAX_FILE_BYTES) return fatalFile(file.name, 'unknown', fileTooLarge(file.name, file.bytes.length));
     const e = ext(file.name);
     const kind = sniff(file.bytes);
     if (e === 'shp' || e === 'dbf' || e === 'shx' || e === 'prj') {
-      return fatalFile(file.name, 'shapefile', `请把同名的 .shp、.dbf、.prj（和 .cpg）文件一起打包成 ZIP 再导入，或一次同时选择这几个文件`);
+      return fatalFile(file.name, 'shapefile', m('data.file.shpAlone'));
     }
     if (kind === 'zip') {
       if (e === 'kmz') return await readKmz(file, opts.domParser); // checks the ZIP itself
       return await readZip(file, opts);
     }
-    if (e === 'kmz') return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”已损坏（不是 ZIP 压缩包）`);
-    if (e === 'zip') return fatalFile(file.name, 'unknown', `ZIP 文件“${file.name}”已损坏或被截断（文件头不对）`);
+    if (e === 'kmz') return fatalFile(file.name, 'kml', m('data.file.kmzDamaged', { name: file.name }));
+    if (e === 'zip') return fatalFile(file.name, 'unknown', m('data.file.zipDamaged', { name: file.name }));
     if (['xlsx', 'xlsm', 'xls', 'ods', 'et'].includes(e) || kind === 'cfb') return readXlsx(file);
     if (e === 'kml' || (kind === 'xml' && !['csv', 'tsv', 'txt'].includes(e))) return readKml(file, opts.domParser);
     if (e === 'geojson' || e === 'json' || (kind === 'json' && !['csv', 'tsv', 'txt'].includes(e))) return readGeojson(file);
     return readCsv(file);
   } catch (err) {
-    return fatalFile(file.name, 'unknown', readFailureZh(file.name, err));
+    return fatalFile(file.name, 'unknown', readFailure(file.name, err));
   }
 }
 

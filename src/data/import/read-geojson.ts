@@ -1,7 +1,8 @@
 /** GeoJSON text → one Sheet: feature properties as columns, geometries kept beside the rows. */
 import type { RowIssue } from '../issues';
 import { decodeText } from './decode-text';
-import { tooManyRowsZh } from './limit-messages';
+import { m, type Message } from '../../i18n';
+import { tooManyRows } from './limit-messages';
 import { MAX_ROWS } from './limits';
 import { fatalFile, fileIssue, type InputFile, type ParsedFile, type SourceGeometry } from './types';
 
@@ -28,7 +29,7 @@ export function featuresToParsed(fileName: string, kind: ParsedFile['kind'], she
   const rows: unknown[][] = [];
   const geometries: (SourceGeometry | null)[] = [];
   const rowNumbers: number[] = [];
-  const badRows = new Map<number, string>();
+  const badRows = new Map<number, Message>();
   features.forEach((ft, i) => {
     const p = ft && typeof ft.properties === 'object' && ft.properties !== null ? (ft.properties as Record<string, unknown>) : {};
     rows.push(headers.map((h) => cell(p[h])));
@@ -36,10 +37,10 @@ export function featuresToParsed(fileName: string, kind: ParsedFile['kind'], she
     const ok = g !== null && typeof g === 'object' && typeof (g as SourceGeometry).type === 'string';
     geometries.push(ok ? (g as SourceGeometry) : null);
     rowNumbers.push(i + 1);
-    if (!ft || typeof ft !== 'object' || ft.type !== 'Feature') badRows.set(i, '不是 GeoJSON 要素（Feature）');
+    if (!ft || typeof ft !== 'object' || ft.type !== 'Feature') badRows.set(i, m('data.geojson.notFeature'));
   });
   const issues: RowIssue[] = extra.issues ?? [];
-  if (features.length === 0) issues.push(fileIssue(fileName, `文件“${fileName}”中没有要素`));
+  if (features.length === 0) issues.push(fileIssue(fileName, m('data.geojson.noFeatures', { name: fileName })));
   return {
     fileName,
     kind,
@@ -60,30 +61,30 @@ export function jsonLooksTruncated(message: string, text: string): boolean {
 /** Read a .geojson/.json file (FeatureCollection, Feature or bare geometry). */
 export function readGeojson(file: InputFile): ParsedFile {
   const { name, bytes } = file;
-  if (bytes.length === 0) return fatalFile(name, 'geojson', `文件“${name}”是空文件`);
+  if (bytes.length === 0) return fatalFile(name, 'geojson', m('data.file.empty', { name }));
   const dec = decodeText(bytes);
   let doc: unknown;
   try {
     doc = JSON.parse(dec.text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const truncated = jsonLooksTruncated(msg, dec.text);
-    return fatalFile(name, 'geojson', `文件“${name}”不是有效的 GeoJSON：${truncated ? '内容不完整，文件可能被截断' : 'JSON 格式错误'}（${msg.slice(0, 80)}）`, { encoding: dec.encoding });
+    const text = (e as Error).message;
+    const truncated = jsonLooksTruncated(text, dec.text);
+    return fatalFile(name, 'geojson', m(truncated ? 'data.geojson.truncated' : 'data.geojson.badJson', { name, error: text.slice(0, 80) }), { encoding: dec.encoding });
   }
-  const issues = dec.warningZh ? [fileIssue(name, dec.warningZh, 'warning')] : [];
-  if (!doc || typeof doc !== 'object') return fatalFile(name, 'geojson', `文件“${name}”不是 GeoJSON 对象`);
+  const issues = dec.warning ? [fileIssue(name, dec.warning, 'warning')] : [];
+  if (!doc || typeof doc !== 'object') return fatalFile(name, 'geojson', m('data.geojson.notObject', { name }));
   const d = doc as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
   const crsName = typeof d.crs?.properties?.name === 'string' ? d.crs.properties.name : undefined;
   const base = { encoding: dec.encoding, prj: crsName, issues };
   const sheetName = name.replace(/\.[^.]+$/, '');
   if (d.type === 'FeatureCollection') {
-    if (!Array.isArray(d.features)) return fatalFile(name, 'geojson', `文件“${name}”的 features 不是数组`);
-    if (d.features.length > MAX_ROWS) return fatalFile(name, 'geojson', tooManyRowsZh(name, d.features.length, '个要素'), { encoding: dec.encoding });
+    if (!Array.isArray(d.features)) return fatalFile(name, 'geojson', m('data.geojson.featuresNotArray', { name }));
+    if (d.features.length > MAX_ROWS) return fatalFile(name, 'geojson', tooManyRows(name, d.features.length, 'features'), { encoding: dec.encoding });
     return featuresToParsed(name, 'geojson', sheetName, d.features as FeatureLike[], base);
   }
   if (d.type === 'Feature') return featuresToParsed(name, 'geojson', sheetName, [d as FeatureLike], base);
   if (typeof d.type === 'string' && /^(Multi)?(Point|LineString|Polygon)$|^GeometryCollection$/.test(d.type)) {
     return featuresToParsed(name, 'geojson', sheetName, [{ type: 'Feature', properties: {}, geometry: d }], base);
   }
-  return fatalFile(name, 'geojson', `文件“${name}”不是 GeoJSON 要素集合（缺少 "type": "FeatureCollection"）`);
+  return fatalFile(name, 'geojson', m('data.geojson.notCollection', { name }));
 }

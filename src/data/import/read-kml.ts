@@ -6,7 +6,8 @@
 import { kml } from '@tmcw/togeojson';
 import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import { decodeText } from './decode-text';
-import { kmlTooLargeZh, tooManyRowsZh } from './limit-messages';
+import { m } from '../../i18n';
+import { kmlTooLarge, tooManyRows } from './limit-messages';
 import { MAX_KML_BYTES, MAX_ROWS } from './limits';
 import { featuresToParsed } from './read-geojson';
 import { fatalFile, fileIssue, type InputFile, type ParsedFile } from './types';
@@ -49,33 +50,33 @@ function countPlacemarks(bytes: Uint8Array, stop: number): number {
 /** Read KML text bytes (in any thread: no DOM needed). */
 export function readKml(file: InputFile, domParser?: DomParserLike): ParsedFile {
   const { name, bytes } = file;
-  if (bytes.length === 0) return fatalFile(name, 'kml', `文件“${name}”是空文件`);
-  if (bytes.length > MAX_KML_BYTES) return fatalFile(name, 'kml', kmlTooLargeZh(name, bytes.length));
-  if (countPlacemarks(bytes, MAX_ROWS) > MAX_ROWS) return fatalFile(name, 'kml', tooManyRowsZh(name, MAX_ROWS, '多个地标（Placemark）'));
+  if (bytes.length === 0) return fatalFile(name, 'kml', m('data.file.empty', { name }));
+  if (bytes.length > MAX_KML_BYTES) return fatalFile(name, 'kml', kmlTooLarge(name, bytes.length));
+  if (countPlacemarks(bytes, MAX_ROWS) > MAX_ROWS) return fatalFile(name, 'kml', tooManyRows(name, MAX_ROWS, 'placemarks'));
   const parser = domParser ?? xmlParser();
   const declared = xmlDeclaredEncoding(bytes);
   const dec = decodeText(bytes, declared);
-  const issues = dec.warningZh ? [fileIssue(name, dec.warningZh, 'warning')] : [];
+  const issues = dec.warning ? [fileIssue(name, dec.warning, 'warning')] : [];
   type Doc = { getElementsByTagName(n: string): { length: number } } | null;
   let doc: Doc = null;
   try {
     doc = parser.parseFromString(dec.text, 'text/xml') as Doc;
   } catch (e) {
-    return fatalFile(name, 'kml', `文件“${name}”不是有效的 KML（XML 格式错误，可能被截断：${String((e as Error)?.message ?? e).slice(0, 80)}）`, { encoding: dec.encoding });
+    return fatalFile(name, 'kml', m('data.kml.badXmlError', { name, error: String((e as Error)?.message ?? e).slice(0, 80) }), { encoding: dec.encoding });
   }
   if (!doc || doc.getElementsByTagName('parsererror').length > 0) {
-    return fatalFile(name, 'kml', `文件“${name}”不是有效的 KML（XML 格式错误，可能被截断）`, { encoding: dec.encoding });
+    return fatalFile(name, 'kml', m('data.kml.badXml', { name }), { encoding: dec.encoding });
   }
   if (doc.getElementsByTagName('kml').length === 0 && doc.getElementsByTagName('Placemark').length === 0) {
-    return fatalFile(name, 'kml', `文件“${name}”中没有 KML 内容（<kml>/<Placemark>）`, { encoding: dec.encoding });
+    return fatalFile(name, 'kml', m('data.kml.noContent', { name }), { encoding: dec.encoding });
   }
   let fc: { features: { type: string; properties: Record<string, unknown> | null; geometry: unknown }[] };
   try {
     fc = kml(doc as unknown as Document) as unknown as typeof fc;
   } catch (e) {
-    return fatalFile(name, 'kml', `文件“${name}”的 KML 内容无法读取（${String((e as Error)?.message ?? e).slice(0, 80)}）`);
+    return fatalFile(name, 'kml', m('data.kml.unreadable', { name, error: String((e as Error)?.message ?? e).slice(0, 80) }));
   }
-  if (fc.features.length > MAX_ROWS) return fatalFile(name, 'kml', tooManyRowsZh(name, fc.features.length, '个要素'));
+  if (fc.features.length > MAX_ROWS) return fatalFile(name, 'kml', tooManyRows(name, fc.features.length, 'features'));
   const features = fc.features.map((f) => {
     const p: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(f.properties ?? {})) if (!STYLE_KEYS.has(k)) p[k] = v;
@@ -86,11 +87,11 @@ export function readKml(file: InputFile, domParser?: DomParserLike): ParsedFile 
 
 /** Read a KMZ (zipped KML: the first .kml inside). */
 export async function readKmz(file: InputFile, domParser?: DomParserLike): Promise<ParsedFile> {
-  const zip = await unzipChecked('KMZ 文件', file.name, file.bytes);
+  const zip = await unzipChecked('kmz', file.name, file.bytes);
   if ('problem' in zip) return fatalFile(file.name, 'kml', zip.problem);
   const { entries } = zip;
   const key = [...entries.keys()].find((k) => /\.kml$/i.test(k));
-  if (!key) return fatalFile(file.name, 'kml', `KMZ 文件“${file.name}”中没有 .kml`);
+  if (!key) return fatalFile(file.name, 'kml', m('data.kml.kmzNoKml', { name: file.name }));
   const res = readKml({ name: file.name, bytes: entries.get(key)! }, domParser);
   return res;
 }

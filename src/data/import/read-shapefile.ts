@@ -7,7 +7,8 @@
 import { parseDbf, parseShp } from 'shpjs';
 import type { RowIssue } from '../issues';
 import { isValidUtf8, normaliseEncodingLabel } from './decode-text';
-import { tooManyRowsZh } from './limit-messages';
+import { m } from '../../i18n';
+import { tooManyRows } from './limit-messages';
 import { MAX_ROWS } from './limits';
 import { featuresToParsed } from './read-geojson';
 import { fatalFile, fileIssue, type InputFile, type ParsedFile } from './types';
@@ -44,11 +45,11 @@ export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, file: stri
   const declared = normaliseEncodingLabel(cpg);
   if (cpg !== undefined && cpg.trim() !== '') {
     if (declared === 'utf-8' && !utf8) {
-      issues.push(fileIssue(file, `.cpg 声明属性表编码为“${cpg.trim()}”，但内容不是有效的 UTF-8，已按 GBK 读取，请核对中文`, 'warning'));
+      issues.push(fileIssue(file, m('data.shp.cpgNotUtf8', { encoding: cpg.trim() }), 'warning'));
       return 'gb18030';
     }
     if (declared) return declared;
-    issues.push(fileIssue(file, `.cpg 中的编码“${cpg.trim().slice(0, 30)}”无法识别，已自动判断`, 'warning'));
+    issues.push(fileIssue(file, m('data.shp.cpgUnknown', { encoding: cpg.trim().slice(0, 30) }), 'warning'));
   }
   if (dbf.length > 29 && dbf[29] === 0x4d) return 'gb18030';
   return utf8 ? 'utf-8' : 'gb18030';
@@ -66,7 +67,7 @@ function dbfRecordCount(dbf: Uint8Array): number {
 
 export function dbfRecords(dbf: Uint8Array, encoding: string, file: string, issues: RowIssue[]): Record<string, unknown>[] {
   if (dbf.length < 32) {
-    issues.push(fileIssue(file, 'DBF 属性表文件头不完整，属性全部丢失'));
+    issues.push(fileIssue(file, m('data.shp.dbfHeader')));
     return [];
   }
   const copy = dbf.slice();
@@ -76,11 +77,11 @@ export function dbfRecords(dbf: Uint8Array, encoding: string, file: string, issu
   const recLen = dv.getUint16(10, true);
   const have = recLen > 0 ? Math.max(0, Math.floor((copy.length - headerLen) / recLen)) : 0;
   if (headerLen > copy.length) {
-    issues.push(fileIssue(file, 'DBF 属性表被截断（文件头不完整），属性全部丢失'));
+    issues.push(fileIssue(file, m('data.shp.dbfHeaderTruncated')));
     return [];
   }
   if (have < records) {
-    issues.push(fileIssue(file, `DBF 属性表被截断：声明 ${records} 条记录，只有 ${have} 条完整`));
+    issues.push(fileIssue(file, m('data.shp.dbfTruncated', { records, have })));
     dv.setUint32(4, have, true);
   }
   const out = parseDbf(dv, encoding);
@@ -99,35 +100,35 @@ export function dbfRecords(dbf: Uint8Array, encoding: string, file: string, issu
 export function readShapefileParts(fileName: string, layerName: string, parts: ShapefileParts): ParsedFile {
   const issues: RowIssue[] = [];
   const { shp } = parts;
-  if (shp.length < 100) return fatalFile(fileName, 'shapefile', `“${layerName}.shp”文件头不完整，文件已损坏或被截断`);
+  if (shp.length < 100) return fatalFile(fileName, 'shapefile', m('data.shp.shpHeader', { layer: layerName }));
   const { valid, declared, records } = validShpLength(shp);
   // counted from the record headers, before shpjs builds a geometry for each
-  if (records > MAX_ROWS) return fatalFile(fileName, 'shapefile', tooManyRowsZh(fileName, records, `个要素（${layerName}.shp）`));
+  if (records > MAX_ROWS) return fatalFile(fileName, 'shapefile', tooManyRows(fileName, records, m('data.limit.what.shpFeatures', { layer: layerName })));
   if (valid < declared || valid < shp.length) {
-    issues.push(fileIssue(fileName, `“${layerName}.shp”被截断或已损坏：应有 ${declared} 字节，只有 ${valid} 字节完整，后面的要素已丢失`));
+    issues.push(fileIssue(fileName, m('data.shp.shpTruncated', { layer: layerName, declared, valid })));
   }
   let geoms: ({ type: string; coordinates: unknown } | null)[];
   try {
     geoms = parseShp(new DataView(shp.buffer, shp.byteOffset, valid), false);
   } catch (e) {
-    return fatalFile(fileName, 'shapefile', `“${layerName}.shp”无法读取（${String((e as Error)?.message ?? e).slice(0, 60)}）`);
+    return fatalFile(fileName, 'shapefile', m('data.shp.shpUnreadable', { layer: layerName, error: String((e as Error)?.message ?? e).slice(0, 60) }));
   }
   let encoding: string | undefined;
   let props: Record<string, unknown>[] = [];
   const dbfRows = parts.dbf ? dbfRecordCount(parts.dbf) : 0;
-  if (dbfRows > MAX_ROWS) return fatalFile(fileName, 'shapefile', tooManyRowsZh(fileName, dbfRows, `条属性记录（${layerName}.dbf）`));
+  if (dbfRows > MAX_ROWS) return fatalFile(fileName, 'shapefile', tooManyRows(fileName, dbfRows, m('data.limit.what.dbfRecords', { layer: layerName })));
   if (parts.dbf) {
     encoding = dbfEncoding(parts.dbf, parts.cpg, fileName, issues);
     try {
       props = dbfRecords(parts.dbf, encoding, fileName, issues);
     } catch (e) {
-      issues.push(fileIssue(fileName, `“${layerName}.dbf”属性表无法读取（${String((e as Error)?.message ?? e).slice(0, 60)}）`));
+      issues.push(fileIssue(fileName, m('data.shp.dbfUnreadable', { layer: layerName, error: String((e as Error)?.message ?? e).slice(0, 60) })));
     }
-  } else issues.push(fileIssue(fileName, `缺少“${layerName}.dbf”属性表，只能读取几何`, 'warning'));
+  } else issues.push(fileIssue(fileName, m('data.shp.noDbf', { layer: layerName }), 'warning'));
   if (parts.dbf && props.length !== geoms.length) {
-    issues.push(fileIssue(fileName, `几何（${geoms.length} 个）与属性记录（${props.length} 条）数量不一致`, 'warning'));
+    issues.push(fileIssue(fileName, m('data.shp.countMismatch', { geometries: geoms.length, records: props.length }), 'warning'));
   }
-  if (!parts.prj) issues.push(fileIssue(fileName, `缺少“${layerName}.prj”，坐标系将按数值判断`, 'warning'));
+  if (!parts.prj) issues.push(fileIssue(fileName, m('data.shp.noPrj', { layer: layerName }), 'warning'));
   const n = Math.max(geoms.length, props.length);
   const features = Array.from({ length: n }, (_, i) => ({ type: 'Feature', properties: props[i] ?? {}, geometry: geoms[i] ?? null }));
   return featuresToParsed(fileName, 'shapefile', layerName, features, { encoding, prj: parts.prj, issues });
@@ -136,7 +137,7 @@ export function readShapefileParts(fileName: string, layerName: string, parts: S
 /** Read a zipped shapefile: every .shp in the archive becomes a sheet. */
 export async function readShapefileZip(file: InputFile): Promise<ParsedFile> {
   const { name, bytes } = file;
-  const zip = await unzipChecked('ZIP 文件', name, bytes);
+  const zip = await unzipChecked('zip', name, bytes);
   if ('problem' in zip) return fatalFile(name, 'shapefile', zip.problem);
   return readShapefileEntries(name, zip.entries);
 }
@@ -145,7 +146,7 @@ export async function readShapefileZip(file: InputFile): Promise<ParsedFile> {
 export function readShapefileEntries(name: string, entries: Map<string, Uint8Array>): ParsedFile {
   const lower = new Map([...entries].map(([k, v]) => [k.toLowerCase(), v] as const));
   const bases = [...entries.keys()].filter((k) => /\.shp$/i.test(k)).map((k) => k.slice(0, -4));
-  if (bases.length === 0) return fatalFile(name, 'shapefile', `ZIP 文件“${name}”中没有 .shp 文件`);
+  if (bases.length === 0) return fatalFile(name, 'shapefile', m('data.shp.zipNoShp', { name }));
   const utf8 = new TextDecoder();
   const parsed = bases.map((b) => {
     const get = (ext: string): Uint8Array | undefined => lower.get(`${b}.${ext}`.toLowerCase());

@@ -1,9 +1,10 @@
 /** XLSX/XLS/ODS bytes → one Sheet per worksheet, via SheetJS. Cell values are used raw (formulas never evaluated). */
 import * as XLSX from '@e965/xlsx';
-import { sheetTooLargeZh } from './limit-messages';
+import { m, type Message } from '../../i18n';
+import { sheetTooLarge } from './limit-messages';
 import { MAX_SHEET_CELLS } from './limits';
-import { odsRepeatProblemZh } from './ods-check';
-import { scanZip, zipLimitProblemZh } from './zip-check';
+import { odsRepeatProblem } from './ods-check';
+import { scanZip, zipLimitProblem } from './zip-check';
 import { cleanHeaders, fatalFile, fileIssue, findHeaderRow, type InputFile, type ParsedFile, type Sheet } from './types';
 
 function pad(n: number): string {
@@ -40,7 +41,7 @@ function usedRange(ws: XLSX.WorkSheet): XLSX.Range | null {
   return r1 < 0 ? null : { s: { r: r0, c: c0 }, e: { r: r1, c: c1 } };
 }
 
-type SheetRead = { sheet: Sheet; titleRows: number; clippedZh?: string } | { fatalZh: string };
+type SheetRead = { sheet: Sheet; titleRows: number; clipped?: Message } | { fatal: Message };
 
 /**
  * A worksheet → Sheet. A declared range far larger than the cap is first clipped
@@ -51,13 +52,13 @@ function sheetOf(ws: XLSX.WorkSheet, name: string, fileName: string): SheetRead 
   const ref = ws['!ref'];
   if (!ref) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
   let range = XLSX.utils.decode_range(ref);
-  let clippedZh: string | undefined;
+  let clipped: Message | undefined;
   if (area(range) > MAX_SHEET_CELLS) {
     const used = usedRange(ws);
     if (!used) return { sheet: { name, headers: [], rows: [], rowNumbers: [] }, titleRows: 0 };
     const usedRef = XLSX.utils.encode_range(used);
-    if (area(used) > MAX_SHEET_CELLS) return { fatalZh: sheetTooLargeZh(fileName, name, usedRef, area(used)) };
-    clippedZh = `工作表“${name}”声明的范围 ${ref} 远大于实际数据，已按实际数据范围 ${usedRef} 读取`;
+    if (area(used) > MAX_SHEET_CELLS) return { fatal: sheetTooLarge(fileName, name, usedRef, area(used)) };
+    clipped = m('data.xlsx.clipped', { sheet: name, ref, used: usedRef });
     ws['!ref'] = usedRef;
     range = used;
   }
@@ -73,33 +74,33 @@ function sheetOf(ws: XLSX.WorkSheet, name: string, fileName: string): SheetRead 
     rows.push(r.map(cellValue));
     rowNumbers.push(range.s.r + i + 1);
   }
-  return { sheet: { name, headers, rows, rowNumbers }, titleRows: head, clippedZh };
+  return { sheet: { name, headers, rows, rowNumbers }, titleRows: head, clipped };
 }
 
 /** Read a workbook; every worksheet becomes a Sheet (the first one is the default). */
 export function readXlsx(file: InputFile): ParsedFile {
   const { name, bytes } = file;
-  if (bytes.length === 0) return fatalFile(name, 'xlsx', `文件“${name}”是空文件`);
+  if (bytes.length === 0) return fatalFile(name, 'xlsx', m('data.file.empty', { name }));
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf;
   if (/\.xlsx$|\.xlsm$/i.test(name) && !isZip && !isCfb) {
-    return fatalFile(name, 'xlsx', `文件“${name}”不是有效的 XLSX 文件（文件头不对，可能已损坏或是改了扩展名的其他文件）`);
+    return fatalFile(name, 'xlsx', m('data.xlsx.badHeader', { name }));
   }
   // an XLSX is a ZIP: its declared sizes are capped before SheetJS inflates anything
-  const over = isZip ? zipLimitProblemZh('文件', name, bytes) : null;
+  const over = isZip ? zipLimitProblem('file', name, bytes) : null;
   if (over) return fatalFile(name, 'xlsx', over);
   // only ODS can multiply cells by attribute; the check inflates content.xml, so only for those
   const scan = isZip ? scanZip(bytes) : null;
   const maybeOds = scan ? 'entries' in scan && scan.entries.some((e) => e.name === 'content.xml') : true;
-  const repeats = maybeOds ? odsRepeatProblemZh(name, bytes) : null;
+  const repeats = maybeOds ? odsRepeatProblem(name, bytes) : null;
   if (repeats) return fatalFile(name, 'xlsx', repeats);
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', cellDates: true, cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, sheetStubs: false });
   } catch (e) {
-    const msg = String((e as Error)?.message ?? e);
-    if (/password|encrypt/i.test(msg)) return fatalFile(name, 'xlsx', `文件“${name}”有密码保护，请在 Excel 中取消密码后再导入`);
-    return fatalFile(name, 'xlsx', `文件“${name}”无法读取：表格文件已损坏或被截断（${msg.slice(0, 80)}）`);
+    const text = String((e as Error)?.message ?? e);
+    if (/password|encrypt/i.test(text)) return fatalFile(name, 'xlsx', m('data.xlsx.password', { name }));
+    return fatalFile(name, 'xlsx', m('data.xlsx.damaged', { name, error: text.slice(0, 80) }));
   }
   const issues = [];
   const sheets: Sheet[] = [];
@@ -107,15 +108,15 @@ export function readXlsx(file: InputFile): ParsedFile {
     const ws = wb.Sheets[sn];
     if (!ws) continue;
     const read = sheetOf(ws, sn, name);
-    if ('fatalZh' in read) return fatalFile(name, 'xlsx', read.fatalZh);
-    const { sheet, titleRows, clippedZh } = read;
+    if ('fatal' in read) return fatalFile(name, 'xlsx', read.fatal);
+    const { sheet, titleRows, clipped } = read;
     sheets.push(sheet);
-    if (clippedZh) issues.push(fileIssue(name, clippedZh, 'warning'));
-    if (titleRows > 0) issues.push(fileIssue(name, `工作表“${sn}”前 ${titleRows} 行看起来是标题，已从其后读取表头`, 'warning'));
+    if (clipped) issues.push(fileIssue(name, clipped, 'warning'));
+    if (titleRows > 0) issues.push(fileIssue(name, m('data.xlsx.titleRows', { sheet: sn, count: titleRows }), 'warning'));
   }
-  if (sheets.length === 0) return fatalFile(name, 'xlsx', `文件“${name}”中没有工作表`);
+  if (sheets.length === 0) return fatalFile(name, 'xlsx', m('data.xlsx.noSheets', { name }));
   const first = sheets[0];
-  if (first.headers.length === 0) issues.push(fileIssue(name, `工作表“${first.name}”是空的`));
-  else if (first.rows.length === 0) issues.push(fileIssue(name, `工作表“${first.name}”只有表头，没有数据行`));
+  if (first.headers.length === 0) issues.push(fileIssue(name, m('data.xlsx.sheetEmpty', { sheet: first.name })));
+  else if (first.rows.length === 0) issues.push(fileIssue(name, m('data.xlsx.headerOnly', { sheet: first.name })));
   return { fileName: name, kind: 'xlsx', sheets, issues, fatal: sheets.every((s) => s.rows.length === 0) };
 }

@@ -1,4 +1,5 @@
 /** Shapes shared by the file readers and buildImport. */
+import type { Message } from '../../i18n';
 import type { RowIssue } from '../issues';
 
 /** A file as bytes: what the browser's File or Node's readFile gives. */
@@ -39,8 +40,8 @@ export interface Sheet {
   rowNumbers: ArrayLike<number>;
   /** per-row geometry for feature sources (GeoJSON, shapefile, KML) */
   geometries?: (SourceGeometry | null)[];
-  /** rows the reader already knows are broken (index into rows → Chinese reason) */
-  badRows?: Map<number, string>;
+  /** rows the reader already knows are broken (index into rows → reason) */
+  badRows?: Map<number, Message>;
   /** CRS text for this sheet (a shapefile layer's .prj) */
   prj?: string;
 }
@@ -92,12 +93,12 @@ export function sheetHead(s: Sheet, n: number): unknown[][] {
 }
 
 /** A file-level error issue. */
-export function fileIssue(file: string, message: string, severity: 'error' | 'warning' = 'error', row = 0, column = ''): RowIssue {
+export function fileIssue(file: string, message: Message, severity: 'error' | 'warning' = 'error', row = 0, column = ''): RowIssue {
   return { file, row, column, message, severity };
 }
 
 /** A ParsedFile that failed as a whole. */
-export function fatalFile(fileName: string, kind: SourceKind, message: string, extra: Partial<ParsedFile> = {}): ParsedFile {
+export function fatalFile(fileName: string, kind: SourceKind, message: Message, extra: Partial<ParsedFile> = {}): ParsedFile {
   return { fileName, kind, sheets: [], issues: [fileIssue(fileName, message)], fatal: true, ...extra };
 }
 

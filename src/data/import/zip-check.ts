@@ -11,7 +11,8 @@
  *    (unzipChecked): each entry is inflated once.
  */
 import { crc32 } from '../export/zip';
-import { zipLimitZh, zipRatioZh } from './limit-messages';
+import { m, type Message } from '../../i18n';
+import { zipLabel, zipLimit, zipRatio, type ZipLabel } from './limit-messages';
 import { MAX_ZIP_ENTRIES, MAX_ZIP_RATIO, ZIP_RATIO_FLOOR } from './limits';
 
 const EOCD = 0x06054b50;
@@ -129,16 +130,16 @@ async function inflateRaw(data: Uint8Array, expected: number): Promise<Uint8Arra
 
 /**
  * The caps of limits.ts against a ZIP's central directory, before anything is
- * inflated. Returns the Chinese refusal naming the file (`label` is e.g. “ZIP 文件”),
+ * inflated. Returns the refusal naming the file (`label` names the kind, e.g. “ZIP 文件”),
  * or null when the archive is within the caps (or too damaged to tell: checkZip says why).
  */
-export function zipLimitProblemZh(label: string, name: string, bytes: Uint8Array): string | null {
+export function zipLimitProblem(label: ZipLabel, name: string, bytes: Uint8Array): Message | null {
   const scan = scanZip(bytes);
-  if ('tooMany' in scan) return zipLimitZh(label, name, scan.tooMany, 0);
+  if ('tooMany' in scan) return zipLimit(label, name, scan.tooMany, 0);
   if ('damaged' in scan) return null;
-  const over = zipLimitZh(label, name, scan.entries.length, scan.total);
+  const over = zipLimit(label, name, scan.entries.length, scan.total);
   if (over) return over;
-  if (scan.total > ZIP_RATIO_FLOOR && scan.total > bytes.length * MAX_ZIP_RATIO) return zipRatioZh(label, name, bytes.length, scan.total);
+  if (scan.total > ZIP_RATIO_FLOOR && scan.total > bytes.length * MAX_ZIP_RATIO) return zipRatio(label, name, bytes.length, scan.total);
   return null;
 }
 
@@ -167,7 +168,7 @@ async function inflateEntries(bytes: Uint8Array): Promise<Map<string, Uint8Array
   return out;
 }
 
-/** null when the ZIP is intact; otherwise a short reason (English, for the Chinese message around it). */
+/** null when the ZIP is intact; otherwise a short technical reason (English, filled into the message around it). */
 export async function checkZip(bytes: Uint8Array): Promise<string | null> {
   const read = await inflateEntries(bytes);
   return typeof read === 'string' ? read : null;
@@ -177,23 +178,23 @@ export async function checkZip(bytes: Uint8Array): Promise<string | null> {
  * The app's one ZIP reader (zipped shapefiles, KMZ, any .zip): first the caps
  * against the central directory (nothing inflated), then every entry inflated
  * once, stopped past its declared size and CRC-checked. Returns the entries
- * (name → bytes; directories and __MACOSX left out), or one Chinese message
- * naming the file (`label` is e.g. “ZIP 文件”).
+ * (name → bytes; directories and __MACOSX left out), or one message
+ * naming the file (`label` names the kind, e.g. “ZIP 文件”).
  */
 export async function unzipChecked(
-  label: string,
+  label: ZipLabel,
   name: string,
   bytes: Uint8Array,
-): Promise<{ entries: Map<string, Uint8Array> } | { problem: string }> {
-  const over = zipLimitProblemZh(label, name, bytes);
+): Promise<{ entries: Map<string, Uint8Array> } | { problem: Message }> {
+  const over = zipLimitProblem(label, name, bytes);
   if (over) return { problem: over };
   const read = await inflateEntries(bytes);
-  if (typeof read === 'string') return { problem: `${label}“${name}”已损坏或被截断，无法解压（${read}）` };
+  if (typeof read === 'string') return { problem: m('data.zip.damaged', { label: zipLabel(label), name, reason: read }) };
   return { entries: read };
 }
 
-/** Everything wrong with a ZIP before it is parsed, as one Chinese message naming the file (unzipChecked without the entries). */
-export async function zipProblemZh(label: string, name: string, bytes: Uint8Array): Promise<string | null> {
+/** Everything wrong with a ZIP before it is parsed, as one message naming the file (unzipChecked without the entries). */
+export async function zipProblem(label: ZipLabel, name: string, bytes: Uint8Array): Promise<Message | null> {
   const res = await unzipChecked(label, name, bytes);
   return 'problem' in res ? res.problem : null;
 }

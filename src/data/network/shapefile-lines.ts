@@ -8,29 +8,31 @@
  */
 import { parseShp } from 'shpjs';
 import { detectCrs } from '../coords/detect-crs';
-import { crsLabel, toWgs84Fn } from '../coords/crs';
+import { m, type Message } from '../../i18n';
+import { crsName, toWgs84Fn } from '../coords/crs';
 import { readPrj } from '../coords/prj';
 import type { RowIssue } from '../issues';
 import { dbfEncoding, dbfRecords } from '../import/read-shapefile';
 import { unzipChecked } from '../import/zip-check';
+import { MessageError } from '../message-error';
 import { walkLinesFromGeoJson, type WalkLinesResult } from './walk-lines';
 
 export interface ShapefileLinesResult extends WalkLinesResult {
   /** the coordinate system read and why */
-  crsZh: string;
+  crsNote: Message;
 }
 
 /** Read the parts of one shapefile into WGS84 walk lines. */
 export function walkLinesFromShapefileParts(fileName: string, parts: { shp: Uint8Array; dbf?: Uint8Array; prj?: string; cpg?: string }): ShapefileLinesResult {
-  if (parts.shp.length < 100) throw new Error(`${fileName}：.shp 文件头不完整，文件已损坏或被截断`);
+  if (parts.shp.length < 100) throw new MessageError(m('data.net.shpHeader', { file: fileName }));
   const type = new DataView(parts.shp.buffer, parts.shp.byteOffset, parts.shp.byteLength).getInt32(32, true);
   // 3 PolyLine, 13 PolyLineZ, 23 PolyLineM
-  if (type !== 3 && type !== 13 && type !== 23) throw new Error(`${fileName}：不是线图层（Shapefile 类型 ${type}，路网需要 PolyLine）`);
+  if (type !== 3 && type !== 13 && type !== 23) throw new MessageError(m('data.net.notLines', { file: fileName, type }));
   let geoms: ({ type: string; coordinates: unknown } | null)[];
   try {
     geoms = parseShp(new DataView(parts.shp.buffer, parts.shp.byteOffset, parts.shp.byteLength), false);
   } catch (e) {
-    throw new Error(`${fileName}：.shp 无法读取（${String((e as Error)?.message ?? e).slice(0, 60)}）`);
+    throw new MessageError(m('data.net.shpUnreadable', { file: fileName, error: String((e as Error)?.message ?? e).slice(0, 60) }));
   }
   const issues: RowIssue[] = [];
   const props = parts.dbf ? dbfRecords(parts.dbf, dbfEncoding(parts.dbf, parts.cpg, fileName, issues), fileName, issues) : [];
@@ -48,12 +50,12 @@ export function walkLinesFromShapefileParts(fileName: string, parts: { shp: Uint
   for (const g of geoms) if (g) visit(g.coordinates);
   const fromPrj = readPrj(parts.prj);
   let crs = fromPrj?.crs ?? null;
-  let crsZh = fromPrj?.crs ? `${crsLabel(fromPrj.crs)}（${fromPrj.reasonZh}）` : '';
+  let crsNote: Message | null = fromPrj?.crs ? m('data.net.crsNote', { crs: crsName(fromPrj.crs), reason: fromPrj.reason }) : null;
   if (!crs) {
     const guess = detectCrs({ xs, ys, prj: parts.prj ?? null, hints: [fileName] });
-    if (!guess.crs || guess.swapXY) throw new Error(`${fileName}：无法判断坐标系（${guess.reasonZh}）；请附上 .prj 文件`);
+    if (!guess.crs || guess.swapXY) throw new MessageError(m('data.net.noCrs', { file: fileName, reason: guess.reason }));
     crs = guess.crs;
-    crsZh = `${crsLabel(crs)}（${guess.reasonZh}）`;
+    crsNote = m('data.net.crsNote', { crs: crsName(crs), reason: guess.reason });
   }
   const to = toWgs84Fn(crs);
   const conv = (c: unknown): unknown => {
@@ -62,19 +64,19 @@ export function walkLinesFromShapefileParts(fileName: string, parts: { shp: Uint
   };
   const features = geoms.map((g, i) => ({ type: 'Feature', properties: props[i] ?? {}, geometry: g ? { type: g.type, coordinates: conv(g.coordinates) } : null }));
   const read = walkLinesFromGeoJson({ type: 'FeatureCollection', features }, fileName);
-  return { ...read, crsZh };
+  return { ...read, crsNote: crsNote ?? m('data.crs.noCoords') };
 }
 
 /** A zipped shapefile (first PolyLine layer) or a loose .shp (geometry only, CRS from the values). */
 export async function walkLinesFromShapefile(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<ShapefileLinesResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (file.name.toLowerCase().endsWith('.shp')) return walkLinesFromShapefileParts(file.name, { shp: bytes });
-  const zip = await unzipChecked('ZIP 文件', file.name, bytes);
-  if ('problem' in zip) throw new Error(zip.problem);
+  const zip = await unzipChecked('zip', file.name, bytes);
+  if ('problem' in zip) throw new MessageError(zip.problem);
   const entries = zip.entries;
   const lower = new Map([...entries].map(([k, v]) => [k.toLowerCase(), v] as const));
   const bases = [...entries.keys()].filter((k) => /\.shp$/i.test(k)).map((k) => k.slice(0, -4));
-  if (bases.length === 0) throw new Error(`ZIP 文件“${file.name}”中没有 .shp 文件`);
+  if (bases.length === 0) throw new MessageError(m('data.shp.zipNoShp', { name: file.name }));
   const dec = new TextDecoder();
   let last: Error | null = null;
   for (const b of bases) {
@@ -87,5 +89,5 @@ export async function walkLinesFromShapefile(file: { name: string; arrayBuffer()
       last = e as Error;
     }
   }
-  throw last ?? new Error(`${file.name}：没有可用的线图层`);
+  throw last ?? new MessageError(m('data.net.noLineLayer', { file: file.name }));
 }

@@ -7,6 +7,8 @@
  * and counted, and so are Chinese road classes 高速公路 / 快速路 in any attribute.
  */
 import type { WalkLines } from '../../analysis/network/walk-graph';
+import { m } from '../../i18n';
+import { MessageError } from '../message-error';
 
 export interface WalkLinesResult {
   lines: WalkLines;
@@ -40,7 +42,7 @@ type Geom = { type: string; coordinates?: unknown; geometries?: Geom[] };
 /** Read GeoJSON text/object into WalkLines; throws a Chinese error naming the file. */
 export function walkLinesFromGeoJson(json: unknown, fileName: string): WalkLinesResult {
   const obj = json as { type?: string; features?: unknown[]; geometry?: Geom } | null;
-  if (!obj || typeof obj !== 'object' || typeof obj.type !== 'string') throw new Error(`${fileName}：不是 GeoJSON（缺少 type）`);
+  if (!obj || typeof obj !== 'object' || typeof obj.type !== 'string') throw new MessageError(m('data.net.notGeojson', { file: fileName }));
   const feats: { props: Record<string, unknown> | null; geom: Geom | null }[] =
     obj.type === 'FeatureCollection'
       ? (Array.isArray(obj.features) ? obj.features : []).map((f) => {
@@ -99,6 +101,6 @@ export function walkLinesFromGeoJson(json: unknown, fileName: string): WalkLines
     if (visit(geom, f)) features++;
     else skipped++;
   });
-  if (offsets.length < 2) throw new Error(`${fileName}：没有可用的线要素（需要 LineString 或 MultiLineString，WGS84 经纬度）`);
+  if (offsets.length < 2) throw new MessageError(m('data.net.noLines', { file: fileName }));
   return { lines: { coords: Float64Array.from(coords), lineOffsets: Int32Array.from(offsets) }, features, notWalkable, skipped, badFeatures };
 }

@@ -2,15 +2,16 @@
  * Validation of a saved ledger history (project file or browser copy): every event
  * well-formed, in recording order, about a field of the communities layer, and the
  * history ending where the rows are (the last `to` of each field is the row's value).
- * Answers in Chinese naming the event and field; a bad history refuses the project.
+ * Answers with a message naming the event and field; a bad history refuses the project.
  */
 import { sameValue, type LedgerEvent } from '../../analysis/ledger/events';
-import { LAYERS, type Community } from '../schema';
+import { m, type Message } from '../../i18n';
+import { fieldKey, type Community } from '../schema';
 import { checkPackedEvents, isPackedEvents, packEvents, unpackEvents } from './ledger-pack';
 
 /** The events, or the first problem found. */
-export function checkLedgerEvents(raw: unknown, communities: readonly Community[]): { events: LedgerEvent[] } | { error: string } {
-  const where = '项目中的配套园台账历史';
+export function checkLedgerEvents(raw: unknown, communities: readonly Community[]): { events: LedgerEvent[] } | { error: Message } {
+  const where = m('data.ledger.where');
   if (raw === undefined || raw === null) return { events: [] };
   const cached = checked.get(raw as object);
   if (cached && cached.communities === communities) return cached.result;
@@ -20,14 +21,14 @@ export function checkLedgerEvents(raw: unknown, communities: readonly Community[
 }
 
 /** Checked histories (a project is checked before it is applied, and again when applied: once is enough). */
-const checked = new WeakMap<object, { communities: readonly Community[]; result: { events: LedgerEvent[] } | { error: string } }>();
+const checked = new WeakMap<object, { communities: readonly Community[]; result: { events: LedgerEvent[] } | { error: Message } }>();
 
-function checkNow(raw: unknown, communities: readonly Community[], where: string): { events: LedgerEvent[] } | { error: string } {
+function checkNow(raw: unknown, communities: readonly Community[], where: Message): { events: LedgerEvent[] } | { error: Message } {
   // columns (the browser copy) or an array (a file): both checked by the schema, column by column
-  if (!isPackedEvents(raw) && !Array.isArray(raw)) return { error: `${where}：settings.ledger.events 应为数组` };
+  if (!isPackedEvents(raw) && !Array.isArray(raw)) return { error: m('data.ledger.notArray', { where }) };
   const packed = isPackedEvents(raw) ? raw : packEvents(raw);
   const bad = checkPackedEvents(packed);
-  if (bad) return { error: `${where}：${bad}` };
+  if (bad) return { error: m('data.ledger.at', { where, problem: bad }) };
   const events = unpackEvents(packed);
   const last = new Map<string, LedgerEvent>();
   for (const e of events) last.set(`${e.community_id}\u0000${e.field}`, e);
@@ -35,14 +36,13 @@ function checkNow(raw: unknown, communities: readonly Community[], where: string
   for (const e of last.values()) {
     const row = byId.get(e.community_id);
     if (e.field === 'id') {
-      if ((e.to === null) !== (row === undefined)) return { error: `${where}与小区图层不一致：小区“${e.community_id}”${row ? '已被撤销添加却仍在图层中' : '不在图层中'}` };
+      if ((e.to === null) !== (row === undefined)) return { error: m(row ? 'data.ledger.undoneButPresent' : 'data.ledger.notInLayer', { where, id: e.community_id }) };
       continue;
     }
-    if (!row) return { error: `${where}记录了不存在的小区“${e.community_id}”` };
+    if (!row) return { error: m('data.ledger.unknownCommunity', { where, id: e.community_id }) };
     const value = (row as unknown as Record<string, unknown>)[e.field];
     if (!sameValue(value, e.to)) {
-      const label = LAYERS.communities.fields.find((f) => f.name === e.field)?.zh ?? e.field;
-      return { error: `${where}与小区图层不一致：小区“${e.community_id}”的${label}为“${String(value ?? '')}”，历史最后记录为“${String(e.to ?? '')}”` };
+      return { error: m('data.ledger.mismatch', { where, id: e.community_id, field: m(fieldKey('communities', e.field)), value: String(value ?? ''), last: String(e.to ?? '') }) };
     }
   }
   return { events };

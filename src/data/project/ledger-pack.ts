@@ -6,6 +6,7 @@
  */
 import type { LedgerEvent, LedgerValue } from '../../analysis/ledger/events';
 import { valueFitsField } from '../ledger-values';
+import { m, type Message } from '../../i18n';
 import * as v from 'valibot';
 import { describeIssue, LEDGER_FIELD_SCHEMAS } from './schemas';
 
@@ -130,15 +131,15 @@ function columnsWhole(p: PackedEvents): boolean {
  * once, the numbers in a loop (seq strictly increasing, whole numbers), every from/to
  * fitting its field. The first problem names the event: settings.ledger.events[k].date ….
  */
-export function checkPackedEvents(p: PackedEvents, root = 'settings.ledger.events'): string | null {
-  if (!columnsWhole(p)) return `${root} 已损坏（列长度不一致）`;
+export function checkPackedEvents(p: PackedEvents, root = 'settings.ledger.events'): Message | null {
+  if (!columnsWhole(p)) return m('data.ledger.columnsBroken', { root });
   const at = (k: number, f: string) => `${root}[${k}].${f}`;
   for (let k = 0; k < p.length; k++) {
     const s = p.seq[k];
-    if (!Number.isInteger(s) || s < 0 || (k > 0 && s <= p.seq[k - 1])) return `${at(k, 'seq')}（序号）应为递增的整数（当前 ${Number.isNaN(s) ? '非数字' : s}）`;
-    if (!Number.isInteger(p.change[k]) || p.change[k] < 0) return `${at(k, 'change')} 应为非负整数`;
+    if (!Number.isInteger(s) || s < 0 || (k > 0 && s <= p.seq[k - 1])) return m('data.ledger.seq', { at: at(k, 'seq'), value: Number.isNaN(s) ? m('data.ledger.nan') : s });
+    if (!Number.isInteger(p.change[k]) || p.change[k] < 0) return m('data.ledger.change', { at: at(k, 'change') });
     const u = p.undoes[k];
-    if (!Number.isNaN(u) && !(Number.isInteger(u) && u >= 0)) return `${at(k, 'undoes')} 应为整数或空`;
+    if (!Number.isNaN(u) && !(Number.isInteger(u) && u >= 0)) return m('data.ledger.undoes', { at: at(k, 'undoes') });
   }
   const firstWith = (c: TextColumn, code: number) => p[c].codes.indexOf(code);
   for (const c of TEXT_COLUMNS) {
@@ -162,7 +163,7 @@ export function checkPackedEvents(p: PackedEvents, root = 'settings.ledger.event
       if (seen.has(pair)) continue;
       seen.add(pair);
       const x = p[c].values[p[c].codes[k]] as LedgerValue;
-      if (x !== null && !valueFitsField(fields[p.field.codes[k]], x)) return `${at(k, c)} 不是该字段的有效值（当前 ${JSON.stringify(x)}）`;
+      if (x !== null && !valueFitsField(fields[p.field.codes[k]], x)) return m('data.ledger.value', { at: at(k, c), value: JSON.stringify(x) });
     }
   }
   return null;

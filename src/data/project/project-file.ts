@@ -1,12 +1,12 @@
 /**
  * The project file (.xwgh.json): every layer's rows plus the app's settings and
  * scenarios (an opaque JSON value), with a format name and version. Import
- * validates every row through coerceRecords and answers in Chinese.
+ * validates every row through coerceRecords and answers with a message naming file and row.
  */
 import { coerceRecords } from '../coerce';
 import { jsonLooksTruncated } from '../import/read-geojson';
-import { formatIssue } from '../issues';
-import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../schema';
+import { m, type Message } from '../../i18n';
+import { LAYER_IDS, layerKey, type LayerId, type LayerRows } from '../schema';
 
 export const PROJECT_FORMAT = 'xuewei-guihua-project';
 /**
@@ -62,32 +62,35 @@ export function projectFileName(name = '学位规划项目', date = new Date()):
   return `${name.replace(/[\\/:*?"<>|]/g, '_')}_${d}${PROJECT_EXTENSION}`;
 }
 
-/** Parse and validate project file text. Returns the project, or a Chinese error naming the file (and row). */
-export function parseProject(text: string, fileName: string): { project: Project } | { error: string } {
+/** Parse and validate project file text. Returns the project, or an error naming the file (and row). */
+export function parseProject(text: string, fileName: string): { project: Project } | { error: Message } {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const truncated = jsonLooksTruncated((e as Error).message, text);
-    return { error: `项目文件“${fileName}”无法读取：${truncated ? '内容不完整，文件可能被截断' : '不是有效的 JSON'}` };
+    return { error: m(truncated ? 'data.project.truncated' : 'data.project.notJson', { file: fileName }) };
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { error: `“${fileName}”不是学位规划项目文件` };
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { error: m('data.project.notProject', { file: fileName }) };
   const d = doc as Partial<ProjectFileV1>;
-  if (d.format !== PROJECT_FORMAT) return { error: `“${fileName}”不是学位规划项目文件（缺少格式标记）` };
-  if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) return { error: `项目文件“${fileName}”的版本号无效` };
-  if (d.version > PROJECT_VERSION) return { error: `项目文件“${fileName}”的版本（${d.version}）高于本程序支持的版本（${PROJECT_VERSION}），请更新程序后再打开` };
+  if (d.format !== PROJECT_FORMAT) return { error: m('data.project.noFormat', { file: fileName }) };
+  if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) return { error: m('data.project.badVersion', { file: fileName }) };
+  if (d.version > PROJECT_VERSION) return { error: m('data.project.newerVersion', { file: fileName, version: d.version, supported: PROJECT_VERSION }) };
   const migrated = migrateProjectDoc(d as Record<string, unknown>);
-  if ('error' in migrated) return { error: `项目文件“${fileName}”${migrated.error}` };
+  if ('error' in migrated) return { error: m('data.project.notUpgradable', { file: fileName, version: migrated.error.version }) };
   Object.assign(d, migrated.doc);
-  if (!d.layers || typeof d.layers !== 'object') return { error: `项目文件“${fileName}”缺少图层数据（layers）` };
+  if (!d.layers || typeof d.layers !== 'object') return { error: m('data.project.noLayers', { file: fileName }) };
   const layers = {} as Record<LayerId, unknown[]>;
   for (const id of LAYER_IDS) {
     const raw = (d.layers as Record<string, unknown>)[id] ?? [];
-    if (!Array.isArray(raw)) return { error: `项目文件“${fileName}”中“${LAYERS[id].zh}”图层不是数组` };
+    if (!Array.isArray(raw)) return { error: m('data.project.layerNotArray', { file: fileName, layer: m(layerKey(id)) }) };
     const records = raw.map((r, i) => ({ row: i + 1, values: r && typeof r === 'object' ? (r as Record<string, unknown>) : {} }));
     const res = coerceRecords(id, records, fileName);
     const err = res.issues.find((x) => x.severity === 'error');
-    if (err) return { error: `项目文件“${fileName}”中“${LAYERS[id].zh}”图层第 ${err.row} 条记录有误（${formatIssue({ ...err, file: '', row: 0 })}）${res.issues.length > 1 ? `，共 ${res.issues.length} 处问题` : ''}` };
+    if (err) {
+      const values = { file: fileName, layer: m(layerKey(id)), row: err.row, column: err.column, message: err.message, count: res.issues.length };
+      return { error: m(res.issues.length > 1 ? 'data.project.badRecordMany' : 'data.project.badRecord', values) };
+    }
     layers[id] = res.rows as unknown[];
   }
   return { project: { layers: layers as unknown as LayerRows, settings: d.settings ?? {}, name: d.name, savedAt: d.savedAt } };
@@ -113,11 +116,11 @@ const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string
 };
 
 /** Bring a parsed project document of any earlier version up to PROJECT_VERSION. */
-export function migrateProjectDoc(doc: Record<string, unknown>): { doc: Record<string, unknown> } | { error: string } {
+export function migrateProjectDoc(doc: Record<string, unknown>): { doc: Record<string, unknown> } | { error: { version: number } } {
   let d = doc;
   for (let ver = Number(d.version); ver < PROJECT_VERSION; ver = Number(d.version)) {
     const step = MIGRATIONS[ver];
-    if (!step) return { error: `的版本（${ver}）无法升级` };
+    if (!step) return { error: { version: ver } };
     d = step(d);
   }
   return { doc: d };

@@ -7,7 +7,9 @@
  * file's validation.
  */
 import { packedOf, unpackRowsChunked, type PackedRows } from '../import/packed-rows';
-import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../schema';
+import { m, msg, type Message } from '../../i18n';
+import { MessageError } from '../message-error';
+import { LAYERS, LAYER_IDS, layerKey, type LayerId, type LayerRows } from '../schema';
 import { isPackedEvents, packEvents, unpackEvents, type PackedEvents } from './ledger-pack';
 import { parseProject, type Project } from './project-file';
 
@@ -49,7 +51,7 @@ export function openProjectDb(factory: IDBFactory, dbName = DB_NAME): Promise<ID
     };
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
-    r.onblocked = () => reject(new Error('项目数据库被另一个窗口占用，请关闭其他窗口后重试'));
+    r.onblocked = () => reject(new MessageError(m('data.store.blocked')));
   });
 }
 
@@ -60,7 +62,7 @@ async function withStore<T>(factory: IDBFactory, mode: IDBTransactionMode, f: (s
     const done = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error ?? new Error('保存被中止（可能是浏览器存储空间不足）'));
+      tx.onabort = () => reject(tx.error ?? new MessageError(m('data.store.aborted')));
     });
     done.catch(() => undefined); // observed below; avoids an unhandled rejection when the request fails first
     const result = await req(f(tx.objectStore(STORE)));
@@ -87,12 +89,13 @@ export function storedRecord(project: Project, key = DEFAULT_KEY): StoredProject
 }
 
 /** A failed write in words a planner can act on. */
-export function describeSaveError(e: unknown): string {
+export function describeSaveError(e: unknown): Message {
   const name = (e as { name?: string } | null)?.name ?? '';
   const msg = e instanceof Error ? e.message : String(e);
-  if (name === 'QuotaExceededError' || /quota|space|disk/i.test(msg)) return '浏览器存储空间不足（可清理浏览器数据或导出项目文件后删除旧项目）';
-  if (name === 'InvalidStateError' || name === 'UnknownError') return `浏览器数据库出错（${msg || name}）`;
-  return msg || name || '未知错误';
+  if (e instanceof MessageError) return e.msg;
+  if (name === 'QuotaExceededError' || /quota|space|disk/i.test(msg)) return m('data.store.quota');
+  if (name === 'InvalidStateError' || name === 'UnknownError') return m('data.store.dbError', { error: msg || name });
+  return msg || name ? m('data.store.other', { error: msg || name }) : m('data.store.unknown');
 }
 
 /**
@@ -116,14 +119,14 @@ export async function putRecord(factory: IDBFactory, rec: StoredProject): Promis
       }
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error ?? new Error('保存被中止（可能是浏览器存储空间不足）'));
+      tx.onabort = () => reject(tx.error ?? new MessageError(m('data.store.aborted')));
     });
     const stamp = await new Promise<{ savedAt?: string } | undefined>((resolve, reject) => {
       const r = db.transaction(STORE, 'readonly').objectStore(STORE).get(rec.key + STAMP_SUFFIX);
       r.onsuccess = () => resolve(r.result as { savedAt?: string } | undefined);
       r.onerror = () => reject(r.error);
     });
-    if (stamp?.savedAt !== rec.savedAt) throw new Error('浏览器未写入保存的数据（读回的保存时间不符）');
+    if (stamp?.savedAt !== rec.savedAt) throw new MessageError(m('data.store.notWritten'));
   } finally {
     db.close();
   }
@@ -153,9 +156,9 @@ export async function listRescued(factory: IDBFactory): Promise<string[]> {
  * A rescued record as project file text, as much of it as can be read: whole layers as
  * rows, broken ones empty (named in `problems`), the settings as saved (or their raw text).
  */
-export async function rescuedFileText(rec: StoredProject): Promise<{ text: string; problems: string[] }> {
+export async function rescuedFileText(rec: StoredProject): Promise<{ text: string; problems: Message[] }> {
   if (!rec.packed) return { text: rec.text ?? '', problems: [] };
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const layers: Record<string, unknown[]> = {};
   for (const id of LAYER_IDS) {
     const p = rec.packed[id];
@@ -168,20 +171,20 @@ export async function rescuedFileText(rec: StoredProject): Promise<{ text: strin
       }
     }
     layers[id] = [];
-    problems.push(`“${LAYERS[id].zh}”图层无法读取`);
+    problems.push(m('data.store.layerUnreadable', { layer: m(layerKey(id)) }));
   }
   let settings: unknown;
   try {
     settings = JSON.parse(rec.settingsJson ?? '{}');
   } catch {
     settings = { unreadableSettingsText: rec.settingsJson ?? '' };
-    problems.push('设置无法读取（原文保存在 settings.unreadableSettingsText）');
+    problems.push(m('data.store.settingsUnreadable'));
   }
   if (rec.ledgerPacked) {
     try {
       settings = withLedger(settings, isPackedEvents(rec.ledgerPacked) ? unpackEvents(rec.ledgerPacked) : []);
     } catch {
-      problems.push('台账变更记录无法读取');
+      problems.push(m('data.store.ledgerUnreadable'));
     }
   }
   // version 1 keeps the file loadable by the migration path even when parts are odd
@@ -206,11 +209,11 @@ function packedIsWhole(id: LayerId, p: PackedRows | undefined): p is PackedRows 
   });
 }
 
-async function fromPacked(rec: StoredProject): Promise<Project | { error: string }> {
+async function fromPacked(rec: StoredProject): Promise<Project | { error: Message }> {
   const layers = {} as Record<LayerId, unknown[]>;
   for (const id of LAYER_IDS) {
     const p = rec.packed?.[id];
-    if (!packedIsWhole(id, p)) return { error: `浏览器中保存的项目已损坏（“${LAYERS[id].zh}”图层不完整）` };
+    if (!packedIsWhole(id, p)) return { error: m('data.store.layerBroken', { layer: m(layerKey(id)) }) };
   }
   // rows made in chunks: a million-row layer does not hold the page at start-up
   for (const id of LAYER_IDS) layers[id] = (await unpackRowsChunked(rec.packed![id])) as unknown[];
@@ -218,7 +221,7 @@ async function fromPacked(rec: StoredProject): Promise<Project | { error: string
   try {
     settings = JSON.parse(rec.settingsJson ?? '{}');
   } catch {
-    return { error: '浏览器中保存的项目已损坏（设置无法读取）' };
+    return { error: m('data.store.settingsBroken') };
   }
   if (rec.ledgerPacked) settings = withLedger(settings, rec.ledgerPacked);
   return { layers: layers as unknown as LayerRows, settings, name: rec.name, savedAt: rec.savedAt };
@@ -232,11 +235,11 @@ function withLedger(settings: unknown, events: unknown): unknown {
 }
 
 /** Load the project saved under `key`: null when none, or { error } when the stored copy is unreadable. */
-export async function loadProject(factory: IDBFactory, key = DEFAULT_KEY): Promise<Project | null | { error: string }> {
+export async function loadProject(factory: IDBFactory, key = DEFAULT_KEY): Promise<Project | null | { error: Message }> {
   const rec = (await withStore(factory, 'readonly', (s) => s.get(key))) as StoredProject | undefined;
   if (!rec) return null;
   if (rec.packed) return fromPacked(rec);
-  const res = parseProject(rec.text ?? '', '浏览器中保存的项目');
+  const res = parseProject(rec.text ?? '', msg('zh', 'data.store.browserCopy'));
   return 'error' in res ? res : res.project;
 }
 

@@ -1,12 +1,13 @@
 /**
  * Validation of a project's settings (file or saved state), with migration:
  * missing parameters are filled from the defaults (older versions lack them);
- * present but wrong values are refused with a Chinese message naming the field
+ * present but wrong values are refused with a message naming the field
  * path (e.g. settings.params.ruleTable.rules[0].min). Unknown keys are kept.
  * The rules live in one schema (schemas.ts); this adds the defaults.
  */
 import { defaultAnalysisParams, validateParams } from '../../analysis/params';
 import type { AnalysisParams } from '../../analysis/types';
+import { m, type Message } from '../../i18n';
 import { ParamsSchema, SettingsSchema, validate } from './schemas';
 
 /** Parameters a project may carry that have no default value (checked by ParamsSchema when present). */
@@ -22,7 +23,7 @@ export interface CheckedSettings {
 }
 
 /** Parameters (a partial object is completed from the defaults), or a message naming the field. */
-export function checkParams(raw: unknown, asOf: string, root = 'settings.params'): { params: AnalysisParams } | { error: string } {
+export function checkParams(raw: unknown, asOf: string, root = 'settings.params'): { params: AnalysisParams } | { error: Message } {
   const d = defaultAnalysisParams(asOf);
   if (raw === undefined || raw === null) return { params: d };
   const r = validate(ParamsSchema, raw, root);
@@ -36,7 +37,7 @@ export function checkParams(raw: unknown, asOf: string, root = 'settings.params'
   if (got.indicatorThresholds) out.indicatorThresholds = { ...d.indicatorThresholds, ...(got.indicatorThresholds as object) };
   const params = out as unknown as AnalysisParams;
   const problems = validateParams(params);
-  if (problems.length > 0) return { error: `${root} 无效：${problems.join('；')}` };
+  if (problems.length > 0) return { error: m('data.project.paramsInvalid', { root, problems: problems.join('；') }) };
   return { params };
 }
 
@@ -44,7 +45,7 @@ export function checkParams(raw: unknown, asOf: string, root = 'settings.params'
  * Check and migrate settings. `asOf` is today's date (parameters saved without one use it).
  * Returns the settings to apply, or a message naming the field.
  */
-export function checkSettings(raw: unknown, asOf: string): { settings: CheckedSettings } | { error: string } {
+export function checkSettings(raw: unknown, asOf: string): { settings: CheckedSettings } | { error: Message } {
   if (raw === undefined || raw === null) return { settings: {} };
   const r = validate(SettingsSchema, raw, 'settings');
   if ('error' in r) return r;

@@ -1,8 +1,9 @@
 /** Step 3: coordinate system (guess, reason, override, swap) and a preview of the converted rows. */
 import { allCrsIds, crsLabel, isProjected, toWgs84Fn, type CrsId } from '../../data/coords/crs';
 import type { ImportResult } from '../../data/import/build-import';
-import { LAYERS, labelOfEnum } from '../../data/schema';
-import type { ImportText } from './import-text';
+import { render } from '../../i18n';
+import { LAYERS, enumLabel, fieldLabel } from '../../data/schema';
+import type { Tr } from './import-text';
 import { PreviewMap, type PreviewMapProps } from './PreviewMap';
 
 export interface CrsStepProps {
@@ -10,7 +11,7 @@ export interface CrsStepProps {
   crs: CrsId | 'auto';
   swap: boolean | undefined;
   lang: 'zh' | 'en';
-  t: ImportText;
+  tr: Tr;
   onCrs(c: CrsId | 'auto'): void;
   onSwap(v: boolean): void;
   /** what is loaded already, for the map check */
@@ -33,10 +34,10 @@ export function needsCrsPick(result: ImportResult, crs: CrsId | 'auto'): boolean
 }
 
 /** CRS select (detected guess first, with its reason), x/y swap, flag counts and a 10-row preview. */
-export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap, reference }: CrsStepProps) {
+export function CrsStep({ result, crs, swap, lang, tr, onCrs, onSwap, reference }: CrsStepProps) {
   const def = LAYERS[result.layer];
   const g = result.crsGuess;
-  const conf = g.confidence === 'certain' ? t.certain : g.confidence === 'likely' ? t.likely : t.uncertain;
+  const conf = g.confidence === 'certain' ? tr('import.ui.certain') : g.confidence === 'likely' ? tr('import.ui.likely') : tr('import.ui.uncertain');
   const shown = def.fields.filter((fd) => fd.type !== 'geometry' && (fd.required || result.mapping[fd.name] !== undefined)).slice(0, 8);
   const rows = (result.rows as unknown as Record<string, unknown>[]).slice(0, 10);
   const ids = allCrsIds();
@@ -53,11 +54,10 @@ export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap, reference }
     <div className="imp-crs">
       <div className="imp-crs-row">
         <label>
-          {t.crs}
+          {tr('import.ui.crs')}
           <select value={crs} onChange={(e) => onCrs(e.target.value as CrsId | 'auto')}>
             <option value="auto">
-              {t.auto}
-              {g.crs ? `（${crsLabel(g.crs, lang)}）` : ''}
+              {g.crs ? tr('import.ui.autoWith', { crs: crsLabel(g.crs, lang) }) : tr('import.ui.auto')}
             </option>
             {[...g.candidates.filter((c) => ids.includes(c)), ...ids.filter((c) => !g.candidates.includes(c))].map((c) => (
               <option key={c} value={c}>
@@ -67,18 +67,15 @@ export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap, reference }
           </select>
         </label>
         <label className="imp-swap">
-          <input type="checkbox" checked={swap ?? result.swapXY} onChange={(e) => onSwap(e.target.checked)} /> {t.swap}
+          <input type="checkbox" checked={swap ?? result.swapXY} onChange={(e) => onSwap(e.target.checked)} /> {tr('import.ui.swap')}
         </label>
       </div>
       <p className={`imp-guess imp-guess-${g.confidence}`}>
-        <strong>
-          {t.guess}（{conf}）：
-        </strong>
-        {lang === 'zh' ? g.reasonZh : g.reasonEn}
+        <strong>{tr('import.ui.guessWith', { confidence: conf })}</strong>
+        {render(lang, g.reason)}
       </p>
       <p className="imp-flags">
-        {t.flagged}：{t.flagRounded} {result.flagCounts.rounded}，{t.flagOutside} {result.flagCounts.outside_area}，{t.flagChina}{' '}
-        {result.flagCounts.outside_china}
+        {tr('import.ui.flagLine', { rounded: result.flagCounts.rounded, outside: result.flagCounts.outside_area, china: result.flagCounts.outside_china })}
       </p>
       <PreviewMap
         points={(result.rows as unknown as { lon: number; lat: number }[]).slice(0, 5000).map((r) => [r.lon, r.lat] as [number, number])}
@@ -87,13 +84,13 @@ export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap, reference }
         labels={reference?.labels}
         lang={lang}
       />
-      <h4>{t.preview}</h4>
+      <h4>{tr('import.ui.preview')}</h4>
       <div className="imp-scroll">
         <table className="imp-table imp-preview">
           <thead>
             <tr>
               {shown.map((fd) => (
-                <th key={fd.name}>{lang === 'zh' ? fd.zh : fd.en}</th>
+                <th key={fd.name}>{fieldLabel(lang, result.layer, fd.name)}</th>
               ))}
             </tr>
           </thead>
@@ -101,7 +98,7 @@ export function CrsStep({ result, crs, swap, lang, t, onCrs, onSwap, reference }
             {rows.map((r, i) => (
               <tr key={i}>
                 {shown.map((fd) => (
-                  <td key={fd.name}>{fd.type === 'enum' ? labelOfEnum(fd, r[fd.name] as string | null) : cellText(r[fd.name])}</td>
+                  <td key={fd.name}>{fd.type === 'enum' ? enumLabel(lang, result.layer, fd.name, r[fd.name] as string | null) : cellText(r[fd.name])}</td>
                 ))}
               </tr>
             ))}

@@ -16,10 +16,12 @@ import { MAX_FILE_BYTES } from '../../data/import/limits';
 import { recallMapping, rememberMapping } from '../../data/import/mapping-memory';
 import { exportRejectedCsv, rejectedFileName } from '../../data/import/rejected-csv';
 import type { InputFile, SourceFile } from '../../data/import/types';
-import { LAYERS, LAYER_IDS, type LayerId, type LayerRows } from '../../data/schema';
+import { errorText } from '../../data/message-error';
+import { LAYER_IDS, layerLabel, type LayerId, type LayerRows } from '../../data/schema';
+import { m, render, type Message } from '../../i18n';
 import { CrsStep, needsCrsPick, type CrsStepProps } from './CrsStep';
 import { ImportClient } from './import-client';
-import { importText } from './import-text';
+import { trOf } from './import-text';
 import { IssuesStep } from './IssuesStep';
 import { MappingStep, unresolvedRequired } from './MappingStep';
 import type { ImportMode } from '../../state/ui-slice';
@@ -63,15 +65,13 @@ async function toInputs(files: File[]): Promise<SourceFile[]> {
   return rest;
 }
 
-const layerName = (id: LayerId, lang: 'zh' | 'en'): string => (lang === 'zh' ? LAYERS[id].zh : LAYERS[id].en);
-
 /**
  * Modal import dialog. Props only (no store): the host commits the rows in
  * `onCommit` and must leave its data unchanged when that promise rejects.
  */
 export function ImportDialog(props: ImportDialogProps) {
   const { lang, files, onClose, onCommit } = props;
-  const t = importText(lang);
+  const tr = trOf(lang);
   const [inputs, setInputs] = useState<SourceFile[]>([]);
   const [fileIdx, setFileIdx] = useState(0);
   const [summary, setSummary] = useState<ParsedSummary | null>(null);
@@ -86,9 +86,9 @@ export function ImportDialog(props: ImportDialogProps) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [rejectedCsv, setRejectedCsv] = useState<Uint8Array | undefined>(undefined);
   const [step, setStep] = useState<Step>(1);
-  const [busy, setBusy] = useState<{ fraction: number; stage: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState<{ fraction: number; stage: Message } | null>(null);
+  const [error, setError] = useState<Message | null>(null);
+  const [done, setDone] = useState<Message | null>(null);
   const clientRef = useRef<ImportClient | null>(null);
   const input = inputs[fileIdx];
 
@@ -108,13 +108,13 @@ export function ImportDialog(props: ImportDialogProps) {
     setResult(null);
     setStep(1);
     setError(null);
-    setBusy({ fraction: 0, stage: '读取文件' });
+    setBusy({ fraction: 0, stage: m('import.stage.read') });
     void client.read(input, (fraction, stage) => setBusy({ fraction, stage })).then((o) => {
       setBusy(null);
       if (o.type === 'parsed') {
         setSummary(o.summary);
         setSheet(0);
-      } else if (o.type === 'error') setError(o.messageZh);
+      } else if (o.type === 'error') setError(o.message);
     });
     return () => client.dispose();
   }, [input]);
@@ -147,28 +147,28 @@ export function ImportDialog(props: ImportDialogProps) {
       existingKeys: mode === 'append' ? props.existingKeys?.[layer] : undefined,
     };
     setError(null);
-    setBusy({ fraction: 0, stage: '处理中' });
-    const o = await client.build(layer, options, (fraction, stage) => setBusy({ fraction, stage }));
+    setBusy({ fraction: 0, stage: m('import.ui.working') });
+    const o = await client.build(layer, options, lang, (fraction, stage) => setBusy({ fraction, stage }));
     setBusy(null);
     if (o.type === 'result') {
       setResult(o.result);
       setRejectedCsv(o.rejectedCsv);
       const crsChoice = o.result.fatal && o.result.missingRequired.length === 0 && o.result.crsUsed === null && o.result.totalRows > 0;
       setStep(o.result.fatal && !crsChoice ? 4 : 3);
-    } else if (o.type === 'error') setError(o.messageZh);
+    } else if (o.type === 'error') setError(o.message);
   };
 
   const commit = async (): Promise<void> => {
     if (!result || result.rows.length === 0) return;
     setStep(5);
-    setBusy({ fraction: 1, stage: t.committing });
+    setBusy({ fraction: 1, stage: m('import.ui.committing') });
     try {
       const fields = [...Object.keys(mapping), ...(hasGeometry ? ['lon', 'lat', 'geometry'] : [])];
       await onCommit(layer, result.rows, layer === 'communities' || mode !== 'update' ? mode : 'append', [...new Set(fields)], input?.name ?? '');
       if (typeof localStorage !== 'undefined') rememberMapping(localStorage, layer, headers, mapping, defaults);
-      setDone(`${t.loaded} ${result.rows.length} ${t.rows}${result.rejectedCount ? `，${t.rejected} ${result.rejectedCount} ${t.rows}` : ''}`);
+      setDone(result.rejectedCount ? m('import.ui.loadedRejected', { loaded: result.rows.length, rejected: result.rejectedCount }) : m('import.ui.loaded', { loaded: result.rows.length }));
     } catch (e) {
-      setError(`${t.failed}${String((e as Error)?.message ?? e)}`);
+      setError(m('import.ui.failed', { error: errorText(lang, e) }));
     } finally {
       setBusy(null);
     }
@@ -176,13 +176,13 @@ export function ImportDialog(props: ImportDialogProps) {
 
   const unresolved = unresolvedRequired(layer, mapping, defaults, hasGeometry, autoKey);
   const fatalFile = summary?.fatal;
-  const steps = [t.step1, t.step2, t.step3, t.step4, t.step5];
+  const steps = [tr('import.ui.step1'), tr('import.ui.step2'), tr('import.ui.step3'), tr('import.ui.step4'), tr('import.ui.step5')];
 
   return (
-    <div className="imp-backdrop" role="dialog" aria-modal="true" aria-label={t.title}>
+    <div className="imp-backdrop" role="dialog" aria-modal="true" aria-label={tr('import.ui.title')}>
       <div className="imp-dialog">
         <header className="imp-head">
-          <h3>{t.title}</h3>
+          <h3>{tr('import.ui.title')}</h3>
           <ol className="imp-steps">
             {steps.map((s, i) => (
               <li key={s} className={i + 1 === step ? 'imp-current' : i + 1 < step ? 'imp-past' : ''}>
@@ -193,7 +193,7 @@ export function ImportDialog(props: ImportDialogProps) {
         </header>
         {inputs.length > 1 && (
           <label className="imp-field">
-            {t.file}
+            {tr('import.ui.file')}
             <select value={fileIdx} onChange={(e) => setFileIdx(Number(e.target.value))} disabled={!!busy}>
               {inputs.map((f, i) => (
                 <option key={f.name} value={i}>
@@ -206,28 +206,28 @@ export function ImportDialog(props: ImportDialogProps) {
         {busy && (
           <div className="imp-progress" role="status">
             <progress max={1} value={busy.fraction} />
-            <span>{busy.stage}</span>
+            <span>{render(lang, busy.stage)}</span>
             {step !== 5 && (
               <button type="button" onClick={() => { clientRef.current?.cancel(); setBusy(null); }}>
-                {t.cancelJob}
+                {tr('import.ui.cancelJob')}
               </button>
             )}
           </div>
         )}
-        {error && <p className="imp-error-text">{error}</p>}
+        {error && <p className="imp-error-text">{render(lang, error)}</p>}
         <section className="imp-body">
           {step === 1 && summary && (
             <div className="imp-step1">
               <p className="imp-fileinfo">
-                {t.file}：{summary.fileName}　{t.format}：{summary.kind.toUpperCase()}
-                {summary.encoding ? `　${t.encoding}：${encodingLabel(summary.encoding)}` : ''}
-                {sh ? `　${sh.rowCount} ${t.rows}` : ''}
+                {tr('import.ui.fileInfo', { file: summary.fileName, format: summary.kind.toUpperCase() })}
+                {summary.encoding ? tr('import.ui.encodingInfo', { encoding: encodingLabel(lang, summary.encoding) }) : ''}
+                {sh ? tr('import.ui.rowCount', { count: sh.rowCount }) : ''}
               </p>
               {summary.issues.length > 0 && (
                 <ul className="imp-file-issues">
                   {summary.issues.map((is, i) => (
                     <li key={i} className={is.severity === 'error' ? 'imp-error' : 'imp-warning'}>
-                      {is.message}
+                      {render(lang, is.message)}
                     </li>
                   ))}
                 </ul>
@@ -235,38 +235,38 @@ export function ImportDialog(props: ImportDialogProps) {
               {!fatalFile && (
                 <>
                   <label className="imp-field">
-                    {t.layer}
+                    {tr('import.ui.layer')}
                     <select value={layer} onChange={(e) => setLayer(e.target.value as LayerId)}>
                       {LAYER_IDS.map((id) => (
                         <option key={id} value={id}>
-                          {layerName(id, lang)}
+                          {layerLabel(lang, id)}
                         </option>
                       ))}
                     </select>
                   </label>
                   {summary.sheets.length > 1 && (
                     <label className="imp-field">
-                      {t.sheet}
+                      {tr('import.ui.sheet')}
                       <select value={sheet} onChange={(e) => setSheet(Number(e.target.value))}>
                         {summary.sheets.map((s, i) => (
                           <option key={i} value={i}>
-                            {s.name}（{s.rowCount} {t.rows}）
+                            {tr('import.ui.sheetOption', { name: s.name, count: s.rowCount })}
                           </option>
                         ))}
                       </select>
                     </label>
                   )}
                   <fieldset className="imp-field">
-                    <legend>{t.mode}</legend>
+                    <legend>{tr('import.ui.mode')}</legend>
                     <label>
-                      <input type="radio" name="imp-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> {t.replace}
+                      <input type="radio" name="imp-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> {tr('import.ui.replace')}
                     </label>
                     <label>
-                      <input type="radio" name="imp-mode" checked={mode === 'append'} onChange={() => setMode('append')} /> {t.append}
+                      <input type="radio" name="imp-mode" checked={mode === 'append'} onChange={() => setMode('append')} /> {tr('import.ui.append')}
                     </label>
                     {layer === 'communities' ? (
                       <label>
-                        <input type="radio" name="imp-mode" checked={mode === 'update'} onChange={() => setMode('update')} data-testid="imp-mode-update" /> {t.update}
+                        <input type="radio" name="imp-mode" checked={mode === 'update'} onChange={() => setMode('update')} data-testid="imp-mode-update" /> {tr('import.ui.update')}
                       </label>
                     ) : null}
                   </fieldset>
@@ -275,9 +275,9 @@ export function ImportDialog(props: ImportDialogProps) {
             </div>
           )}
           {step === 2 && sh && (
-            <MappingStep layer={layer} headers={headers} sample={sh.sample} hasGeometry={hasGeometry} mapping={mapping} defaults={defaults} autoKey={autoKey} lang={lang} t={t} onMapping={setMapping} onDefaults={setDefaults} onAutoKey={setAutoKey} />
+            <MappingStep layer={layer} headers={headers} sample={sh.sample} hasGeometry={hasGeometry} mapping={mapping} defaults={defaults} autoKey={autoKey} lang={lang} tr={tr} onMapping={setMapping} onDefaults={setDefaults} onAutoKey={setAutoKey} />
           )}
-          {step === 3 && result?.fatal && <p className="imp-error-text">{result.issues.filter((i) => i.severity === 'error').map((i) => i.message).join('；')}</p>}
+          {step === 3 && result?.fatal && <p className="imp-error-text">{result.issues.filter((i) => i.severity === 'error').map((i) => render(lang, i.message)).join(tr('import.ui.sep'))}</p>}
           {step === 3 && result && (
             <CrsStep
               reference={props.reference}
@@ -285,49 +285,49 @@ export function ImportDialog(props: ImportDialogProps) {
               crs={crs}
               swap={swap}
               lang={lang}
-              t={t}
+              tr={tr}
               onCrs={(c) => { setCrs(c); void build({ crs: c }); }}
               onSwap={(v) => { setSwap(v); void build({ swap: v }); }}
             />
           )}
-          {step === 4 && result && <IssuesStep result={result} t={t} />}
-          {step === 5 && done && <p className="imp-ok">{t.done}：{done}</p>}
+          {step === 4 && result && <IssuesStep result={result} lang={lang} tr={tr} />}
+          {step === 5 && done && <p className="imp-ok">{tr('import.ui.doneWith', { detail: render(lang, done) })}</p>}
         </section>
         <footer className="imp-foot">
           {step > 1 && step < 5 && (
             <button type="button" disabled={!!busy} onClick={() => setStep((step - (step === 4 && result?.fatal ? 2 : 1)) as Step)}>
-              {t.back}
+              {tr('import.ui.back')}
             </button>
           )}
           {step === 1 && (
             <button type="button" className="imp-primary" disabled={!summary || !!fatalFile || !!busy} onClick={startMapping}>
-              {t.next}
+              {tr('import.ui.next')}
             </button>
           )}
           {step === 2 && (
             <button type="button" className="imp-primary" disabled={unresolved.length > 0 || !!busy} onClick={() => void build()}>
-              {t.next}
+              {tr('import.ui.next')}
             </button>
           )}
           {step === 3 && (
             <button type="button" className="imp-primary" disabled={!!busy || !!result?.fatal || (!!result && needsCrsPick(result, crs))} onClick={() => setStep(4)}>
-              {t.next}
+              {tr('import.ui.next')}
             </button>
           )}
           {step === 4 && result && (
             <>
               {result.rejectedCount > 0 && (
-                <button type="button" onClick={() => downloadBytes(rejectedFileName(result.fileName), rejectedCsv ?? exportRejectedCsv(result), MIME.csv)}>
-                  {t.downloadRejected}
+                <button type="button" onClick={() => downloadBytes(rejectedFileName(result.fileName, lang), rejectedCsv ?? exportRejectedCsv(result, lang), MIME.csv)}>
+                  {tr('import.ui.downloadRejected')}
                 </button>
               )}
               <button type="button" className="imp-primary" disabled={result.fatal || result.rows.length === 0 || !!busy} onClick={() => void commit()}>
-                {result.rows.length === 0 ? t.nothingToImport : result.errorCount > 0 ? t.importValid : t.importAll}
+                {result.rows.length === 0 ? tr('import.ui.nothingToImport') : result.errorCount > 0 ? tr('import.ui.importValid') : tr('import.ui.importAll')}
               </button>
             </>
           )}
           <button type="button" onClick={onClose} disabled={step === 5 && !!busy}>
-            {step === 5 && !busy ? t.close : t.cancel}
+            {step === 5 && !busy ? tr('import.ui.close') : tr('import.ui.cancel')}
           </button>
         </footer>
       </div>

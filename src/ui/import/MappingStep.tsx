@@ -1,7 +1,7 @@
 /** Step 2: file columns → layer fields, with defaults for required fields no column provides. */
 import type { FieldMapping } from '../../data/field-mapping';
-import { LAYERS, type LayerId } from '../../data/schema';
-import type { ImportText } from './import-text';
+import { LAYERS, enumLabel, fieldLabel, type LayerId } from '../../data/schema';
+import type { Tr } from './import-text';
 
 export interface MappingStepProps {
   layer: LayerId;
@@ -12,7 +12,7 @@ export interface MappingStepProps {
   defaults: Record<string, string>;
   autoKey: boolean;
   lang: 'zh' | 'en';
-  t: ImportText;
+  tr: Tr;
   onMapping(m: FieldMapping): void;
   onDefaults(d: Record<string, string>): void;
   onAutoKey(v: boolean): void;
@@ -35,7 +35,7 @@ export function MappingStep(p: MappingStepProps) {
   const fieldOfHeader = new Map(Object.entries(p.mapping).map(([f, i]) => [i, f]));
   const label = (name: string): string => {
     const fd = def.fields.find((x) => x.name === name)!;
-    return `${p.lang === 'zh' ? fd.zh : fd.en}${fd.required ? ` *` : ''}`;
+    return `${fieldLabel(p.lang, p.layer, fd.name)}${fd.required ? ` *` : ''}`;
   };
   const setField = (header: number, field: string): void => {
     const m: FieldMapping = {};
@@ -49,9 +49,9 @@ export function MappingStep(p: MappingStepProps) {
       <table className="imp-table">
         <thead>
           <tr>
-            <th>{p.t.header}</th>
-            <th>{p.t.sample}</th>
-            <th>{p.t.field}</th>
+            <th>{p.tr('import.ui.header')}</th>
+            <th>{p.tr('import.ui.sample')}</th>
+            <th>{p.tr('import.ui.field')}</th>
           </tr>
         </thead>
         <tbody>
@@ -62,8 +62,8 @@ export function MappingStep(p: MappingStepProps) {
                 <td className="imp-header-cell">{h}</td>
                 <td className="imp-sample-cell">{p.sample.slice(0, 3).map((r) => text(r[i])).join(' | ')}</td>
                 <td>
-                  <select aria-label={`${p.t.field}: ${h}`} value={f} onChange={(e) => setField(i, e.target.value)}>
-                    <option value="">{p.t.none}</option>
+                  <select aria-label={p.tr('import.ui.fieldFor', { header: h })} value={f} onChange={(e) => setField(i, e.target.value)}>
+                    <option value="">{p.tr('import.ui.none')}</option>
                     {def.fields
                       .filter((fd) => fd.type !== 'geometry' || p.headers.length > 0)
                       .map((fd) => (
@@ -79,30 +79,30 @@ export function MappingStep(p: MappingStepProps) {
         </tbody>
       </table>
       {unmappedRequired.length > 0 && (
-        <div className="imp-missing" role="group" aria-label={p.t.missing}>
-          <p className="imp-note">{p.t.missing}</p>
+        <div className="imp-missing" role="group" aria-label={p.tr('import.ui.missing')}>
+          <p className="imp-note">{p.tr('import.ui.missing')}</p>
           {unmappedRequired.map((fd) =>
             fd.name === def.key ? (
               <label key={fd.name} className="imp-default">
                 <span>{label(fd.name)}</span>
-                <input type="checkbox" checked={p.autoKey} onChange={(e) => p.onAutoKey(e.target.checked)} /> {p.t.autoKey}
+                <input type="checkbox" checked={p.autoKey} onChange={(e) => p.onAutoKey(e.target.checked)} /> {p.tr('import.ui.autoKey')}
               </label>
             ) : (
               <label key={fd.name} className="imp-default">
                 <span>{label(fd.name)}</span>
                 {fd.type === 'enum' ? (
                   <select value={p.defaults[fd.name] ?? ''} onChange={(e) => p.onDefaults({ ...p.defaults, [fd.name]: e.target.value })}>
-                    <option value="">{p.t.defaultValue}…</option>
-                    {(fd.values ?? []).map((v, k) => (
+                    <option value="">{p.tr('import.ui.defaultValue')}…</option>
+                    {(fd.values ?? []).map((v) => (
                       <option key={v} value={v}>
-                        {p.lang === 'zh' ? (fd.valuesZh?.[k] ?? v) : v}
+                        {enumLabel(p.lang, p.layer, fd.name, v)}
                       </option>
                     ))}
                   </select>
                 ) : (
                   <input
                     type={fd.type === 'number' || fd.type === 'integer' ? 'number' : 'text'}
-                    placeholder={p.t.defaultValue}
+                    placeholder={p.tr('import.ui.defaultValue')}
                     value={p.defaults[fd.name] ?? ''}
                     onChange={(e) => p.onDefaults({ ...p.defaults, [fd.name]: e.target.value })}
                   />

@@ -2,6 +2,7 @@
  * "Do these land on the right streets?": the converted points over the loaded district's
  * 街道 outlines, drawn as SVG (no tiles, no WebGL), before anything is committed.
  */
+import { msg } from '../../i18n';
 export interface PreviewMapProps {
   points: [number, number][];
   /** outlines of what is already loaded (district, 街道) in WGS84 */
@@ -73,17 +74,7 @@ export function PreviewMap({ points, rings = [], labels = [], lang, candidates }
         </div>
       ) : null}
       <figcaption>
-        {cands
-          ? lang === 'zh'
-            ? '坐标系无法确定：同一批点按三种坐标系解释画在图上，请选择落在正确街道上的那一种，再继续。'
-            : 'The coordinate system is uncertain: the same points under three systems. Pick the one that lands on the right streets.'
-          : visibleRings.length === 0
-          ? lang === 'zh'
-            ? '这些点不在已加载的区县范围内：请核对坐标系或确认导入的是其他地区的数据。'
-            : 'These points are outside the loaded district: check the coordinate system.'
-          : lang === 'zh'
-            ? '红点为换算到 WGS84 后的位置，灰线为已加载的街道边界：请核对点位是否落在正确的街道。'
-            : 'Red: points converted to WGS84; grey: loaded sub-district outlines. Check they land on the right streets.'}
+        {msg(lang, cands ? 'import.ui.mapPick' : visibleRings.length === 0 ? 'import.ui.mapOutside' : 'import.ui.mapCheck')}
       </figcaption>
     </figure>
   );

@@ -9,13 +9,14 @@ import type { ParsedSummary, WorkerBuildOptions, WorkerRequest, WorkerResponse }
 import type { ImportResult } from '../../data/import/build-import';
 import { unpackRowsChunked } from '../../data/import/packed-rows';
 import type { SourceFile } from '../../data/import/types';
+import { m as message, type Lang, type Message } from '../../i18n';
 
-export type Progress = (fraction: number, stageZh: string) => void;
+export type Progress = (fraction: number, stage: Message) => void;
 
 export type ClientOutcome =
   | { type: 'parsed'; summary: ParsedSummary }
   | { type: 'result'; summary: ParsedSummary; result: ImportResult; rejectedCsv?: Uint8Array }
-  | { type: 'error'; messageZh: string }
+  | { type: 'error'; message: Message }
   | { type: 'cancelled' };
 
 interface Endpoint {
@@ -32,7 +33,7 @@ function workerEndpoint(): Endpoint {
     terminate: () => w.terminate(),
   };
   w.onmessage = (e: MessageEvent<WorkerResponse>) => ep.onMessage?.(e.data);
-  w.onerror = (e) => ep.onMessage?.({ type: 'error', id: -1, messageZh: `导入程序出错：${e.message || '未知错误'}` });
+  w.onerror = (e) => ep.onMessage?.({ type: 'error', id: -1, message: e.message ? message('import.error.worker', { error: e.message }) : message('import.error.workerUnknown') });
   return ep;
 }
 
@@ -41,7 +42,7 @@ function inThreadEndpoint(): Endpoint {
   const ep: Endpoint = { send: () => {}, onMessage: null, terminate: () => {} };
   const runner = import('../../data/import/import-runner').then(({ ImportRunner }) => new ImportRunner((m) => setTimeout(() => ep.onMessage?.(m), 0)));
   ep.send = (req) => {
-    void runner.then((r) => r.handle(req)).catch((e: unknown) => ep.onMessage?.({ type: 'error', id: req.id, messageZh: `导入程序加载失败：${String(e)}` }));
+    void runner.then((r) => r.handle(req)).catch((e: unknown) => ep.onMessage?.({ type: 'error', id: req.id, message: message('import.error.load', { error: String(e) }) }));
   };
   return ep;
 }
@@ -75,12 +76,12 @@ export class ImportClient {
     const p = this.pending;
     if (!p || (m.id !== p.id && m.id !== -1)) return;
     if (m.type === 'progress') {
-      p.progress?.(m.fraction, m.stageZh);
+      p.progress?.(m.fraction, m.stage);
       return;
     }
     if (m.type === 'result' && m.packed) {
       // a million rows: made in chunks so the page keeps drawing; a cancel meanwhile wins
-      p.progress?.(1, '整理结果');
+      p.progress?.(1, message('import.stage.finish'));
       void unpackRowsChunked(m.packed).then((rows) => {
         if (this.pending !== p) return;
         this.pending = null;
@@ -91,7 +92,7 @@ export class ImportClient {
     this.pending = null;
     if (m.type === 'parsed') p.resolve({ type: 'parsed', summary: m.summary });
     else if (m.type === 'result') p.resolve({ type: 'result', summary: m.summary, result: m.result, rejectedCsv: m.rejectedCsv });
-    else if (m.type === 'error') p.resolve({ type: 'error', messageZh: m.messageZh });
+    else if (m.type === 'error') p.resolve({ type: 'error', message: m.message });
     else p.resolve({ type: 'cancelled' });
   }
 
@@ -112,10 +113,10 @@ export class ImportClient {
   }
 
   /** Build the import of the last read file. */
-  build(layer: LayerId, options: WorkerBuildOptions, progress?: Progress): Promise<ClientOutcome> {
+  build(layer: LayerId, options: WorkerBuildOptions, lang: Lang, progress?: Progress): Promise<ClientOutcome> {
     const file = this.hasFile ? undefined : (this.file ?? undefined);
     this.hasFile = true;
-    return this.run((id) => ({ type: 'import', id, layer, file, options }), progress);
+    return this.run((id) => ({ type: 'import', id, layer, file, options, lang }), progress);
   }
 
   /** Stop the running job at once (the worker is replaced; the file is sent again on the next build). */

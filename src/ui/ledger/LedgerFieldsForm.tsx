@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { fieldOf, labelOfEnum, RESPONSIBLE_LINES, type Community, type ResponsibleLine } from '../../data/schema';
+import { enumLabel, RESPONSIBLE_LINES, type Community, type ResponsibleLine } from '../../data/schema';
 import { useApp } from '../../state/store';
 
-const LINE = fieldOf('communities', 'responsible_line');
 
 /** 责任与期限 of one community: line (教育线/住建线), unit, deadline — saved as one change of the history. */
 export function LedgerFieldsForm({ row }: { row: Community }) {
@@ -24,7 +23,7 @@ export function LedgerFieldsForm({ row }: { row: Community }) {
         <select value={line} onChange={(e) => setLine(e.target.value as ResponsibleLine | '')} data-testid="ledger-line">
           <option value="">—</option>
           {RESPONSIBLE_LINES.map((l) => (
-            <option key={l} value={l}>{labelOfEnum(LINE, l, lang)}</option>
+            <option key={l} value={l}>{enumLabel(lang, 'communities', 'responsible_line', l)}</option>
           ))}
         </select>
       </label>

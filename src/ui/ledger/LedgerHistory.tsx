@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { LedgerEvent } from '../../analysis/ledger/events';
-import { fieldOf, LAYERS, labelOfEnum } from '../../data/schema';
+import { enumLabel, fieldLabel, LAYERS } from '../../data/schema';
 import { useApp } from '../../state/store';
 
 const FIELD_LABEL = new Map(LAYERS.communities.fields.map((f) => [f.name, f]));
@@ -9,7 +9,7 @@ const SOURCE_ZH: Record<LedgerEvent['source'], string> = { edit: '手工', impor
 function valueText(field: string, v: LedgerEvent['from'], lang: 'zh' | 'en'): string {
   if (v === null || v === '') return '—';
   const f = FIELD_LABEL.get(field);
-  if (f?.type === 'enum') return labelOfEnum(fieldOf('communities', field), String(v), lang);
+  if (f?.type === 'enum') return enumLabel(lang, 'communities', field, String(v));
   if (typeof v === 'boolean') return v ? '是' : '否';
   return String(v);
 }
@@ -40,7 +40,7 @@ export function LedgerHistory({ communityId }: { communityId: string }) {
                 .filter((e) => e.field !== 'status_date')
                 .map((e) => (
                   <li key={e.seq}>
-                    {e.field === 'id' ? (e.to === null ? (zh ? '撤销新增' : 'addition undone') : zh ? '新增小区' : 'added') : `${(zh ? FIELD_LABEL.get(e.field)?.zh : FIELD_LABEL.get(e.field)?.en) ?? e.field}：${valueText(e.field, e.from, lang)} → ${valueText(e.field, e.to, lang)}`}
+                    {e.field === 'id' ? (e.to === null ? (zh ? '撤销新增' : 'addition undone') : zh ? '新增小区' : 'added') : `${fieldLabel(lang, 'communities', e.field)}：${valueText(e.field, e.from, lang)} → ${valueText(e.field, e.to, lang)}`}
                   </li>
                 ))}
             </ul>

@@ -1,13 +1,12 @@
 import { useRef, useState } from 'react';
 import { checkTransition } from '../../analysis/ledger/workflow';
 import type { PlanMessage } from '../../analysis/plan/plan-types';
-import { fieldOf, labelOfEnum, SUPPORTING_KG_STATUSES, type SupportingKgStatus } from '../../data/schema';
+import { enumLabel, SUPPORTING_KG_STATUSES, type SupportingKgStatus } from '../../data/schema';
 import { todayIso } from '../../state/analysis-slice';
 import { useApp } from '../../state/store';
 import { msgOf } from '../messages';
 import { useDismiss } from '../use-dismiss';
 
-const STATUS = fieldOf('communities', 'supporting_kg_status');
 
 /** 变更状态: the workflow's next states (the others disabled, with the reason), date, note, who. */
 export function StatusDialog({ communityId, onClose }: { communityId: string; onClose: () => void }) {
@@ -49,7 +48,7 @@ export function StatusDialog({ communityId, onClose }: { communityId: string; on
         </h3>
         <p>
           {zh ? '当前状态：' : 'Now: '}
-          <b>{labelOfEnum(STATUS, from, lang) || (zh ? '未登记' : 'none')}</b>
+          <b>{enumLabel(lang, 'communities', 'supporting_kg_status', from) || (zh ? '未登记' : 'none')}</b>
           {row.status_date ? `（${row.status_date}）` : ''}
         </p>
         <label>
@@ -57,7 +56,7 @@ export function StatusDialog({ communityId, onClose }: { communityId: string; on
           <select value={to} onChange={(e) => { setTo(e.target.value as SupportingKgStatus); setError(null); }} data-testid="status-to">
             {options.map((o) => (
               <option key={o.to} value={o.to} disabled={!o.check.ok} title={o.check.ok ? '' : msgOf(lang, o.check.message)}>
-                {labelOfEnum(STATUS, o.to, lang)}
+                {enumLabel(lang, 'communities', 'supporting_kg_status', o.to)}
                 {o.check.ok ? '' : zh ? '（不可）' : ' (not allowed)'}
               </option>
             ))}
@@ -72,7 +71,7 @@ export function StatusDialog({ communityId, onClose }: { communityId: string; on
                 .filter((o) => !o.check.ok)
                 .map((o) => (
                   <li key={o.to}>
-                    <b>{labelOfEnum(STATUS, o.to, lang)}</b>：{o.check.ok ? '' : msgOf(lang, o.check.message)}
+                    <b>{enumLabel(lang, 'communities', 'supporting_kg_status', o.to)}</b>：{o.check.ok ? '' : msgOf(lang, o.check.message)}
                   </li>
                 ))}
             </ul>

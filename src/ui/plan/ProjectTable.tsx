@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
 import { checkProjectScale } from '../../analysis/plan/scale-checks';
 import { effectiveYear } from '../../analysis/plan/supply-at';
-import { KG_TYPES, LAYERS, PLAN_KINDS, PLAN_STATUSES, labelOfEnum, type PlanProject } from '../../data/schema';
+import { KG_TYPES, PLAN_KINDS, PLAN_STATUSES, enumLabel, fieldLabel, type PlanProject } from '../../data/schema';
 import { selectCurrentScenario } from '../../state/selectors';
 import { useApp } from '../../state/store';
 import { msgOf } from '../messages';
 
-const F = (name: string) => LAYERS.plan_projects.fields.find((f) => f.name === name)!;
 
 type NumKey = 'start_year' | 'finish_year' | 'classes_after' | 'places_after' | 'tuo_ban_places_after' | 'land_area_m2' | 'building_area_m2' | 'cost_10k_yuan';
 const NUM_COLS: [NumKey, number][] = [
@@ -40,7 +39,7 @@ export function ProjectTable() {
   const kgIds = useApp((s) => s.layers.kindergartens);
   const kgOptions = useMemo(() => kgIds.map((k) => k.id), [kgIds]);
   const projects = scenario?.projects ?? [];
-  const label = (name: string) => (zh ? F(name).zh : F(name).en);
+  const label = (name: string) => fieldLabel(lang, 'plan_projects', name);
   const lastUndo = undoStack[undoStack.length - 1];
   return (
     <div className="table-wrap project-table" data-testid="project-table">
@@ -87,7 +86,7 @@ export function ProjectTable() {
                   <select value={p.kind} onChange={(e) => set({ kind: e.target.value as PlanProject['kind'] })}>
                     {PLAN_KINDS.map((k) => (
                       <option key={k} value={k}>
-                        {labelOfEnum(F('kind'), k, lang)}
+                        {enumLabel(lang, 'plan_projects', 'kind', k)}
                       </option>
                     ))}
                   </select>
@@ -118,7 +117,7 @@ export function ProjectTable() {
                     <option value="">—</option>
                     {KG_TYPES.map((k) => (
                       <option key={k} value={k}>
-                        {labelOfEnum(F('type_after'), k, lang)}
+                        {enumLabel(lang, 'plan_projects', 'type_after', k)}
                       </option>
                     ))}
                   </select>
@@ -130,7 +129,7 @@ export function ProjectTable() {
                   <select value={p.status} onChange={(e) => set({ status: e.target.value as PlanProject['status'] })}>
                     {PLAN_STATUSES.map((k) => (
                       <option key={k} value={k}>
-                        {labelOfEnum(F('status'), k, lang)}
+                        {enumLabel(lang, 'plan_projects', 'status', k)}
                       </option>
                     ))}
                   </select>

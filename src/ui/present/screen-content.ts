@@ -5,7 +5,7 @@
  */
 import type { PlanResult, PlanScenario, PlanYearSummary } from '../../analysis/plan/plan-types';
 import type { AnalysisResult } from '../../analysis/types';
-import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH, type Kindergarten } from '../../data/schema';
+import { KG_TYPES, enumLabel, type Kindergarten } from '../../data/schema';
 import { KG_TYPE_COLOR, STATUS_COLOR, rgbCss } from '../../map/palette';
 import type { ScreenKind } from '../../state/present-slice';
 import { formatInt, formatMoney10k, formatPct } from '../format';
@@ -67,10 +67,10 @@ function statusContent(r: AnalysisResult, kgs: Kindergarten[], zh: boolean, lang
     { key: 'coverage', label: zh ? `${r.params.radiusM} 米服务半径覆盖幼儿` : `Children within ${r.params.radiusM} m`, value: formatPct(d.coveredChildrenShare), sub: zh ? `${formatInt(d.coveredChildren)} / ${formatInt(d.children)} 人` : `${formatInt(d.coveredChildren)} / ${formatInt(d.children)}`, tone: 'neutral' },
   ];
   const active = new Set(r.kindergartens.ids.filter((_, j) => r.kindergartens.active[j] === 1));
-  const data = KG_TYPES.map((t, i) => {
+  const data = KG_TYPES.map((t) => {
     const value = kgs.filter((k) => k.type === t && active.has(k.id)).reduce((a, k) => a + k.places, 0);
     // the label carries the number with separators (a template cannot format {c})
-    return { name: zh ? KG_TYPE_ZH[i] : KG_TYPE_EN[i], value, itemStyle: { color: rgbCss(KG_TYPE_COLOR[t]) }, label: { formatter: `{b}\n${formatInt(value)}` } };
+    return { name: enumLabel(zh ? 'zh' : 'en', 'kindergartens', 'type', t), value, itemStyle: { color: rgbCss(KG_TYPE_COLOR[t]) }, label: { formatter: `{b}\n${formatInt(value)}` } };
   });
   return {
     cards,
@@ -119,7 +119,7 @@ function yearsChart(ys: PlanYearSummary[], zh: boolean): Record<string, unknown>
     yAxis: { type: 'value' },
     series: [
       ...KG_TYPES.map((t, i) => ({
-        name: `${zh ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]}${zh ? '学位' : ''}`,
+        name: `${enumLabel(zh ? 'zh' : 'en', 'kindergartens', 'type', KG_TYPES[i])}${zh ? '学位' : ''}`,
         type: 'bar',
         stack: 'p',
         data: ys.map((y) => (t === 'public' ? y.placesPublic : t === 'inclusive_private' ? y.placesInclusivePrivate : y.placesPrivate)),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/i18n';
 import { fromWgs84Fn } from '../../../src/data/coords/crs';
 import { detectCrs } from '../../../src/data/coords/detect-crs';
 import { esriWktOf, readPrj } from '../../../src/data/coords/prj';
@@ -28,7 +29,7 @@ describe('readPrj', () => {
     const xian = 'PROJCS["Xian_1980_3_Degree_GK_CM_111E",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",111.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
     const r = readPrj(xian)!;
     expect(r.crs).toBeNull();
-    expect(r.reasonZh).toContain('西安80');
+    expect(render('zh', r!.reason)).toContain('西安80');
   });
 });
 
@@ -36,7 +37,7 @@ describe('detectCrs', () => {
   it('tells GCJ-02, BD-09 and WGS84 apart with a reference polygon', () => {
     for (const crs of ['wgs84', 'gcj02', 'bd09'] as const) {
       const g = detectCrs({ ...cols(crs), reference: REF });
-      expect(g.crs, g.reasonZh).toBe(crs);
+      expect(g.crs, render('zh', g.reason)).toBe(crs);
       expect(g.confidence).toBe('likely');
     }
   });
@@ -49,15 +50,15 @@ describe('detectCrs', () => {
       ys.push(40.41 + j * 0.0025);
     }
     const g = detectCrs({ xs, ys, reference: REF });
-    expect(g.confidence, g.reasonZh).toBe('uncertain');
+    expect(g.confidence, render('zh', g.reason)).toBe('uncertain');
     expect(g.crs).toBe('wgs84');
-    expect(g.reasonZh).toMatch(/不分胜负/);
+    expect(render('zh', g.reason)).toMatch(/不分胜负/);
   });
   it('says uncertain without a hint or reference', () => {
     const g = detectCrs(cols('gcj02'));
     expect(g.confidence).toBe('uncertain');
     expect(g.candidates).toContain('gcj02');
-    expect(g.reasonZh).toMatch(/无法仅凭数值区分/);
+    expect(render('zh', g.reason)).toMatch(/无法仅凭数值区分/);
   });
   it('uses hints from names', () => {
     expect(detectCrs({ ...cols('bd09'), hints: ['幼儿园(百度坐标).xlsx'] }).crs).toBe('bd09');
@@ -82,6 +83,6 @@ describe('detectCrs', () => {
     expect(detectCrs({ ...cols('epsg:4525'), prj: esriWktOf('epsg:4525') })).toMatchObject({ crs: 'epsg:4525', confidence: 'certain' });
     const g = detectCrs({ ...cols('wgs84'), prj: esriWktOf('epsg:4546') });
     expect(g.confidence).toBe('uncertain');
-    expect(g.reasonZh).toContain('与坐标值不符');
+    expect(render('zh', g.reason)).toContain('与坐标值不符');
   });
 });

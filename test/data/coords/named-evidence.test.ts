@@ -1,5 +1,6 @@
 /** Rows named like loaded kindergartens decide WGS84 / GCJ-02 / BD-09 where the values alone cannot. */
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/i18n';
 import { fromWgs84Fn } from '../../../src/data/coords/crs';
 import { crsFromNamedPoints } from '../../../src/data/coords/named-evidence';
 import { buildImport } from '../../../src/data/import/build-import';
@@ -18,7 +19,7 @@ describe('crsFromNamedPoints', () => {
     const ev = crsFromNamedPoints(rows, loaded, false);
     expect(ev?.crs).toBe(crs);
     expect(ev?.matches).toBe(8);
-    expect(ev?.reasonZh).toContain('名称与已载入的幼儿园/小区相同');
+    expect(ev && render('zh', ev.reason)).toContain('名称与已载入的幼儿园/小区相同');
   });
 
   it('decides nothing with fewer than three matches or positions that fit no system', () => {
@@ -35,7 +36,7 @@ describe('buildImport with loaded names', () => {
     const parsed = await readTabular({ name: 'list.csv', bytes: new TextEncoder().encode(csv) });
     const res = buildImport('kindergartens', parsed, { autoKey: true, defaults: { type: '公办', classes: '6', places: '180' }, reference: { named: loaded } });
     expect(res.crsUsed).toBe('bd09');
-    expect(res.crsGuess?.reasonZh).toContain('BD-09');
+    expect(res.crsGuess && render('zh', res.crsGuess.reason)).toContain('BD-09');
     const r0 = res.rows[0];
     expect(Math.abs(r0.lon - loaded[0].lon) * 85000).toBeLessThan(20);
   });

@@ -1,5 +1,6 @@
 /** Export jobs on packed columns give the same files as exporting the rows directly. */
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/i18n';
 import { exportLayerCsv } from '../../../src/data/export/csv';
 import { exportJobProblem, runExportJob, XLSX_MAX_ROWS } from '../../../src/data/export/export-job';
 import { exportLayerGeojson } from '../../../src/data/export/geojson';
@@ -32,7 +33,7 @@ describe('export jobs', () => {
     const settings = { params: { radiusM: 500 }, note: '<b>文本</b>' };
     const text = await runExportJob({ kind: 'project', packed, settingsJson: JSON.stringify(settings), name: '测试区' });
     const res = parseProject(text as string, 'p.xwgh.json');
-    if ('error' in res) throw new Error(res.error);
+    if ('error' in res) throw new Error(render('zh', res.error));
     expect(res.project.layers).toEqual(SAMPLE);
     expect(res.project.settings).toEqual(settings);
     expect(res.project.name).toBe('测试区');

@@ -7,7 +7,7 @@ import { unzipChecked } from '../../../src/data/import/zip-check';
 import { SAMPLE } from './sample-rows';
 
 async function sheetXml(bytes: Uint8Array): Promise<string> {
-  const zip = await unzipChecked('工作簿', 'ledger.xlsx', bytes);
+  const zip = await unzipChecked('workbook', 'ledger.xlsx', bytes);
   const sheet = 'entries' in zip ? zip.entries.get('xl/worksheets/sheet1.xml') : undefined;
   if (sheet) return new TextDecoder().decode(sheet);
   throw new Error('no sheet');

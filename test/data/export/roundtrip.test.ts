@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/i18n';
 import { exportLayerCsv, exportTableCsv } from '../../../src/data/export/csv';
 import { exportLayerGeojson } from '../../../src/data/export/geojson';
 import { exportLayerShapefileZip } from '../../../src/data/export/shapefile';
@@ -12,7 +13,7 @@ import { SAMPLE } from './sample-rows';
 async function reimport<L extends LayerId>(layer: L, name: string, bytes: Uint8Array): Promise<LayerRows[L]> {
   const parsed = await readTabular({ name, bytes });
   const res = buildImport(layer, parsed, { crs: 'wgs84' });
-  expect(res.issues.filter((i) => i.severity === 'error'), res.issues.map((i) => i.message).join('\n')).toEqual([]);
+  expect(res.issues.filter((i) => i.severity === 'error'), res.issues.map((i) => render('zh', i.message)).join('\n')).toEqual([]);
   return res.rows;
 }
 

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/i18n';
+import { columnText } from '../../../src/data/issues';
 import { buildImport } from '../../../src/data/import/build-import';
 import { readTabular } from '../../../src/data/import/read-file';
 import type { CorpusEntry } from './corpus-base';
@@ -35,9 +37,9 @@ describe('import corpus (test/fixtures/import/corpus/manifest.json)', () => {
       const parsed = await readTabular({ name, bytes: new Uint8Array(readFileSync(path.join(DIR, e.file))) }, { domParser });
       const res = buildImport(e.layer, parsed, e.options);
       const x = e.expect;
-      const summary = res.issues.map((i) => `${i.row}/${i.column}: ${i.message}`).join('\n');
+      const summary = res.issues.map((i) => `${i.row}/${columnText('zh', i.column)}: ${render('zh', i.message)}`).join('\n');
       for (const is of res.issues) {
-        expect(is.message, 'messages are Chinese').toMatch(CJK);
+        expect(render('zh', is.message), 'messages are Chinese').toMatch(CJK);
         expect(is.file).toBe(name);
       }
       if (x.fatal !== undefined) expect(res.fatal, summary).toBe(x.fatal);
@@ -50,15 +52,15 @@ describe('import corpus (test/fixtures/import/corpus/manifest.json)', () => {
       for (const want of x.issues ?? []) {
         const hit = res.issues.find(
           (i) =>
-            i.message.includes(want.messageContains) &&
+            render('zh', i.message).includes(want.messageContains) &&
             (want.row === undefined || i.row === want.row) &&
-            (want.column === undefined || i.column === want.column) &&
+            (want.column === undefined || columnText('zh', i.column) === want.column) &&
             (want.severity === undefined || i.severity === want.severity),
         );
         expect(hit, `issue ${JSON.stringify(want)} in\n${summary}`).toBeDefined();
       }
-      if (x.crs !== undefined) expect(res.crsUsed, res.crsGuess.reasonZh).toBe(x.crs);
-      if (x.confidence) expect(res.crsGuess.confidence, res.crsGuess.reasonZh).toBe(x.confidence);
+      if (x.crs !== undefined) expect(res.crsUsed, render('zh', res.crsGuess.reason)).toBe(x.crs);
+      if (x.confidence) expect(res.crsGuess.confidence, render('zh', res.crsGuess.reason)).toBe(x.confidence);
       if (x.swapXY !== undefined) expect(res.swapXY).toBe(x.swapXY);
       if (x.encoding) expect(parsed.encoding).toBe(x.encoding);
       for (const [kind, n] of Object.entries(x.flags ?? {})) expect(res.flagCounts[kind as keyof typeof res.flagCounts], kind).toBe(n);

@@ -4,6 +4,7 @@
  * import must leave the loaded DuckDB table exactly as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { render } from '../../../src/i18n';
 import type { DbConnector } from '../../../src/data/db';
 import { openNodeDb } from '../../../src/data/duckdb-node';
 import { encodeGb18030 } from '../../../src/data/export/gbk';
@@ -81,7 +82,7 @@ describe('fuzz: 300 mutated files never break the importer or the loaded table',
     } catch (e) {
       throw new Error(`importer threw on a mutated ${name}: ${(e as Error).stack}`);
     }
-    for (const is of res.issues) expect(is.message, name).toMatch(CJK);
+    for (const is of res.issues) expect(render('zh', is.message), name).toMatch(CJK);
     const success = !res.fatal && res.errorCount === 0 && res.rows.length > 0;
     if (success) {
       await commitImport(db, 'kindergartens', res.rows, 'replace');

@@ -4,6 +4,7 @@
  * and the size caps answer through the same protocol.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { render } from '../../../src/i18n';
 import type { WorkerRequest, WorkerResponse } from '../../../src/data/import/import-protocol';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../../../src/data/import/limits';
 import { unpackRows } from '../../../src/data/import/packed-rows';
@@ -64,39 +65,39 @@ describe('import worker (KML off the main thread, caps)', () => {
   it('a broken KML is refused in Chinese, naming the file', async () => {
     const res = await ask({ type: 'read', id: 3, file: { name: '坏.kml', bytes: new TextEncoder().encode(placemarks(2).slice(0, 300)) } });
     expect(res.type === 'parsed' && res.summary.fatal).toBe(true);
-    expect(res.type === 'parsed' && res.summary.issues[0].message).toContain('文件“坏.kml”不是有效的 KML');
+    expect(res.type === 'parsed' && render('zh', res.summary.issues[0].message)).toContain('文件“坏.kml”不是有效的 KML');
   });
 
   it('a file over the size cap is refused before its bytes are read', async () => {
     const blob = { size: MAX_FILE_BYTES + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
     const res = await ask({ type: 'read', id: 4, file: { name: '巨大.csv', blob } });
     expect(res.type === 'parsed' && res.summary.fatal).toBe(true);
-    expect(res.type === 'parsed' && res.summary.issues[0].message).toMatch(/^文件“巨大\.csv”有 400\.0 MB，超过导入上限 400\.0 MB/);
+    expect(res.type === 'parsed' && render('zh', res.summary.issues[0].message)).toMatch(/^文件“巨大\.csv”有 400\.0 MB，超过导入上限 400\.0 MB/);
   });
 
   it(`a CSV of more than ${MAX_ROWS.toLocaleString('en-US')} rows is refused`, async () => {
     const bytes = new TextEncoder().encode(`人数\n${'1\n'.repeat(MAX_ROWS + 20_000)}`);
     const res = await ask({ type: 'read', id: 5, file: { name: '人口.csv', bytes } });
-    expect(res.type === 'parsed' && res.summary.issues[0].message).toContain('文件“人口.csv”有 2,010,000 多行，超过导入上限 2,000,000');
+    expect(res.type === 'parsed' && render('zh', res.summary.issues[0].message)).toContain('文件“人口.csv”有 2,010,000 多行，超过导入上限 2,000,000');
   });
 
   it('a GeoJSON of more than the cap in features is refused', async () => {
     const text = `{"type":"FeatureCollection","features":[${'0,'.repeat(MAX_ROWS)}0]}`;
     const res = await ask({ type: 'read', id: 6, file: { name: '要素.geojson', bytes: new TextEncoder().encode(text) } });
-    expect(res.type === 'parsed' && res.summary.issues[0].message).toContain('文件“要素.geojson”有 2,000,001 个要素，超过导入上限 2,000,000');
+    expect(res.type === 'parsed' && render('zh', res.summary.issues[0].message)).toContain('文件“要素.geojson”有 2,000,001 个要素，超过导入上限 2,000,000');
   });
 
   it('a KML of more placemarks than the cap is refused before a DOM is built', async () => {
     const text = `<kml><Document>${'<Placemark/>'.repeat(MAX_ROWS + 1)}</Document></kml>`;
     const res = await ask({ type: 'read', id: 7, file: { name: '地标.kml', bytes: new TextEncoder().encode(text) } });
-    expect(res.type === 'parsed' && res.summary.issues[0].message).toContain('文件“地标.kml”有 2,000,000 多个地标（Placemark），超过导入上限');
+    expect(res.type === 'parsed' && render('zh', res.summary.issues[0].message)).toContain('文件“地标.kml”有 2,000,000 多个地标（Placemark），超过导入上限');
   });
 
   it('GeoJSON nested 500,000 deep is refused in Chinese, not with an engine message', async () => {
     const text = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"a":${'['.repeat(500_000)}${']'.repeat(500_000)}},"geometry":null}]}`;
     const res = await ask({ type: 'read', id: 8, file: { name: '嵌套.geojson', bytes: new TextEncoder().encode(text) } });
     expect(res.type === 'parsed' && res.summary.fatal).toBe(true);
-    expect(res.type === 'parsed' && res.summary.issues[0].message).toBe('文件“嵌套.geojson”的嵌套层级过深，无法读取（可能是损坏或恶意构造的文件）');
+    expect(res.type === 'parsed' && render('zh', res.summary.issues[0].message)).toBe('文件“嵌套.geojson”的嵌套层级过深，无法读取（可能是损坏或恶意构造的文件）');
   });
 });
 

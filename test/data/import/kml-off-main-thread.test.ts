@@ -1,5 +1,6 @@
 /** KML is read where there is no DOMParser (the import worker, Node): with xmldom, same result. */
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/i18n';
 import { readKml } from '../../../src/data/import/read-kml';
 
 const KML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -21,6 +22,6 @@ describe('KML without a DOMParser', () => {
   it('a truncated file is refused with a Chinese message naming it', () => {
     const parsed = readKml({ name: 'cut.kml', bytes: new TextEncoder().encode(KML.slice(0, 200)) });
     expect(parsed.fatal).toBe(true);
-    expect(parsed.issues[0].message).toContain('cut.kml');
+    expect(render('zh', parsed.issues[0].message)).toContain('cut.kml');
   });
 });

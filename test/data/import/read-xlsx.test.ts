@@ -4,12 +4,13 @@
  * a cell comment on "__proto__" (CVE-2023-30533 polluted Object.prototype in xlsx 0.18.5).
  */
 import { describe, expect, it } from 'vitest';
+import { render, type Message } from '../../../src/i18n';
 import { readTabular } from '../../../src/data/import/read-file';
 import { readXlsx } from '../../../src/data/import/read-xlsx';
 import { deflated, minimalOds, minimalXlsx, odsRow, sheetXml, workbookXml } from './bomb-files';
 
-function messages(p: { issues: { message: string }[] }): string {
-  return p.issues.map((i) => i.message).join('\n');
+function messages(p: { issues: { message: Message }[] }): string {
+  return p.issues.map((i) => render('zh', i.message)).join('\n');
 }
 
 describe('XLSX caps', () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/i18n';
 import { buildImport } from '../../../src/data/import/build-import';
 import { exportRejectedCsv } from '../../../src/data/import/rejected-csv';
 import { readTabular } from '../../../src/data/import/read-file';
@@ -17,14 +18,14 @@ describe.skipIf(!present)('real file: 长宁区 kindergartens in BD-09 (../share
     const res = buildImport('kindergartens', await load());
     expect(res.fatal).toBe(true);
     expect(res.missingRequired).toEqual(['type', 'classes', 'places']);
-    expect(res.issues[0].message).toContain('缺少必需的列：办园性质、班级数、学位数');
-    expect(res.issues[0].message).toContain('默认值');
+    expect(render('zh', res.issues[0].message)).toContain('缺少必需的列：办园性质、班级数、学位数');
+    expect(render('zh', res.issues[0].message)).toContain('默认值');
   });
 
   it('loads all 29 rows with defaults, converts BD-09 → WGS84 into 长宁区 and flags the 10 rounded rows', async () => {
     const res = buildImport('kindergartens', await load(), { defaults: { type: '公办', classes: 0, places: 0 } });
     expect(res.crsUsed).toBe('bd09');
-    expect(res.crsGuess.reasonZh).toContain('bd09');
+    expect(render('zh', res.crsGuess.reason)).toContain('bd09');
     expect(res.rows.length).toBe(29);
     expect(res.errorCount).toBe(0);
     for (const r of res.rows) {

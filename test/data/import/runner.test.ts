@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/i18n';
 import type { WorkerResponse } from '../../../src/data/import/import-protocol';
 import { ImportRunner } from '../../../src/data/import/import-runner';
 import { LayerColumns } from '../../../src/data/import/layer-columns';
@@ -22,7 +23,7 @@ describe('import runner (the worker protocol)', () => {
     if (!res || res.type !== 'result' || !res.packed) throw new Error('no packed result');
     expect(res.result.rows.length).toBe(0);
     expect(unpackRows<'kindergartens'>(res.packed).map((r) => r.id)).toEqual(['K01', 'K02', 'K03', 'K04', 'K05', 'K06', 'K07', 'K08']);
-    expect(got.some((m) => m.type === 'progress' && m.id === 2 && m.stageZh.length > 0)).toBe(true);
+    expect(got.some((m) => m.type === 'progress' && m.id === 2 && render('zh', m.stage).length > 0)).toBe(true);
     const last = got.filter((m) => m.type === 'progress').map((m) => (m.type === 'progress' ? m.fraction : 0));
     expect(Math.max(...last)).toBeLessThanOrEqual(1);
   });
@@ -53,7 +54,7 @@ describe('import runner (the worker protocol)', () => {
   it('reports a missing file in Chinese', async () => {
     const got: WorkerResponse[] = [];
     await new ImportRunner((m) => got.push(m)).handle({ id: 4, layer: 'kindergartens' });
-    expect(got.at(-1)).toMatchObject({ type: 'error', messageZh: '请先选择要导入的文件' });
+    expect(got.at(-1)).toMatchObject({ type: 'error', message: { key: 'import.error.noFile' } });
   });
 });
 

@@ -5,15 +5,16 @@
  * naming the file. How fast: bench/hostile-bench.ts (npm run bench), not timed here.
  */
 import { describe, expect, it } from 'vitest';
+import { render, type Message } from '../../../src/i18n';
 import { readTabular } from '../../../src/data/import/read-file';
 import { MAX_ZIP_ENTRIES } from '../../../src/data/import/limits';
-import { scanZip, zipLimitProblemZh } from '../../../src/data/import/zip-check';
+import { scanZip, zipLimitProblem } from '../../../src/data/import/zip-check';
 import { deflated, zeroDeflate, zipRaw, type RawEntry } from './bomb-files';
 
 const bomb400 = zeroDeflate(400); // 400 MiB of zeros in about 400 KB
 
-function messages(p: { issues: { message: string }[] }): string {
-  return p.issues.map((i) => i.message).join('\n');
+function messages(p: { issues: { message: Message }[] }): string {
+  return p.issues.map((i) => render('zh', i.message)).join('\n');
 }
 
 describe('ZIP bombs are refused before inflating', () => {
@@ -84,7 +85,7 @@ describe('ZIP bombs are refused before inflating', () => {
     dv.setUint32(out.length - 22 + 12, 46 + name.length + 12, true);
     // the local header keeps 0xFFFFFFFF (ZIP64) as well
     dv.setUint32(18, 0xffffffff, true);
-    expect(zipLimitProblemZh('ZIP 文件', 'z64.zip', out)).toMatch(/ZIP 文件“z64\.zip”解压后共 6\.0 GB/);
+    expect(render('zh', zipLimitProblem('zip', 'z64.zip', out)!)).toMatch(/ZIP 文件“z64\.zip”解压后共 6\.0 GB/);
   });
 
   it('a local header that disagrees with the central directory is damage, not data', async () => {

@@ -1,5 +1,6 @@
 /** Walk network files: GeoJSON (walkability tags), Shapefile (Gauss–Krüger .prj, GBK attributes, road classes). */
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/i18n';
 import { buildWalkGraph } from '../../../src/analysis/network/walk-graph';
 import { fromWgs84Fn } from '../../../src/data/coords/crs';
 import { gkEpsgOfZone, gkZoneForLon } from '../../../src/data/coords/gauss-kruger';
@@ -94,7 +95,7 @@ describe('walkLinesFromShapefile', () => {
 
   it('Gauss–Krüger with zone prefix (.prj), GBK attributes: converted to WGS84 within centimetres, expressway left out', () => {
     const r = walkLinesFromShapefileParts('道路.shp', { shp, dbf, prj: esriWktOf(`epsg:${epsg}`) });
-    expect(r.crsZh).toContain(String(epsg));
+    expect(render('zh', r.crsNote)).toContain(String(epsg));
     expect(r.notWalkable).toBe(1);
     expect(r.lines.lineOffsets.length - 1).toBe(2);
     expect(r.lines.coords[0]).toBeCloseTo(110, 7);
@@ -111,7 +112,7 @@ describe('walkLinesFromShapefile', () => {
     const file = { name: 'roads.zip', arrayBuffer: async () => zip.slice().buffer };
     const r = await walkLinesFromShapefile(file);
     expect(r.notWalkable).toBe(1);
-    expect(r.crsZh).toContain('高斯');
+    expect(render('zh', r.crsNote)).toContain('高斯');
     expect(r.lines.coords[2]).toBeCloseTo(110.002, 7);
   });
 

@@ -2,6 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { render, type Message } from '../../../src/i18n';
+
+/** An { error: Message } result with the error rendered in Chinese (for the wording checks). */
+const zhError = <T extends object>(r: T): T | { error: string } => ('error' in r ? { error: render('zh', r.error as Message) } : r);
 import { checkLedgerEvents } from '../../../src/data/project/ledger-check';
 import { checkPackedEvents, packEvents, unpackEvents } from '../../../src/data/project/ledger-pack';
 import { loadRecord, putRecord, storedRecord } from '../../../src/data/project/project-store';
@@ -21,16 +25,16 @@ describe('packed 台账 history', () => {
 
   it('names the first bad event and field, as the per-event schema does', () => {
     expect(checkPackedEvents(packEvents(events))).toBeNull();
-    expect(checkPackedEvents(packEvents([events[0], { ...events[1], date: '2025-13-45' }]))).toContain('settings.ledger.events[1].date（日期）应为存在的日期');
-    expect(checkPackedEvents(packEvents([events[0], { ...events[1], seq: events[0].seq }]))).toContain('settings.ledger.events[1].seq（序号）应为递增的整数');
-    expect(checkPackedEvents(packEvents([{ ...events[0], field: 'households', from: null, to: 'many' }]))).toContain('settings.ledger.events[0].to 不是该字段的有效值');
-    expect(checkPackedEvents(packEvents([{ ...events[0], source: 'hack' }]))).toContain('settings.ledger.events[0].source 应为 edit / import / undo');
+    expect(render('zh', checkPackedEvents(packEvents([events[0], { ...events[1], date: '2025-13-45' }]))!)).toContain('settings.ledger.events[1].date（日期）应为存在的日期');
+    expect(render('zh', checkPackedEvents(packEvents([events[0], { ...events[1], seq: events[0].seq }]))!)).toContain('settings.ledger.events[1].seq（序号）应为递增的整数');
+    expect(render('zh', checkPackedEvents(packEvents([{ ...events[0], field: 'households', from: null, to: 'many' }]))!)).toContain('settings.ledger.events[0].to 不是该字段的有效值');
+    expect(render('zh', checkPackedEvents(packEvents([{ ...events[0], source: 'hack' }]))!)).toContain('settings.ledger.events[0].source 应为 edit / import / undo');
     const broken = packEvents(events);
     broken.date.codes[0] = 99;
-    expect(checkPackedEvents(broken)).toContain('已损坏');
+    expect(render('zh', checkPackedEvents(broken)!)).toContain('已损坏');
   });
 
   it('a file history that is not a list is refused', () => {
-    expect(checkLedgerEvents({ a: 1 }, [])).toEqual({ error: expect.stringContaining('settings.ledger.events 应为数组') });
+    expect(zhError(checkLedgerEvents({ a: 1 }, []))).toEqual({ error: expect.stringContaining('settings.ledger.events 应为数组') });
   });
 });

@@ -1,5 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { render, type Message } from '../../../src/i18n';
+
+/** An { error: Message } result with the error rendered in Chinese (for the wording checks). */
+const zhError = <T extends object>(r: T): T | { error: string } => ('error' in r ? { error: render('zh', r.error as Message) } : r);
 import { parseProject, projectFileName, serializeProject, type Project } from '../../../src/data/project/project-file';
 import { clearProject, loadProject, openProjectDb, saveProject } from '../../../src/data/project/project-store';
 import { SAMPLE } from '../export/sample-rows';
@@ -14,7 +18,7 @@ describe('project file (.xwgh.json)', () => {
   it('export then import gives identical tables and settings', () => {
     const text = serializeProject(PROJECT);
     const res = parseProject(text, 'p.xwgh.json');
-    if ('error' in res) throw new Error(res.error);
+    if ('error' in res) throw new Error(render('zh', res.error));
     expect(res.project.layers).toEqual(SAMPLE);
     expect(res.project.settings).toEqual(PROJECT.settings);
     expect(res.project.name).toBe(PROJECT.name);
@@ -33,8 +37,8 @@ describe('project file (.xwgh.json)', () => {
     ];
     for (const [text, re] of cases) {
       const res = parseProject(text, 'p.xwgh.json');
-      expect('error' in res && res.error, text.slice(0, 40)).toMatch(re);
-      if ('error' in res) expect(res.error).toContain('p.xwgh.json');
+      expect('error' in res && render('zh', res.error), text.slice(0, 40)).toMatch(re);
+      if ('error' in res) expect(render('zh', res.error)).toContain('p.xwgh.json');
     }
   });
 
@@ -42,7 +46,7 @@ describe('project file (.xwgh.json)', () => {
     const bad = JSON.parse(serializeProject(PROJECT));
     bad.layers.kindergartens[1].places = 'many';
     const res = parseProject(JSON.stringify(bad), 'bad.xwgh.json');
-    expect('error' in res && res.error).toMatch(/“幼儿园”图层第 2 条记录有误.*“many”不是数字/);
+    expect('error' in res && render('zh', res.error)).toMatch(/“幼儿园”图层第 2 条记录有误.*“many”不是数字/);
   });
 
   it('names files with the extension', () => {
@@ -95,6 +99,6 @@ describe('project in IndexedDB', () => {
     const packed = rec.packed as Record<string, { columns: Record<string, { values: Float64Array }> }>;
     packed.kindergartens.columns.places.values = new Float64Array(1);
     await putRaw(factory, rec);
-    expect(await loadProject(factory)).toEqual({ error: '浏览器中保存的项目已损坏（“幼儿园”图层不完整）' });
+    expect(zhError((await loadProject(factory)) as { error: Message })).toEqual({ error: '浏览器中保存的项目已损坏（“幼儿园”图层不完整）' });
   });
 });

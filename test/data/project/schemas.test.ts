@@ -4,6 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { render, type Message } from '../../../src/i18n';
+
+/** An { error: Message } result with the error rendered in Chinese (for the wording checks). */
+const zhError = <T extends object>(r: T): T | { error: string } => ('error' in r ? { error: render('zh', r.error as Message) } : r);
 import { migrateProjectDoc, parseProject, PROJECT_VERSION, serializeProject } from '../../../src/data/project/project-file';
 import { checkPlanSettings, parseScenarioText } from '../../../src/data/project/scenario-file';
 import { isCalendarDate, LedgerEventsSchema, validate } from '../../../src/data/project/schemas';
@@ -18,14 +22,14 @@ describe('format versions and migrations', () => {
     const doc = JSON.parse(V1_PROJECT);
     expect(doc.version).toBe(1);
     const m = migrateProjectDoc(doc);
-    if ('error' in m) throw new Error(m.error);
+    if ('error' in m) throw new Error(String(m.error.version));
     expect(m.doc.version).toBe(2);
     expect(migrateProjectDoc({ version: 1 })).toMatchObject({ doc: { version: 2, settings: {} } });
   });
 
   it('a project file exported by main in format 1 opens with its layers, plan, 台账 history and story', async () => {
     const res = parseProject(V1_PROJECT, 'v1.xwgh.json');
-    if ('error' in res) throw new Error(res.error);
+    if ('error' in res) throw new Error(render('zh', res.error));
     const s = createAppStore();
     await s.getState().applyProject(res.project);
     const st = s.getState();
@@ -36,14 +40,14 @@ describe('format versions and migrations', () => {
     expect(st.screens[0].title).toBe('现状：学位总量');
     // saved again it is a version-2 file that opens the same way
     const again = parseProject(serializeProject(st.toProject()), 'v2.xwgh.json');
-    if ('error' in again) throw new Error(again.error);
+    if ('error' in again) throw new Error(render('zh', again.error));
     expect(JSON.parse(serializeProject(st.toProject())).version).toBe(2);
     expect(again.project.layers.communities).toEqual(st.layers.communities);
   });
 
   it('a scenario file of format 1 opens', () => {
     const res = parseScenarioText(V1_SCENARIO, 'v1.xwgh-scenario.json');
-    if ('error' in res) throw new Error(res.error);
+    if ('error' in res) throw new Error(render('zh', res.error));
     expect(res.scenario.name).toBe('方案一');
     expect(res.settings?.baseYear).toBe(2025);
   });
@@ -52,7 +56,7 @@ describe('format versions and migrations', () => {
     const doc = JSON.parse(V1_PROJECT);
     doc.settings.plan.year = 1e16;
     const m = migrateProjectDoc(doc);
-    if ('error' in m) throw new Error(m.error);
+    if ('error' in m) throw new Error(String(m.error.version));
     expect((m.doc.settings as { plan: { year?: number } }).plan.year).toBeUndefined();
   });
 });
@@ -71,7 +75,7 @@ describe('every number has a range, refused naming the field', () => {
     [{ openingLagYears: 2.5 }, 'settings.plan.settings.openingLagYears'],
   ])('plan settings %j in a project file', async (patch, expected) => {
     const res = parseProject(withPlan(patch), 'p.xwgh.json');
-    if ('error' in res) throw new Error(res.error);
+    if ('error' in res) throw new Error(render('zh', res.error));
     const s = createAppStore();
     await expect(s.getState().applyProject(res.project)).rejects.toThrow(expected);
   });
@@ -80,14 +84,14 @@ describe('every number has a range, refused naming the field', () => {
     const doc = JSON.parse(V1_SCENARIO);
     doc.settings.baseYear = 1e16;
     const res = parseScenarioText(JSON.stringify(doc), '坏方案.xwgh-scenario.json');
-    expect('error' in res && res.error).toMatch(/坏方案\.xwgh-scenario\.json.*settings\.baseYear（规划基准年）应为 2000–2100 的整数/);
+    expect('error' in res && render('zh', res.error)).toMatch(/坏方案\.xwgh-scenario\.json.*settings\.baseYear（规划基准年）应为 2000–2100 的整数/);
   });
 
   it('demand factors: survival > 0 and ≤ 1, places per thousand > 0, births non-negative', () => {
     const base = JSON.parse(V1_SCENARIO).settings;
     // a version-1 file lacks settings added since (demand.baseBasis, newBuildCost10kPerClass): the defaults fill them
     expect(checkPlanSettings(base, '方案')).toHaveProperty('settings');
-    const bad = (demand: Record<string, unknown>) => checkPlanSettings({ ...base, demand: { ...base.demand, ...demand } }, '方案', 'settings');
+    const bad = (demand: Record<string, unknown>) => zhError(checkPlanSettings({ ...base, demand: { ...base.demand, ...demand } }, '方案', 'settings'));
     expect(bad({ survivalRate: 0 })).toMatchObject({ error: expect.stringContaining('settings.demand.survivalRate（存活率）') });
     expect(bad({ placesPerThousand: -1 })).toMatchObject({ error: expect.stringContaining('settings.demand.placesPerThousand') });
     expect(bad({ nationalBirths10k: { 2024: -5 } })).toMatchObject({ error: expect.stringContaining('settings.demand.nationalBirths10k.2024') });
@@ -98,13 +102,13 @@ describe('every number has a range, refused naming the field', () => {
     const doc = JSON.parse(V1_PROJECT);
     doc.settings.present.screens[2].view.year = 1e16;
     const res = parseProject(JSON.stringify(doc), 'p.xwgh.json');
-    if ('error' in res) throw new Error(res.error);
+    if ('error' in res) throw new Error(render('zh', res.error));
     await expect(createAppStore().getState().applyProject(res.project)).rejects.toThrow('settings.present.screens[2].view.year（年份）应为 2000–2100 的整数');
   });
 
   it('the 台账 history: impossible dates, unknown fields and out-of-order events are refused', () => {
     const events = JSON.parse(V1_PROJECT).settings.ledger.events;
-    const check = (e: unknown) => validate(LedgerEventsSchema, e, 'settings.ledger.events');
+    const check = (e: unknown) => zhError(validate(LedgerEventsSchema, e, 'settings.ledger.events'));
     expect(check(events)).toHaveProperty('value');
     expect(check([{ ...events[0], date: '2025-13-45' }])).toMatchObject({ error: expect.stringContaining('settings.ledger.events[0].date（日期）应为存在的日期') });
     expect(check([{ ...events[0], field: '__proto__' }])).toMatchObject({ error: expect.stringContaining('settings.ledger.events[0].field 不是小区图层的字段') });

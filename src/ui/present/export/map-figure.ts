@@ -2,7 +2,7 @@
  * The map as a finished figure: title and subtitle above, the captured map with a legend
  * of the visible layers, a north arrow and a scale bar on it, date and data source below.
  */
-import { KG_TYPES, KG_TYPE_EN, KG_TYPE_ZH } from '../../../data/schema';
+import { KG_TYPES, enumLabel } from '../../../data/schema';
 import { attributionOf } from '../../../map/basemap-controller';
 import { captureMapInstance } from '../../../map/map-capture';
 import { KG_TYPE_COLOR, STATUS_COLOR, rgbCss } from '../../../map/palette';
@@ -43,7 +43,7 @@ export function figureFooter(s: AppState): string {
 export function legendItems(v: Record<MapLayerKey, boolean>, lang: 'zh' | 'en'): LegendItem[] {
   const zh = lang === 'zh';
   const items: LegendItem[] = [];
-  if (v.kindergartens) KG_TYPES.forEach((ty, i) => items.push({ label: `${zh ? KG_TYPE_ZH[i] : KG_TYPE_EN[i]}${zh ? '幼儿园' : ''}`, fill: rgbCss(KG_TYPE_COLOR[ty]) }));
+  if (v.kindergartens) KG_TYPES.forEach((ty) => items.push({ label: `${enumLabel(zh ? 'zh' : 'en', 'kindergartens', 'type', ty)}${zh ? '幼儿园' : ''}`, fill: rgbCss(KG_TYPE_COLOR[ty]) }));
   if (v.plan_projects) items.push({ label: msg(lang, 'layerPlan'), stroke: rgbCss(KG_TYPE_COLOR.public), dashed: true });
   if (v.catchments) items.push({ label: msg(lang, 'layerCatchments'), fill: rgbCss(KG_TYPE_COLOR.public, 0.15), stroke: rgbCss(KG_TYPE_COLOR.public, 0.6) });
   if (v.uncovered) items.push({ label: msg(lang, 'layerUncovered'), fill: rgbCss(STATUS_COLOR.bad, 0.7) });
