@@ -5,6 +5,7 @@
  * have replaced, so nothing stale is ever shown as current.
  */
 import type { StateCreator } from 'zustand/vanilla';
+import type { Message } from '../i18n';
 import { defaultPlanSettings } from '../analysis/plan/plan-defaults';
 import type { PlanResult, PlanScenario, PlanSettings } from '../analysis/plan/plan-types';
 import { planYears } from '../analysis/plan/run-plan';
@@ -23,7 +24,7 @@ export interface PlanRunRequest {
   detailYears?: number[];
 }
 /** Runs the plan engine (worker in the app, in-process in tests); rejects with name 'AbortError' on cancel. */
-export type PlanRunner = (req: PlanRunRequest, onProgress: (fraction: number, stageZh: string) => void, signal: { aborted: boolean }) => Promise<PlanResult>;
+export type PlanRunner = (req: PlanRunRequest, onProgress: (fraction: number, stage: Message) => void, signal: { aborted: boolean }) => Promise<PlanResult>;
 
 /** What a project file keeps of the plan (settings.plan). */
 export interface PersistedPlan {

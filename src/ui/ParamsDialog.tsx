@@ -2,20 +2,24 @@ import { DEFAULT_WALK_SNAP_MAX_M, DEFAULT_WALK_SPEED_KMH, defaultAnalysisParams,
 import type { AnalysisParams, IndicatorThresholds, SupportingKgRule } from '../analysis/types';
 import { todayIso } from '../state/analysis-slice';
 import { useApp } from '../state/store';
+import { useRender } from './use-t';
 
 function Source({ k }: { k: string }) {
   const s = PARAM_SOURCES[k];
+  const r = useRender();
   if (!s) return null;
   return (
     <span className="param-source">
-      {s.sourceZh}
+      {r(s.source)}
       {s.verified ? null : <em className="unverified">未核实 / 本工具约定</em>}
     </span>
   );
 }
 
 function NumberRow({ k, value, step = 1, onChange }: { k: string; value: number; step?: number; onChange: (v: number) => void }) {
-  const label = PARAM_SOURCES[k]?.labelZh ?? k;
+  const r = useRender();
+  const s = PARAM_SOURCES[k];
+  const label = s ? r(s.label) : k;
   return (
     <tr>
       <th>{label}</th>
@@ -54,7 +58,8 @@ const THRESHOLD_KEYS: [keyof IndicatorThresholds, number][] = [
 export function ParamsDialog({ onClose }: { onClose: () => void }) {
   const params = useApp((s) => s.params);
   const setParams = useApp((s) => s.setParams);
-  const errors = validateParams(params);
+  const show = useRender();
+  const errors = validateParams(params).map(show);
   const set = (p: Partial<AnalysisParams>) => setParams(p);
   const setRule = (i: number, r: Partial<SupportingKgRule>) =>
     set({ ruleTable: { ...params.ruleTable, rules: params.ruleTable.rules.map((x, k) => (k === i ? { ...x, ...r } : x)) } });
@@ -86,7 +91,7 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
             <NumberRow k="escalationOrangeDays" value={params.escalationOrangeDays} onChange={(escalationOrangeDays) => set({ escalationOrangeDays })} />
             <NumberRow k="escalationRedDays" value={params.escalationRedDays} onChange={(escalationRedDays) => set({ escalationRedDays })} />
             <tr>
-              <th>{PARAM_SOURCES.asOfDate.labelZh}</th>
+              <th>{show(PARAM_SOURCES.asOfDate.label)}</th>
               <td>
                 <input type="date" value={params.asOfDate} onChange={(e) => e.target.value && set({ asOfDate: e.target.value })} />
               </td>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { distanceLabelEn, distanceLabelZh } from '../../analysis/params';
+import { distanceLabel } from '../../analysis/params';
+import { render } from '../../i18n';
 import { plotCandidatesFromGeoJson } from '../../analysis/siting/plot-candidates';
 import type { ChosenSite, SitingAnswer } from '../../analysis/siting/siting-types';
 import { useApp } from '../../state/store';
@@ -102,7 +103,7 @@ export function SitingPanel() {
         <label>
           {zh ? '每所造价（万元）' : 'Cost per site'} <input type="number" min={0} className="short" value={p.cost10kPerSite} onChange={(e) => st.setSitingParams({ cost10kPerSite: Math.max(0, Number(e.target.value) || 0) })} />
         </label>
-        <span className="hint">{zh ? `服务半径：${distanceLabelZh(st.params)}（左侧“分析”中修改）` : `reach: ${distanceLabelEn(st.params)}`}</span>
+        <span className="hint">{zh ? `服务半径：${render('zh', distanceLabel(st.params))}（左侧“分析”中修改）` : `reach: ${render('en', distanceLabel(st.params))}`}</span>
       </div>
       <div className="siting-form">
         <span>{zh ? '候选点：' : 'Candidates: '}</span>
