@@ -119,7 +119,7 @@ export function indicatorFigures(s: IndicatorSums, children3to5: number, t: Indi
       formula: m('indicator.grossEnrolment.formula'),
       inputs: [input('indicator.in.enrolled', s.enrolled, '人'), input('indicator.in.children', children3to5, '人')],
       threshold: { op: '>=', value: t.grossEnrolmentRatePct },
-      source: m('param.grossEnrolment.source'),
+      source: m('indicator.grossEnrolment.source'),
       note: enrolNote,
     }),
     figure({

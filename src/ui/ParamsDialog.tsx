@@ -1,4 +1,4 @@
-import { DEFAULT_WALK_SNAP_MAX_M, DEFAULT_WALK_SPEED_KMH, defaultAnalysisParams, PARAM_SOURCES, validateParams } from '../analysis/params';
+import { DEFAULT_WALK_SNAP_MAX_M, DEFAULT_WALK_SPEED_KMH, defaultAnalysisParams, PARAM_SOURCES, ruleTableLabel, ruleTableSource, validateParams } from '../analysis/params';
 import type { AnalysisParams, IndicatorThresholds, SupportingKgRule } from '../analysis/types';
 import { todayIso } from '../state/analysis-slice';
 import { useApp } from '../state/store';
@@ -100,7 +100,7 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
               </td>
             </tr>
             <tr>
-              <th>{params.ruleTable.labelZh}（依据：{params.ruleTable.basis === 'residents' ? '常住人口' : '户数'}）</th>
+              <th>{show(ruleTableLabel(params.ruleTable))}（依据：{params.ruleTable.basis === 'residents' ? '常住人口' : '户数'}）</th>
               <td colSpan={2}>
                 <table className="rules" data-testid="rule-table">
                   <tbody>
@@ -124,7 +124,7 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
                     ))}
                   </tbody>
                 </table>
-                <span className="param-source">{params.ruleTable.sourceZh}</span>
+                <span className="param-source">{show(ruleTableSource(params.ruleTable))}</span>
               </td>
             </tr>
             <tr className="group">

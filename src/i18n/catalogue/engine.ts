@@ -235,4 +235,129 @@ export const ENGINE = {
   'engine.edit.closeMissed': { zh: '关闭路段“{name}”：{m} 米内没有路段，未生效', en: 'Closure “{name}”: no path within {m} m; not applied' },
   'engine.edit.startMissed': { zh: '新建步行道“{name}”的起点 {m} 米内没有路段，该端未接入路网', en: 'New path “{name}”: no path within {m} m of its start; that end is not connected' },
   'engine.edit.endMissed': { zh: '新建步行道“{name}”的终点 {m} 米内没有路段，该端未接入路网', en: 'New path “{name}”: no path within {m} m of its end; that end is not connected' },
+  'cli.analyze.usage': {
+    zh: `用法：npm run analyze -- --data <数据文件夹> --radius <米> [--json <输出文件>]
+  --data <文件夹>        数据文件夹（含 kindergartens.csv、population.csv、communities.geojson、admin_units.geojson），默认 data
+  --radius <米>          服务半径，默认 300（GB 50180-2018），可选 500
+  --decay <形式>         2SFCA 距离衰减：gaussian（高斯，默认）或 uniform（均一）
+  --as-of <日期>         统计日期 YYYY-MM-DD，默认今天（判断配套园是否逾期移交）
+  --rules <规则表>       配套园配建规则：hainan（海南 2019，默认）或 yulin（榆林）
+  --handover-months <n>  竣工验收后应移交的月数，默认 3
+  --basis <口径>         基准年幼儿：births（由普查按出生人口推算到基准年，默认）或 census（直接采用普查数）
+  --json <文件>          另存 JSON 报告（格式见 docs/analysis-json.md）
+  --walk <文件>          按步行路网距离分析（GeoJSON 或 Shapefile .zip/.shp 路网；示例：data/walk-network.geojson）
+  --walk-speed <km/h>    步行速度（换算分钟），默认 5
+  --cells                JSON 报告中包含每个人口网格的结果
+  --year <年份>          十五五规划逐年供需（2025–2030），并给出该年的学位与覆盖
+  --scenario <文件>      规划方案文件（.xwgh-scenario.json，应用中“导出方案”），默认 plan_projects 图层
+  --lang zh|en           输出语言，默认 zh（中文）`,
+    en: `Usage: npm run analyze -- --data <folder> --radius <m> [--json <file>]
+  --data <folder>        data folder (kindergartens.csv, population.csv, communities.geojson, admin_units.geojson), default data
+  --radius <m>           service radius, default 300 (GB 50180-2018), alternative 500
+  --decay <form>         2SFCA distance decay: gaussian (default) or uniform
+  --as-of <date>         as-of date YYYY-MM-DD, default today (overdue handovers)
+  --rules <table>        supporting-kindergarten rules: hainan (Hainan 2019, default) or yulin (Yulin)
+  --handover-months <n>  months after acceptance within which to hand over, default 3
+  --basis <basis>        base-year children: births (census carried forward by births, default) or census (as counted)
+  --json <file>          also write the JSON report (see docs/analysis-json.md)
+  --walk <file>          walking distance over a path network (GeoJSON or Shapefile .zip/.shp; sample: data/walk-network.geojson)
+  --walk-speed <km/h>    walking speed (for minutes), default 5
+  --cells                include every population cell in the JSON report
+  --year <year>          five-year plan supply and demand per year (2025–2030), with places and coverage of that year
+  --scenario <file>      plan scenario file (.xwgh-scenario.json, “Export scenario” in the app), default the plan_projects layer
+  --lang zh|en           output language, default zh (Chinese)`,
+  },
+  'cli.error': { zh: '错误：{text}', en: 'Error: {text}' },
+  'cli.warning': { zh: '警告：{text}', en: 'Warning: {text}' },
+  'cli.needsValue': { zh: '参数 {flag} 需要一个值', en: '{flag} needs a value' },
+  'cli.badRadius': { zh: '服务半径应为正数（米），而不是“{value}”', en: 'The radius must be a positive number of metres, not “{value}”' },
+  'cli.badWalkSpeed': { zh: '步行速度应为正数（km/h），而不是“{value}”', en: 'The walking speed must be a positive number (km/h), not “{value}”' },
+  'cli.badChoice': { zh: '{flag} 应为 {choices}，而不是“{value}”', en: '{flag} must be {choices}, not “{value}”' },
+  'cli.badYear': { zh: '--year 应为年份，而不是“{value}”', en: '--year must be a year, not “{value}”' },
+  'cli.noScenarioFile': { zh: '找不到方案文件“{file}”', en: 'Scenario file “{file}” not found' },
+  'cli.unknownFlag': { zh: '未知参数“{flag}”', en: 'Unknown option “{flag}”' },
+  'cli.noWalkFile': { zh: '找不到路网文件“{file}”', en: 'Network file “{file}” not found' },
+  'cli.walk.read': { zh: '步行路网 {name}：{edges} 段，{km} 公里，{components} 个连通部分{detached}；排除不可步行道路 {notWalkable} 条', en: 'Walking network {name}: {edges} segments, {km} km, {components} connected parts{detached}; {notWalkable} roads not walkable left out' },
+  'cli.walk.detached': { zh: '（主体之外 {km} 公里）', en: ' ({km} km outside the main part)' },
+  'cli.noDataFolder': { zh: '找不到数据文件夹“{folder}”', en: 'Data folder “{folder}” not found' },
+  'cli.missingLayer': { zh: '警告：缺少{layer}图层（{file}）', en: 'Warning: no {layer} layer ({file})' },
+  'cli.noInput': { zh: '文件夹“{folder}”中没有 {kindergartens} 和 {population}，无法分析。请按数据说明准备图层文件。', en: 'Folder “{folder}” has neither {kindergartens} nor {population}; nothing to analyse. Prepare the layer files as the data guide describes.' },
+  'cli.issue.error': { zh: '警告（该行已跳过）：{text}', en: 'Warning (row skipped): {text}' },
+  'cli.issue.note': { zh: '提示：{text}', en: 'Note: {text}' },
+  'cli.issue.more': { zh: '……另有 {n} 条数据问题未列出', en: '… {n} more data problems not listed' },
+  'cli.sep': { zh: '；', en: '; ' },
+  'cli.jsonWritten': { zh: 'JSON 报告已写入 {file}', en: 'JSON report written to {file}' },
+  'cli.count': { zh: '{n} {unit}', en: '{n}{unit}' },
+  'cli.title': { zh: '学位规划分析 — {folder}（统计日期 {date}）', en: '学位规划 analysis — {folder} (as of {date})' },
+  'cli.params': { zh: '服务半径 {radius} m（{source}）{walking}；2SFCA {decay}；配套园规则 {rules}', en: 'Service radius {radius} m ({source}){walking}; 2SFCA {decay}; supporting-kindergarten rules {rules}' },
+  'cli.distanceNote': { zh: '；距离：{distance}', en: '; distance: {distance}' },
+  'cli.basis': { zh: '数据口径：{basis}', en: 'Basis: {basis}' },
+  'cli.summary': { zh: '现状幼儿园 {kindergartens} 所，学位 {places} 个；3–5岁幼儿 {children} 人（{dataYear} 年普查口径 {censusChildren} 人）；常住人口 {residents} 人', en: '{kindergartens} existing kindergartens, {places} places; {children} children aged 3–5 ({censusChildren} in the {dataYear} census); {residents} residents' },
+  'cli.h.indicators': { zh: '一、县域学前教育普及普惠指标（全区）', en: '1. County preschool indicators (district)' },
+  'cli.h.coverage': { zh: '二、服务半径覆盖与供需（{distance}）', en: '2. Coverage and supply ({distance})' },
+  'cli.h.communities': { zh: '三、城镇小区配套园', en: '3. Supporting kindergartens of residential communities' },
+  'cli.h.streets': { zh: '四、分街道供需与指标', en: '4. Supply, demand and indicators per sub-district' },
+  'cli.col.indicator': { zh: '指标', en: 'Indicator' },
+  'cli.col.value': { zh: '数值', en: 'Value' },
+  'cli.col.standard': { zh: '标准', en: 'Standard' },
+  'cli.col.pass': { zh: '达标', en: 'Met' },
+  'cli.col.source': { zh: '来源', en: 'Source' },
+  'cli.note': { zh: '  注：{label} — {note}', en: '  Note: {label} — {note}' },
+  'cli.line': { zh: '  {label}：{value}', en: '  {label}: {value}' },
+  'cli.coveredChildren': { zh: '覆盖的 3–5岁幼儿', en: 'Children 3–5 covered' },
+  'cli.coveredResidents': { zh: '覆盖的常住人口', en: 'Residents covered' },
+  'cli.coveredChildren.value': { zh: '{n} 人（{share}），服务半径外 {outside} 人', en: '{n} ({share}), outside every catchment {outside}' },
+  'cli.split': { zh: '3–5岁幼儿去向', en: 'Children 3–5' },
+  'cli.split.value': { zh: '就近有学位 {served} + 半径内学位不足 {over} + 半径外 {outside} = {children} 人', en: 'served within reach {served} + short of places within the radius {over} + outside {outside} = {children}' },
+  'cli.gap': { zh: '学位缺口', en: 'Shortfall of places' },
+  'cli.gap.value': { zh: '{gap} 个（学位 {places} − 幼儿 {children}，不足时计）', en: '{gap} (places {places} − children {children}, where short)' },
+  'cli.access.value': { zh: '{mean}（均一 {plain}，高斯 {gauss}）', en: '{mean} (uniform {plain}, Gaussian {gauss})' },
+  'cli.ratio': { zh: '幼儿园供需比 R', en: 'Kindergarten ratio R' },
+  'cli.ratio.value': { zh: '绿 {green} 所、黄 {amber} 所、红 {red} 所、半径内无幼儿 {none} 所（R ≥ {g} 绿，≥ {a} 黄）', en: '{green} green, {amber} amber, {red} red, {none} without children within the radius (R ≥ {g} green, ≥ {a} amber)' },
+  'cli.redShare': { zh: '红色幼儿园占比', en: 'Share of kindergartens in red' },
+  'cli.communities': { zh: '小区', en: 'Communities' },
+  'cli.communities.value': { zh: '{n} 个，应配建 {required} 个，问题涉及应配建班数 {classes} 班', en: '{n}, {required} require a kindergarten, {classes} required classes affected by problems' },
+  'cli.overdue': { zh: '逾期未移交', en: 'Overdue for handover' },
+  'cli.overdue.value': { zh: '{n} 个（移交期限：竣工验收后 {months} 个月，或台账给定日期）', en: '{n} (handover within {months} months of acceptance, or the ledger’s date)' },
+  'cli.col.community': { zh: '小区', en: 'Community' },
+  'cli.col.problem': { zh: '问题', en: 'Problem' },
+  'cli.col.handoverDue': { zh: '应移交日期', en: 'Handover due' },
+  'cli.col.daysOverdue': { zh: '逾期天数', en: 'Days overdue' },
+  'cli.moreOverdue': { zh: '  ……另有 {n} 个逾期小区', en: '  … {n} more overdue communities' },
+  'cli.col.street': { zh: '街道', en: 'Sub-district' },
+  'cli.col.kindergartens': { zh: '幼儿园', en: 'Kindergartens' },
+  'cli.col.places': { zh: '学位', en: 'Places' },
+  'cli.col.children': { zh: '3–5岁', en: 'Aged 3–5' },
+  'cli.col.gap': { zh: '缺口', en: 'Gap' },
+  'cli.col.coverage': { zh: '覆盖率', en: 'Coverage' },
+  'cli.col.served': { zh: '就近有学位', en: 'Served' },
+  'cli.col.over': { zh: '学位不足', en: 'Short' },
+  'cli.col.outside': { zh: '半径外', en: 'Outside' },
+  'cli.col.access': { zh: '可达性', en: 'Access' },
+  'cli.col.status': { zh: '状态', en: 'Status' },
+  'cli.col.gross': { zh: '毛入园率', en: 'Gross enrolment' },
+  'cli.col.inclusive': { zh: '普惠覆盖率', en: 'Inclusive' },
+  'cli.col.public': { zh: '公办占比', en: 'Public' },
+  'cli.rag.green': { zh: '绿', en: 'green' },
+  'cli.rag.amber': { zh: '黄', en: 'amber' },
+  'cli.rag.red': { zh: '红', en: 'red' },
+  'cli.streets.note': { zh: '  注：街道可达性 = Σ(A_i × 网格幼儿数) ÷ Σ网格幼儿数；就近有学位 = Σ min(A_i, 1) × 网格幼儿数；末行为全区合计。', en: '  Note: access of a sub-district = Σ(A_i × children of the cell) ÷ Σ children; served = Σ min(A_i, 1) × children of the cell; the last row is the district.' },
+  'cli.timing': { zh: '用时 {ms} ms（配对 {pairs} 对）', en: 'Time {ms} ms ({pairs} pairs)' },
+  'cli.plan.yearOutside': { zh: '--year {year} 不在规划年份 {first}–{last} 内', en: '--year {year} is outside the plan years {first}–{last}' },
+  'cli.plan.title': { zh: '十五五规划逐年供需 — 方案“{scenario}”（{n} 个项目）', en: 'Five-year plan, year by year — scenario “{scenario}” ({n} projects)' },
+  'cli.plan.settings': { zh: '需求方法：{method}；数据口径：{basis}；基准毛入园率 {rate}；建设项目竣工后第 {lag} 年起提供学位', en: 'Demand {method}; basis: {basis}; base gross enrolment {rate}; projects supply places from year {lag} after completion' },
+  'cli.plan.col.year': { zh: '年份', en: 'Year' },
+  'cli.plan.col.childrenBirths': { zh: '3–5岁(出生推算)', en: 'Aged 3–5 (births)' },
+  'cli.plan.col.perThousand': { zh: '千人指标需求', en: 'Per-1,000 demand' },
+  'cli.plan.col.gap': { zh: '缺口(街道之和)', en: 'Gap (sum of sub-districts)' },
+  'cli.plan.gap': { zh: '{gap}（{streets} 街道）', en: '{gap} ({streets} sub-districts)' },
+  'cli.plan.col.covered': { zh: '覆盖', en: 'Covered' },
+  'cli.plan.covered': { zh: '{n}（{share}）', en: '{n} ({share})' },
+  'cli.plan.col.tuo': { zh: '托位/需求', en: 'Childcare/need' },
+  'cli.plan.col.cost': { zh: '投资(万元)', en: 'Cost (10k yuan)' },
+  'cli.plan.note': { zh: '  注：{text}', en: '  Note: {text}' },
+  'cli.plan.year': { zh: '{year} 年：学位 {places} 个，服务半径覆盖 {covered} / {demand}（{share}）', en: '{year}: {places} places, covered {covered} / {demand} ({share})' },
+  'cli.plan.timing': { zh: '用时 {ms} ms（配对一次 {pairs} ms，{years} 个年份 {yearsMs} ms）', en: 'Time {ms} ms (pairing once {pairs} ms, {years} years {yearsMs} ms)' },
+  'cli.plan.baseScenario': { zh: '{name}（plan_projects 图层）', en: '{name} (plan_projects layer)' },
+  'indicator.grossEnrolment.source': { zh: '教督〔2020〕1号（部分省份要求 90%）', en: 'Jiaodu [2020] No. 1 (some provinces require 90%)' },
 } as const satisfies Entries;
