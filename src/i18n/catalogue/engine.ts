@@ -360,4 +360,58 @@ export const ENGINE = {
   'cli.plan.timing': { zh: '用时 {ms} ms（配对一次 {pairs} ms，{years} 个年份 {yearsMs} ms）', en: 'Time {ms} ms (pairing once {pairs} ms, {years} years {yearsMs} ms)' },
   'cli.plan.baseScenario': { zh: '{name}（plan_projects 图层）', en: '{name} (plan_projects layer)' },
   'indicator.grossEnrolment.source': { zh: '教督〔2020〕1号（部分省份要求 90%）', en: 'Jiaodu [2020] No. 1 (some provinces require 90%)' },
+  'engine.siting.heuristic': { zh: '启发式结果（贪心 + 交换），尚未证明最优', en: 'Heuristic result (greedy + swap), not proved optimal' },
+  'engine.siting.optimal': { zh: '已证明最优', en: 'Proved optimal' },
+  'engine.siting.timeLimit': { zh: '达到时间上限 {s} 秒，与上界差距 {gap}%', en: 'Time limit of {s} s reached, {gap}% from the bound' },
+  'engine.siting.interrupted': { zh: '已中止，与上界差距 {gap}%', en: 'Stopped, {gap}% from the bound' },
+  'engine.siting.infeasible': { zh: '无可行解', en: 'No feasible solution' },
+  'engine.siting.other': { zh: '求解状态 {status}，与上界差距 {gap}%', en: 'Solver status {status}, {gap}% from the bound' },
+  'engine.siting.tooLarge': { zh: '问题规模过大，未进行精确求解：模型约有 {nnz} 万个非零系数（上限 {max} 万），超出浏览器中求解器的内存。请减少候选点：把网格间距增大到约 {factor} 倍，或少选几块用地，或缩小服务半径。下方的即时结果仍然有效。', en: 'Too large to solve exactly: about {nnz} × 10,000 nonzeros (limit {max} × 10,000), beyond the solver’s memory in the browser. Use fewer candidates: a grid about {factor} times wider, fewer plots, or a smaller radius. The instant result below still holds.' },
+  'engine.siting.tooLargeCapacity': { zh: '问题规模过大，未进行精确求解：模型约有 {nnz} 万个非零系数（上限 {max} 万），超出浏览器中求解器的内存。请减少候选点：把网格间距增大到约 {factor} 倍，或少选几块用地；也可关闭“考虑学位容量”，或缩小服务半径。下方的即时结果仍然有效。', en: 'Too large to solve exactly: about {nnz} × 10,000 nonzeros (limit {max} × 10,000), beyond the solver’s memory in the browser. Use fewer candidates: a grid about {factor} times wider or fewer plots; or turn off “count places”, or use a smaller radius. The instant result below still holds.' },
+  'engine.siting.outOfMemory': { zh: '精确求解器内存不足，计算已停止：请减少候选点（增大网格间距或少选几块用地）、关闭“考虑学位容量”或缩小服务半径后重试。即时结果仍然有效。', en: 'The exact solver ran out of memory and stopped: use fewer candidates (a wider grid or fewer plots), turn off “count places” or use a smaller radius, then retry. The instant result still holds.' },
+  'engine.siting.failed': { zh: '选址计算失败：{error}', en: 'Siting failed: {error}' },
+  'engine.siting.badSpacing': { zh: '候选点间距必须为正数：{spacing}', en: 'The candidate spacing must be positive: {spacing}' },
+  'engine.siting.badCoords': { zh: '坐标无效', en: 'invalid coordinates' },
+  'engine.siting.plotTooSmall': { zh: '用地 {area}㎡，小于 {classes} 班所需 {need}㎡', en: 'plot {area} m², below the {need} m² of {classes} classes' },
+  'engine.siting.notFeatureCollection': { zh: '教育用地文件不是 GeoJSON FeatureCollection', en: 'The education-plot file is not a GeoJSON FeatureCollection' },
+  'cli.site.usage': {
+    zh: `用法：npm run site -- --data <数据文件夹> --p <新建园数> --radius <米> [--capacity] [--json <输出文件>]
+  --goal mclp|lscp     目标：mclp（p 所新园覆盖最多未覆盖幼儿，默认）或 lscp（覆盖全部幼儿的最少园数）
+  --capacity           按学位计覆盖：幼儿仅在服务半径内有空余学位时计为覆盖（现有园学位优先）
+  --classes 6|9|12     新建园规模（班，每班 30 个学位），默认 12
+  --grid <米>          候选点：人口分布上的方格网，间距默认 300
+  --plots <文件>       候选点：教育用地 GeoJSON（面积属性 area/面积/用地面积，或由多边形计算）
+  --budget <万元>      总投资上限；--cost <万元> 每所新园造价，默认 3000
+  --time-limit <秒>    精确求解的时间上限，默认 60
+  --lang zh|en         输出语言，默认 zh（中文）`,
+    en: `Usage: npm run site -- --data <folder> --p <new sites> --radius <m> [--capacity] [--json <file>]
+  --goal mclp|lscp     goal: mclp (p new sites covering most uncovered children, default) or lscp (fewest sites covering all)
+  --capacity           count places: a child is covered only with a free place within the radius (existing places first)
+  --classes 6|9|12     size of a new kindergarten (classes of 30 places), default 12
+  --grid <m>           candidates: a square grid over populated land, spacing default 300
+  --plots <file>       candidates: education plots GeoJSON (area property area/面积/用地面积, or computed from polygons)
+  --budget <10k yuan>  total budget; --cost <10k yuan> cost per new site, default 3000
+  --time-limit <s>     time limit of the exact solve, default 60
+  --lang zh|en         output language, default zh (Chinese)`,
+  },
+  'cli.site.badValue': { zh: '参数 {flag} 的值“{value}”无效', en: 'Invalid value “{value}” for {flag}' },
+  'cli.site.answer': { zh: '{label}（{s} 秒）：{status}', en: '{label} ({s} s): {status}' },
+  'cli.site.objSites': { zh: '{n} 所', en: '{n} sites' },
+  'cli.site.objChildren': { zh: '{n} 人（3–5岁）', en: '{n} children (3–5)' },
+  'cli.site.bound': { zh: '，上界 {bound}，差距 {gap}%', en: ', bound {bound}, gap {gap}%' },
+  'cli.site.objective': { zh: '  目标值 {obj}{bound}', en: '  Objective {obj}{bound}' },
+  'cli.site.served': { zh: '  覆盖幼儿 {before}（{beforePct}）→ {after}（{afterPct}）', en: '  Children covered {before} ({beforePct}) → {after} ({afterPct})' },
+  'cli.site.site': { zh: '  {rank}. {name}  {lon}, {lat}  新增服务 {served} 人  {places} 个学位', en: '  {rank}. {name}  {lon}, {lat}  newly served {served}  {places} places' },
+  'cli.site.lscp': { zh: '最少园数覆盖全部幼儿（LSCP）', en: 'fewest sites covering all children (LSCP)' },
+  'cli.site.mclp': { zh: '新建 {p} 所，覆盖最多幼儿（MCLP）', en: '{p} new sites covering the most children (MCLP)' },
+  'cli.site.byPlaces': { zh: '，按学位计', en: ', counting places' },
+  'cli.site.budget': { zh: '，预算 {budget} 万元', en: ', budget {budget} × 10k yuan' },
+  'cli.site.title': { zh: '选址：{goal}，服务半径 {radius} 米，{classes} 班 {places} 个学位{capacity}{budget}', en: 'Siting: {goal}, radius {radius} m, {classes} classes with {places} places{capacity}{budget}' },
+  'cli.site.demand': { zh: '  需求：2025 年（基准年，由人口图层按出生人口推算）3–5岁幼儿，供给：基准方案当年的幼儿园——与应用中关闭十五五时的选址相同', en: '  Demand: children 3–5 in 2025 (base year, carried from the population layer by births); supply: the base scenario’s kindergartens that year — as the app’s siting with the plan closed' },
+  'cli.site.children': { zh: '  3–5岁幼儿 {n}，现有园服务半径内 {covered}，任何候选点都达不到 {unreachable}（{cells} 个网格）', en: '  Children 3–5: {n}, within reach of existing kindergartens {covered}, out of reach of every candidate {unreachable} ({cells} cells)' },
+  'cli.site.dropped': { zh: '（剔除 {n}：{list}{more}）', en: ' ({n} left out: {list}{more})' },
+  'cli.site.candidates': { zh: '  候选点 {n}{dropped}，合并后需求组 {groups}', en: '  Candidates {n}{dropped}, demand groups after merging {groups}' },
+  'cli.site.instant': { zh: '即时结果', en: 'Instant result' },
+  'cli.site.exact': { zh: '精确结果', en: 'Exact result' },
+  'cli.site.written': { zh: '已写入 {file}', en: 'Written to {file}' },
 } as const satisfies Entries;
