@@ -389,7 +389,7 @@ export const ENGINE = {
   --capacity           count places: a child is covered only with a free place within the radius (existing places first)
   --classes 6|9|12     size of a new kindergarten (classes of 30 places), default 12
   --grid <m>           candidates: a square grid over populated land, spacing default 300
-  --plots <file>       candidates: education plots GeoJSON (area property area/面积/用地面积, or computed from polygons)
+  --plots <file>       candidates: education plots GeoJSON (an area property such as area, or computed from polygons)
   --budget <10k yuan>  total budget; --cost <10k yuan> cost per new site, default 3000
   --time-limit <s>     time limit of the exact solve, default 60
   --lang zh|en         output language, default zh (Chinese)`,
