@@ -51,7 +51,7 @@ describe('analysis-worker', () => {
     scope.onmessage!({ data: { type: 'run', id: 2, input: randomCity(2, 20, 300), params: defaultAnalysisParams('2026-06-30') } });
     scope.onmessage!({ data: { type: 'cancel', id: 2 } });
     const done = await waitFor(2);
-    expect(done.msg).toMatchObject({ type: 'error', id: 2, aborted: true, messageZh: '分析已取消' });
+    expect(done.msg).toMatchObject({ type: 'error', id: 2, aborted: true, message: { key: 'engine.err.aborted' } });
   });
 
   it('reports bad parameters as an error in Chinese', async () => {
