@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { UNIT_KEY } from '../analysis/figures';
 import type { Figure } from '../analysis/types';
-import { msg, type Lang } from '../i18n';
+import { msg, render, type Lang, type Message } from '../i18n';
 import { formatInt } from './format';
-import { useRender } from './use-t';
 
 /** A figure with unit: percent with one decimal, ratios as 1:x, counts grouped. */
 export function formatFigure(f: Pick<Figure, 'value' | 'unit'>, lang: Lang = 'zh'): string {
@@ -24,7 +23,7 @@ function formatThreshold(f: Figure, lang: Lang): string {
 
 /** The formula, inputs and source behind a figure. */
 export function FigureExplain({ f, lang = 'zh' }: { f: Figure; lang?: 'zh' | 'en' }) {
-  const r = useRender();
+  const r = (x: Message) => render(lang, x);
   return (
     <div className="explain" data-testid={`explain-${f.key}`}>
       <div>
@@ -53,7 +52,7 @@ export function FigureExplain({ f, lang = 'zh' }: { f: Figure; lang?: 'zh' | 'en
 /** Figure with its threshold (毛入园率 91.2% ≥ 85% ✓); click to see how it was computed. */
 export function FigureCard({ f, lang }: { f: Figure; lang: 'zh' | 'en' }) {
   const [open, setOpen] = useState(false);
-  const r = useRender();
+  const r = (x: Message) => render(lang, x);
   const cls = f.pass === undefined ? '' : f.pass ? 'pass' : 'fail';
   return (
     <div className={`figure ${cls}`} data-testid={`figure-${f.key}`}>
