@@ -4,6 +4,7 @@
  * by the next one (AbortController); a failed run removes the figures it would
  * have replaced, so nothing stale is ever shown as current.
  */
+import { messageOfError } from '../analysis/message-error';
 import type { StateCreator } from 'zustand/vanilla';
 import type { Message } from '../i18n';
 import { defaultPlanSettings } from '../analysis/plan/plan-defaults';
@@ -53,7 +54,7 @@ export interface PlanSlice {
   planStale: Record<string, true>;
   planState: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
   planProgress: number;
-  planError: string | null;
+  planError: Message | null;
   planRunner: PlanRunner | null;
   planAbort: AbortController | null;
   planUndo: { label: string; scenarios: PlanScenario[] }[];
@@ -352,7 +353,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
         set((st) => {
           const results = { ...st.planResults };
           for (const id of ids) delete results[id];
-          return { planResults: results, planStale: {}, planState: 'error', planError: (e as Error).message, planAbort: null };
+          return { planResults: results, planStale: {}, planState: 'error', planError: messageOfError(e), planAbort: null };
         });
       }
     },

@@ -16,4 +16,6 @@ export const STATE = {
   'state.network.importFirst': { zh: '请先导入步行路网（数据 ▾ → 导入步行路网，或本栏的“导入步行路网…”）', en: 'Import a walking network first (Data ▾ → Import walking network, or “Import walking network…” here)' },
   'state.network.notSaved': { zh: '项目使用步行路网距离，但路网未随项目保存：已改为直线距离，请重新导入步行路网后再选择“步行路网”', en: 'The project uses walking distance but its network was not saved with it: switched to straight line; import the walking network again, then choose walking' },
   'state.network.sampleFailed': { zh: '无法读取示例步行路网（HTTP {status}）', en: 'Cannot read the sample walking network (HTTP {status})' },
+  'state.tab.readOnly': { zh: '本项目正在另一个标签页中编辑：本页为只读，改动不会保存。', en: 'This project is being edited in another tab: this page is read-only and changes are not saved.' },
+  'state.tab.takenOver': { zh: '另一个标签页接管了编辑：本页现为只读，改动不会保存。', en: 'Another tab took over editing: this page is now read-only and changes are not saved.' },
 } as const satisfies Entries;
