@@ -1,9 +1,9 @@
 /**
- * CLI: analyse a data folder and print the results in Chinese.
+ * CLI: analyse a data folder and print the results in Chinese (--lang en: English).
  *
  *   npm run analyze -- --data <folder> --radius <m> [--json <out>]
  *     [--decay gaussian|uniform] [--as-of YYYY-MM-DD] [--rules hainan|yulin]
- *     [--handover-months 3] [--cells]
+ *     [--handover-months 3] [--cells] [--lang zh|en]
  *
  * Reads the layer files of the documented schema (kindergartens.csv,
  * population.csv, communities.geojson, admin_units.geojson), runs the engine
@@ -15,9 +15,13 @@ import path from 'node:path';
 import { formatIssue } from '../src/data/issues';
 import { loadDataFolder } from '../src/data/load-folder-node';
 import { LAYERS, layerLabel, type LayerId } from '../src/data/schema';
-import { PROBLEM_ORDER, PROBLEM_ZH } from '../src/analysis/communities';
-import { radiusSourceZh } from '../src/analysis/headline';
-import { defaultAnalysisParams, distanceLabelZh, RULE_TABLE_HAINAN_2019, RULE_TABLE_YULIN, validateParams } from '../src/analysis/params';
+import { PROBLEM_KEY, PROBLEM_ORDER } from '../src/analysis/communities';
+import { UNIT_KEY } from '../src/analysis/figures';
+import { radiusSource } from '../src/analysis/headline';
+import { messageOfError } from '../src/analysis/message-error';
+import { defaultAnalysisParams, distanceLabel, RULE_TABLE_HAINAN_2019, RULE_TABLE_YULIN, ruleTableLabel, validateParams } from '../src/analysis/params';
+import { BASE_SCENARIO_NAME } from '../src/analysis/plan/present';
+import { m, msg, render, type Lang, type Message, type MessageKey, type MessageValues } from '../src/i18n';
 import { buildWalkGraph, type WalkGraph } from '../src/analysis/network/walk-graph';
 import { walkLinesFromGeoJson } from '../src/data/network/walk-lines';
 import { walkLinesFromShapefile } from '../src/data/network/shapefile-lines';
@@ -30,20 +34,10 @@ import type { AnalysisParams, Figure, StreetRow } from '../src/analysis/types';
 import { fmtInt, fmtNum, fmtPct, fmtShare, table } from './analyze/format';
 import { runPlanReport } from './analyze/plan-report';
 
-const USAGE = `用法：npm run analyze -- --data <数据文件夹> --radius <米> [--json <输出文件>]
-  --data <文件夹>        数据文件夹（含 kindergartens.csv、population.csv、communities.geojson、admin_units.geojson），默认 data
-  --radius <米>          服务半径，默认 300（GB 50180-2018），可选 500
-  --decay <形式>         2SFCA 距离衰减：gaussian（高斯，默认）或 uniform（均一）
-  --as-of <日期>         统计日期 YYYY-MM-DD，默认今天（判断配套园是否逾期移交）
-  --rules <规则表>       配套园配建规则：hainan（海南 2019，默认）或 yulin（榆林）
-  --handover-months <n>  竣工验收后应移交的月数，默认 3
-  --basis <口径>         基准年幼儿：births（由普查按出生人口推算到基准年，默认）或 census（直接采用普查数）
-  --json <文件>          另存 JSON 报告（格式见 docs/analysis-json.md）
-  --walk <文件>          按步行路网距离分析（GeoJSON 或 Shapefile .zip/.shp 路网；示例：data/walk-network.geojson）
-  --walk-speed <km/h>    步行速度（换算分钟），默认 5
-  --cells                JSON 报告中包含每个人口网格的结果
-  --year <年份>          十五五规划逐年供需（2025–2030），并给出该年的学位与覆盖
-  --scenario <文件>      规划方案文件（.xwgh-scenario.json，应用中“导出方案”），默认 plan_projects 图层`;
+let lang: Lang = process.argv.includes('--lang') && process.argv[process.argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'zh';
+const t = (key: MessageKey, values?: MessageValues): string => msg(lang, key, values);
+const r = (message: Message): string => render(lang, message);
+const usage = (): string => t('cli.analyze.usage');
 
 interface Args {
   data: string;
@@ -59,10 +53,11 @@ interface Args {
   basis: DemandBasis;
   walk: string | null;
   walkSpeed: number | null;
+  lang: Lang;
 }
 
-function fail(msg: string, code = 1): never {
-  console.error(`错误：${msg}`);
+function fail(text: string, code = 1): never {
+  console.error(t('cli.error', { text }));
   process.exit(code);
 }
 
@@ -73,12 +68,12 @@ function todayIso(): string {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { data: 'data', radius: 300, json: null, decay: 'gaussian', asOf: todayIso(), rules: 'hainan', handoverMonths: 3, cells: false, year: null, scenario: null, basis: 'births', walk: null, walkSpeed: null };
+  const a: Args = { data: 'data', radius: 300, json: null, decay: 'gaussian', asOf: todayIso(), rules: 'hainan', handoverMonths: 3, cells: false, year: null, scenario: null, basis: 'births', walk: null, walkSpeed: null, lang };
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k];
     const val = (): string => {
       const v = argv[++k];
-      if (v === undefined || v.startsWith('--')) fail(`参数 ${flag} 需要一个值\n\n${USAGE}`);
+      if (v === undefined || v.startsWith('--')) fail(`${t('cli.needsValue', { flag })}\n\n${usage()}`);
       return v;
     };
     switch (flag) {
@@ -88,7 +83,7 @@ function parseArgs(argv: string[]): Args {
       case '--radius': {
         const v = val();
         a.radius = Number(v);
-        if (!(a.radius > 0)) fail(`服务半径应为正数（米），而不是“${v}”`);
+        if (!(a.radius > 0)) fail(t('cli.badRadius', { value: v }));
         break;
       }
       case '--json':
@@ -100,12 +95,12 @@ function parseArgs(argv: string[]): Args {
       case '--walk-speed': {
         const v = val();
         a.walkSpeed = Number(v);
-        if (!(a.walkSpeed > 0)) fail(`步行速度应为正数（km/h），而不是“${v}”`);
+        if (!(a.walkSpeed > 0)) fail(t('cli.badWalkSpeed', { value: v }));
         break;
       }
       case '--decay': {
         const v = val();
-        if (v !== 'gaussian' && v !== 'uniform') fail(`--decay 应为 gaussian 或 uniform，而不是“${v}”`);
+        if (v !== 'gaussian' && v !== 'uniform') fail(t('cli.badChoice', { flag, choices: 'gaussian / uniform', value: v }));
         a.decay = v;
         break;
       }
@@ -114,7 +109,7 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--rules': {
         const v = val();
-        if (v !== 'hainan' && v !== 'yulin') fail(`--rules 应为 hainan 或 yulin，而不是“${v}”`);
+        if (v !== 'hainan' && v !== 'yulin') fail(t('cli.badChoice', { flag, choices: 'hainan / yulin', value: v }));
         a.rules = v;
         break;
       }
@@ -126,27 +121,33 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--basis': {
         const v = val();
-        if (v !== 'births' && v !== 'census') fail(`--basis 应为 births 或 census，而不是“${v}”`);
+        if (v !== 'births' && v !== 'census') fail(t('cli.badChoice', { flag, choices: 'births / census', value: v }));
         a.basis = v;
         break;
       }
       case '--year': {
         const v = val();
         a.year = Number(v);
-        if (!Number.isInteger(a.year)) fail(`--year 应为年份，而不是“${v}”`);
+        if (!Number.isInteger(a.year)) fail(t('cli.badYear', { value: v }));
         break;
       }
       case '--scenario':
         a.scenario = val();
-        if (!existsSync(a.scenario)) fail(`找不到方案文件“${a.scenario}”`);
+        if (!existsSync(a.scenario)) fail(t('cli.noScenarioFile', { file: a.scenario }));
         break;
+      case '--lang': {
+        const v = val();
+        if (v !== 'zh' && v !== 'en') fail(t('cli.badChoice', { flag, choices: 'zh / en', value: v }));
+        a.lang = lang = v;
+        break;
+      }
       case '-h':
       case '--help':
-        console.log(USAGE);
+        console.log(usage());
         process.exit(0);
         break;
       default:
-        fail(`未知参数“${flag}”\n\n${USAGE}`);
+        fail(`${t('cli.unknownFlag', { flag })}\n\n${usage()}`);
     }
   }
   return a;
@@ -159,7 +160,8 @@ function fmtFigure(f: Figure): string {
   if (f.unit === '%') return fmtPct(f.value);
   if (f.unit === '人/人') return `1:${fmtNum(f.value, 1)}`;
   if (f.unit === '学位/人') return fmtNum(f.value, 2);
-  return `${fmtInt(f.value)} ${f.unit}`;
+  const unit = UNIT_KEY[f.unit];
+  return t('cli.count', { n: fmtInt(f.value), unit: unit ? t(unit) : f.unit });
 }
 
 function fmtThreshold(f: Figure): string {
@@ -170,7 +172,7 @@ function fmtThreshold(f: Figure): string {
 
 /** The walking network of --walk (GeoJSON or Shapefile), with its problems printed. */
 async function readWalkGraph(file: string): Promise<WalkGraph> {
-  if (!existsSync(file)) fail(`找不到路网文件“${file}”`);
+  if (!existsSync(file)) fail(t('cli.noWalkFile', { file }));
   const name = path.basename(file);
   try {
     const read = /\.(zip|shp)$/i.test(name)
@@ -178,7 +180,8 @@ async function readWalkGraph(file: string): Promise<WalkGraph> {
       : walkLinesFromGeoJson(JSON.parse(readFileSync(file, 'utf8')), name);
     const g = buildWalkGraph(read.lines);
     const st = g.stats;
-    console.warn(`步行路网 ${name}：${st.edges} 段，${(st.lengthM / 1000).toFixed(1)} 公里，${st.components} 个连通部分${st.components > 1 ? `（主体之外 ${(st.detachedLengthM / 1000).toFixed(1)} 公里）` : ''}；排除不可步行道路 ${read.notWalkable} 条`);
+    const detached = st.components > 1 ? t('cli.walk.detached', { km: (st.detachedLengthM / 1000).toFixed(1) }) : '';
+    console.warn(t('cli.walk.read', { name, edges: st.edges, km: (st.lengthM / 1000).toFixed(1), components: st.components, detached, notWalkable: read.notWalkable }));
     return g;
   } catch (e) {
     return fail((e as Error).message);
@@ -188,20 +191,20 @@ async function readWalkGraph(file: string): Promise<WalkGraph> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dir = path.resolve(args.data);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`找不到数据文件夹“${args.data}”\n\n${USAGE}`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`${t('cli.noDataFolder', { folder: args.data })}\n\n${usage()}`);
   const { data, issues, missing } = loadDataFolder(dir);
   const fileOf = (id: LayerId) => LAYERS[id].file;
   for (const id of missing) {
     if (id === 'plan_projects' || id === 'childcare_centres') continue;
-    console.warn(`警告：缺少${layerLabel('zh', id)}图层（${fileOf(id)}）`);
+    console.warn(t('cli.missingLayer', { layer: layerLabel(lang, id), file: fileOf(id) }));
   }
   if (missing.includes('kindergartens') && missing.includes('population')) {
-    fail(`文件夹“${args.data}”中没有 ${fileOf('kindergartens')} 和 ${fileOf('population')}，无法分析。请按数据说明准备图层文件。`, 2);
+    fail(t('cli.noInput', { folder: args.data, kindergartens: fileOf('kindergartens'), population: fileOf('population') }), 2);
   }
   if (issues.length > 0) {
     const shown = issues.slice(0, 20);
-    for (const i of shown) console.warn(`${i.severity === 'error' ? '警告（该行已跳过）' : '提示'}：${formatIssue('zh', i)}`);
-    if (issues.length > shown.length) console.warn(`……另有 ${issues.length - shown.length} 条数据问题未列出`);
+    for (const i of shown) console.warn(t(i.severity === 'error' ? 'cli.issue.error' : 'cli.issue.note', { text: formatIssue(lang, i) }));
+    if (issues.length > shown.length) console.warn(t('cli.issue.more', { n: issues.length - shown.length }));
   }
   const params: AnalysisParams = {
     ...defaultAnalysisParams(args.asOf),
@@ -213,21 +216,21 @@ async function main(): Promise<void> {
   };
   const walkGraph = args.walk ? await readWalkGraph(args.walk) : undefined;
   const bad = validateParams(params);
-  if (bad.length > 0) fail(bad.join('；'));
+  if (bad.length > 0) fail(bad.map(r).join(t('cli.sep')));
 
   if (args.year !== null || args.scenario !== null) {
     let plan: ReturnType<typeof runPlanReport>;
     try {
-      plan = runPlanReport(data, params, args.scenario, args.year, args.basis, walkGraph);
+      plan = runPlanReport(data, params, args.scenario, args.year, args.basis, walkGraph, lang);
     } catch (e) {
-      fail((e as Error).message);
+      fail(r(messageOfError(e)));
     }
     console.log(plan.text);
     if (args.json) {
       const file = path.resolve(args.json);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(plan.json, null, 2)}\n`);
-      console.log(`JSON 报告已写入 ${file}`);
+      console.log(t('cli.jsonWritten', { file }));
     }
     return;
   }
@@ -235,98 +238,110 @@ async function main(): Promise<void> {
   // 现状 = the plan engine's base year of the 基准 scenario, exactly as the app computes it
   const settings = defaultPlanSettings();
   settings.demand.baseBasis = args.basis;
-  const { result, plan: present } = runPresent({ ...planInputOf(data, params.ruleTable), walkGraph }, { id: 'base', name: '基准方案', projects: data.plan_projects }, params, settings);
-  for (const w of result.warningsZh) console.warn(`警告：${w}`);
+  const { result, plan: present } = runPresent({ ...planInputOf(data, params.ruleTable), walkGraph }, { id: 'base', name: BASE_SCENARIO_NAME, projects: data.plan_projects }, params, settings);
+  for (const w of result.warnings) console.warn(t('cli.warning', { text: w }));
 
   const out: string[] = [];
   const d = result.district;
   out.push('');
-  out.push(`学位规划分析 — ${path.basename(dir)}（统计日期 ${params.asOfDate}）`);
+  out.push(t('cli.title', { folder: path.basename(dir), date: params.asOfDate }));
+  const walkingNote = params.distanceMode === 'walking' ? t('cli.distanceNote', { distance: distanceLabel(params) }) : '';
   out.push(
-    `服务半径 ${params.radiusM} m（${radiusSourceZh(params.radiusM)}）${params.distanceMode === 'walking' ? `；距离：${distanceLabelZh(params)}` : ''}；2SFCA ${params.decay === 'gaussian' ? '高斯衰减' : '均一权重'}；配套园规则 ${params.ruleTable.labelZh}`,
+    t('cli.params', {
+      radius: params.radiusM,
+      source: radiusSource(params.radiusM),
+      walking: walkingNote,
+      decay: m(params.decay === 'gaussian' ? 'engine.decay.gaussian' : 'engine.decay.uniform'),
+      rules: ruleTableLabel(params.ruleTable),
+    }),
   );
-  out.push(`数据口径：${describeBasis('zh', present, settings.baseYear)}`);
-  out.push(`现状幼儿园 ${fmtInt(d.kindergartens)} 所，学位 ${fmtInt(d.places)} 个；3–5岁幼儿 ${fmtInt(d.children)} 人（${present.dataYear} 年普查口径 ${fmtInt(present.censusChildren)} 人）；常住人口 ${fmtInt(d.residents)} 人`);
+  out.push(t('cli.basis', { basis: describeBasis(lang, present, settings.baseYear) }));
+  out.push(
+    t('cli.summary', {
+      kindergartens: fmtInt(d.kindergartens),
+      places: fmtInt(d.places),
+      children: fmtInt(d.children),
+      dataYear: present.dataYear,
+      censusChildren: fmtInt(present.censusChildren),
+      residents: fmtInt(d.residents),
+    }),
+  );
 
-  out.push('', '一、县域学前教育普及普惠指标（全区）');
+  out.push('', t('cli.h.indicators'));
   out.push(
     table(result.indicators, [
-      { title: '指标', align: 'left', get: (f) => f.labelZh },
-      { title: '数值', align: 'right', get: fmtFigure },
-      { title: '标准', align: 'left', get: fmtThreshold },
-      { title: '达标', align: 'left', get: mark },
-      { title: '来源', align: 'left', get: (f) => f.sourceZh.split('；')[0] },
+      { title: t('cli.col.indicator'), align: 'left', get: (f) => r(f.label) },
+      { title: t('cli.col.value'), align: 'right', get: fmtFigure },
+      { title: t('cli.col.standard'), align: 'left', get: fmtThreshold },
+      { title: t('cli.col.pass'), align: 'left', get: mark },
+      { title: t('cli.col.source'), align: 'left', get: (f) => r(f.source).split(t('cli.sep'))[0] },
     ]),
   );
-  for (const f of result.indicators) if (f.noteZh) out.push(`  注：${f.labelZh} — ${f.noteZh}`);
+  for (const f of result.indicators) if (f.note) out.push(t('cli.note', { label: f.label, note: f.note }));
 
-  out.push('', `二、服务半径覆盖与供需（${distanceLabelZh(params)}）`);
+  out.push('', t('cli.h.coverage', { distance: distanceLabel(params) }));
   const h = Object.fromEntries(result.headline.map((f) => [f.key, f]));
-  const line = (label: string, value: string) => `  ${label}：${value}`;
-  out.push(line('覆盖的 3–5岁幼儿', `${fmtInt(d.coveredChildren)} 人（${fmtShare(d.coveredChildrenShare)}），服务半径外 ${fmtInt(d.outside)} 人`));
-  out.push(line('覆盖的常住人口', `${fmtInt(d.coveredResidents)} 人（${fmtShare(d.coveredResidentsShare)}），服务半径外 ${fmtInt(d.residents - d.coveredResidents)} 人`));
-  out.push(
-    line(
-      '3–5岁幼儿去向',
-      `就近有学位 ${fmtInt(d.served)} + 半径内学位不足 ${fmtInt(d.overCapacity)} + 半径外 ${fmtInt(d.outside)} = ${fmtInt(d.children)} 人`,
-    ),
-  );
-  out.push(line('学位缺口', `${fmtInt(d.placesGap)} 个（学位 ${fmtInt(d.places)} − 幼儿 ${fmtInt(d.children)}，不足时计）`));
-  out.push(line('人均可达学位（2SFCA）', `${fmtNum(d.meanAccess, 2)}（均一 ${fmtNum(d.meanAccessPlain, 2)}，高斯 ${fmtNum(d.meanAccessGaussian, 2)}）`));
+  const line = (label: string, value: string) => t('cli.line', { label, value });
+  out.push(line(t('cli.coveredChildren'), t('cli.coveredChildren.value', { n: fmtInt(d.coveredChildren), share: fmtShare(d.coveredChildrenShare), outside: fmtInt(d.outside) })));
+  out.push(line(t('cli.coveredResidents'), t('cli.coveredChildren.value', { n: fmtInt(d.coveredResidents), share: fmtShare(d.coveredResidentsShare), outside: fmtInt(d.residents - d.coveredResidents) })));
+  out.push(line(t('cli.split'), t('cli.split.value', { served: fmtInt(d.served), over: fmtInt(d.overCapacity), outside: fmtInt(d.outside), children: fmtInt(d.children) })));
+  out.push(line(t('cli.gap'), t('cli.gap.value', { gap: fmtInt(d.placesGap), places: fmtInt(d.places), children: fmtInt(d.children) })));
+  out.push(line(t('engine.fig.meanAccess'), t('cli.access.value', { mean: fmtNum(d.meanAccess, 2), plain: fmtNum(d.meanAccessPlain, 2), gauss: fmtNum(d.meanAccessGaussian, 2) })));
   const st = result.kindergartens.status;
   const cnt = (s: string) => st.filter((x) => x === s).length;
-  out.push(line('幼儿园供需比 R', `绿 ${cnt('green')} 所、黄 ${cnt('amber')} 所、红 ${cnt('red')} 所、半径内无幼儿 ${cnt('no_demand')} 所（R ≥ ${params.statusThresholds.green} 绿，≥ ${params.statusThresholds.amber} 黄）`));
-  if (h.kg_red_share) out.push(line('红色幼儿园占比', fmtFigure(h.kg_red_share)));
+  out.push(line(t('cli.ratio'), t('cli.ratio.value', { green: cnt('green'), amber: cnt('amber'), red: cnt('red'), none: cnt('no_demand'), g: params.statusThresholds.green, a: params.statusThresholds.amber })));
+  if (h.kg_red_share) out.push(line(t('cli.redShare'), fmtFigure(h.kg_red_share)));
 
-  out.push('', '三、城镇小区配套园');
+  out.push('', t('cli.h.communities'));
   const cs = result.communitySummary;
-  out.push(line('小区', `${fmtInt(cs.communities)} 个，应配建 ${fmtInt(cs.required)} 个，问题涉及应配建班数 ${fmtInt(cs.classesAtRisk)} 班`));
-  for (const k of PROBLEM_ORDER) out.push(line(PROBLEM_ZH[k], `${fmtInt(cs.byProblem[k])} 个`));
-  out.push(line('逾期未移交', `${fmtInt(cs.overdue)} 个（移交期限：竣工验收后 ${params.handoverMonths} 个月，或台账给定日期）`));
+  out.push(line(t('cli.communities'), t('cli.communities.value', { n: fmtInt(cs.communities), required: fmtInt(cs.required), classes: fmtInt(cs.classesAtRisk) })));
+  for (const k of PROBLEM_ORDER) out.push(line(t(PROBLEM_KEY[k]), t('cli.count', { n: fmtInt(cs.byProblem[k]), unit: m('engine.unit.count') })));
+  out.push(line(t('cli.overdue'), t('cli.overdue.value', { n: fmtInt(cs.overdue), months: params.handoverMonths })));
   const overdue = result.communities.filter((c) => c.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue);
   if (overdue.length > 0) {
     out.push(
       table(overdue.slice(0, 15), [
-        { title: '小区', align: 'left', get: (c) => c.name },
-        { title: '问题', align: 'left', get: (c) => c.problemZh },
-        { title: '应移交日期', align: 'left', get: (c) => c.handoverDue ?? '' },
-        { title: '逾期天数', align: 'right', get: (c) => fmtInt(c.daysOverdue) },
+        { title: t('cli.col.community'), align: 'left', get: (c) => c.name },
+        { title: t('cli.col.problem'), align: 'left', get: (c) => r(c.problemLabel) },
+        { title: t('cli.col.handoverDue'), align: 'left', get: (c) => c.handoverDue ?? '' },
+        { title: t('cli.col.daysOverdue'), align: 'right', get: (c) => fmtInt(c.daysOverdue) },
       ]),
     );
-    if (overdue.length > 15) out.push(`  ……另有 ${overdue.length - 15} 个逾期小区`);
+    if (overdue.length > 15) out.push(t('cli.moreOverdue', { n: overdue.length - 15 }));
   }
 
-  out.push('', '四、分街道供需与指标');
+  out.push('', t('cli.h.streets'));
   const ind = (s: StreetRow, key: string) => s.indicators.find((f) => f.key === key);
   const withMark = (f: Figure | undefined) => (f ? `${fmtFigure(f)}${f.pass === undefined ? '' : f.pass ? ' ✓' : ' ✗'}` : '—');
   const rows = [...result.streets, { ...d, indicators: result.indicators, assignedByBoundary: { kindergartens: 0, cells: 0, communities: 0 } } as StreetRow];
+  const rag = { green: t('cli.rag.green'), amber: t('cli.rag.amber'), red: t('cli.rag.red'), no_demand: '—' };
   out.push(
     table(rows, [
-      { title: '街道', align: 'left', get: (s) => s.nameZh },
-      { title: '幼儿园', align: 'right', get: (s) => fmtInt(s.kindergartens) },
-      { title: '学位', align: 'right', get: (s) => fmtInt(s.places) },
-      { title: '3–5岁', align: 'right', get: (s) => fmtInt(s.children) },
-      { title: '缺口', align: 'right', get: (s) => fmtInt(s.placesGap) },
-      { title: '覆盖率', align: 'right', get: (s) => fmtShare(s.coveredChildrenShare) },
-      { title: '就近有学位', align: 'right', get: (s) => fmtInt(s.served) },
-      { title: '学位不足', align: 'right', get: (s) => fmtInt(s.overCapacity) },
-      { title: '半径外', align: 'right', get: (s) => fmtInt(s.outside) },
-      { title: '可达性', align: 'right', get: (s) => fmtNum(s.meanAccess, 2) },
-      { title: '状态', align: 'left', get: (s) => ({ green: '绿', amber: '黄', red: '红', no_demand: '—' })[s.status] },
-      { title: '毛入园率', align: 'right', get: (s) => withMark(ind(s, 'gross_enrolment_rate')) },
-      { title: '普惠覆盖率', align: 'right', get: (s) => withMark(ind(s, 'inclusive_coverage')) },
-      { title: '公办占比', align: 'right', get: (s) => withMark(ind(s, 'public_share')) },
+      { title: t('cli.col.street'), align: 'left', get: (s) => s.nameZh },
+      { title: t('cli.col.kindergartens'), align: 'right', get: (s) => fmtInt(s.kindergartens) },
+      { title: t('cli.col.places'), align: 'right', get: (s) => fmtInt(s.places) },
+      { title: t('cli.col.children'), align: 'right', get: (s) => fmtInt(s.children) },
+      { title: t('cli.col.gap'), align: 'right', get: (s) => fmtInt(s.placesGap) },
+      { title: t('cli.col.coverage'), align: 'right', get: (s) => fmtShare(s.coveredChildrenShare) },
+      { title: t('cli.col.served'), align: 'right', get: (s) => fmtInt(s.served) },
+      { title: t('cli.col.over'), align: 'right', get: (s) => fmtInt(s.overCapacity) },
+      { title: t('cli.col.outside'), align: 'right', get: (s) => fmtInt(s.outside) },
+      { title: t('cli.col.access'), align: 'right', get: (s) => fmtNum(s.meanAccess, 2) },
+      { title: t('cli.col.status'), align: 'left', get: (s) => rag[s.status] },
+      { title: t('cli.col.gross'), align: 'right', get: (s) => withMark(ind(s, 'gross_enrolment_rate')) },
+      { title: t('cli.col.inclusive'), align: 'right', get: (s) => withMark(ind(s, 'inclusive_coverage')) },
+      { title: t('cli.col.public'), align: 'right', get: (s) => withMark(ind(s, 'public_share')) },
     ]),
   );
-  out.push('  注：街道可达性 = Σ(A_i × 网格幼儿数) ÷ Σ网格幼儿数；就近有学位 = Σ min(A_i, 1) × 网格幼儿数；末行为全区合计。');
-  out.push('', `用时 ${fmtNum(result.timings.totalMs, 0)} ms（配对 ${result.pairCount.toLocaleString('en-US')} 对）`);
+  out.push(t('cli.streets.note'));
+  out.push('', t('cli.timing', { ms: fmtNum(result.timings.totalMs, 0), pairs: result.pairCount.toLocaleString('en-US') }));
   console.log(out.join('\n'));
 
   if (args.json) {
     const file = path.resolve(args.json);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(toJsonReport(result, { includeCells: args.cells }), null, 2)}\n`);
-    console.log(`JSON 报告已写入 ${file}`);
+    console.log(t('cli.jsonWritten', { file }));
   }
 }
 

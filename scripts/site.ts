@@ -1,9 +1,9 @@
 /**
- * CLI: site selection (选址) on a data folder, printed in Chinese.
+ * CLI: site selection (选址) on a data folder, printed in Chinese (--lang en: English).
  *
  *   npm run site -- --data <folder> --p 5 --radius 300 [--capacity] [--goal mclp|lscp]
  *     [--classes 6|9|12] [--grid 300] [--plots plots.geojson] [--budget 万元] [--cost 万元]
- *     [--time-limit 60] [--json out.json]
+ *     [--time-limit 60] [--json out.json] [--lang zh|en]
  *
  * Candidates: a grid over populated land (--grid spacing in m), or reserved
  * education plots (--plots: GeoJSON points/polygons with an area property, or
@@ -19,20 +19,15 @@ import { gridCandidates, prepareSiting, runSitingExact, runSitingHeuristic } fro
 import { plotCandidatesFromGeoJson } from '../src/analysis/siting/plot-candidates';
 import { sitingReportJson } from '../src/analysis/siting/siting-report';
 import { defaultSitingParams, type SitingAnswer, type SitingParams } from '../src/analysis/siting/siting-types';
+import { msg, render, type Lang, type MessageKey, type MessageValues } from '../src/i18n';
 
-const USAGE = `用法：npm run site -- --data <数据文件夹> --p <新建园数> --radius <米> [--capacity] [--json <输出文件>]
-  --goal mclp|lscp     目标：mclp（p 所新园覆盖最多未覆盖幼儿，默认）或 lscp（覆盖全部幼儿的最少园数）
-  --capacity           按学位计覆盖：幼儿仅在服务半径内有空余学位时计为覆盖（现有园学位优先）
-  --classes 6|9|12     新建园规模（班，每班 30 个学位），默认 12
-  --grid <米>          候选点：人口分布上的方格网，间距默认 300
-  --plots <文件>       候选点：教育用地 GeoJSON（面积属性 area/面积/用地面积，或由多边形计算）
-  --budget <万元>      总投资上限；--cost <万元> 每所新园造价，默认 3000
-  --time-limit <秒>    精确求解的时间上限，默认 60`;
+let lang: Lang = process.argv.includes('--lang') && process.argv[process.argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'zh';
+const t = (key: MessageKey, values?: MessageValues): string => msg(lang, key, values);
 
 const todayChina = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-function fail(msg: string): never {
-  console.error(`错误：${msg}\n\n${USAGE}`);
+function fail(text: string): never {
+  console.error(`${t('cli.error', { text })}\n\n${t('cli.site.usage')}`);
   process.exit(1);
 }
 
@@ -48,15 +43,15 @@ function parseArgs(argv: string[]): Args {
   const a: Args = { data: 'data', json: null, grid: 300, plots: null, params: defaultSitingParams() };
   const num = (flag: string, v: string | undefined, ok: (x: number) => boolean): number => {
     const x = Number(v);
-    if (v === undefined || !ok(x)) fail(`参数 ${flag} 的值“${v ?? ''}”无效`);
+    if (v === undefined || !ok(x)) fail(t('cli.site.badValue', { flag, value: v ?? '' }));
     return x;
   };
   for (let k = 0; k < argv.length; k++) {
     const f = argv[k];
     const v = (): string | undefined => argv[++k];
-    if (f === '--data') a.data = v() ?? fail('--data 需要文件夹');
-    else if (f === '--json') a.json = v() ?? fail('--json 需要文件名');
-    else if (f === '--plots') a.plots = v() ?? fail('--plots 需要文件名');
+    if (f === '--data') a.data = v() ?? fail(t('cli.needsValue', { flag: f }));
+    else if (f === '--json') a.json = v() ?? fail(t('cli.needsValue', { flag: f }));
+    else if (f === '--plots') a.plots = v() ?? fail(t('cli.needsValue', { flag: f }));
     else if (f === '--p') a.params.p = num(f, v(), (x) => Number.isInteger(x) && x >= 0);
     else if (f === '--radius') a.params.radiusM = num(f, v(), (x) => x > 0);
     else if (f === '--grid') a.grid = num(f, v(), (x) => x > 0);
@@ -67,12 +62,16 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--capacity') a.params.capacity = true;
     else if (f === '--goal') {
       const g = v();
-      if (g !== 'mclp' && g !== 'lscp') fail(`--goal 应为 mclp 或 lscp，而不是“${g ?? ''}”`);
+      if (g !== 'mclp' && g !== 'lscp') fail(t('cli.badChoice', { flag: f, choices: 'mclp / lscp', value: g ?? '' }));
       a.params.goal = g;
+    } else if (f === '--lang') {
+      const l = v();
+      if (l !== 'zh' && l !== 'en') fail(t('cli.badChoice', { flag: f, choices: 'zh / en', value: l ?? '' }));
+      lang = l;
     } else if (f === '--help' || f === '-h') {
-      console.log(USAGE);
+      console.log(t('cli.site.usage'));
       process.exit(0);
-    } else fail(`未知参数 ${f}`);
+    } else fail(t('cli.unknownFlag', { flag: f }));
   }
   return a;
 }
@@ -80,13 +79,13 @@ function parseArgs(argv: string[]): Args {
 const int = (x: number) => Math.round(x).toLocaleString('en-US');
 
 function printAnswer(label: string, a: SitingAnswer, total: number): void {
-  console.log(`\n${label}（${(a.ms / 1000).toFixed(2)} 秒）：${a.statusZh}`);
-  const obj = a.goal === 'lscp' ? `${int(a.objective)} 所` : `${int(a.objective)} 人（3–5岁）`;
-  const bound = Number.isFinite(a.bound) ? `，上界 ${a.goal === 'lscp' ? a.bound.toFixed(2) : int(a.bound)}，差距 ${(a.gap * 100).toFixed(3)}%` : '';
-  console.log(`  目标值 ${obj}${bound}`);
+  console.log(`\n${t('cli.site.answer', { label, s: (a.ms / 1000).toFixed(2), status: a.status })}`);
+  const obj = t(a.goal === 'lscp' ? 'cli.site.objSites' : 'cli.site.objChildren', { n: int(a.objective) });
+  const bound = Number.isFinite(a.bound) ? t('cli.site.bound', { bound: a.goal === 'lscp' ? a.bound.toFixed(2) : int(a.bound), gap: (a.gap * 100).toFixed(3) }) : '';
+  console.log(t('cli.site.objective', { obj, bound }));
   const pct = (x: number) => (total > 0 ? `${((100 * x) / total).toFixed(1)}%` : '—');
-  console.log(`  覆盖幼儿 ${int(a.servedBefore)}（${pct(a.servedBefore)}）→ ${int(a.servedAfter)}（${pct(a.servedAfter)}）`);
-  a.sites.forEach((s, r) => console.log(`  ${String(r + 1).padStart(2)}. ${s.name}  ${s.lon.toFixed(6)}, ${s.lat.toFixed(6)}  新增服务 ${int(s.newlyServed)} 人  ${s.places} 个学位`));
+  console.log(t('cli.site.served', { before: int(a.servedBefore), beforePct: pct(a.servedBefore), after: int(a.servedAfter), afterPct: pct(a.servedAfter) }));
+  a.sites.forEach((s, r) => console.log(t('cli.site.site', { rank: String(r + 1).padStart(2), name: s.name, lon: s.lon.toFixed(6), lat: s.lat.toFixed(6), served: int(s.newlyServed), places: s.places })));
 }
 
 async function main(): Promise<void> {
@@ -98,18 +97,24 @@ async function main(): Promise<void> {
   const prep = prepareSiting(present.population, present.kindergartens, cands, a.params);
   const s = prep.summary;
   const p = a.params;
-  console.log(`选址：${p.goal === 'lscp' ? '最少园数覆盖全部幼儿（LSCP）' : `新建 ${p.p} 所，覆盖最多幼儿（MCLP）`}，服务半径 ${p.radiusM} 米，${p.classes} 班 ${p.classes * 30} 个学位${p.capacity ? '，按学位计' : ''}${p.budget10k !== null ? `，预算 ${p.budget10k} 万元` : ''}`);
-  console.log('  需求：2025 年（基准年，由人口图层按出生人口推算）3–5岁幼儿，供给：基准方案当年的幼儿园——与应用中关闭十五五时的选址相同');
-  console.log(`  3–5岁幼儿 ${int(s.childrenTotal)}，现有园服务半径内 ${int(s.coveredByExisting)}，任何候选点都达不到 ${int(s.unreachable)}（${s.unreachableCells.length} 个网格）`);
-  console.log(`  候选点 ${s.nCandidates}${s.dropped.length ? `（剔除 ${s.dropped.length}：${s.dropped.slice(0, 3).map((d) => `${d.name} ${d.reasonZh}`).join('；')}${s.dropped.length > 3 ? '…' : ''}）` : ''}，合并后需求组 ${s.nGroups}`);
+  const goal = p.goal === 'lscp' ? t('cli.site.lscp') : t('cli.site.mclp', { p: p.p });
+  const capacity = p.capacity ? t('cli.site.byPlaces') : '';
+  const budget = p.budget10k !== null ? t('cli.site.budget', { budget: p.budget10k }) : '';
+  console.log(t('cli.site.title', { goal, radius: p.radiusM, classes: p.classes, places: p.classes * 30, capacity, budget }));
+  console.log(t('cli.site.demand'));
+  console.log(t('cli.site.children', { n: int(s.childrenTotal), covered: int(s.coveredByExisting), unreachable: int(s.unreachable), cells: s.unreachableCells.length }));
+  const dropped = s.dropped.length
+    ? t('cli.site.dropped', { n: s.dropped.length, list: s.dropped.slice(0, 3).map((d) => `${d.name} ${render(lang, d.reason)}`).join(t('cli.sep')), more: s.dropped.length > 3 ? '…' : '' })
+    : '';
+  console.log(t('cli.site.candidates', { n: s.nCandidates, dropped, groups: s.nGroups }));
   const h = runSitingHeuristic(prep);
-  printAnswer('即时结果', h, s.childrenTotal);
+  printAnswer(t('cli.site.instant'), h, s.childrenTotal);
   const highs = await loadHighs();
   const e = runSitingExact(prep, highs, { timeLimitS: p.timeLimitS, start: h.sites.map((x) => x.candidate) });
-  printAnswer('精确结果', e, s.childrenTotal);
+  printAnswer(t('cli.site.exact'), e, s.childrenTotal);
   if (a.json) {
     writeFileSync(a.json, JSON.stringify(sitingReportJson(p, s, h, e), null, 2));
-    console.log(`\n已写入 ${a.json}`);
+    console.log(`\n${t('cli.site.written', { file: a.json })}`);
   }
 }
 

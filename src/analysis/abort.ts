@@ -1,9 +1,10 @@
 /** Cancellation of a running analysis. */
+import { m, render } from '../i18n';
 
 /** Thrown when `signal.aborted` is seen between stages or chunks; `name` is 'AbortError' like DOMException's. */
 export class AnalysisAbortError extends Error {
   constructor() {
-    super('分析已取消');
+    super(render('zh', m('engine.err.aborted')));
     this.name = 'AbortError';
   }
 }

@@ -4,30 +4,30 @@
  * classes, its ledger status, the problem kind (规划/配建/移交/使用不到位) and
  * overdue handover.
  */
+import { m, type Message, type MessageKey } from '../i18n';
 import { SUPPORTING_KG_STATUSES, type Community, type Kindergarten, type SupportingKgStatus } from './model';
 import { addMonthsIso, daysBetween } from './dates';
 import type { CommunityGapRow, CommunitySummary, SupportingKgProblem, SupportingKgRuleTable } from './types';
 
-/** Chinese label of each problem kind. */
-export const PROBLEM_ZH: Record<SupportingKgProblem, string> = {
-  not_planned: '规划不到位',
-  not_built: '配建不到位',
-  not_handed_over: '移交不到位',
-  not_in_use: '使用不到位',
-  ok: '正常',
-  not_required: '无需配建',
-  unknown: '状态不明',
+/** The catalogue key naming each problem kind. */
+export const PROBLEM_KEY: Record<SupportingKgProblem, MessageKey> = {
+  not_planned: 'engine.problem.not_planned',
+  not_built: 'engine.problem.not_built',
+  not_handed_over: 'engine.problem.not_handed_over',
+  not_in_use: 'engine.problem.not_in_use',
+  ok: 'engine.problem.ok',
+  not_required: 'engine.problem.not_required',
+  unknown: 'engine.problem.unknown',
 };
 
-export const PROBLEM_EN: Record<SupportingKgProblem, string> = {
-  not_planned: 'Not planned',
-  not_built: 'Not built',
-  not_handed_over: 'Not handed over',
-  not_in_use: 'Not in use',
-  ok: 'OK',
-  not_required: 'Not required',
-  unknown: 'Unknown',
-};
+/** The problem with its ledger detail ("使用不到位（营利性）"). */
+function problemLabelOf(problem: SupportingKgProblem, status: SupportingKgStatus | null, required: boolean | null): Message {
+  if (problem === 'not_in_use' && status === 'handed_over') return m('engine.problem.notInUse.handedOver');
+  if (problem === 'not_in_use' && status === 'misused') return m('engine.problem.notInUse.misused');
+  if (problem === 'not_in_use' && status === 'for_profit') return m('engine.problem.notInUse.forProfit');
+  if (problem === 'unknown') return m(required === null ? 'engine.problem.unknown.noBasis' : 'engine.problem.unknown.noStatus');
+  return m(PROBLEM_KEY[problem]);
+}
 
 /** Problem kinds in report order. */
 export const PROBLEM_ORDER: readonly SupportingKgProblem[] = [
@@ -161,11 +161,7 @@ export function analyseCommunities(
         daysOverdue = d;
       }
     }
-    let problemZh = PROBLEM_ZH[problem];
-    if (problem === 'not_in_use' && status === 'handed_over') problemZh += '（已移交未开办）';
-    if (problem === 'not_in_use' && status === 'misused') problemZh += '（挪作他用）';
-    if (problem === 'not_in_use' && status === 'for_profit') problemZh += '（营利性）';
-    if (problem === 'unknown') problemZh += required === null ? '（缺少户数/人口且台账未定）' : '（台账无状态且未关联幼儿园）';
+    const problemLabel = problemLabelOf(problem, status, required);
     return {
       communityId: c.id,
       name: c.name,
@@ -184,7 +180,7 @@ export function analyseCommunities(
       exists,
       operates,
       problem,
-      problemZh,
+      problemLabel,
       handoverDue,
       handoverDueFrom,
       dueDate,

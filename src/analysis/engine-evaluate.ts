@@ -4,6 +4,8 @@
  * result (配套园, indicators, headline figures). Supply comes from the rows of
  * `view.kgs` (the one supply rule, `suppliesPlaces` in supply.ts), demand from `view.children`.
  */
+import { m, type Message } from '../i18n';
+import { MessageError } from './message-error';
 import type { Kindergarten } from './model';
 import { hasSupplyingStatus, suppliesPlaces } from './supply';
 import { analyseCommunities } from './communities';
@@ -61,14 +63,14 @@ export function* evaluateSteps(
   prep: PreparedInput,
   view: EvaluationView,
   params: AnalysisParams,
-  step: (fraction: number, stageZh: string) => void,
+  step: (fraction: number, stage: Message) => void,
 ): Generator<void, AnalysisResult, void> {
   const t0 = now();
   const { nKg, nCells, streets, kgStreet, cellStreet } = prep;
   const kgs = view.kgs;
-  if (kgs.length !== nKg) throw new RangeError(`幼儿园数（${kgs.length}）与配对时（${nKg}）不一致`);
+  if (kgs.length !== nKg) throw new MessageError('engine.err.kgCount', { n: kgs.length, expected: nKg });
   if (view.supplyPlaces && view.supplyPlaces.length !== nKg) {
-    throw new RangeError(`supplyPlaces 长度（${view.supplyPlaces.length}）与幼儿园数（${nKg}）不一致`);
+    throw new MessageError('engine.err.supplyLength', { n: view.supplyPlaces.length, expected: nKg });
   }
   const children = view.children ?? prep.children;
   const residents = view.residents ?? prep.residents;
@@ -88,7 +90,7 @@ export function* evaluateSteps(
   }
 
   // ── coverage ──
-  step(0.55, '计算覆盖与最近幼儿园');
+  step(0.55, m('engine.stage.coverage'));
   const pairs = prep.pairs;
   // summary years of a plan reuse one set of per-cell buffers (their per-cell arrays are not returned)
   const scratch = view.summaryOnly ? scratchOf(prep) : undefined;
@@ -97,13 +99,13 @@ export function* evaluateSteps(
   for (let from = 0; from < nCells && params.nearestMaxM > 0 && !view.summaryOnly; from += CELL_CHUNK) {
     const to = Math.min(nCells, from + CELL_CHUNK);
     prep.reach.nearestM(kgActive, params.nearestMaxM, nearestKgM, cov.covered, from, to);
-    step(0.55 + (0.2 * to) / nCells, '计算覆盖与最近幼儿园');
+    step(0.55 + (0.2 * to) / nCells, m('engine.stage.coverage'));
     yield;
   }
   const tCov = now();
 
   // ── 2SFCA ──
-  step(0.75, '两步移动搜寻法（2SFCA）');
+  step(0.75, m('engine.stage.twoStep'));
   const fca = computeTwoStep(pairs, kgSupply, kgActive, children, scratch?.access);
   // the served / short split counts places against children inside the radius (uniform A_i),
   // whatever the decay: under Gaussian weights A_i < 1 can sit next to a kindergarten with R ≥ 1
@@ -117,7 +119,7 @@ export function* evaluateSteps(
     kgStatusCounts[s]++;
   }
   const t2 = now();
-  step(0.85, '汇总街道供需');
+  step(0.85, m('engine.stage.streets'));
   yield;
 
   // ── aggregate ──
@@ -146,7 +148,7 @@ export function* evaluateSteps(
   const tAgg = now();
 
   // ── 配套园 ── (the ledger does not change with the plan year: evaluated on the input rows)
-  step(0.92, '配套园台账分析');
+  step(0.92, m('engine.stage.communities'));
   const comm = analyseCommunities(view.summaryOnly ? [] : (prep.input.communities ?? []), prep.input.kindergartens ?? [], {
     ruleTable: params.ruleTable,
     handoverMonths: params.handoverMonths,
@@ -158,7 +160,7 @@ export function* evaluateSteps(
   const tComm = now();
 
   // ── indicators ──
-  step(0.96, '县域普及普惠指标');
+  step(0.96, m('engine.stage.indicators'));
   const th = params.indicatorThresholds;
   const byStreet: number[][] = streets.codes.map(() => []);
   const all: number[] = [];
@@ -182,13 +184,13 @@ export function* evaluateSteps(
     assignedByBoundary: { kindergartens: nKgB[s], cells: nCellB[s], communities: nCommB[s] },
   }));
   const headline = headlineFigures(agg.district, params, kgStatusCounts, comm.summary);
-  const warningsZh = [...prep.warningsZh];
+  const warnings = [...prep.warnings];
   let zeroPlaces = 0;
   for (let j = 0; j < nKg; j++) if (hasSupplyingStatus(kgs[j]) && !(finiteOr0(kgs[j].places) > 0)) zeroPlaces++;
-  if (zeroPlaces > 0) warningsZh.push(`${zeroPlaces} 所现状幼儿园学位数为 0 或缺失：不提供学位，也不计入服务半径覆盖（请核对）`);
-  if (streets.unassignedIndex >= 0) warningsZh.push('部分记录缺少街道代码且不在任何街道边界内，归入“未分配街道”');
+  if (zeroPlaces > 0) warnings.push(m('engine.warn.zeroPlaces', { n: zeroPlaces }));
+  if (streets.unassignedIndex >= 0) warnings.push(m('engine.warn.unassigned'));
   const tEnd = now();
-  step(1, '完成');
+  step(1, m('engine.stage.done'));
 
   const cellsIn = prep.input.population ?? [];
   const empty = view.summaryOnly;
@@ -224,7 +226,7 @@ export function* evaluateSteps(
     communities: comm.rows,
     communitySummary: comm.summary,
     pairCount: pairs.count,
-    warningsZh,
+    warnings,
     timings: {
       prepareMs: prep.prepareMs,
       pairsMs: prep.pairsMs,

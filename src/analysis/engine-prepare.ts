@@ -3,6 +3,7 @@
  * (grid index, chunked). Both depend only on positions and 街道, never on supply or
  * demand, so a plan evaluates every (scenario, year) on the same pairs.
  */
+import { m, type Message } from '../i18n';
 import type { Kindergarten } from './model';
 import { validLonLat } from './geo';
 import type { NeighbourPairs } from './neighbour-pairs';
@@ -35,7 +36,7 @@ export interface PreparedInput {
   childcareStreet: Int32Array;
   /** 街道 indices of rows placed by their boundary (no street code) */
   byBoundary: { kindergartens: number[]; cells: number[]; communities: number[] };
-  warningsZh: string[];
+  warnings: Message[];
   radiusM: number;
   pairs: NeighbourPairs;
   /** the distance the pairs were found with (straight line or walking network); also answers nearest-kindergarten queries */
@@ -55,10 +56,10 @@ export function* prepareSteps(
   input: AnalysisInput,
   params: AnalysisParams,
   opts: RunOptions,
-  step: (fraction: number, stageZh: string) => void,
+  step: (fraction: number, stage: Message) => void,
 ): Generator<void, PreparedInput, void> {
   const t0 = now();
-  const warningsZh: string[] = [];
+  const warnings: Message[] = [];
   const kgs = input.kindergartens ?? [];
   const cellsIn = input.population ?? [];
   const nKg = kgs.length;
@@ -115,25 +116,25 @@ export function* prepareSteps(
     childcareStreet[m] = assignStreet(streets, c.street_code, c.lon, c.lat).index;
   });
   finalizeStreets(streets, [kgStreet, cellStreet, communityStreet, childcareStreet]);
-  if (kgBadCoords > 0) warningsZh.push(`${kgBadCoords} 所幼儿园坐标无效，未参与服务半径与可达性计算`);
-  if (cellBadCoords > 0) warningsZh.push(`${cellBadCoords} 个人口网格坐标无效，视为不在任何服务半径内`);
-  if (cellBadChildren > 0) warningsZh.push(`${cellBadChildren} 个人口网格的 3–5岁人数为空或为负，按 0 计`);
-  if (nKg === 0) warningsZh.push('没有幼儿园数据');
-  if (nCells === 0) warningsZh.push('没有人口分布数据，覆盖率与可达性无法计算');
+  if (kgBadCoords > 0) warnings.push(m('engine.warn.kgBadCoords', { n: kgBadCoords }));
+  if (cellBadCoords > 0) warnings.push(m('engine.warn.cellBadCoords', { n: cellBadCoords }));
+  if (cellBadChildren > 0) warnings.push(m('engine.warn.cellBadChildren', { n: cellBadChildren }));
+  if (nKg === 0) warnings.push(m('engine.warn.noKindergartens'));
+  if (nCells === 0) warnings.push(m('engine.warn.noCells'));
   const tPrep = now();
 
-  step(0.05, '计算服务半径内的幼儿园–网格配对');
+  step(0.05, m('engine.stage.pairs'));
   yield;
   const reach = openReach(reachSpecOf(input, params), kgLon, kgLat, cellLon, cellLat, params.radiusM, opts.refineDistanceM);
   for (let from = 0; from < reach.units; from += reach.chunk) {
     const to = Math.min(reach.units, from + reach.chunk);
     reach.run(from, to);
-    step(0.05 + (0.5 * to) / reach.units, '计算服务半径内的幼儿园–网格配对');
+    step(0.05 + (0.5 * to) / reach.units, m('engine.stage.pairs'));
     yield;
   }
   const pairs = reach.finish();
-  if (reach.unreachableCells > 0) warningsZh.push(`${reach.unreachableCells} 个人口网格距步行路网超过 ${params.walkSnapMaxM ?? DEFAULT_WALK_SNAP_MAX_M} 米，按步行不可达计`);
-  if (reach.unreachableSites > 0) warningsZh.push(`${reach.unreachableSites} 所幼儿园距步行路网超过 ${params.walkSnapMaxM ?? DEFAULT_WALK_SNAP_MAX_M} 米，步行不可达`);
+  if (reach.unreachableCells > 0) warnings.push(m('engine.warn.cellsUnreachable', { n: reach.unreachableCells, max: params.walkSnapMaxM ?? DEFAULT_WALK_SNAP_MAX_M }));
+  if (reach.unreachableSites > 0) warnings.push(m('engine.warn.sitesUnreachable', { n: reach.unreachableSites, max: params.walkSnapMaxM ?? DEFAULT_WALK_SNAP_MAX_M }));
   return {
     input,
     kgs,
@@ -151,7 +152,7 @@ export function* prepareSteps(
     communityStreet,
     childcareStreet,
     byBoundary,
-    warningsZh,
+    warnings,
     radiusM: params.radiusM,
     pairs,
     reach,

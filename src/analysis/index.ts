@@ -14,7 +14,7 @@ export {
 export { computeNeighbourPairs, NeighbourPairBuilder, nearestAcceptedM, type NeighbourPairs, type RefineDistance } from './neighbour-pairs';
 export { computeCoverage } from './coverage';
 export { computeTwoStep, splitDemand, type TwoStepResult } from './two-step-fca';
-export { analyseCommunities, applyRuleTable, problemOfStatus, PROBLEM_ZH, PROBLEM_ORDER } from './communities';
+export { analyseCommunities, applyRuleTable, problemOfStatus, PROBLEM_KEY, PROBLEM_ORDER } from './communities';
 export { indicatorFigures, sumIndicatorInputs } from './indicators';
 export { toJsonReport, JSON_REPORT_FORMAT, JSON_REPORT_VERSION, type JsonReport } from './report-json';
 export { AnalysisAbortError, isAbortError } from './abort';

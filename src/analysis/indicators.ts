@@ -9,12 +9,11 @@
  * same kindergartens); 班额达标率 is measured per kindergarten (average class size
  * enrolled ÷ classes ≤ classSizeMax), since the data hold no per-class counts.
  */
+import { m, type Message, type MessageKey } from '../i18n';
 import type { Kindergarten } from './model';
 import { figure, input, pct, safeDiv } from './figures';
 import type { Figure, IndicatorThresholds } from './types';
 
-const SRC_2020 = '教督〔2020〕1号';
-const SRC_STAFF = '《幼儿园教职工配备标准（暂行）》2013；“三比”为本工具的解读';
 
 /** Sums over a set of kindergartens that the indicators need. */
 export interface IndicatorSums {
@@ -96,9 +95,8 @@ export function sumIndicatorInputs(kgs: readonly Kindergarten[], idx: Iterable<n
   return s;
 }
 
-function missingNote(n: number, what: string): string {
-  return n > 0 ? `${n} 所幼儿园缺少${what}，未计入本项` : '';
-}
+const missingNote = (n: number, what: MessageKey): Message | undefined =>
+  n > 0 ? m('indicator.note.missing', { n, what: m(what) }) : undefined;
 
 /**
  * The seven county indicators for one area. Inputs: sums over its kindergartens,
@@ -107,101 +105,91 @@ function missingNote(n: number, what: string): string {
  */
 export function indicatorFigures(s: IndicatorSums, children3to5: number, t: IndicatorThresholds): Figure[] {
   const inclusive = s.enrolledPublic + s.enrolledInclusivePrivate;
-  const enrolNote = s.missingEnrolled > 0 ? `${s.missingEnrolled} 所幼儿园缺少在园幼儿数，按 0 计` : '';
+  const enrolNote = s.missingEnrolled > 0 ? m('indicator.note.missingEnrolled', { n: s.missingEnrolled }) : undefined;
+  const enrolled = input('indicator.in.enrolledTotal', s.enrolled, '人');
+  const enrolledPublic = input('indicator.in.enrolledPublic', s.enrolledPublic, '人');
+  const src2020 = m('param.jiaodu2020');
+  const srcStaff = m('indicator.src.staff');
   return [
     figure({
       key: 'gross_enrolment_rate',
-      labelZh: '学前三年毛入园率',
-      labelEn: 'Gross enrolment rate (3 years)',
+      label: m('indicator.grossEnrolment'),
       value: pct(s.enrolled, children3to5),
       unit: '%',
-      formulaZh: '在园幼儿数 ÷ 3–5岁人口 × 100%',
-      inputs: [input('在园幼儿数', s.enrolled, '人'), input('3–5岁人口', children3to5, '人')],
+      formula: m('indicator.grossEnrolment.formula'),
+      inputs: [input('indicator.in.enrolled', s.enrolled, '人'), input('indicator.in.children', children3to5, '人')],
       threshold: { op: '>=', value: t.grossEnrolmentRatePct },
-      sourceZh: `${SRC_2020}（部分省份要求 90%）`,
-      noteZh: enrolNote,
+      source: m('indicator.grossEnrolment.source'),
+      note: enrolNote,
     }),
     figure({
       key: 'inclusive_coverage',
-      labelZh: '普惠性幼儿园覆盖率',
-      labelEn: 'Inclusive kindergarten coverage',
+      label: m('indicator.inclusiveCoverage'),
       value: pct(inclusive, s.enrolled),
       unit: '%',
-      formulaZh: '（公办园在园幼儿数 + 普惠性民办园在园幼儿数）÷ 在园幼儿总数 × 100%',
-      inputs: [
-        input('公办园在园幼儿数', s.enrolledPublic, '人'),
-        input('普惠性民办园在园幼儿数', s.enrolledInclusivePrivate, '人'),
-        input('在园幼儿总数', s.enrolled, '人'),
-      ],
+      formula: m('indicator.inclusiveCoverage.formula'),
+      inputs: [enrolledPublic, input('indicator.in.enrolledInclusive', s.enrolledInclusivePrivate, '人'), enrolled],
       threshold: { op: '>=', value: t.inclusiveCoveragePct },
-      sourceZh: SRC_2020,
-      noteZh: enrolNote,
+      source: src2020,
+      note: enrolNote,
     }),
     figure({
       key: 'public_share',
-      labelZh: '公办园在园幼儿占比',
-      labelEn: 'Share of children in public kindergartens',
+      label: m('indicator.publicShare'),
       value: pct(s.enrolledPublic, s.enrolled),
       unit: '%',
-      formulaZh: '公办园在园幼儿数 ÷ 在园幼儿总数 × 100%',
-      inputs: [input('公办园在园幼儿数', s.enrolledPublic, '人'), input('在园幼儿总数', s.enrolled, '人')],
+      formula: m('indicator.publicShare.formula'),
+      inputs: [enrolledPublic, enrolled],
       threshold: { op: '>=', value: t.publicSharePct },
-      sourceZh: SRC_2020,
-      noteZh: enrolNote,
+      source: src2020,
+      note: enrolNote,
     }),
     figure({
       key: 'children_per_staff',
-      labelZh: '教职工与幼儿比（每名教职工对应幼儿数）',
-      labelEn: 'Children per staff member',
+      label: m('indicator.childrenPerStaff'),
       value: safeDiv(s.enrolledWithStaff, s.staff),
       unit: '人/人',
-      formulaZh: '在园幼儿数 ÷ 教职工数（1:x 中的 x）',
-      inputs: [input('在园幼儿数（有教职工数据的园）', s.enrolledWithStaff, '人'), input('教职工数', s.staff, '人')],
+      formula: m('indicator.childrenPerStaff.formula'),
+      inputs: [input('indicator.in.enrolledWithStaff', s.enrolledWithStaff, '人'), input('indicator.in.staff', s.staff, '人')],
       threshold: { op: '<=', value: t.childrenPerStaffMax },
-      sourceZh: SRC_STAFF,
-      noteZh: missingNote(s.missingStaff, '教职工数'),
+      source: srcStaff,
+      note: missingNote(s.missingStaff, 'indicator.what.staff'),
     }),
     figure({
       key: 'children_per_care_staff',
-      labelZh: '保教人员与幼儿比（每名保教人员对应幼儿数）',
-      labelEn: 'Children per teaching-and-care staff member',
+      label: m('indicator.childrenPerCareStaff'),
       value: safeDiv(s.enrolledWithCareStaff, s.careStaff),
       unit: '人/人',
-      formulaZh: '在园幼儿数 ÷（专任教师数 + 保育员数）',
-      inputs: [
-        input('在园幼儿数（有保教人员数据的园）', s.enrolledWithCareStaff, '人'),
-        input('保教人员数（专任教师 + 保育员）', s.careStaff, '人'),
-      ],
+      formula: m('indicator.childrenPerCareStaff.formula'),
+      inputs: [input('indicator.in.enrolledWithCareStaff', s.enrolledWithCareStaff, '人'), input('indicator.in.careStaff', s.careStaff, '人')],
       threshold: { op: '<=', value: t.childrenPerCareStaffMax },
-      sourceZh: SRC_STAFF,
-      noteZh: missingNote(s.missingCareStaff, '专任教师数或保育员数'),
+      source: srcStaff,
+      note: missingNote(s.missingCareStaff, 'indicator.what.careStaff'),
     }),
     figure({
       key: 'children_per_teacher',
-      labelZh: '专任教师与幼儿比（每名专任教师对应幼儿数）',
-      labelEn: 'Children per full-time teacher',
+      label: m('indicator.childrenPerTeacher'),
       value: safeDiv(s.enrolledWithTeachers, s.teachers),
       unit: '人/人',
-      formulaZh: '在园幼儿数 ÷ 专任教师数',
-      inputs: [input('在园幼儿数（有专任教师数据的园）', s.enrolledWithTeachers, '人'), input('专任教师数', s.teachers, '人')],
+      formula: m('indicator.childrenPerTeacher.formula'),
+      inputs: [input('indicator.in.enrolledWithTeachers', s.enrolledWithTeachers, '人'), input('indicator.in.teachers', s.teachers, '人')],
       threshold: { op: '<=', value: t.childrenPerTeacherMax },
-      sourceZh: `${SRC_2020}；${SRC_STAFF}`,
-      noteZh: missingNote(s.missingTeachers, '专任教师数'),
+      source: m('indicator.src.teachers'),
+      note: missingNote(s.missingTeachers, 'indicator.what.teachers'),
     }),
     figure({
       key: 'class_size_compliance',
-      labelZh: '班额达标率',
-      labelEn: 'Class-size compliance',
+      label: m('indicator.classSizeCompliance'),
       value: pct(s.classSizeOk, s.classSizeAssessed),
       unit: '%',
-      formulaZh: `平均班额（在园幼儿数 ÷ 班级数）≤ ${t.classSizeMax} 人的幼儿园数 ÷ 参评幼儿园数 × 100%`,
+      formula: m('indicator.classSizeCompliance.formula', { max: t.classSizeMax }),
       inputs: [
-        input(`平均班额 ≤ ${t.classSizeMax} 人的幼儿园数`, s.classSizeOk, '所'),
-        input('参评幼儿园数（有班级数与在园幼儿数）', s.classSizeAssessed, '所'),
+        input('indicator.in.classSizeOk', s.classSizeOk, '所', { max: t.classSizeMax }),
+        input('indicator.in.classSizeAssessed', s.classSizeAssessed, '所'),
       ],
       threshold: { op: '>=', value: t.classSizeCompliancePct },
-      sourceZh: `${SRC_2020}（阈值）；班额上限：《幼儿园工作规程》2016 混合班 30 人`,
-      noteZh: '按园统计（数据无分班人数），以全园平均班额代替各班班额',
+      source: m('indicator.classSizeCompliance.source'),
+      note: m('indicator.classSizeCompliance.note'),
     }),
   ];
 }

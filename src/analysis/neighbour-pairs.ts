@@ -7,6 +7,7 @@
  * distance over a road network) can be swapped in with `refineDistanceM`, as long
  * as it is never shorter than the straight line (the grid prefilter relies on it).
  */
+import { MessageError } from './message-error';
 import { withinRadiusM } from './supply';
 import { chord2OfDistance, distanceOfChord2, EARTH_RADIUS_M, validLonLat } from './geo';
 import { buildGridIndex, gridCol, gridRow, type GridIndex } from './spatial-grid';
@@ -62,7 +63,7 @@ export class NeighbourPairBuilder {
     radiusM: number,
     opts: PairOptions = {},
   ) {
-    if (!(radiusM > 0) || !Number.isFinite(radiusM)) throw new RangeError(`服务半径必须为正数：${radiusM}`);
+    if (!(radiusM > 0) || !Number.isFinite(radiusM)) throw new MessageError('engine.err.radius', { radius: radiusM });
     this.grid = buildGridIndex(kgLon, kgLat, radiusM);
     this.cellLon = cellLon;
     this.cellLat = cellLat;

@@ -11,6 +11,8 @@
  * analysis worker as typed arrays); `openReach` turns it into a `Reach` bound to one
  * set of sites and demand points.
  */
+import type { MessageKey } from '../i18n';
+import { MessageError } from './message-error';
 import { NeighbourPairBuilder, nearestAcceptedM, type NeighbourPairs } from './neighbour-pairs';
 import { NetworkReach } from './network/network-reach';
 import type { WalkGraph } from './network/walk-graph';
@@ -33,7 +35,7 @@ export type ReachSpec =
 export interface Reach {
   readonly mode: DistanceMode;
   /** 直线距离 / 步行路网距离 */
-  readonly labelZh: string;
+  readonly label: MessageKey;
   /** work units that `run` processes in order (cells for straight line, sites for the network) */
   readonly units: number;
   /** a good number of units per chunk between progress reports */
@@ -52,13 +54,11 @@ export interface Reach {
   readonly unreachableSites: number;
 }
 
-export const DISTANCE_LABEL_ZH: Record<DistanceMode, string> = { straight: '直线距离', walking: '步行路网距离' };
-export const DISTANCE_LABEL_EN: Record<DistanceMode, string> = { straight: 'straight line', walking: 'walking network' };
 
 /** The straight-line reach: NeighbourPairBuilder + nearestAcceptedM on its grid (unchanged behaviour). */
 class StraightReach implements Reach {
   readonly mode = 'straight' as const;
-  readonly labelZh = DISTANCE_LABEL_ZH.straight;
+  readonly label = 'engine.reach.straight' as const;
   readonly units: number;
   readonly chunk = 1 << 17;
   readonly unreachableCells = 0;
@@ -99,7 +99,7 @@ export function openReach(
   radiusM: number,
   refineDistanceM?: (kgIndex: number, cellIndex: number, greatCircleM: number) => number,
 ): Reach {
-  if (!(radiusM > 0) || !Number.isFinite(radiusM)) throw new RangeError(`服务半径必须为正数：${radiusM}`);
+  if (!(radiusM > 0) || !Number.isFinite(radiusM)) throw new MessageError('engine.err.radius', { radius: radiusM });
   if (!spec || spec.mode === 'straight') return new StraightReach(siteLon, siteLat, cellLon, cellLat, radiusM, refineDistanceM);
   return new NetworkReach(spec.graph, siteLon, siteLat, cellLon, cellLat, radiusM, spec.snapMaxM);
 }
@@ -121,6 +121,6 @@ export function reachPairs(
 /** The reach spec of an analysis: walking when params.distanceMode = 'walking' (then input.walkGraph is required). */
 export function reachSpecOf(input: Pick<AnalysisInput, 'walkGraph'>, params: Pick<AnalysisParams, 'distanceMode' | 'walkSnapMaxM'>): ReachSpec {
   if (params.distanceMode !== 'walking') return { mode: 'straight' };
-  if (!input.walkGraph || input.walkGraph.edgeA.length === 0) throw new RangeError('已选择步行路网距离，但没有可用的步行路网（请先导入路网或选择直线距离）');
+  if (!input.walkGraph || input.walkGraph.edgeA.length === 0) throw new MessageError('engine.err.noWalkGraph');
   return { mode: 'walking', graph: input.walkGraph, snapMaxM: params.walkSnapMaxM ?? DEFAULT_WALK_SNAP_MAX_M };
 }

@@ -2,6 +2,7 @@
  * The JSON report of a run (CLI `--json`, golden files). Shape documented in
  * docs/analysis-json.md. Numbers are rounded to 6 decimals; NaN/±Infinity → null.
  */
+import { render, type Message } from '../i18n';
 import type {
   AnalysisParams,
   AnalysisResult,
@@ -44,6 +45,41 @@ export interface JsonCellRow {
   outside: number;
 }
 
+/** A figure in the report: its messages rendered (Chinese, and the label also in English). */
+export interface JsonFigure {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  value: number | null;
+  unit: string;
+  formulaZh: string;
+  inputs: { labelZh: string; value: number | null; unit: string }[];
+  threshold?: { op: '>=' | '<='; value: number };
+  pass?: boolean;
+  sourceZh: string;
+  noteZh?: string;
+}
+
+const zh = (x: Message): string => render('zh', x);
+
+/** The report shape of a figure (version 1: Chinese texts plus the English label). */
+export function jsonFigure(f: Figure): JsonFigure {
+  const out: JsonFigure = {
+    key: f.key,
+    labelZh: zh(f.label),
+    labelEn: render('en', f.label),
+    value: f.value,
+    unit: f.unit,
+    formulaZh: zh(f.formula),
+    inputs: f.inputs.map((i) => ({ labelZh: zh(i.label), value: i.value, unit: i.unit })),
+    sourceZh: zh(f.source),
+  };
+  if (f.threshold) out.threshold = f.threshold;
+  if (f.pass !== undefined) out.pass = f.pass;
+  if (f.note) out.noteZh = zh(f.note);
+  return out;
+}
+
 /** Numbers may be null where the engine has NaN. */
 type Nullable<T> = { [K in keyof T]: T[K] extends number ? number | null : T[K] };
 
@@ -52,11 +88,11 @@ export interface JsonReport {
   version: number;
   params: AnalysisParams;
   district: Nullable<SupplyDemandRow>;
-  indicators: Figure[];
-  headline: Figure[];
-  streets: (Nullable<Omit<StreetRow, 'indicators'>> & { indicators: Figure[] })[];
+  indicators: JsonFigure[];
+  headline: JsonFigure[];
+  streets: (Nullable<Omit<StreetRow, 'indicators'>> & { indicators: JsonFigure[] })[];
   communitySummary: CommunitySummary;
-  communities: (Omit<CommunityGapRow, 'kindergartenIndex'> & { kindergartenId: string | null })[];
+  communities: (Omit<CommunityGapRow, 'kindergartenIndex' | 'problemLabel'> & { problemZh: string; kindergartenId: string | null })[];
   kindergartens: JsonKindergartenRow[];
   cellSummary: { cells: number; covered: number; pairCount: number };
   /** only with includeCells */
@@ -116,17 +152,18 @@ export function toJsonReport(result: AnalysisResult, opts: JsonReportOptions = {
     version: JSON_REPORT_VERSION,
     params: result.params,
     district: result.district,
-    indicators: result.indicators,
-    headline: result.headline,
-    streets: result.streets,
+    indicators: result.indicators.map(jsonFigure),
+    headline: result.headline.map(jsonFigure),
+    streets: result.streets.map((s) => ({ ...s, indicators: s.indicators.map(jsonFigure) })),
     communitySummary: result.communitySummary,
-    communities: result.communities.map(({ kindergartenIndex, ...r }) => ({
+    communities: result.communities.map(({ kindergartenIndex, problemLabel, ...r }) => ({
       ...r,
+      problemZh: zh(problemLabel),
       kindergartenId: kindergartenIndex >= 0 ? k.ids[kindergartenIndex] : null,
     })),
     kindergartens,
     cellSummary: { cells: c.covered.length, covered, pairCount: result.pairCount },
-    warningsZh: result.warningsZh,
+    warningsZh: result.warnings.map(zh),
   };
   if (opts.includeCells) {
     report.cells = c.ids.map((id, i) => ({

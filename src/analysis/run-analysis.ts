@@ -7,6 +7,8 @@
  * coverage + nearest kindergarten → 2SFCA (both forms) → split of demand →
  * 街道/district rows → 配套园 → indicators. Inputs are never modified.
  */
+import { m, type Message } from '../i18n';
+import { MessageError } from './message-error';
 import { AnalysisAbortError } from './abort';
 import { evaluateSteps } from './engine-evaluate';
 import { prepareSteps, type PreparedInput } from './engine-prepare';
@@ -27,12 +29,12 @@ export const POPULATION_FIELDS_USED = ['id', 'lon', 'lat', 'residents', 'childre
  */
 export function* analysisSteps(input: AnalysisInput, params: AnalysisParams, opts: RunOptions = {}): Generator<void, AnalysisResult, void> {
   const bad = validateParams(params);
-  if (bad.length > 0) throw new RangeError(`分析参数无效：${bad.join('；')}`);
+  if (bad.length > 0) throw new MessageError('param.invalid', { problems: bad });
   const step = stepper(opts);
-  step(0, '准备数据');
+  step(0, m('engine.stage.prepare'));
   const nKg = (input.kindergartens ?? []).length;
   if (input.supplyPlaces && input.supplyPlaces.length !== nKg) {
-    throw new RangeError(`supplyPlaces 长度（${input.supplyPlaces.length}）与幼儿园数（${nKg}）不一致`);
+    throw new MessageError('engine.err.supplyLength', { n: input.supplyPlaces.length, expected: nKg });
   }
   const prep = yield* prepareSteps(input, params, opts, step);
   const result = yield* evaluateSteps(prep, { kgs: prep.kgs, supplyPlaces: input.supplyPlaces }, params, step);
@@ -47,10 +49,10 @@ export function withWalkingExtras(prep: PreparedInput, result: AnalysisResult, c
 }
 
 /** step(fraction, stage): throws AnalysisAbortError when the signal is set, else reports progress. */
-export function stepper(opts: RunOptions): (fraction: number, stageZh: string) => void {
-  return (fraction, stageZh) => {
+export function stepper(opts: RunOptions): (fraction: number, stage: Message) => void {
+  return (fraction, stage) => {
     if (opts.signal?.aborted) throw new AnalysisAbortError();
-    opts.onProgress?.(fraction, stageZh);
+    opts.onProgress?.(fraction, stage);
   };
 }
 
@@ -58,7 +60,7 @@ export function stepper(opts: RunOptions): (fraction: number, stageZh: string) =
  * Run the whole analysis synchronously.
  * @param input layers as schema rows (not modified)
  * @param params see defaultAnalysisParams(); radius in metres, asOfDate ISO
- * @param opts onProgress(fraction 0–1, stage in Chinese); signal.aborted checked
+ * @param opts onProgress(fraction 0–1, stage as a Message); signal.aborted checked
  *   between stages and chunks of 131,072 cells → throws AnalysisAbortError (name 'AbortError')
  */
 export function runAnalysis(input: AnalysisInput, params: AnalysisParams, opts: RunOptions = {}): AnalysisResult {

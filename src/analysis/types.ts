@@ -11,6 +11,7 @@
  *   demand in its catchment); in JSON it becomes `null`.
  * - Everything here is structured-cloneable (plain objects, arrays, typed arrays).
  */
+import type { Message } from '../i18n';
 import type { WalkGraph } from './network/walk-graph';
 import type { WalkingExtras } from './network/walking-extras';
 import type { DistanceMode } from './reach';
@@ -136,18 +137,21 @@ export interface AnalysisParams {
 
 /** Where a default parameter comes from, for the UI ("服务半径 300 m — GB 50180-2018"). */
 export interface ParamSource {
-  labelZh: string;
-  sourceZh: string;
+  label: Message;
+  source: Message;
   /** false = a number we could not confirm against the official text, or our own convention */
   verified: boolean;
 }
 
 // ──────────────────────────── figures ────────────────────────────
 
+/** Units of figures; rendered by the caller (`engine.unit.…`). */
+export type FigureUnit = '%' | 'm' | '人' | '个' | '所' | '月' | '学位/人' | '人/人';
+
 export interface FigureInput {
-  labelZh: string;
+  label: Message;
   value: number | null;
-  unit: string;
+  unit: FigureUnit;
 }
 
 /**
@@ -156,18 +160,17 @@ export interface FigureInput {
  */
 export interface Figure {
   key: string;
-  labelZh: string;
-  labelEn: string;
+  label: Message;
   value: number | null;
   /** '%' (percent, 0–100), '人', '个', '所', 'm', '人/人' (children per staff member), … */
-  unit: string;
-  formulaZh: string;
+  unit: FigureUnit;
+  formula: Message;
   inputs: FigureInput[];
   threshold?: { op: '>=' | '<='; value: number };
   pass?: boolean;
-  sourceZh: string;
+  source: Message;
   /** caveats, e.g. rows with missing values */
-  noteZh?: string;
+  note?: Message;
 }
 
 // ──────────────────────────── results ────────────────────────────
@@ -297,7 +300,8 @@ export interface CommunityGapRow {
   /** the 配套园 runs as a kindergarten (operating_*, rectified, for_profit, or linked kindergarten existing) */
   operates: boolean;
   problem: SupportingKgProblem;
-  problemZh: string;
+  /** the problem named for the user (with the ledger detail) */
+  problemLabel: Message;
   /** handover_due, or completion_date + handoverMonths (null = no dates) */
   handoverDue: string | null;
   handoverDueFrom: 'given' | 'derived' | 'none';
@@ -349,8 +353,8 @@ export interface AnalysisResult {
   communitySummary: CommunitySummary;
   /** neighbour pairs (kindergarten, cell) within radiusM, all kindergartens with coordinates */
   pairCount: number;
-  /** Chinese warnings about the input (missing values, rows skipped) */
-  warningsZh: string[];
+  /** warnings about the input (missing values, rows skipped) */
+  warnings: Message[];
   timings: AnalysisTimings;
   /** only when params.distanceMode is 'walking' (and per-cell detail was asked for): isochrones, nearest bands, straight vs walking per 街道 */
   walking?: WalkingExtras;
@@ -358,7 +362,7 @@ export interface AnalysisResult {
 
 /** Progress callback and cancellation for runAnalysis. */
 export interface RunOptions {
-  onProgress?: (fraction: number, stageZh: string) => void;
+  onProgress?: (fraction: number, stage: Message) => void;
   signal?: { aborted: boolean };
   /**
    * Swap in another distance (e.g. walking distance over a road network) for the

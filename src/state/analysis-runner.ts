@@ -1,4 +1,5 @@
 /** The app's runner: the plan engine (also the present-day view, its base year) in a Web Worker, with progress and cancel. */
+import { render, type Message } from '../i18n';
 import type { PlanResult } from '../analysis/plan/plan-types';
 import { POPULATION_FIELDS_USED } from '../analysis/run-analysis';
 import type { AnalysisRequest, AnalysisResponse } from './worker-protocol';
@@ -9,7 +10,7 @@ import type { PlanRunner } from './plan-slice';
 /** Above this many population rows they go to the worker as packed columns (only those the engine reads). */
 const PACK_ABOVE = 20_000;
 
-type Pending = { resolve: (r: never) => void; reject: (e: Error) => void; onProgress: (f: number, s: string) => void };
+type Pending = { resolve: (r: never) => void; reject: (e: Error) => void; onProgress: (f: number, s: Message) => void };
 
 function packInput(input: AnalysisInput): Pick<AnalysisRequest & { type?: 'run' }, never> & { input: AnalysisInput; packed?: { population: ReturnType<typeof pickColumns> } } {
   if (input.population.length <= PACK_ABOVE) return { input };
@@ -24,11 +25,11 @@ export function createWorkerRunners(): { plan: PlanRunner } {
     const msg = ev.data;
     const p = pending.get(msg.id as number);
     if (!p) return;
-    if (msg.type === 'progress') return p.onProgress(msg.fraction, msg.stageZh);
+    if (msg.type === 'progress') return p.onProgress(msg.fraction, msg.stage);
     pending.delete(msg.id as number);
     if (msg.type === 'result' || msg.type === 'plan-result') p.resolve(msg.result as never);
     else {
-      const e = new Error(msg.messageZh);
+      const e = Object.assign(new Error(render('zh', msg.message)), { msg: msg.message });
       if (msg.aborted) e.name = 'AbortError';
       p.reject(e);
     }

@@ -6,6 +6,8 @@
  * inputs and not shown once those change.
  */
 import { render } from '../i18n';
+import type { Message } from '../i18n';
+import { messageOfError } from '../analysis/message-error';
 import { ParamsSchema, validate } from '../data/project/schemas';
 import type { StateCreator } from 'zustand/vanilla';
 import { defaultAnalysisParams } from '../analysis/params';
@@ -34,8 +36,8 @@ export interface AnalysisSlice {
   resultFor: PresentInputs | null;
   analysisState: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
   progress: number;
-  stageZh: string;
-  analysisError: string | null;
+  stage: Message | null;
+  analysisError: Message | null;
   /** the running analysis; the next run or cancel aborts it */
   analysisAbort: AbortController | null;
   setParams(p: Partial<AnalysisParams>): void;
@@ -73,7 +75,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   resultFor: null,
   analysisState: 'idle',
   progress: 0,
-  stageZh: '',
+  stage: null,
   analysisError: null,
   analysisAbort: null,
   setParams(p) {
@@ -91,15 +93,15 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     s.analysisAbort?.abort();
     const abort = new AbortController();
     const signal = abort.signal;
-    set({ analysisAbort: abort, analysisState: 'running', progress: 0, stageZh: '', analysisError: null });
+    set({ analysisAbort: abort, analysisState: 'running', progress: 0, stage: null, analysisError: null });
     const inputs = presentInputsOf(s);
     const baseYear = s.planSettings.baseYear;
     try {
       const scenario = inputs.scenario ?? { id: BASE_SCENARIO_ID, name: '基准方案', projects: s.layers.plan_projects };
       const plan = await runner(
         { input: selectPlanInput(s), params: s.params, scenario, settings: { ...s.planSettings, endYear: baseYear }, detailYears: [baseYear] },
-        (progress, stageZh) => {
-          if (!signal.aborted) set({ progress, stageZh });
+        (progress, stage) => {
+          if (!signal.aborted) set({ progress, stage });
         },
         signal,
       );
@@ -111,7 +113,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
         return;
       }
       // a failed run clears the figures it would have replaced (never shown as current)
-      set({ result: null, presentPlan: null, resultVersion: -1, resultFor: null, analysisState: 'error', analysisError: (e as Error).message });
+      set({ result: null, presentPlan: null, resultVersion: -1, resultFor: null, analysisState: 'error', analysisError: messageOfError(e) });
     } finally {
       if (get().analysisAbort === abort) set({ analysisAbort: null });
     }

@@ -6,6 +6,8 @@
  * Receives {id, input, params} (type 'run' optional) and {type:'cancel', id};
  * posts progress, then the result (typed arrays transferred) or an error.
  */
+import { m, type Message } from '../i18n';
+import { messageOfError } from '../analysis/message-error';
 import { unpackRows } from '../data/import/packed-rows';
 import { isAbortError } from '../analysis/abort';
 import { runAnalysisAsync } from '../analysis/run-analysis';
@@ -33,7 +35,7 @@ scope.onmessage = (ev) => {
   const input = msg.packed?.population ? { ...msg.input, population: unpackRows<'population'>(msg.packed.population) } : msg.input;
   const signal = { aborted: false };
   running.set(id, signal);
-  const onProgress = (fraction: number, stageZh: string) => scope.postMessage({ type: 'progress', id, fraction, stageZh });
+  const onProgress = (fraction: number, stage: Message) => scope.postMessage({ type: 'progress', id, fraction, stage });
   const job: Promise<void> =
     msg.type === 'plan'
       ? driveAsync(planSteps(input, msg.scenario, params, msg.settings, { signal, onProgress, detailYears: msg.detailYears })).then((result) =>
@@ -45,8 +47,8 @@ scope.onmessage = (ev) => {
   job
     .catch((e: unknown) => {
       const aborted = isAbortError(e);
-      const messageZh = aborted ? '分析已取消' : `分析出错：${e instanceof Error ? e.message : String(e)}`;
-      scope.postMessage({ type: 'error', id, messageZh, aborted });
+      const message = aborted ? m('engine.err.aborted') : m('state.analysisFailed', { error: messageOfError(e) });
+      scope.postMessage({ type: 'error', id, message, aborted });
     })
     .finally(() => running.delete(id));
 };

@@ -4,6 +4,8 @@
  * imports (GeoJSON / Shapefile). The graph is built here once (typed arrays) and sent to
  * the analysis worker with each run. A failed import keeps the network already loaded.
  */
+import { m, type Message } from '../i18n';
+import { MessageError, messageOfError } from '../analysis/message-error';
 import type { StateCreator } from 'zustand/vanilla';
 import { buildWalkGraph, type WalkGraph } from '../analysis/network/walk-graph';
 import type { NetworkEdit } from '../analysis/network/network-edits';
@@ -18,13 +20,13 @@ export interface WalkNetwork {
   generated: boolean;
   graph: WalkGraph;
   /** notes from reading the file (ways left out, bad coordinates) */
-  notesZh: string[];
+  notes: Message[];
 }
 
 export interface NetworkSlice {
   walkNetwork: WalkNetwork | null;
   networkLoading: boolean;
-  networkError: string | null;
+  networkError: Message | null;
   setWalkNetwork(n: WalkNetwork | null): void;
   /** Read a network file (GeoJSON; Shapefile zip or .shp); on error nothing changes but the message. */
   importWalkNetwork(file: File): Promise<boolean>;
@@ -48,14 +50,14 @@ export interface NetworkSlice {
 /** Build the app's network from read lines. */
 export function walkNetworkOf(read: WalkLinesResult, nameZh: string, generated: boolean): WalkNetwork {
   const graph = buildWalkGraph(read.lines);
-  const notesZh: string[] = [];
-  if (read.notWalkable > 0) notesZh.push(`${read.notWalkable} 条不可步行的道路（高速、快速路、禁止行人）已排除`);
-  if (read.skipped > 0) notesZh.push(`${read.skipped} 个非线要素已忽略`);
-  if (read.badFeatures.length > 0) notesZh.push(`要素 ${read.badFeatures.join('、')} 含无效坐标，已在该处断开`);
+  const notes: Message[] = [];
+  if (read.notWalkable > 0) notes.push(m('state.network.notWalkable', { n: read.notWalkable }));
+  if (read.skipped > 0) notes.push(m('state.network.skipped', { n: read.skipped }));
+  if (read.badFeatures.length > 0) notes.push(m('state.network.badFeatures', { ids: read.badFeatures.join('、') }));
   if (graph.stats.components > 1) {
-    notesZh.push(`路网有 ${graph.stats.components} 个互不连通的部分：主体之外 ${(graph.stats.detachedLengthM / 1000).toFixed(1)} 公里（地图上以红色显示），请核对是否漏接`);
+    notes.push(m('state.network.components', { n: graph.stats.components, km: (graph.stats.detachedLengthM / 1000).toFixed(1) }));
   }
-  return { nameZh, generated, graph, notesZh };
+  return { nameZh, generated, graph, notes };
 }
 
 const isSample = (s: AppState): boolean => !!s.meta?.name && s.meta.name.includes('示例');
@@ -118,21 +120,21 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
         try {
           json = JSON.parse(await file.text());
         } catch (e) {
-          throw new Error(`${name}：不是有效的 JSON（${(e as Error).message}）`);
+          throw new MessageError('state.network.badJson', { name, error: (e as Error).message });
         }
         read = walkLinesFromGeoJson(json, name);
       } else if (lower.endsWith('.zip') || lower.endsWith('.shp')) {
         const { walkLinesFromShapefile } = await import('../data/network/shapefile-lines');
         read = await walkLinesFromShapefile(file);
       } else {
-        throw new Error(`${name}：不支持的路网格式（请用 GeoJSON 或 Shapefile；OSM .pbf 请先转为 GeoJSON）`);
+        throw new MessageError('state.network.badFormat', { name });
       }
       const n = walkNetworkOf(read, name, false);
-      if (n.graph.edgeA.length === 0) throw new Error(`${name}：没有可用的路段`);
+      if (n.graph.edgeA.length === 0) throw new MessageError('state.network.empty', { name });
       get().setWalkNetwork(n);
       return true;
     } catch (e) {
-      set({ networkError: (e as Error).message });
+      set({ networkError: messageOfError(e) });
       return false;
     } finally {
       set({ networkLoading: false });
@@ -141,7 +143,7 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
   async setDistanceMode(mode) {
     if (mode === 'walking' && !get().walkNetwork) {
       if (!isSample(get())) {
-        set({ networkError: '请先导入步行路网（数据 ▾ → 导入步行路网，或本栏的“导入步行路网…”）' });
+        set({ networkError: m('state.network.importFirst') });
         return;
       }
       if (!(await loadSampleNetwork(set))) return;
@@ -158,7 +160,7 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
       return;
     }
     get().setParams({ distanceMode: 'straight' });
-    set({ networkError: '项目使用步行路网距离，但路网未随项目保存：已改为直线距离，请重新导入步行路网后再选择“步行路网”' });
+    set({ networkError: m('state.network.notSaved') });
   },
 });
 
@@ -168,12 +170,12 @@ async function loadSampleNetwork(set: (p: Partial<AppState>) => void): Promise<b
   try {
     const { default: url } = await import('../../data/walk-network.geojson?url');
     const res = await fetch(url);
-    if (!res.ok) throw new Error(`无法读取示例步行路网（HTTP ${res.status}）`);
+    if (!res.ok) throw new MessageError('state.network.sampleFailed', { status: res.status });
     const read = walkLinesFromGeoJson(await res.json(), 'walk-network.geojson');
     set({ walkNetwork: walkNetworkOf(read, '示例步行路网（生成数据，非真实道路）', true), networkLoading: false });
     return true;
   } catch (e) {
-    set({ networkError: (e as Error).message, networkLoading: false });
+    set({ networkError: messageOfError(e), networkLoading: false });
     return false;
   }
 }

@@ -5,7 +5,9 @@
  * have replaced, so nothing stale is ever shown as current.
  */
 import { render } from '../i18n';
+import { messageOfError } from '../analysis/message-error';
 import type { StateCreator } from 'zustand/vanilla';
+import type { Message } from '../i18n';
 import { defaultPlanSettings } from '../analysis/plan/plan-defaults';
 import type { PlanResult, PlanScenario, PlanSettings } from '../analysis/plan/plan-types';
 import { planYears } from '../analysis/plan/run-plan';
@@ -24,7 +26,7 @@ export interface PlanRunRequest {
   detailYears?: number[];
 }
 /** Runs the plan engine (worker in the app, in-process in tests); rejects with name 'AbortError' on cancel. */
-export type PlanRunner = (req: PlanRunRequest, onProgress: (fraction: number, stageZh: string) => void, signal: { aborted: boolean }) => Promise<PlanResult>;
+export type PlanRunner = (req: PlanRunRequest, onProgress: (fraction: number, stage: Message) => void, signal: { aborted: boolean }) => Promise<PlanResult>;
 
 /** What a project file keeps of the plan (settings.plan). */
 export interface PersistedPlan {
@@ -53,7 +55,7 @@ export interface PlanSlice {
   planStale: Record<string, true>;
   planState: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
   planProgress: number;
-  planError: string | null;
+  planError: Message | null;
   planRunner: PlanRunner | null;
   planAbort: AbortController | null;
   planUndo: { label: string; scenarios: PlanScenario[] }[];
@@ -352,7 +354,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
         set((st) => {
           const results = { ...st.planResults };
           for (const id of ids) delete results[id];
-          return { planResults: results, planStale: {}, planState: 'error', planError: (e as Error).message, planAbort: null };
+          return { planResults: results, planStale: {}, planState: 'error', planError: messageOfError(e), planAbort: null };
         });
       }
     },

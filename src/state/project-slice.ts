@@ -3,6 +3,7 @@
  * every change, restored on reload, exported/imported as one file.
  */
 import { render } from '../i18n';
+import type { Message } from '../i18n';
 import type { StateCreator } from 'zustand/vanilla';
 import type { AnalysisParams } from '../analysis/types';
 import { parseProject, type Project } from '../data/project/project-file';
@@ -50,14 +51,14 @@ export interface ProjectSlice {
   /** IndexedDB keys of saved copies that failed to load, kept until the user discards them */
   rescuedKeys: string[];
   /** another tab edits this project: nothing is saved from here (the reason is shown) */
-  readOnly: string | null;
+  readOnly: Message | null;
   /** take over editing from another tab (set by the tab lock in the app) */
   takeOver: (() => Promise<void>) | null;
   setIdb(f: IDBFactory | null): void;
   /** writes the project off the page's thread (the app's save worker); null = write here through `idb` */
   saver: ((p: Project) => Promise<void>) | null;
   setSaver(f: ((p: Project) => Promise<void>) | null): void;
-  setReadOnly(reason: string | null): void;
+  setReadOnly(reason: Message | null): void;
   /** A change waits for the autosave (title bar: 保存中; closing the tab warns). */
   markSavePending(): void;
   /** Current project as a value. */

@@ -1,4 +1,5 @@
 /** The siting worker behind the SitingRunner interface: one worker per run, terminated on cancel. */
+import { m } from '../i18n';
 import type { SitingRequest, SitingResponse } from '../analysis/siting/siting-protocol';
 import type { SitingRunner } from './siting-slice';
 
@@ -18,7 +19,7 @@ export function createSitingWorkerRunner(): SitingRunner {
       if (done) return;
       done = true;
       worker.terminate();
-      onMessage({ type: 'error', id: req.id, messageZh: `选址计算失败：${e.message}` });
+      onMessage({ type: 'error', id: req.id, message: m('engine.siting.failed', { error: e.message }) });
     };
     worker.postMessage(req);
     return () => {

@@ -3,6 +3,9 @@
  * run in its worker (instant answer, then the exact one with its bound), cancel, and
  * adding the chosen sites to the plan as new builds.
  */
+import { m, type Message } from '../i18n';
+import { messageOfError } from '../analysis/message-error';
+import { BASE_SCENARIO_NAME } from '../analysis/plan/present';
 import { applyNetworkEdits } from '../analysis/network/network-edits';
 import { reachSpecOf } from '../analysis/reach';
 import type { StateCreator } from 'zustand/vanilla';
@@ -40,7 +43,7 @@ export interface SitingSlice {
   sitingHeuristic: SitingAnswer | null;
   sitingExact: SitingAnswer | null;
   sitingProgress: { objective: number; bound: number; gap: number; seconds: number } | null;
-  sitingError: string | null;
+  sitingError: Message | null;
   sitingRunner: SitingRunner | null;
   /** what the answer was computed for: the scenario, the year and the result they gave (stale once it changes) */
   sitingFor: { scenarioId: string; scenarioName: string; year: number; result: AnalysisResult } | null;
@@ -110,32 +113,32 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
       const graph = s.walkNetwork && edits.length ? applyNetworkEdits(s.walkNetwork.graph, edits).graph : s.walkNetwork?.graph;
       reach = s.params.distanceMode === 'walking' ? reachSpecOf({ walkGraph: graph }, s.params) : undefined;
     } catch (e) {
-      set({ sitingState: 'error', sitingError: (e as Error).message });
+      set({ sitingState: 'error', sitingError: messageOfError(e) });
       return;
     }
     const params = { ...s.sitingParams, radiusM: s.params.radiusM, reach };
     const candidates = s.currentCandidates();
     if (candidates.length === 0) {
-      set({ sitingState: 'error', sitingError: '没有候选点：请选择网格、在地图上点选或导入教育用地' });
+      set({ sitingState: 'error', sitingError: m('state.siting.noCandidates') });
       return;
     }
     // 选址 works on the year on screen: 现状 (基准, base year) or the plan's (scenario, year)
     const result = selectCurrentResult(s);
     if (!result || result.cells.ids.length === 0) {
-      set({ sitingState: 'error', sitingError: '当前年份的分析尚未算完，请稍候再选址' });
+      set({ sitingState: 'error', sitingError: m('state.siting.notReady') });
       return;
     }
     const sc = s.planOpen ? selectCurrentScenario(s) : s.scenarios.find((x) => x.id === 'base');
     const year = s.planOpen ? s.planYear : s.planSettings.baseYear;
     const id = Date.now();
-    set({ sitingState: 'running', sitingError: null, sitingHeuristic: null, sitingExact: null, sitingSummary: null, sitingProgress: null, sitingNearby: [], sitingFor: { scenarioId: sc?.id ?? 'base', scenarioName: sc?.name ?? '基准方案', year, result } });
+    set({ sitingState: 'running', sitingError: null, sitingHeuristic: null, sitingExact: null, sitingSummary: null, sitingProgress: null, sitingNearby: [], sitingFor: { scenarioId: sc?.id ?? 'base', scenarioName: sc?.name ?? BASE_SCENARIO_NAME, year, result } });
     const kindergartens = selectViewLayers(s).kindergartens;
     const flag = (answer: { sites: { id: string; lon: number; lat: number }[] }): NearbyFlag[] => flagNearbySites(answer.sites, nearbyPoints(s), params.radiusM);
-    const cancel = s.sitingRunner({ id, population: yearDemandRows(s, result), kindergartens, candidates, params }, (m) => {
-      if (m.type === 'heuristic') set({ sitingHeuristic: m.answer, sitingSummary: m.summary, sitingNearby: flag(m.answer) });
-      else if (m.type === 'progress') set({ sitingProgress: { objective: m.objective, bound: m.bound, gap: m.gap, seconds: m.seconds } });
-      else if (m.type === 'exact') set({ sitingExact: m.answer, sitingState: 'done', sitingCancel: null, sitingNearby: flag(m.answer) });
-      else set({ sitingState: 'error', sitingError: m.messageZh, sitingCancel: null });
+    const cancel = s.sitingRunner({ id, population: yearDemandRows(s, result), kindergartens, candidates, params }, (r) => {
+      if (r.type === 'heuristic') set({ sitingHeuristic: r.answer, sitingSummary: r.summary, sitingNearby: flag(r.answer) });
+      else if (r.type === 'progress') set({ sitingProgress: { objective: r.objective, bound: r.bound, gap: r.gap, seconds: r.seconds } });
+      else if (r.type === 'exact') set({ sitingExact: r.answer, sitingState: 'done', sitingCancel: null, sitingNearby: flag(r.answer) });
+      else set({ sitingState: 'error', sitingError: r.message, sitingCancel: null });
     });
     set({ sitingCancel: cancel });
   },
@@ -152,7 +155,7 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
     const current = s.scenarios.find((x) => x.id === s.currentScenarioId);
     const twice = sitesAlreadyPlanned(answer.sites, (current?.projects ?? []).filter((p) => p.kind === 'new_build'));
     if (twice.length > 0) {
-      set({ sitingError: `方案“${current?.name ?? ''}”中已有这些选址的新建项目（${twice.map((k) => answer.sites[k].name).join('、')}），未重复加入` });
+      set({ sitingError: m('state.siting.alreadyPlanned', { scenario: current?.name ?? '', names: twice.map((k) => answer.sites[k].name).join('、') }) });
       return [];
     }
     if (!s.planOpen) s.setPlanOpen(true);

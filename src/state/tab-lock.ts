@@ -5,6 +5,7 @@
  * saved project; the former holder becomes read-only. Without Web Locks every tab edits
  * (the old behaviour: last writer wins).
  */
+import { m } from '../i18n';
 import type { AppStore } from './store';
 
 const LOCK = 'xwgh-project';
@@ -25,7 +26,7 @@ export function startTabLock(store: AppStore, locks: LockManagerLike | null = (g
   if (!locks) return null;
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
   let holding = false;
-  const readOnlyText = '本项目正在另一个标签页中编辑：本页为只读，改动不会保存。';
+  const readOnlyText = m('state.tab.readOnly');
   const hold = (steal: boolean): Promise<boolean> =>
     new Promise((resolve) => {
       locks
@@ -42,7 +43,7 @@ export function startTabLock(store: AppStore, locks: LockManagerLike | null = (g
         .catch(() => {
           // stolen by a tab that took over
           holding = false;
-          store.getState().setReadOnly('另一个标签页接管了编辑：本页现为只读，改动不会保存。');
+          store.getState().setReadOnly(m('state.tab.takenOver'));
         });
     });
   channel?.addEventListener('message', (ev: MessageEvent<{ type: string }>) => {

@@ -1,4 +1,5 @@
 /** Messages between the page and src/state/analysis-worker.ts (all structured-cloneable). */
+import type { Message } from '../i18n';
 import type { PackedRows } from '../data/import/packed-rows';
 import type { PlanResult, PlanScenario, PlanSettings } from '../analysis/plan/plan-types';
 import type { AnalysisInput, AnalysisParams, AnalysisResult } from '../analysis/types';
@@ -41,7 +42,7 @@ export interface AnalysisProgressMessage {
   id: number | string;
   /** 0–1 */
   fraction: number;
-  stageZh: string;
+  stage: Message;
 }
 
 export interface AnalysisResultMessage {
@@ -53,7 +54,7 @@ export interface AnalysisResultMessage {
 export interface AnalysisErrorMessage {
   type: 'error';
   id: number | string;
-  messageZh: string;
+  message: Message;
   /** true when the run was cancelled */
   aborted: boolean;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ALTERNATIVE_RADIUS_M, RULE_TABLES } from '../analysis/params';
+import { ALTERNATIVE_RADIUS_M, RULE_TABLES, ruleTableLabel } from '../analysis/params';
+import { render } from '../i18n';
 import { useApp } from '../state/store';
 import { ParamSource } from './ParamSource';
 import { DistanceControls } from './DistanceControls';
@@ -12,7 +13,7 @@ export function AnalysisControls() {
   const setParams = useApp((s) => s.setParams);
   const state = useApp((s) => s.analysisState);
   const progress = useApp((s) => s.progress);
-  const stage = useApp((s) => s.stageZh);
+  const stage = useApp((s) => s.stage);
   const cancel = useApp((s) => s.cancelAnalysis);
   const error = useApp((s) => s.analysisError);
   const lang = useApp((s) => s.lang);
@@ -82,7 +83,7 @@ export function AnalysisControls() {
         >
           {RULE_TABLES.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.labelZh}
+              {render(lang, ruleTableLabel(r))}
             </option>
           ))}
         </select>
@@ -108,13 +109,13 @@ export function AnalysisControls() {
       {showParams ? <ParamsDialog onClose={() => setShowParams(false)} /> : null}
       {state === 'running' ? (
         <div className="progress" data-testid="analysis-progress">
-          <progress value={progress} max={1} /> <span>{stage}</span>
+          <progress value={progress} max={1} /> <span>{stage ? render(lang, stage) : ''}</span>
           <button type="button" onClick={cancel}>
             {zh ? '取消' : 'Cancel'}
           </button>
         </div>
       ) : null}
-      {state === 'error' ? <div className="error">{error}</div> : null}
+      {state === 'error' ? <div className="error">{error ? render(lang, error) : ''}</div> : null}
     </div>
   );
 }

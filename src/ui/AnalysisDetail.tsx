@@ -1,5 +1,5 @@
-import { PROBLEM_EN } from '../analysis/communities';
 import type { AnalysisResult } from '../analysis/types';
+import { render } from '../i18n';
 import type { Picked } from '../state/ui-slice';
 import { FigureCard } from './FigureCard';
 import { formatDateZh, formatDistance, formatInt, formatPct, formatRag } from './format';
@@ -80,7 +80,7 @@ export function AnalysisDetail({ picked, result, lang }: { picked: Picked; resul
           rows={[
             [L('应配建', 'Required'), g.required === null ? L('无法判断（缺人口/户数）', 'cannot tell (no residents/households)') : g.required ? `${yes}（${g.requiredFrom === 'given' ? L('台账给定', 'given in the ledger') : g.ruleSourceZh}）` : no],
             [L('应配建班数', 'Required classes'), g.requiredClasses === null ? '—' : `${g.requiredClasses}${L(' 班', ' classes')}`],
-            [L('问题类型', 'Problem'), zh ? g.problemZh : PROBLEM_EN[g.problem]],
+            [L('问题类型', 'Problem'), render(lang, g.problemLabel)],
             [L('应移交日期', 'Handover due'), (zh ? formatDateZh(g.handoverDue) : (g.handoverDue ?? '—')) + (g.handoverDueFrom === 'derived' ? L('（竣工验收日 + 期限）', ' (completion + period)') : '')],
             [L('逾期', 'Overdue'), g.overdue ? `${formatInt(g.daysOverdue)}${L(' 天', ' days')}` : no],
           ]}

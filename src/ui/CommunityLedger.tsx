@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { analyseCommunities, PROBLEM_EN } from '../analysis/communities';
+import { analyseCommunities } from '../analysis/communities';
+import { render } from '../i18n';
 import { ledgerAt, lastUndoableChange } from '../analysis/ledger/events';
 import { escalationLevel } from '../analysis/ledger/escalation';
 import type { CommunityGapRow } from '../analysis/types';
@@ -84,8 +85,8 @@ export function CommunityLedger() {
       {
         key: 'problem',
         label: zh ? '问题类型' : 'Problem',
-        value: (r) => (zh ? r.problemZh : PROBLEM_EN[r.problem]),
-        render: (r) => <span className={`rag ${PROBLEM_CLASS[r.problem]}`}>{zh ? r.problemZh : PROBLEM_EN[r.problem]}</span>,
+        value: (r) => render(lang, r.problemLabel),
+        render: (r) => <span className={`rag ${PROBLEM_CLASS[r.problem]}`}>{render(lang, r.problemLabel)}</span>,
       },
       { key: 'line', label: zh ? '责任条线' : 'Line', value: (r) => enumLabel(lang, 'communities', 'responsible_line', byId.get(r.communityId)?.responsible_line) || null },
       { key: 'responsible', label: zh ? '责任单位' : 'Responsible', value: (r) => byId.get(r.communityId)?.responsible_unit ?? null },
@@ -111,7 +112,7 @@ export function CommunityLedger() {
     const picked = shown.map((g) => byId.get(g.communityId)).filter((c): c is Community => !!c);
     const gapOf = new Map(shown.map((g) => [g.communityId, g]));
     const bytes = await exportLedgerXlsx(picked, [
-      { header: zh ? '问题类型（系统判定）' : 'Problem (computed)', values: picked.map((c) => gapOf.get(c.id)?.problemZh ?? null) },
+      { header: zh ? '问题类型（系统判定）' : 'Problem (computed)', values: picked.map((c) => (gapOf.has(c.id) ? render(lang, gapOf.get(c.id)!.problemLabel) : null)) },
       { header: zh ? '逾期天数（系统计算）' : 'Days overdue (computed)', values: picked.map((c) => (gapOf.get(c.id)?.overdue ? gapOf.get(c.id)!.daysOverdue : null)) },
     ]);
     downloadBytes(`${zh ? '配套园台账' : 'supporting-kg-ledger'}_${viewDate ?? todayIso()}.xlsx`, bytes, MIME.xlsx);

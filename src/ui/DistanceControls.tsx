@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { DEFAULT_WALK_SPEED_KMH, walkMinutes } from '../analysis/params';
 import type { DistanceMode } from '../analysis/reach';
 import { useApp } from '../state/store';
+import { render } from '../i18n';
 import { ParamSource } from './ParamSource';
 
 
@@ -73,7 +74,7 @@ export function DistanceControls() {
           {zh
             ? `，${st.edges.toLocaleString('zh-CN')} 段、${(st.lengthM / 1000).toFixed(0)} 公里，${st.components} 个连通部分`
             : `, ${st.edges} segments, ${(st.lengthM / 1000).toFixed(0)} km, ${st.components} connected parts`}
-          {net.notesZh.map((n) => (
+          {net.notes.map((n) => render(zh ? 'zh' : 'en', n)).map((n) => (
             <div key={n} className={n.includes('互不连通') ? 'warn' : undefined}>
               {n}
             </div>
@@ -98,7 +99,7 @@ export function DistanceControls() {
       {loading ? <div className="hint">{zh ? '正在读取路网…' : 'Reading the network…'}</div> : null}
       {error ? (
         <div className="error" data-testid="walk-network-error">
-          {error}
+          {render(zh ? 'zh' : 'en', error)}
         </div>
       ) : null}
     </div>

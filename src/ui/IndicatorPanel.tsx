@@ -1,4 +1,5 @@
-import { distanceLabelEn, distanceLabelZh } from '../analysis/params';
+import { distanceLabel } from '../analysis/params';
+import { render } from '../i18n';
 import { selectCurrentResult } from '../state/selectors';
 import { useApp } from '../state/store';
 import { BasisLine } from './BasisLine';
@@ -18,7 +19,7 @@ export function IndicatorPanel() {
         <FigureCard key={f.key} f={f} lang={lang} />
       ))}
       <h3>
-        {lang === 'zh' ? '覆盖与供需' : 'Coverage and supply'}（{lang === 'zh' ? distanceLabelZh(result.params) : distanceLabelEn(result.params)}）
+        {lang === 'zh' ? '覆盖与供需' : 'Coverage and supply'}（{render(lang, distanceLabel(result.params))}）
       </h3>
       {result.headline.map((f) => (
         <FigureCard key={f.key} f={f} lang={lang} />

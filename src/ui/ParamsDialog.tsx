@@ -1,21 +1,25 @@
-import { DEFAULT_WALK_SNAP_MAX_M, DEFAULT_WALK_SPEED_KMH, defaultAnalysisParams, PARAM_SOURCES, validateParams } from '../analysis/params';
+import { DEFAULT_WALK_SNAP_MAX_M, DEFAULT_WALK_SPEED_KMH, defaultAnalysisParams, PARAM_SOURCES, ruleTableLabel, ruleTableSource, validateParams } from '../analysis/params';
 import type { AnalysisParams, IndicatorThresholds, SupportingKgRule } from '../analysis/types';
 import { todayIso } from '../state/analysis-slice';
 import { useApp } from '../state/store';
+import { useRender } from './use-t';
 
 function Source({ k }: { k: string }) {
   const s = PARAM_SOURCES[k];
+  const r = useRender();
   if (!s) return null;
   return (
     <span className="param-source">
-      {s.sourceZh}
+      {r(s.source)}
       {s.verified ? null : <em className="unverified">未核实 / 本工具约定</em>}
     </span>
   );
 }
 
 function NumberRow({ k, value, step = 1, onChange }: { k: string; value: number; step?: number; onChange: (v: number) => void }) {
-  const label = PARAM_SOURCES[k]?.labelZh ?? k;
+  const r = useRender();
+  const s = PARAM_SOURCES[k];
+  const label = s ? r(s.label) : k;
   return (
     <tr>
       <th>{label}</th>
@@ -54,7 +58,8 @@ const THRESHOLD_KEYS: [keyof IndicatorThresholds, number][] = [
 export function ParamsDialog({ onClose }: { onClose: () => void }) {
   const params = useApp((s) => s.params);
   const setParams = useApp((s) => s.setParams);
-  const errors = validateParams(params);
+  const show = useRender();
+  const errors = validateParams(params).map(show);
   const set = (p: Partial<AnalysisParams>) => setParams(p);
   const setRule = (i: number, r: Partial<SupportingKgRule>) =>
     set({ ruleTable: { ...params.ruleTable, rules: params.ruleTable.rules.map((x, k) => (k === i ? { ...x, ...r } : x)) } });
@@ -86,7 +91,7 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
             <NumberRow k="escalationOrangeDays" value={params.escalationOrangeDays} onChange={(escalationOrangeDays) => set({ escalationOrangeDays })} />
             <NumberRow k="escalationRedDays" value={params.escalationRedDays} onChange={(escalationRedDays) => set({ escalationRedDays })} />
             <tr>
-              <th>{PARAM_SOURCES.asOfDate.labelZh}</th>
+              <th>{show(PARAM_SOURCES.asOfDate.label)}</th>
               <td>
                 <input type="date" value={params.asOfDate} onChange={(e) => e.target.value && set({ asOfDate: e.target.value })} />
               </td>
@@ -95,7 +100,7 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
               </td>
             </tr>
             <tr>
-              <th>{params.ruleTable.labelZh}（依据：{params.ruleTable.basis === 'residents' ? '常住人口' : '户数'}）</th>
+              <th>{show(ruleTableLabel(params.ruleTable))}（依据：{params.ruleTable.basis === 'residents' ? '常住人口' : '户数'}）</th>
               <td colSpan={2}>
                 <table className="rules" data-testid="rule-table">
                   <tbody>
@@ -119,7 +124,7 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
                     ))}
                   </tbody>
                 </table>
-                <span className="param-source">{params.ruleTable.sourceZh}</span>
+                <span className="param-source">{show(ruleTableSource(params.ruleTable))}</span>
               </td>
             </tr>
             <tr className="group">

@@ -3,6 +3,7 @@
  * the reason and an export button) / 只读; and the banners under it: read-only (take over)
  * and saved copies that failed to load (download or discard).
  */
+import { render } from '../i18n';
 import { useState } from 'react';
 import { downloadBytes, MIME } from '../data/export/download';
 import { projectFileName } from '../data/project/project-file';
@@ -26,7 +27,7 @@ export function SaveStatus() {
   const when = savedAt ? new Date(savedAt).toLocaleTimeString(zh ? 'zh-CN' : 'en', { hour: '2-digit', minute: '2-digit' }) : '';
   if (readOnly) {
     return (
-      <span className="save-status readonly" data-testid="save-status" data-state="readonly" title={readOnly}>
+      <span className="save-status readonly" data-testid="save-status" data-state="readonly" title={render(zh ? 'zh' : 'en', readOnly)}>
         {zh ? '只读' : 'Read-only'}
       </span>
     );
@@ -64,7 +65,7 @@ export function ProjectBanners() {
     <div className="banners">
       {readOnly ? (
         <div className="banner readonly" role="status" data-testid="readonly-banner">
-          {readOnly}
+          {render(zh ? 'zh' : 'en', readOnly)}
           {takeOver ? (
             <button
               type="button"

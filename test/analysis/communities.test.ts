@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../../src/i18n';
 import { analyseCommunities, applyRuleTable } from '../../src/analysis/communities';
 import { RULE_TABLE_HAINAN_2019, RULE_TABLE_YULIN } from '../../src/analysis/params';
 import { community, kg } from './helpers';
@@ -57,7 +58,7 @@ describe('配套园 gaps', () => {
     ).rows;
     expect(rows.map((r) => r.problem)).toEqual(statuses.map(([, p]) => p));
     expect(rows.every((r) => r.required === true && r.requiredClasses === 6 && r.requiredFrom === 'rule')).toBe(true);
-    expect(rows[6].problemZh).toBe('使用不到位（已移交未开办）');
+    expect(render('zh', rows[6].problemLabel)).toBe('使用不到位（已移交未开办）');
     expect(rows.map((r) => r.exists)).toEqual([false, false, false, false, true, true, true, true, true, true, true, true]);
     expect(rows.map((r) => r.operates)).toEqual([false, false, false, false, false, false, false, false, true, true, true, true]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../../src/i18n';
 import { indicatorFigures, sumIndicatorInputs } from '../../src/analysis/indicators';
 import { defaultAnalysisParams } from '../../src/analysis/params';
 import type { Figure } from '../../src/analysis/types';
@@ -49,13 +50,13 @@ describe('county indicators, tiny hand case', () => {
 
   it('every figure is reproducible from its inputs and has labels and a source', () => {
     for (const x of Object.values(f)) {
-      expect(x.labelZh && x.labelEn && x.formulaZh && x.sourceZh).toBeTruthy();
+      expect(render('zh', x.label) && render('en', x.label) && render('zh', x.formula) && render('zh', x.source)).toBeTruthy();
       const v = x.inputs.map((i) => i.value as number);
       const recomputed =
         x.key === 'inclusive_coverage' ? ((v[0] + v[1]) / v[2]) * 100 : x.unit === '%' ? (v[0] / v[1]) * 100 : v[0] / v[1];
       expect(x.value).toBeCloseTo(recomputed, 12);
     }
-    expect(f.gross_enrolment_rate.sourceZh).toContain('教督〔2020〕1号');
+    expect(render('zh', f.gross_enrolment_rate.source)).toContain('教督〔2020〕1号');
   });
 
   it('passes at the thresholds exactly (≥ and ≤ inclusive)', () => {
@@ -74,7 +75,7 @@ describe('county indicators, tiny hand case', () => {
     const partial = [kg({ id: 'A', enrolled: 100, staff_total: 10 }), kg({ id: 'B', enrolled: 100, staff_total: null as unknown as number })];
     const p = byKey(indicatorFigures(sumIndicatorInputs(partial, [0, 1], 30), 250, T));
     expect(p.children_per_staff.value).toBe(10); // 100 ÷ 10, B left out
-    expect(p.children_per_staff.noteZh).toContain('1 所');
+    expect(render('zh', p.children_per_staff.note!)).toContain('1 所');
     expect(p.gross_enrolment_rate.value).toBe(80);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../../src/i18n';
 import { isAbortError } from '../../src/analysis/abort';
 import { defaultAnalysisParams } from '../../src/analysis/params';
 import { runAnalysis, runAnalysisAsync } from '../../src/analysis/run-analysis';
@@ -156,7 +157,7 @@ describe('runAnalysis', () => {
     expect(Array.from(r.cells.streetIndex)).toEqual([0, 2, 3]);
     expect(r.kindergartens.streetIndex[0]).toBe(0);
     expect(r.streets[0].assignedByBoundary).toEqual({ kindergartens: 1, cells: 1, communities: 0 });
-    expect(r.warningsZh.join()).toContain('未分配街道');
+    expect(r.warnings.map((w) => render('zh', w)).join()).toContain('未分配街道');
   });
 
   it('reports progress from 0 to 1 in order, and computes per-街道 indicators', () => {
@@ -205,7 +206,7 @@ describe('runAnalysis', () => {
     const r = runAnalysis({ kindergartens: [], population: [], communities: [], admin_units: [] }, P);
     expect(r.district.children).toBe(0);
     expect(r.indicators[0].value).toBeNull();
-    expect(r.warningsZh.length).toBeGreaterThan(0);
+    expect(r.warnings.length).toBeGreaterThan(0);
     const r2 = runAnalysis(
       {
         kindergartens: [kg({ id: 'a', lon: Number.NaN })],
@@ -215,7 +216,7 @@ describe('runAnalysis', () => {
       },
       P,
     );
-    expect(r2.warningsZh.join('\n')).toMatch(/坐标无效[\s\S]*按 0 计/);
+    expect(r2.warnings.map((w) => render('zh', w)).join('\n')).toMatch(/坐标无效[\s\S]*按 0 计/);
     expect(r2.district.children).toBe(0);
   });
 });

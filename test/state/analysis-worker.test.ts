@@ -1,4 +1,5 @@
 /** The worker wrapper, driven through a fake `self` (no real Worker in Node). */
+import { render } from '../../src/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultAnalysisParams } from '../../src/analysis/params';
 import { POPULATION_FIELDS_USED, runAnalysis } from '../../src/analysis/run-analysis';
@@ -50,14 +51,14 @@ describe('analysis-worker', () => {
     scope.onmessage!({ data: { type: 'run', id: 2, input: randomCity(2, 20, 300), params: defaultAnalysisParams('2026-06-30') } });
     scope.onmessage!({ data: { type: 'cancel', id: 2 } });
     const done = await waitFor(2);
-    expect(done.msg).toMatchObject({ type: 'error', id: 2, aborted: true, messageZh: '分析已取消' });
+    expect(done.msg).toMatchObject({ type: 'error', id: 2, aborted: true, message: { key: 'engine.err.aborted' } });
   });
 
   it('reports bad parameters as an error in Chinese', async () => {
     scope.onmessage!({ data: { id: 3, input: randomCity(2, 5, 5), params: { ...defaultAnalysisParams(), radiusM: 0 } } });
     const done = await waitFor(3);
     expect(done.msg.type).toBe('error');
-    if (done.msg.type === 'error') expect(done.msg.messageZh).toContain('服务半径');
+    if (done.msg.type === 'error') expect(render('zh', done.msg.message)).toContain('服务半径');
   });
 
   it('takes the population as packed columns (only those the engine reads) and gives the same result as row objects', async () => {

@@ -1,4 +1,5 @@
 /** The walking network in the store: runs carry the graph, map clicks edit the current scenario (undo, export/import), a bad file keeps the network. */
+import { render } from '../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { driveAsync } from '../../src/analysis/drive';
 import { EARTH_RADIUS_M } from '../../src/analysis/geo';
@@ -21,7 +22,7 @@ async function ready() {
   await s.getState().setDataset({ layers: { ...emptyLayers(), kindergartens: [kg], population: [cell('a', 0, -30, 10), cell('b', 380, -25, 20)], plan_projects: [] }, district: null, meta: null });
   // river along y = 0, roads on both banks, one bridge at x = 400
   const graph = buildWalkGraph(packLines([[P(-500, 20), P(400, 20), P(500, 20)], [P(-500, -20), P(500, -20)], [P(400, 20), P(400, -20)]]));
-  s.getState().setWalkNetwork({ nameZh: 'test', generated: false, graph, notesZh: [] });
+  s.getState().setWalkNetwork({ nameZh: 'test', generated: false, graph, notes: [] });
   s.getState().setParams({ radiusM: 500, distanceMode: 'walking' });
   s.getState().setPlanOpen(true);
   await s.getState().runPlan();
@@ -66,7 +67,7 @@ describe('network slice', () => {
     expect(coveredIn2025(s, 'base')).toEqual([0, 1]);
     const bad = new File(['{"type":"FeatureCollection","features":[]}'], '空路网.geojson');
     expect(await s.getState().importWalkNetwork(bad)).toBe(false);
-    expect(s.getState().networkError).toContain('空路网.geojson');
+    expect(render('zh', s.getState().networkError!)).toContain('空路网.geojson');
     expect(s.getState().walkNetwork?.nameZh).toBe('test');
   });
 });
@@ -79,10 +80,10 @@ describe('walking settings without a network', () => {
     s.getState().setParams({ distanceMode: 'walking' });
     await Promise.resolve();
     expect(s.getState().params.distanceMode).toBe('straight');
-    expect(s.getState().networkError).toContain('路网未随项目保存');
+    expect(render('zh', s.getState().networkError!)).toContain('路网未随项目保存');
     // choosing walking without a network asks for one and changes nothing
     await s.getState().setDistanceMode('walking');
     expect(s.getState().params.distanceMode).toBe('straight');
-    expect(s.getState().networkError).toContain('请先导入步行路网');
+    expect(render('zh', s.getState().networkError!)).toContain('请先导入步行路网');
   });
 });

@@ -153,14 +153,14 @@ describe('two tabs', () => {
     const lb = startTabLock(b, locks)!;
     expect(await la.ready).toBe(true);
     expect(await lb.ready).toBe(false);
-    expect(b.getState().readOnly).toContain('只读');
+    expect(render('zh', b.getState().readOnly!)).toContain('只读');
     await b.getState().importLayer('kindergartens', [kg('k-b')], 'append');
     await b.getState().saveNow();
     expect(await loadProject(idb)).toBeNull();
     await a.getState().saveNow();
     await lb.takeOver();
     expect(b.getState().readOnly).toBeNull();
-    await vi.waitFor(() => expect(a.getState().readOnly).toContain('接管'));
+    await vi.waitFor(() => expect(render('zh', a.getState().readOnly!)).toContain('接管'));
     // b now shows what a saved
     expect(b.getState().layers.kindergartens.map((k) => k.id)).toEqual(['k1']);
   });

@@ -1,4 +1,5 @@
 /** The siting slice with an in-process runner: instant then exact answer, cancel, sites added to the plan in one undo step. */
+import { render } from '../../src/i18n';
 import loadHighs from 'highs';
 import { describe, expect, it } from 'vitest';
 import { prepareSiting, runSitingExact, runSitingHeuristic } from '../../src/analysis/siting/run-siting';
@@ -61,7 +62,7 @@ describe('siting slice', () => {
     ]);
     // the same answer cannot be added twice
     expect(s.getState().addSitesToPlan()).toEqual([]);
-    expect(s.getState().sitingError).toContain('未重复加入');
+    expect(render('zh', s.getState().sitingError!)).toContain('未重复加入');
     s.getState().undoPlan();
     expect(s.getState().scenarios[0].projects.length).toBe(before);
   });
@@ -93,7 +94,7 @@ describe('siting slice', () => {
     const s = await ready();
     s.getState().setCandidateMode('click');
     s.getState().runSiting();
-    expect(s.getState().sitingError).toMatch(/没有候选点/);
+    expect(render('zh', s.getState().sitingError!)).toMatch(/没有候选点/);
     s.getState().addClickCandidate(110, latAtM(100));
     s.getState().runSiting();
     s.getState().cancelSiting();

@@ -4,6 +4,7 @@
  * (the segment nearest to a point, within `joinM`, removed). The edited graph is rebuilt
  * from the original one's edges, so node positions and lengths stay as they were.
  */
+import { m, type Message } from '../../i18n';
 import { buildEdgeIndex, snapPoints } from './snap';
 import { buildWalkGraph, type WalkGraph } from './walk-graph';
 
@@ -14,16 +15,16 @@ export type NetworkEdit =
 /** how far a new path's ends and a closure's point may be from the network (m) */
 export const EDIT_JOIN_M = 60;
 
-/** The graph with the edits applied, and what happened in Chinese (an end or point too far from the network). */
-export function applyNetworkEdits(g: WalkGraph, edits: readonly NetworkEdit[], joinM = EDIT_JOIN_M): { graph: WalkGraph; messagesZh: string[] } {
-  if (edits.length === 0) return { graph: g, messagesZh: [] };
-  const messagesZh: string[] = [];
+/** The graph with the edits applied, and what happened as messages (an end or point too far from the network). */
+export function applyNetworkEdits(g: WalkGraph, edits: readonly NetworkEdit[], joinM = EDIT_JOIN_M): { graph: WalkGraph; messages: Message[] } {
+  if (edits.length === 0) return { graph: g, messages: [] };
+  const messages: Message[] = [];
   const idx = buildEdgeIndex(g, 100);
   const closed = new Uint8Array(g.edgeA.length);
   for (const e of edits) {
     if (e.kind !== 'close') continue;
     const s = snapPoints(g, idx, [e.lon], [e.lat], joinM);
-    if (s.edge[0] < 0) messagesZh.push(`关闭路段“${e.nameZh}”：${joinM} 米内没有路段，未生效`);
+    if (s.edge[0] < 0) messages.push(m('engine.edit.closeMissed', { name: e.nameZh, m: joinM }));
     else closed[s.edge[0]] = 1;
   }
   const lines: number[][][] = [];
@@ -42,7 +43,7 @@ export function applyNetworkEdits(g: WalkGraph, edits: readonly NetworkEdit[], j
     for (const k of [0, 1]) {
       const edge = s.edge[k];
       if (edge < 0 || closed[edge]) {
-        messagesZh.push(`新建步行道“${e.nameZh}”的${k === 0 ? '起点' : '终点'} ${joinM} 米内没有路段，该端未接入路网`);
+        messages.push(m(k === 0 ? 'engine.edit.startMissed' : 'engine.edit.endMissed', { name: e.nameZh, m: joinM }));
         continue;
       }
       const a = g.edgeA[edge];
@@ -62,5 +63,5 @@ export function applyNetworkEdits(g: WalkGraph, edits: readonly NetworkEdit[], j
     offsets.push(coords.length / 2);
   }
   const graph = buildWalkGraph({ coords: Float64Array.from(coords), lineOffsets: Int32Array.from(offsets) }, g.toleranceM);
-  return { graph, messagesZh };
+  return { graph, messages };
 }

@@ -18,7 +18,7 @@ import type { WalkGraph } from './walk-graph';
 
 export class NetworkReach implements Reach {
   readonly mode = 'walking' as const;
-  readonly labelZh = '步行路网距离';
+  readonly label = 'engine.reach.walking' as const;
   readonly units: number;
   readonly chunk = 32;
   readonly unreachableCells: number;

@@ -9,6 +9,7 @@
  *   街道 turns red within `leadYears` years after (time to build before the gap arrives);
  * - 绿色 (学位充足): otherwise (also a 街道 with neither places nor demand).
  */
+import { m } from '../../i18n';
 import type { ParamSource } from '../types';
 import type { DemandMethod, PlanResult } from './plan-types';
 
@@ -24,21 +25,9 @@ export interface WarningParams {
 export const DEFAULT_WARNING_PARAMS: WarningParams = { utilisationYellowPct: 90, leadYears: 2 };
 
 export const WARNING_PARAM_SOURCES: Record<'red' | keyof WarningParams, ParamSource> = {
-  red: {
-    labelZh: '红色：学位数 < 学位需求（当年出现缺口）',
-    sourceZh: '学位缺口的定义（需求 − 学位 > 0，与逐年供需表一致）；红黄绿三级参照各地教育局发布学位预警的做法',
-    verified: true,
-  },
-  utilisationYellowPct: {
-    labelZh: '黄色：学位使用率（需求 ÷ 学位）超过 90%',
-    sourceZh: '本系统默认：余量不足一成即视为紧张（无全国统一标准，可按本地招生经验调整）',
-    verified: false,
-  },
-  leadYears: {
-    labelZh: '黄色：2 年内将出现缺口',
-    sourceZh: '本系统默认：新建幼儿园自立项到招生通常需 2 年以上（与“竣工后次年提供学位”一致），提前 2 年预警以留出建设周期',
-    verified: false,
-  },
+  red: { label: m('param.warning.red'), source: m('param.warning.red.source'), verified: true },
+  utilisationYellowPct: { label: m('param.warning.utilisation'), source: m('param.warning.utilisation.source'), verified: false },
+  leadYears: { label: m('param.warning.lead'), source: m('param.warning.lead.source'), verified: false },
 };
 
 export type WarningReason =

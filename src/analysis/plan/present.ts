@@ -12,6 +12,9 @@ import { runPlan } from './run-plan';
 import { kindergartensAt } from './supply-at';
 
 /** The plan engine's input from the layers: kindergartens plus the 配套园 the ledger opened (each from its opening year). */
+/** Name of the base scenario: data (stored in saved projects and scenario files), not a text to translate. */
+export const BASE_SCENARIO_NAME = '基准方案';
+
 export function planInputOf(
   layers: Pick<LayerRows, 'kindergartens' | 'population' | 'communities' | 'admin_units' | 'childcare_centres'>,
   ruleTable: SupportingKgRuleTable,
@@ -58,7 +61,7 @@ export function presentSitingInput(
 ): { population: PopulationCell[]; kindergartens: Kindergarten[] } {
   const input = planInputOf(layers, params.ruleTable);
   const projects = layers.plan_projects;
-  const { result } = runPresent(input, { id: 'base', name: '基准方案', projects }, params, settings);
+  const { result } = runPresent(input, { id: 'base', name: BASE_SCENARIO_NAME, projects }, params, settings);
   const kindergartens = kindergartensAt(input.kindergartens ?? [], projects, input.openings, settings.baseYear, settings.openingLagYears);
   return { population: demandRowsOf(result, layers.population), kindergartens };
 }

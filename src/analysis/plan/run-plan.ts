@@ -12,6 +12,8 @@
  * the district's fill for new sites and rows without enrolment). The 三率 are then
  * computed from these enrolments exactly as the present-day indicators are.
  */
+import type { Message } from '../../i18n';
+import { MessageError } from '../message-error';
 import type { Kindergarten, PopulationCell } from '../model';
 import { suppliesPlaces } from '../supply';
 import { evaluateSteps } from '../engine-evaluate';
@@ -57,14 +59,14 @@ export function* planSteps(
   opts: PlanRunOptions = {},
 ): Generator<void, PlanResult, void> {
   const bad = validateParams(params);
-  if (bad.length > 0) throw new RangeError(`分析参数无效：${bad.join('；')}`);
-  if (!(settings.endYear >= settings.baseYear)) throw new RangeError('规划年份无效：结束年早于基准年');
+  if (bad.length > 0) throw new MessageError('param.invalid', { problems: bad });
+  if (!(settings.endYear >= settings.baseYear)) throw new MessageError('engine.err.planYears');
   const t0 = now();
   const years = planYears(settings);
   const detailYears = new Set(opts.detailYears ?? years);
   const baseStep = stepper(opts);
   let phase = 0;
-  const step = (f: number, stage: string): void => baseStep((phase === 0 ? f * 0.4 : 0.4 + 0.6 * ((phase - 1 + f) / years.length)), stage);
+  const step = (f: number, stage: Message): void => baseStep((phase === 0 ? f * 0.4 : 0.4 + 0.6 * ((phase - 1 + f) / years.length)), stage);
 
   const projects = scenario.projects ?? [];
   const sites = planSites(input.kindergartens ?? [], projects, input.openings);
@@ -89,7 +91,7 @@ export function* planSteps(
     opts,
     step,
   );
-  if (edited) prep.warningsZh.push(...edited.messagesZh);
+  if (edited) prep.warnings.push(...edited.messages);
   const tPairs = now();
   const dataYear = dataYearOf(cells, settings.baseYear);
   const nCells = cells.length;

@@ -3,6 +3,7 @@
  * candidates. Reach comes from the engine's neighbour pairs (one pair search over
  * existing sites + candidates; no second distance code).
  */
+import { m } from '../../i18n';
 import type { NeighbourPairs } from '../neighbour-pairs';
 import { openReach } from '../reach';
 import { now } from '../engine-prepare';
@@ -41,9 +42,9 @@ export function filterCandidates(cands: readonly SitingCandidate[], classes: 6 |
   const dropped: DroppedCandidate[] = [];
   for (const c of cands) {
     if (!(Number.isFinite(c.lon) && Number.isFinite(c.lat) && Math.abs(c.lon) <= 180 && Math.abs(c.lat) <= 90)) {
-      dropped.push({ id: c.id, name: c.name, reasonZh: '坐标无效' });
+      dropped.push({ id: c.id, name: c.name, reason: m('engine.siting.badCoords') });
     } else if (c.areaM2 !== null && c.areaM2 < need) {
-      dropped.push({ id: c.id, name: c.name, reasonZh: `用地 ${Math.round(c.areaM2).toLocaleString('en-US')}㎡，小于 ${classes} 班所需 ${need.toLocaleString('en-US')}㎡` });
+      dropped.push({ id: c.id, name: c.name, reason: m('engine.siting.plotTooSmall', { area: Math.round(c.areaM2).toLocaleString('en-US'), classes, need: need.toLocaleString('en-US') }) });
     } else kept.push(c);
   }
   return { kept, dropped };

@@ -6,7 +6,7 @@ import type { SitingPrepared } from './build-problem';
 import type { ChosenSite, SitingAnswer } from './siting-types';
 
 /** What a solver returns before evaluation on the rows. */
-export interface RawAnswer extends Pick<SitingAnswer, 'method' | 'objective' | 'bound' | 'gap' | 'provedOptimal' | 'statusZh' | 'ms'> {
+export interface RawAnswer extends Pick<SitingAnswer, 'method' | 'objective' | 'bound' | 'gap' | 'provedOptimal' | 'status' | 'ms'> {
   chosen: readonly number[];
   flow: Float64Array | null;
   /** capacitated: children served by the existing sites alone */
@@ -97,7 +97,7 @@ export function evaluateAnswer(prep: SitingPrepared, raw: RawAnswer): SitingAnsw
     bound: raw.bound,
     gap: raw.gap,
     provedOptimal: raw.provedOptimal,
-    statusZh: raw.statusZh,
+    status: raw.status,
     ms: raw.ms,
     servedBefore,
     servedAfter,

@@ -4,6 +4,8 @@
  * loaded HiGHS runtime (Node: `await loadHighs()`; the browser worker bundles the
  * wasm), so this file stays a pure function of its inputs.
  */
+import { m, type Message } from '../../i18n';
+import { MessageError } from '../message-error';
 import type { Highs } from 'highs';
 import { now } from '../engine-prepare';
 import type { SitingProblem } from './siting-types';
@@ -24,7 +26,7 @@ export interface ExactResult {
   bound: number;
   gap: number;
   provedOptimal: boolean;
-  statusZh: string;
+  status: Message;
   /** capacitated only: children per (group, site) entry, aligned with problem.site */
   flow: Float64Array | null;
   ms: number;
@@ -217,7 +219,7 @@ function arrays(m: Csc): { starts: Int32Array; indices: Int32Array; values: Floa
 export const EXACT_MAX_NONZEROS = 2_500_000;
 
 /** A problem too large for the exact solver (its message says what to change). */
-export class SitingTooLargeError extends Error {
+export class SitingTooLargeError extends MessageError {
   override name = 'SitingTooLargeError';
 }
 
@@ -228,17 +230,14 @@ export function exactModelSize(pr: SitingProblem): { cols: number; nnz: number }
   return { cols: pr.nCand + pr.nGroups, nnz: pr.candGroup.length + pr.nGroups + 2 * pr.nCand };
 }
 
-/** Why the exact solver is not tried (Chinese, with what to change), or null. */
-export function exactTooLarge(pr: SitingProblem): string | null {
+/** Why the exact solver is not tried (with what to change), or null. */
+export function exactTooLarge(pr: SitingProblem): Message | null {
   const { nnz } = exactModelSize(pr);
   if (nnz <= EXACT_MAX_NONZEROS) return null;
   const factor = Math.ceil(Math.sqrt(nnz / EXACT_MAX_NONZEROS) * 10) / 10;
-  const wan = (n: number) => `${(n / 10_000).toFixed(0)} 万`;
-  return (
-    `问题规模过大，未进行精确求解：模型约有 ${wan(nnz)}个非零系数（上限 ${wan(EXACT_MAX_NONZEROS)}），超出浏览器中求解器的内存。` +
-    `请减少候选点：把网格间距增大到约 ${factor} 倍，或少选几块用地` +
-    `${pr.capacity && pr.goal !== 'lscp' ? '；也可关闭“考虑学位容量”' : ''}，或缩小服务半径。下方的即时结果仍然有效。`
-  );
+  const wan = (n: number) => (n / 10_000).toFixed(0);
+  const key = pr.capacity && pr.goal !== 'lscp' ? 'engine.siting.tooLargeCapacity' : 'engine.siting.tooLarge';
+  return m(key, { nnz: wan(nnz), max: wan(EXACT_MAX_NONZEROS), factor });
 }
 
 /**
@@ -250,7 +249,7 @@ export function exactTooLarge(pr: SitingProblem): string | null {
 export function solveExact(pr: SitingProblem, highs: Highs, opts: ExactOptions): ExactResult {
   const t0 = now();
   const tooBig = exactTooLarge(pr);
-  if (tooBig) throw new SitingTooLargeError(tooBig);
+  if (tooBig) throw new SitingTooLargeError(tooBig.key, tooBig.values);
   const b = pr.goal === 'lscp' ? buildLscp(pr, opts.start) : pr.capacity ? buildCapacitated(pr) : buildMclp(pr, opts.start);
   const inf = highs.infinity;
   const fin = (a: Float64Array) => a.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
@@ -301,16 +300,17 @@ export function solveExact(pr: SitingProblem, highs: Highs, opts: ExactOptions):
       for (let c = 0; c < pr.nCand; c++) if (sol[y0 + c] > 0.5) chosen.push(c);
       if (pr.goal !== 'lscp' && pr.capacity) flow = Float64Array.from(sol.subarray(0, pr.site.length));
     }
-    const statusZh = provedOptimal
-      ? '已证明最优'
+    const gapPct = (gap * 100).toFixed(2);
+    const statusMsg = provedOptimal
+      ? m('engine.siting.optimal')
       : status === S.timeLimit
-        ? `达到时间上限 ${opts.timeLimitS} 秒，与上界差距 ${(gap * 100).toFixed(2)}%`
+        ? m('engine.siting.timeLimit', { s: opts.timeLimitS, gap: gapPct })
         : status === S.interrupted
-          ? `已中止，与上界差距 ${(gap * 100).toFixed(2)}%`
+          ? m('engine.siting.interrupted', { gap: gapPct })
           : status === S.infeasible
-            ? '无可行解'
-            : `求解状态 ${status}，与上界差距 ${(gap * 100).toFixed(2)}%`;
-    return { chosen, objective, bound, gap, provedOptimal, statusZh, flow, ms: now() - t0, cols: b.numCols, nnz: b.indices.length };
+            ? m('engine.siting.infeasible')
+            : m('engine.siting.other', { status, gap: gapPct });
+    return { chosen, objective, bound, gap, provedOptimal, status: statusMsg, flow, ms: now() - t0, cols: b.numCols, nnz: b.indices.length };
   } finally {
     model.dispose();
   }

@@ -3,6 +3,7 @@
  * polygons. Area from a property (area / 面积 / 用地面积 / area_m2, ㎡), else the
  * polygon's own area; position = the polygon's vertex mean (plots are small).
  */
+import { MessageError } from '../message-error';
 import { EARTH_RADIUS_M } from '../geo';
 import type { SitingCandidate } from './siting-types';
 
@@ -40,7 +41,7 @@ function polygonsOf(g: Feature['geometry']): Pos[][][] {
 /** Candidates of a GeoJSON FeatureCollection of plots; features with no usable geometry are skipped. */
 export function plotCandidatesFromGeoJson(fc: unknown): SitingCandidate[] {
   const feats = (fc as { features?: Feature[] })?.features;
-  if (!Array.isArray(feats)) throw new Error('教育用地文件不是 GeoJSON FeatureCollection');
+  if (!Array.isArray(feats)) throw new MessageError('engine.siting.notFeatureCollection');
   const out: SitingCandidate[] = [];
   feats.forEach((f, n) => {
     const props = f.properties ?? {};

@@ -3,6 +3,8 @@
  * from the layers, candidates, the reduced problem, then the instant answer and
  * the exact one. Used by the worker, the CLI and the benchmark alike.
  */
+import { m, type Message } from '../../i18n';
+import { MessageError, messageOfError } from '../message-error';
 import type { Kindergarten, PopulationCell } from '../model';
 import { suppliesPlaces } from '../supply';
 import { finiteOr0, now } from '../engine-prepare';
@@ -34,7 +36,7 @@ const M_PER_DEG = 111_320;
  * frame at the rows' mean latitude).
  */
 export function gridCandidates(population: readonly PopulationCell[], spacingM: number): SitingCandidate[] {
-  if (!(spacingM > 0)) throw new RangeError(`候选点间距必须为正数：${spacingM}`);
+  if (!(spacingM > 0)) throw new MessageError('engine.siting.badSpacing', { spacing: spacingM });
   const pts = population.filter((c) => finiteOr0(c.children_3_5) > 0 && Number.isFinite(c.lon) && Number.isFinite(c.lat));
   if (pts.length === 0) return [];
   let minLon = Infinity;
@@ -70,18 +72,18 @@ export function prepareSiting(population: readonly PopulationCell[], kindergarte
 export function runSitingHeuristic(prep: SitingPrepared): SitingAnswer {
   const t0 = now();
   const pr = prep.problem;
-  const statusZh = '启发式结果（贪心 + 交换），尚未证明最优';
+  const status = m('engine.siting.heuristic');
   if (pr.goal === 'lscp') {
     const h = solveLscpHeuristic(pr);
-    return evaluateAnswer(prep, { method: 'heuristic', chosen: h.chosen, objective: h.objective, bound: NaN, gap: NaN, provedOptimal: false, statusZh, ms: now() - t0, flow: null });
+    return evaluateAnswer(prep, { method: 'heuristic', chosen: h.chosen, objective: h.objective, bound: NaN, gap: NaN, provedOptimal: false, status, ms: now() - t0, flow: null });
   }
   if (pr.capacity) {
     const before = solveCapacitatedHeuristic({ ...pr, p: 0 });
     const h = solveCapacitatedHeuristic(pr);
-    return evaluateAnswer(prep, { method: 'heuristic', chosen: h.chosen, objective: h.objective, bound: NaN, gap: NaN, provedOptimal: false, statusZh, ms: now() - t0, flow: h.flow, servedBefore: before.objective });
+    return evaluateAnswer(prep, { method: 'heuristic', chosen: h.chosen, objective: h.objective, bound: NaN, gap: NaN, provedOptimal: false, status, ms: now() - t0, flow: h.flow, servedBefore: before.objective });
   }
   const h = solveMclpHeuristic(pr);
-  return evaluateAnswer(prep, { method: 'heuristic', chosen: h.chosen, objective: h.objective, bound: NaN, gap: NaN, provedOptimal: false, statusZh, ms: now() - t0, flow: null });
+  return evaluateAnswer(prep, { method: 'heuristic', chosen: h.chosen, objective: h.objective, bound: NaN, gap: NaN, provedOptimal: false, status, ms: now() - t0, flow: null });
 }
 
 /**
@@ -93,15 +95,15 @@ export function runSitingExact(prep: SitingPrepared, highs: Highs, opts: ExactOp
   const e = solveExact(pr, highs, opts);
   let servedBefore: number | undefined;
   if (pr.goal === 'mclp' && pr.capacity) servedBefore = solveExact({ ...pr, p: 0, budget10k: null }, highs, { timeLimitS: opts.timeLimitS }).objective;
-  return evaluateAnswer(prep, { method: 'exact', chosen: e.chosen, objective: e.objective, bound: e.bound, gap: e.gap, provedOptimal: e.provedOptimal, statusZh: e.statusZh, ms: e.ms, flow: e.flow, servedBefore });
+  return evaluateAnswer(prep, { method: 'exact', chosen: e.chosen, objective: e.objective, bound: e.bound, gap: e.gap, provedOptimal: e.provedOptimal, status: e.status, ms: e.ms, flow: e.flow, servedBefore });
 }
 
-/** A siting failure in Chinese, saying what to change (never the solver's raw "Aborted()"). */
-export function sitingErrorZh(e: unknown): string {
+/** A siting failure, saying what to change (never the solver's raw "Aborted()"). */
+export function sitingError(e: unknown): Message {
   const text = e instanceof Error ? e.message : String(e);
-  if ((e as Error)?.name === 'SitingTooLargeError') return text;
+  if ((e as Error)?.name === 'SitingTooLargeError') return messageOfError(e);
   if (/Aborted|out of memory|memory access|RangeError: Array buffer allocation|Cannot enlarge memory/i.test(text)) {
-    return '精确求解器内存不足，计算已停止：请减少候选点（增大网格间距或少选几块用地）、关闭“考虑学位容量”或缩小服务半径后重试。即时结果仍然有效。';
+    return m('engine.siting.outOfMemory');
   }
-  return `选址计算失败：${text}`;
+  return m('engine.siting.failed', { error: messageOfError(e) });
 }

@@ -1,4 +1,5 @@
 /** The CLI's JSON report of a siting run (plain numbers; NaN → null). */
+import { render } from '../../i18n';
 import type { SitingAnswer, SitingParams, SitingSummary } from './siting-types';
 
 const n = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -10,7 +11,7 @@ function answerJson(a: SitingAnswer) {
     bound: n(a.bound),
     gap: n(a.gap),
     provedOptimal: a.provedOptimal,
-    status: a.statusZh,
+    status: render('zh', a.status),
     ms: Math.round(a.ms),
     servedBefore: n(a.servedBefore),
     servedAfter: n(a.servedAfter),

@@ -3,6 +3,7 @@
  * the answers. Everything is structured-cloneable (a worker posts it as it is).
  */
 
+import type { Message } from '../../i18n';
 import type { ReachSpec } from '../reach';
 
 /** 'mclp': cover the most unserved children with p new sites; 'lscp': the fewest sites covering every child. */
@@ -23,11 +24,11 @@ export interface SitingCandidate {
   cost10k: number | null;
 }
 
-/** A candidate left out before solving, with the reason (Chinese). */
+/** A candidate left out before solving, with the reason. */
 export interface DroppedCandidate {
   id: string;
   name: string;
-  reasonZh: string;
+  reason: Message;
 }
 
 export interface SitingParams {
@@ -120,7 +121,7 @@ export interface SitingAnswer {
   gap: number;
   provedOptimal: boolean;
   /** a status line for the user (e.g. 已证明最优, 达到时间上限) */
-  statusZh: string;
+  status: Message;
   ms: number;
   /** children served before (existing sites) and after (with the chosen sites) */
   servedBefore: number;

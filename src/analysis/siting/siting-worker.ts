@@ -6,7 +6,7 @@
  */
 import type { Highs } from 'highs';
 import highsWasmUrl from 'highs/runtime?url';
-import { prepareSiting, runSitingExact, runSitingHeuristic, sitingErrorZh } from './run-siting';
+import { prepareSiting, runSitingExact, runSitingHeuristic, sitingError } from './run-siting';
 import type { SitingRequest, SitingResponse } from './siting-protocol';
 
 let highs: Promise<Highs> | null = null;
@@ -31,7 +31,7 @@ self.onmessage = async (ev: MessageEvent<SitingRequest>) => {
     });
     post({ type: 'exact', id, answer: exact });
   } catch (e) {
-    post({ type: 'error', id, messageZh: sitingErrorZh(e) });
+    post({ type: 'error', id, message: sitingError(e) });
     // an aborted WebAssembly module cannot run again: the next run loads a fresh one
     if (/Aborted|RuntimeError|memory/i.test(String(e))) highs = null;
   }

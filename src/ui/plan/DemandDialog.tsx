@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { BIRTHS_ASSUMED_FROM, PLAN_PARAM_SOURCES } from '../../analysis/plan/plan-defaults';
 import type { DemandSettings } from '../../analysis/plan/plan-types';
 import { useApp } from '../../state/store';
+import { useRender } from '../use-t';
 
 /** Parse "街道代码,年份,人数" lines into per-街道 births; errors name the line. */
 export function parseStreetBirths(text: string): { value: Record<string, Record<number, number>> | null } | { error: string } {
@@ -23,11 +24,13 @@ export function parseStreetBirths(text: string): { value: Record<string, Record<
 
 function Src({ k }: { k: string }) {
   const s = PLAN_PARAM_SOURCES[k];
+  const r = useRender();
   if (!s) return null;
+  const text = r(s.source);
   return (
-    <small className={s.verified ? 'src' : 'src unverified'} title={s.sourceZh}>
-      {s.sourceZh}
-      {s.verified || s.sourceZh.includes('未核实') ? '' : '（未核实）'}
+    <small className={s.verified ? 'src' : 'src unverified'} title={text}>
+      {text}
+      {s.verified || text.includes('未核实') || text.includes('unverified') ? '' : '（未核实）'}
     </small>
   );
 }

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { render } from '../../i18n';
 import { planYears } from '../../analysis/plan/run-plan';
 import { downloadBytes, MIME } from '../../data/export/download';
 import { selectCurrentPlan } from '../../state/selectors';
@@ -124,7 +125,7 @@ export function PlanBar() {
         {zh ? '需求参数…' : 'Demand…'}（{msg(lang, `method.${settings.demand.method}`)}）
       </button>
       <span className="plan-status" data-testid="plan-status" data-state={state}>
-        {state === 'running' ? `${zh ? '计算中' : 'Computing'} ${Math.round(progress * 100)}%` : state === 'error' ? `${zh ? '计算失败' : 'Failed'}：${error}` : ''}
+        {state === 'running' ? `${zh ? '计算中' : 'Computing'} ${Math.round(progress * 100)}%` : state === 'error' ? `${zh ? '计算失败' : 'Failed'}：${error ? render(zh ? 'zh' : 'en', error) : ''}` : ''}
       </span>
       {demandOpen ? <DemandDialog onClose={() => setDemandOpen(false)} /> : null}
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { distanceLabelEn, distanceLabelZh } from '../../analysis/params';
+import { distanceLabel } from '../../analysis/params';
+import { render } from '../../i18n';
 import { plotCandidatesFromGeoJson } from '../../analysis/siting/plot-candidates';
 import type { ChosenSite, SitingAnswer } from '../../analysis/siting/siting-types';
 import { useApp } from '../../state/store';
@@ -19,7 +20,7 @@ function AnswerLine({ a, total, zh, solving = false }: { a: SitingAnswer; total:
       {zh ? '覆盖幼儿 ' : 'covered '}
       {formatInt(a.servedBefore)}（{share(a.servedBefore)}）→ <b>{formatInt(a.servedAfter)}</b>（{share(a.servedAfter)}）；
       <span className={a.provedOptimal ? 'ok' : 'warn'}>
-        {exact ? (a.provedOptimal ? (zh ? '已证明最优' : 'proved optimal') : `${a.statusZh}${Number.isFinite(a.gap) ? `，${zh ? '距上界差距' : 'gap'} ${(a.gap * 100).toFixed(2)}%` : ''}`) : zh ? `启发式（贪心 + 交换）${solving ? '，正在求精确解…' : ''}` : `heuristic${solving ? '; solving exactly…' : ''}`}
+        {exact ? (a.provedOptimal ? (zh ? '已证明最优' : 'proved optimal') : `${render(zh ? 'zh' : 'en', a.status)}${Number.isFinite(a.gap) ? `，${zh ? '距上界差距' : 'gap'} ${(a.gap * 100).toFixed(2)}%` : ''}`) : zh ? `启发式（贪心 + 交换）${solving ? '，正在求精确解…' : ''}` : `heuristic${solving ? '; solving exactly…' : ''}`}
       </span>
     </p>
   );
@@ -102,7 +103,7 @@ export function SitingPanel() {
         <label>
           {zh ? '每所造价（万元）' : 'Cost per site'} <input type="number" min={0} className="short" value={p.cost10kPerSite} onChange={(e) => st.setSitingParams({ cost10kPerSite: Math.max(0, Number(e.target.value) || 0) })} />
         </label>
-        <span className="hint">{zh ? `服务半径：${distanceLabelZh(st.params)}（左侧“分析”中修改）` : `reach: ${distanceLabelEn(st.params)}`}</span>
+        <span className="hint">{zh ? `服务半径：${render('zh', distanceLabel(st.params))}（左侧“分析”中修改）` : `reach: ${render('en', distanceLabel(st.params))}`}</span>
       </div>
       <div className="siting-form">
         <span>{zh ? '候选点：' : 'Candidates: '}</span>
@@ -151,12 +152,12 @@ export function SitingPanel() {
         <p className="hint">{zh ? '选址按地图当前显示的年份与方案计算（打开十五五规划可选年份）' : 'Siting uses the year and scenario on the map'}</p>
       )}
       {stale ? <p className="warn" data-testid="siting-stale">{zh ? '数据、方案或年份已变化：结果已过期，请重新选址' : 'Inputs changed: run again'}</p> : null}
-      {st.sitingError ? <p className="error" role="alert">{st.sitingError}</p> : null}
+      {st.sitingError ? <p className="error" role="alert">{render(zh ? 'zh' : 'en', st.sitingError)}</p> : null}
       {st.sitingState === 'cancelled' ? <p className="hint">{zh ? '已取消（保留即时结果）' : 'Cancelled'}</p> : null}
       {st.sitingSummary ? (
         <p className="hint" data-testid="siting-summary">
           {zh
-            ? `3–5 岁幼儿 ${formatInt(total)}，现有园服务半径内 ${formatInt(st.sitingSummary.coveredByExisting)}，任何候选点都达不到 ${formatInt(st.sitingSummary.unreachable)}（${st.sitingSummary.unreachableCells.length} 个网格）；候选点 ${st.sitingSummary.nCandidates} 个${st.sitingSummary.dropped.length ? `，剔除 ${st.sitingSummary.dropped.length} 个（${st.sitingSummary.dropped.slice(0, 3).map((d) => `${d.name}：${d.reasonZh}`).join('；')}${st.sitingSummary.dropped.length > 3 ? '…' : ''}）` : ''}`
+            ? `3–5 岁幼儿 ${formatInt(total)}，现有园服务半径内 ${formatInt(st.sitingSummary.coveredByExisting)}，任何候选点都达不到 ${formatInt(st.sitingSummary.unreachable)}（${st.sitingSummary.unreachableCells.length} 个网格）；候选点 ${st.sitingSummary.nCandidates} 个${st.sitingSummary.dropped.length ? `，剔除 ${st.sitingSummary.dropped.length} 个（${st.sitingSummary.dropped.slice(0, 3).map((d) => `${d.name}：${render('zh', d.reason)}`).join('；')}${st.sitingSummary.dropped.length > 3 ? '…' : ''}）` : ''}`
             : `${formatInt(total)} children; ${formatInt(st.sitingSummary.coveredByExisting)} covered now; ${formatInt(st.sitingSummary.unreachable)} unreachable; ${st.sitingSummary.nCandidates} candidates`}
         </p>
       ) : null}

@@ -97,7 +97,8 @@ export function analysisInputOf(c: CaseInput): AnalysisInput {
 type Report = JsonReport & { cells: NonNullable<JsonReport['cells']> };
 
 /** A figure without its texts: key, value, the values of its inputs, threshold and pass. */
-function figureTable(figs: readonly Figure[]): Table {
+type FigureRow = Pick<Figure, 'key' | 'value' | 'threshold' | 'pass'> & { inputs: readonly { value: number | null }[] };
+function figureTable(figs: readonly FigureRow[]): Table {
   return {
     columns: ['key', 'value', 'inputs', 'threshold', 'pass'],
     rows: figs.map((f) => [f.key, f.value, f.inputs.map((x) => x.value).join(' / '), f.threshold ? `${f.threshold.op} ${f.threshold.value}` : null, f.pass ?? null]),

@@ -3,6 +3,7 @@
  * the sample city with its generated walk network (walking never covers more than the
  * straight line; every walking pair is at least its straight-line distance).
  */
+import { render } from '../../../src/i18n';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,7 +68,7 @@ describe('runAnalysis on a walking network (hand-checked)', () => {
   it('a cell farther than the snap limit from every path is counted as not reachable', () => {
     const far = { ...input, population: [...input.population, cell({ id: 'F', lon: P(0, 400)[0], lat: P(0, 400)[1], children_3_5: 3 })] };
     const walk = runAnalysis(far, { ...defaultAnalysisParams(AS_OF), distanceMode: 'walking', walkSnapMaxM: 150 });
-    expect(walk.warningsZh.some((w) => w.includes('1 个人口网格距步行路网超过 150 米'))).toBe(true);
+    expect(walk.warnings.map((w) => render('zh', w)).some((w) => w.includes('1 个人口网格距步行路网超过 150 米'))).toBe(true);
   });
 });
 
@@ -131,7 +132,7 @@ describe('network edits of a plan scenario', () => {
   const params = { ...defaultAnalysisParams(AS_OF), radiusM: 500, distanceMode: 'walking' as const };
   const covered = (edits: import('../../../src/analysis/network/network-edits').NetworkEdit[]) => {
     const r = runPlan(input, { id: 's', name: 's', projects: [], networkEdits: edits }, params, defaultPlanSettings(), { detailYears: [2025] });
-    return { covered: Array.from(r.detail[2025].cells.covered), warnings: r.detail[2025].warningsZh };
+    return { covered: Array.from(r.detail[2025].cells.covered), warnings: r.detail[2025].warnings.map((w) => render('zh', w)) };
   };
 
   it('a new footbridge at x = 0 brings the cell across the river within reach; closing the bridge cuts the other', () => {
@@ -141,7 +142,7 @@ describe('network edits of a plan scenario', () => {
     expect(covered([{ id: 'e2', kind: 'close', nameZh: '旧桥', lon: P(402, 0)[0], lat: P(402, 0)[1] }]).covered).toEqual([0, 0]);
     const far = covered([{ id: 'e3', kind: 'close', nameZh: '远处', lon: P(0, 900)[0], lat: P(0, 900)[1] }]);
     expect(far.covered).toEqual([0, 1]);
-    expect(far.warnings.some((w) => w.includes('远处') && w.includes('未生效'))).toBe(true);
+    expect(far.warnings.some((w: string) => w.includes('远处') && w.includes('未生效'))).toBe(true);
     // straight line ignores network edits
     const s = runPlan(input, { id: 's', name: 's', projects: [], networkEdits: [{ id: 'e2', kind: 'close', nameZh: '旧桥', lon: P(402, 0)[0], lat: P(402, 0)[1] }] }, { ...params, distanceMode: 'straight' }, defaultPlanSettings(), { detailYears: [2025] });
     expect(Array.from(s.detail[2025].cells.covered)).toEqual([1, 1]);

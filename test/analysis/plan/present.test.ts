@@ -1,4 +1,5 @@
 /** 现状 is the plan's base year: one computation, the demand basis, real base-year enrolment, the one supply rule. */
+import { render } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { defaultAnalysisParams } from '../../../src/analysis/params';
 import { defaultPlanSettings } from '../../../src/analysis/plan/plan-defaults';
@@ -99,7 +100,7 @@ describe('the one supply rule', () => {
     expect(r.kindergartens.active[0]).toBe(0);
     expect(r.cells.covered[0]).toBe(0);
     expect(r.district.coveredChildren).toBe(0);
-    expect(r.warningsZh.some((w) => w.includes('不计入服务半径覆盖'))).toBe(true);
+    expect(r.warnings.map((w) => render('zh', w)).some((w) => w.includes('不计入服务半径覆盖'))).toBe(true);
   });
 
   it('a point at exactly the radius counts as inside (inclusive tolerance)', () => {

@@ -1,7 +1,9 @@
 /** The exact solver is not called on a model too large for its memory; errors are Chinese and say what to change. */
 import { describe, expect, it } from 'vitest';
 import { EXACT_MAX_NONZEROS, exactModelSize, exactTooLarge, solveExact } from '../../../src/analysis/siting/exact';
-import { sitingErrorZh } from '../../../src/analysis/siting/run-siting';
+import { sitingError } from '../../../src/analysis/siting/run-siting';
+import { render } from '../../../src/i18n';
+const sitingErrorZh = (e: unknown): string => render('zh', sitingError(e));
 import type { SitingProblem } from '../../../src/analysis/siting/siting-types';
 
 /** A problem with `pairs` (group, site) entries, shaped like buildSitingProblem's output. */
@@ -22,7 +24,7 @@ describe('exact solver size check', () => {
 
   it('refuses a dense grid before HiGHS is called, saying what to change', () => {
     const pr = problem(3_200_000, true);
-    const why = exactTooLarge(pr)!;
+    const why = render('zh', exactTooLarge(pr)!);
     expect(why).toContain('问题规模过大');
     expect(why).toMatch(/网格间距增大到约 1\.7 倍/);
     expect(why).toContain('关闭“考虑学位容量”');

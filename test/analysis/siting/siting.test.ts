@@ -3,6 +3,7 @@
  * exhaustive search: the heuristic never beats the exact objective, the exact one
  * equals the best subset.
  */
+import { render } from '../../../src/i18n';
 import loadHighs, { type Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../scripts/sample/prng';
@@ -66,7 +67,7 @@ describe('MCLP by hand', () => {
   });
   it('drops a reserved plot too small for the scale, with the reason', () => {
     const prep = prepareSiting(cells, [], [cand('X', 250, { source: 'plot', areaM2: 3000 }), cand('Y', 750, { source: 'plot', areaM2: 6000 })], P({ p: 1, classes: 12 }));
-    expect(prep.summary.dropped).toEqual([{ id: 'X', name: 'X', reasonZh: '用地 3,000㎡，小于 12 班所需 5,400㎡' }]);
+    expect(prep.summary.dropped.map((d) => ({ ...d, reason: render('zh', d.reason) }))).toEqual([{ id: 'X', name: 'X', reason: '用地 3,000㎡，小于 12 班所需 5,400㎡' }]);
   });
 });
 

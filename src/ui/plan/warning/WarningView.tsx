@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { WARNING_PARAM_SOURCES } from '../../../analysis/plan/place-warning';
 import { useApp } from '../../../state/store';
+import { render } from '../../../i18n';
 import { formatInt } from '../../format';
 import { msg } from '../../messages';
 import { usePlanView } from '../use-plan-view';
@@ -37,11 +38,11 @@ export function WarningView() {
     <div className={stale ? 'table-wrap stale' : 'table-wrap'} data-testid="warning-view">
       <div className="table-tools">
         <strong>{msg(lang, 'warn.tab')}</strong>
-        <label title={src.utilisationYellowPct.sourceZh}>
+        <label title={render(lang, src.utilisationYellowPct.source)}>
           {msg(lang, 'warn.param.utilisation')}{' '}
           <input type="number" min={0} max={200} step={1} value={params.utilisationYellowPct} style={{ width: 56 }} onChange={(e) => setParams({ utilisationYellowPct: Number(e.target.value) })} data-testid="warn-utilisation" />
         </label>
-        <label title={src.leadYears.sourceZh}>
+        <label title={render(lang, src.leadYears.source)}>
           {msg(lang, 'warn.param.lead')}{' '}
           <input type="number" min={0} max={10} step={1} value={params.leadYears} style={{ width: 44 }} onChange={(e) => setParams({ leadYears: Number(e.target.value) })} data-testid="warn-lead" />
         </label>

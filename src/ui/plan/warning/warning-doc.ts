@@ -4,6 +4,7 @@
  * Shared by the tab, the DOCX notice and the XLSX workbook so all three carry the same text.
  */
 import { WARNING_PARAM_SOURCES, type StreetYearWarning, type WarningLevel, type WarningReason, type WarningTable } from '../../../analysis/plan/place-warning';
+import { render, type Message } from '../../../i18n';
 import { formatInt } from '../../format';
 import { msg } from '../../messages';
 
@@ -49,12 +50,13 @@ export const reasonsText = (lang: Lang, c: StreetYearWarning): string => c.reaso
 export function ruleLines(lang: Lang, t: WarningTable): { rule: string; source: string; isDefault: boolean }[] {
   const src = WARNING_PARAM_SOURCES;
   const def = msg('zh', 'warn.default');
-  const mark = (v: boolean, text: string) => (v || text.includes(def) ? '' : `（${def}）`);
+  const mark = (v: boolean, text: Message) => (v || render('zh', text).includes(def) ? '' : `（${def}）`);
+  const r = (x: Message) => render(lang, x);
   return [
-    { rule: msg(lang, 'warn.rule.red'), source: src.red.sourceZh, isDefault: !src.red.verified },
+    { rule: msg(lang, 'warn.rule.red'), source: r(src.red.source), isDefault: !src.red.verified },
     {
       rule: msg(lang, 'warn.rule.yellow', { pct: t.params.utilisationYellowPct, years: t.params.leadYears }),
-      source: `${src.utilisationYellowPct.sourceZh}${mark(src.utilisationYellowPct.verified, src.utilisationYellowPct.sourceZh)}；${src.leadYears.sourceZh}${mark(src.leadYears.verified, src.leadYears.sourceZh)}`,
+      source: `${r(src.utilisationYellowPct.source)}${mark(src.utilisationYellowPct.verified, src.utilisationYellowPct.source)}；${r(src.leadYears.source)}${mark(src.leadYears.verified, src.leadYears.source)}`,
       isDefault: true,
     },
     { rule: msg(lang, 'warn.rule.green'), source: '', isDefault: false },
