@@ -20,7 +20,7 @@ export function DetailPanel() {
     <section className="panel detail" data-testid="detail-panel">
       <header>
         <h3>
-          {lang === 'zh' ? `${def.zh}：` : `${def.en}: `}{String(row.name ?? row[def.key])}
+          {msg(lang, 'shell.detail.heading', { layer: def[lang], name: String(row.name ?? row[def.key]) })}
         </h3>
         <button type="button" className="link" onClick={() => select(null)}>
           {msg(lang, 'close')}
