@@ -252,8 +252,8 @@ export function MapView() {
 
   useEffect(() => {
     const st = appStore.getState();
-    plansRef.current?.sync(visible.plan_projects ? planSymbolSpecs(layers.plan_projects, st.select, st.setHovered) : []);
-  }, [layers.plan_projects, visible.plan_projects]);
+    plansRef.current?.sync(visible.plan_projects ? planSymbolSpecs(layers.plan_projects, st.select, st.setHovered, lang) : []);
+  }, [layers.plan_projects, visible.plan_projects, lang]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

@@ -6,41 +6,42 @@
 import type { ErrorEvent, Map as MapLibreMap } from 'maplibre-gl';
 import { buildBasemapStyle, type BasemapContext } from './basemap';
 import type { BasemapChoice } from '../state/basemap-choice';
-import { SAMPLE_ATTRIBUTION, SAMPLE_ATTRIBUTION_EN } from './sample-basemap-style';
+import { isMessageKey, msg, type Lang, type MessageKey } from '../i18n';
+import { OSM_ATTRIBUTION } from './basemap';
 import './basemap.css';
 
-type Lang = 'zh' | 'en';
-
-const SOURCE_NAMES: Record<string, [string, string]> = {
-  'bm-sample': ['示例底图', 'sample basemap'],
-  'bm-pmtiles': ['本地 PMTiles 文件', 'local PMTiles file'],
-  'bm-osm': ['OpenStreetMap', 'OpenStreetMap'],
-  'bm-tdt': ['天地图', 'Tianditu'],
-  'bm-tdt-label': ['天地图注记', 'Tianditu labels'],
+/** Names of the basemap sources in notices (OpenStreetMap is a name in both languages). */
+const SOURCE_NAMES: Record<string, MessageKey | string> = {
+  'bm-sample': 'basemap.source.sample',
+  'bm-pmtiles': 'basemap.source.pmtiles',
+  'bm-osm': 'OpenStreetMap',
+  'bm-tdt': 'basemap.source.tianditu',
+  'bm-tdt-label': 'basemap.source.tiandituLabels',
 };
 
 /** The notice text for a failed basemap source load (exported for tests). */
 export function tileErrorNotice(sourceId: string, message: string, lang: Lang): string {
-  const name = SOURCE_NAMES[sourceId]?.[lang === 'zh' ? 0 : 1] ?? sourceId;
+  const known = SOURCE_NAMES[sourceId];
+  const name = known === undefined ? sourceId : isMessageKey(known) ? msg(lang, known) : known;
   // tile URLs carry the user's key: keep them off the screen
   message = message.replace(/\s*:?\s*https?:\/\/\S+/g, '').trim() || message;
-  return lang === 'zh' ? `底图瓦片加载失败：${name}（${message}）` : `Basemap tiles failed to load: ${name} (${message})`;
+  return msg(lang, 'basemap.tileError', { name, message });
 }
 
 /** Attribution line shown for a choice. */
 export function attributionOf(choice: BasemapChoice, lang: Lang): string {
   switch (choice.kind) {
     case 'sample':
-      return lang === 'zh' ? SAMPLE_ATTRIBUTION : SAMPLE_ATTRIBUTION_EN;
+      return msg(lang, 'basemap.attribution.sample');
     case 'pmtiles':
-      if (!choice.pmtiles) return lang === 'zh' ? '请在“设置”中重新选择本地 PMTiles 文件（浏览器不会保存文件）' : 'Pick the local PMTiles file again in Settings (the browser does not keep it)';
+      if (!choice.pmtiles) return msg(lang, 'basemap.attribution.pmtilesAgain');
       return choice.pmtiles.attribution ? `${choice.pmtiles.key} · ${choice.pmtiles.attribution}` : choice.pmtiles.key;
     case 'osm':
-      return '© OpenStreetMap contributors';
+      return OSM_ATTRIBUTION;
     case 'tianditu-vec':
     case 'tianditu-img':
-      if (!choice.tiandituKey) return lang === 'zh' ? '天地图需要密钥：请在“设置”中填写' : 'Tianditu needs a key: enter it in Settings';
-      return lang === 'zh' ? '© 天地图（国家地理信息公共服务平台）' : '© Tianditu';
+      if (!choice.tiandituKey) return msg(lang, 'basemap.attribution.needKey');
+      return msg(lang, 'basemap.attribution.tianditu');
     case 'none':
       return '';
   }

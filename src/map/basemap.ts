@@ -6,13 +6,15 @@
  */
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { BasemapChoice } from '../state/basemap-choice';
+import { msg } from '../i18n';
 import { pmtilesStyleParts } from './pmtiles-style';
 import { sampleBasemapParts } from './sample-basemap-style';
 
 export const BACKGROUND = '#eef1f5';
 export const ONLINE_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
-export const TIANDITU_ATTRIBUTION = '© 天地图（国家地理信息公共服务平台）';
+/** in the style's metadata (the status line shows the attribution in the user's language) */
+export const TIANDITU_ATTRIBUTION = msg('zh', 'basemap.attribution.tianditu');
 
 export interface BasemapContext {
   /** URL of data/basemap.geojson (served with the app) */

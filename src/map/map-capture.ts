@@ -7,6 +7,11 @@
  * drawn the layers last handed to it.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { msg, type MessageKey } from '../i18n';
+import { appStore } from '../state/store';
+
+/** An error in the user's language (capture runs from the UI, which shows the message). */
+const failure = (key: MessageKey): Error => new Error(msg(appStore.getState().lang, key));
 
 let theMap: MapLibreMap | null = null;
 let layersSetSeq = 0;
@@ -49,12 +54,12 @@ const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 /** Resolves when the basemap is idle and deck.gl has drawn the latest layers (rejects after `timeoutMs`). */
 export async function waitForMapRendered(timeoutMs = 20_000): Promise<void> {
   const map = theMap;
-  if (!map) throw new Error('地图尚未就绪');
+  if (!map) throw failure('map.notReady');
   const t0 = performance.now();
   await frame();
   if (!map.loaded() || map.isMoving()) {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('地图渲染超时')), timeoutMs);
+      const timer = setTimeout(() => reject(failure('map.renderTimeout')), timeoutMs);
       map.once('idle', () => {
         clearTimeout(timer);
         resolve();
@@ -63,7 +68,7 @@ export async function waitForMapRendered(timeoutMs = 20_000): Promise<void> {
     });
   }
   while (layersDrawnSeq < layersSetSeq) {
-    if (performance.now() - t0 > timeoutMs) throw new Error('地图图层渲染超时');
+    if (performance.now() - t0 > timeoutMs) throw failure('map.layersTimeout');
     await frame();
   }
   await frame();
@@ -105,13 +110,13 @@ function drawMarker(ctx: CanvasRenderingContext2D, el: HTMLElement, x: number, y
  */
 export function captureMapCanvas(pixelRatio = window.devicePixelRatio || 1): HTMLCanvasElement {
   const map = theMap;
-  if (!map) throw new Error('地图尚未就绪');
+  if (!map) throw failure('map.notReady');
   const box = map.getContainer().getBoundingClientRect();
   const out = document.createElement('canvas');
   out.width = Math.round(box.width * pixelRatio);
   out.height = Math.round(box.height * pixelRatio);
   const ctx = out.getContext('2d');
-  if (!ctx) throw new Error('无法创建画布');
+  if (!ctx) throw failure('map.noCanvas');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, out.width, out.height);
   for (const c of map.getContainer().querySelectorAll('canvas')) {

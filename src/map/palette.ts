@@ -4,6 +4,7 @@
  * blue/grey = neutral facts. Kindergarten types keep one colour each everywhere.
  */
 import type { KgType, PlanKind, SupportingKgStatus } from '../data/schema';
+import type { MessageKey } from '../i18n';
 
 export type Rgb = [number, number, number];
 
@@ -39,12 +40,13 @@ export function ledgerClass(s: SupportingKgStatus | null): 'ok' | 'warn' | 'bad'
   }
 }
 
-export const PLAN_KIND_SYMBOL: Record<PlanKind, string> = {
-  new_build: '新',
-  expansion: '扩',
-  rebuild: '翻',
-  conversion: '转',
-  closure: '停',
+/** The one-character symbol of a plan project's kind, drawn on the map and in the legend. */
+export const PLAN_KIND_SYMBOL: Record<PlanKind, MessageKey> = {
+  new_build: 'map.symbol.newBuild',
+  expansion: 'map.symbol.expansion',
+  rebuild: 'map.symbol.rebuild',
+  conversion: 'map.symbol.conversion',
+  closure: 'map.symbol.closure',
 };
 
 /** Population density ramp (residents per cell), light → dark blue-grey. */

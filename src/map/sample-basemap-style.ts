@@ -4,9 +4,10 @@
  * layers on top stay readable.
  */
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import { msg } from '../i18n';
 
-export const SAMPLE_ATTRIBUTION = '示例底图（生成数据，非真实道路）';
-export const SAMPLE_ATTRIBUTION_EN = 'Sample basemap (generated, not real roads)';
+/** in the style's metadata (the status line shows the attribution in the user's language) */
+export const SAMPLE_ATTRIBUTION = msg('zh', 'basemap.attribution.sample');
 
 export const SAMPLE_COLOURS = {
   industrial: '#e6e4df',

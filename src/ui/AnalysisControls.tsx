@@ -5,6 +5,7 @@ import { useApp } from '../state/store';
 import { ParamSource } from './ParamSource';
 import { DistanceControls } from './DistanceControls';
 import { ParamsDialog } from './ParamsDialog';
+import { useT } from './use-t';
 
 
 /** Service radius, decay form and 配套园 rule table, each with its source; progress and cancel. */
@@ -16,8 +17,8 @@ export function AnalysisControls() {
   const stage = useApp((s) => s.stage);
   const cancel = useApp((s) => s.cancelAnalysis);
   const error = useApp((s) => s.analysisError);
+  const tr = useT();
   const lang = useApp((s) => s.lang);
-  const zh = lang === 'zh';
   const preset = params.radiusM === 300 || params.radiusM === ALTERNATIVE_RADIUS_M;
   const [custom, setCustom] = useState(preset ? '' : String(params.radiusM));
   const [showParams, setShowParams] = useState(false);
@@ -31,7 +32,7 @@ export function AnalysisControls() {
   return (
     <div className="analysis-controls" data-testid="analysis-controls">
       <label className="field">
-        <span>{zh ? '服务半径' : 'Service radius'}</span>
+        <span>{tr('shell.analysis.radius')}</span>
         <select
           data-testid="radius-select"
           value={preset ? String(params.radiusM) : 'custom'}
@@ -40,14 +41,14 @@ export function AnalysisControls() {
             else setCustom(String(params.radiusM));
           }}
         >
-          <option value="300">{zh ? '300 米（默认）' : '300 m (default)'}</option>
-          <option value={String(ALTERNATIVE_RADIUS_M)}>{ALTERNATIVE_RADIUS_M} {zh ? '米' : 'm'}</option>
-          <option value="custom">{zh ? '自定义…' : 'Custom…'}</option>
+          <option value="300">{tr('shell.analysis.radiusDefault')}</option>
+          <option value={String(ALTERNATIVE_RADIUS_M)}>{tr('shell.unit.m', { n: ALTERNATIVE_RADIUS_M })}</option>
+          <option value="custom">{tr('shell.analysis.custom')}</option>
         </select>
       </label>
       {!preset || custom ? (
         <label className="field">
-          <span>{zh ? '半径（米）' : 'Radius (m)'}</span>
+          <span>{tr('shell.analysis.radiusM')}</span>
           <input
             type="number"
             min={50}
@@ -66,14 +67,14 @@ export function AnalysisControls() {
       <ParamSource k="radiusM" />
       <DistanceControls />
       <label className="field">
-        <span>{zh ? '距离衰减' : 'Distance decay'}</span>
+        <span>{tr('shell.analysis.decay')}</span>
         <select value={params.decay} onChange={(e) => setParams({ decay: e.target.value as 'uniform' | 'gaussian' })}>
-          <option value="gaussian">{zh ? '高斯（Gaussian）' : 'Gaussian'}</option>
-          <option value="uniform">{zh ? '均一（W=1）' : 'Uniform (W=1)'}</option>
+          <option value="gaussian">{tr('shell.analysis.gaussian')}</option>
+          <option value="uniform">{tr('shell.analysis.uniform')}</option>
         </select>
       </label>
       <label className="field">
-        <span>{zh ? '配建规则' : '配套园 rule'}</span>
+        <span>{tr('shell.analysis.rule')}</span>
         <select
           value={params.ruleTable.id}
           onChange={(e) => {
@@ -90,7 +91,7 @@ export function AnalysisControls() {
       </label>
       <ParamSource k="ruleTable" />
       <label className="field">
-        <span>{zh ? '移交期限（月）' : 'Handover (months)'}</span>
+        <span>{tr('shell.analysis.handover')}</span>
         <input
           type="number"
           min={0}
@@ -104,14 +105,14 @@ export function AnalysisControls() {
       </label>
       <ParamSource k="handoverMonths" />
       <button type="button" className="params-button" onClick={() => setShowParams(true)} data-testid="params-button">
-        {zh ? '全部参数与来源…' : 'All parameters and sources…'}
+        {tr('shell.analysis.allParams')}
       </button>
       {showParams ? <ParamsDialog onClose={() => setShowParams(false)} /> : null}
       {state === 'running' ? (
         <div className="progress" data-testid="analysis-progress">
           <progress value={progress} max={1} /> <span>{stage ? render(lang, stage) : ''}</span>
           <button type="button" onClick={cancel}>
-            {zh ? '取消' : 'Cancel'}
+            {tr('shell.cancel')}
           </button>
         </div>
       ) : null}

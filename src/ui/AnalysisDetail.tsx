@@ -3,6 +3,7 @@ import { render } from '../i18n';
 import type { Picked } from '../state/ui-slice';
 import { FigureCard } from './FigureCard';
 import { formatDateZh, formatDistance, formatInt, formatPct, formatRag } from './format';
+import { msg, type Lang, type MessageKey, type MessageValues } from '../i18n';
 
 const ratio = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : '—');
 
@@ -22,30 +23,28 @@ function Rows({ rows }: { rows: [string, string][] }) {
 }
 
 /** What the analysis says about the selected feature (2SFCA ratio, access, gaps, per-街道 indicators). */
-export function AnalysisDetail({ picked, result, lang }: { picked: Picked; result: AnalysisResult; lang: 'zh' | 'en' }) {
-  const r = result.params.radiusM;
-  const zh = lang === 'zh';
-  const L = (a: string, b: string): string => (zh ? a : b);
-  const yes = L('是', 'yes');
-  const no = L('否', 'no');
+export function AnalysisDetail({ picked, result, lang }: { picked: Picked; result: AnalysisResult; lang: Lang }) {
+  const radius = result.params.radiusM;
+  const L = (key: MessageKey, values?: MessageValues): string => msg(lang, key, values);
+  const no = L('shell.no');
   if (picked.layer === 'kindergartens') {
     const i = result.kindergartens.ids.indexOf(picked.id);
     if (i < 0) return null;
     const k = result.kindergartens;
     return (
       <section className="analysis-detail" data-testid="analysis-detail">
-        <h4>{L(`供需分析（${r} 米服务半径，2SFCA）`, `Supply and demand (${r} m radius, 2SFCA)`)}</h4>
+        <h4>{L('shell.detail.kgTitle', { radius })}</h4>
         <Rows
           rows={[
-            [L('计入的学位 S', 'Places counted S'), formatInt(k.supplyPlaces[i])],
-            [L('半径内 3–5 岁幼儿', 'Children 3–5 within the radius'), formatInt(k.inCatchmentDemand[i])],
-            [L('距离加权需求（高斯）', 'Distance-weighted demand (Gaussian)'), formatInt(k.weightedDemandGaussian[i])],
-            [L('供需比 R（均一）', 'Ratio R (uniform)'), ratio(k.ratioPlain[i])],
-            [L('供需比 R（高斯）', 'Ratio R (Gaussian)'), ratio(k.ratioGaussian[i])],
-            [L('预警', 'Warning'), formatRag(k.status[i], lang)],
+            [L('shell.detail.placesS'), formatInt(k.supplyPlaces[i])],
+            [L('shell.detail.childrenWithin'), formatInt(k.inCatchmentDemand[i])],
+            [L('shell.detail.weightedDemand'), formatInt(k.weightedDemandGaussian[i])],
+            [L('shell.detail.ratioUniform'), ratio(k.ratioPlain[i])],
+            [L('shell.detail.ratioGaussian'), ratio(k.ratioGaussian[i])],
+            [L('shell.detail.warning'), formatRag(k.status[i], lang)],
           ]}
         />
-        <p className="muted">{L('R = 学位 ÷ 服务半径内（距离加权的）3–5 岁幼儿数；R ≥ 1 表示学位够用。', 'R = places ÷ (distance-weighted) children aged 3–5 within the radius; R ≥ 1 means enough places.')}</p>
+        <p className="muted">{L('shell.detail.ratioNote')}</p>
       </section>
     );
   }
@@ -55,16 +54,16 @@ export function AnalysisDetail({ picked, result, lang }: { picked: Picked; resul
     const c = result.cells;
     return (
       <section className="analysis-detail" data-testid="analysis-detail">
-        <h4>{L(`可达性（${r} 米）`, `Access (${r} m)`)}</h4>
+        <h4>{L('shell.detail.accessTitle', { radius })}</h4>
         <Rows
           rows={[
-            [L('在服务半径内', 'Within a catchment'), c.covered[i] ? yes : no],
-            [L('最近幼儿园', 'Nearest kindergarten'), Number.isFinite(c.nearestKgM[i]) ? formatDistance(c.nearestKgM[i], lang) : `> ${formatDistance(result.params.nearestMaxM, lang)}`],
-            [L('可达性 A（均一）', 'Access A (uniform)'), ratio(c.accessPlain[i])],
-            [L('可达性 A（高斯）', 'Access A (Gaussian)'), ratio(c.accessGaussian[i])],
-            [L('就近可入园幼儿', 'Children served nearby'), formatInt(c.served[i])],
-            [L('半径内但超容', 'Within reach, over capacity'), formatInt(c.overCapacity[i])],
-            [L('半径外幼儿', 'Outside every catchment'), formatInt(c.outside[i])],
+            [L('shell.detail.withinCatchment'), c.covered[i] ? L('shell.yes') : no],
+            [L('shell.detail.nearestKg'), Number.isFinite(c.nearestKgM[i]) ? formatDistance(c.nearestKgM[i], lang) : `> ${formatDistance(result.params.nearestMaxM, lang)}`],
+            [L('shell.detail.accessUniform'), ratio(c.accessPlain[i])],
+            [L('shell.detail.accessGaussian'), ratio(c.accessGaussian[i])],
+            [L('shell.detail.servedNearby'), formatInt(c.served[i])],
+            [L('shell.detail.overCapacity'), formatInt(c.overCapacity[i])],
+            [L('shell.detail.outside'), formatInt(c.outside[i])],
           ]}
         />
       </section>
@@ -75,14 +74,21 @@ export function AnalysisDetail({ picked, result, lang }: { picked: Picked; resul
     if (!g) return null;
     return (
       <section className="analysis-detail" data-testid="analysis-detail">
-        <h4>{L('配套园核查', '配套园 check')}</h4>
+        <h4>{L('shell.detail.checkTitle')}</h4>
         <Rows
           rows={[
-            [L('应配建', 'Required'), g.required === null ? L('无法判断（缺人口/户数）', 'cannot tell (no residents/households)') : g.required ? `${yes}（${g.requiredFrom === 'given' ? L('台账给定', 'given in the ledger') : g.ruleSourceZh}）` : no],
-            [L('应配建班数', 'Required classes'), g.requiredClasses === null ? '—' : `${g.requiredClasses}${L(' 班', ' classes')}`],
-            [L('问题类型', 'Problem'), render(lang, g.problemLabel)],
-            [L('应移交日期', 'Handover due'), (zh ? formatDateZh(g.handoverDue) : (g.handoverDue ?? '—')) + (g.handoverDueFrom === 'derived' ? L('（竣工验收日 + 期限）', ' (completion + period)') : '')],
-            [L('逾期', 'Overdue'), g.overdue ? `${formatInt(g.daysOverdue)}${L(' 天', ' days')}` : no],
+            [
+              L('shell.detail.required'),
+              g.required === null
+                ? L('shell.detail.cannotTell')
+                : g.required
+                  ? L('shell.detail.requiredFrom', { source: g.requiredFrom === 'given' ? L('shell.detail.givenInLedger') : g.ruleSourceZh })
+                  : no,
+            ],
+            [L('shell.detail.requiredClasses'), g.requiredClasses === null ? '—' : L('shell.detail.classes', { n: g.requiredClasses })],
+            [L('shell.detail.problem'), render(lang, g.problemLabel)],
+            [L('shell.detail.handoverDue'), g.handoverDueFrom === 'derived' ? L('shell.detail.dueDerived', { date: formatDateZh(g.handoverDue) }) : formatDateZh(g.handoverDue)],
+            [L('shell.detail.overdue'), g.overdue ? L('shell.detail.days', { n: formatInt(g.daysOverdue) }) : no],
           ]}
         />
       </section>
@@ -93,17 +99,17 @@ export function AnalysisDetail({ picked, result, lang }: { picked: Picked; resul
     if (!s) return null;
     return (
       <section className="analysis-detail" data-testid="analysis-detail">
-        <h4>{L(`街道学位供需（${r} 米）`, `Places and demand in the sub-district (${r} m)`)}</h4>
+        <h4>{L('shell.detail.streetTitle', { radius })}</h4>
         <Rows
           rows={[
-            [L('学位数', 'Places'), formatInt(s.places)],
-            [L('3–5 岁幼儿', 'Children 3–5'), formatInt(s.children)],
-            [L('学位余缺', 'Places minus children'), formatInt(s.placesBalance)],
-            [L('服务半径覆盖率', 'Children within a catchment'), formatPct(s.coveredChildrenShare)],
-            [L('就近可入园 / 超容 / 半径外', 'Served / over capacity / outside'), `${formatInt(s.served)} / ${formatInt(s.overCapacity)} / ${formatInt(s.outside)}`],
+            [L('shell.detail.places'), formatInt(s.places)],
+            [L('shell.childrenAged35'), formatInt(s.children)],
+            [L('shell.detail.balance'), formatInt(s.placesBalance)],
+            [L('shell.detail.coverage'), formatPct(s.coveredChildrenShare)],
+            [L('shell.detail.servedSplit'), `${formatInt(s.served)} / ${formatInt(s.overCapacity)} / ${formatInt(s.outside)}`],
           ]}
         />
-        <h4>{L('督导评估指标（本街道）', 'Inspection indicators (this sub-district)')}</h4>
+        <h4>{L('shell.detail.indicators')}</h4>
         {s.indicators.map((f) => (
           <FigureCard key={f.key} f={f} lang={lang} />
         ))}

@@ -17,6 +17,7 @@ import { SummaryPanel } from './SummaryPanel';
 import { TitleBar } from './TitleBar';
 import { ProjectBanners } from './SaveStatus';
 import { msg } from '../i18n';
+import { LOCALE } from './format';
 
 /** How long a notice stays on screen (ms). */
 const TOAST_MS = 12000;
@@ -46,23 +47,23 @@ export function App() {
     return () => clearTimeout(timer);
   }, [message, setMessage]);
   return (
-    <div className={presenting ? 'app presenting' : 'app'} data-load-state={loadState} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div className={presenting ? 'app presenting' : 'app'} data-load-state={loadState} lang={LOCALE[lang]}>
       <TitleBar onImportFiles={onFiles} />
       <ProjectBanners />
       <aside className="left">
-        <ErrorBoundary name="图层与分析面板">
+        <ErrorBoundary name="shell.panel.layers">
           <LayerList />
           <AnalysisControls />
         </ErrorBoundary>
         {meta?.generated?.length ? <p className="notice" data-testid="data-notice">{msg(lang, 'dataNotice')}</p> : null}
       </aside>
       <main className="center">
-        <ErrorBoundary name="地图">
+        <ErrorBoundary name="shell.panel.map">
           <MapView />
           {splitOn ? <SplitMap /> : null}
           <HoverTooltip />
         </ErrorBoundary>
-        <ErrorBoundary name="表格与规划栏">
+        <ErrorBoundary name="shell.panel.drawer">
           <BottomDrawer />
         </ErrorBoundary>
         {loadState === 'loading' ? <div className="status">{msg(lang, 'loading')}</div> : null}
@@ -73,7 +74,7 @@ export function App() {
         ) : null}
       </main>
       <aside className="right">
-        <ErrorBoundary name="指标面板">
+        <ErrorBoundary name="shell.panel.indicators">
           {planOpen ? <PlanCards /> : null}
           <DetailPanel />
           <SummaryPanel />
@@ -82,13 +83,13 @@ export function App() {
       </aside>
       <ImportHost />
       {presenting ? (
-        <ErrorBoundary name="汇报模式">
-          <Suspense fallback={<div className="status">{lang === 'zh' ? '正在加载汇报模式…' : 'Loading…'}</div>}>
+        <ErrorBoundary name="shell.panel.present">
+          <Suspense fallback={<div className="status">{msg(lang, 'shell.presentLoading')}</div>}>
             <PresentPlayer />
           </Suspense>
         </ErrorBoundary>
       ) : null}
-      {dragging ? <div className="drop-hint">{lang === 'zh' ? '松开鼠标导入文件' : 'Drop files to import'}</div> : null}
+      {dragging ? <div className="drop-hint">{msg(lang, 'shell.dropHint')}</div> : null}
       <ExportStatus />
       <PrintSheet />
       {message ? (

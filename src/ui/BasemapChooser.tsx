@@ -2,10 +2,20 @@
 import { useRef, useState } from 'react';
 import { BASEMAP_KINDS, isOnline, type BasemapKind } from '../state/basemap-choice';
 import { useApp } from '../state/store';
-import { bs, kindLabel } from './basemap-strings';
+import type { MessageKey } from '../i18n';
+import { useT } from './use-t';
+
+const KIND_LABELS: Record<BasemapKind, MessageKey> = {
+  none: 'basemap.kind.none',
+  sample: 'basemap.kind.sample',
+  pmtiles: 'basemap.kind.pmtiles',
+  'tianditu-vec': 'basemap.kind.tiandituVec',
+  'tianditu-img': 'basemap.kind.tiandituImg',
+  osm: 'basemap.kind.osm',
+};
 
 export function BasemapChooser() {
-  const lang = useApp((s) => s.lang);
+  const tr = useT();
   const choice = useApp((s) => s.basemap);
   const setBasemap = useApp((s) => s.setBasemap);
   const [key, setKey] = useState(choice.tiandituKey ?? '');
@@ -31,24 +41,24 @@ export function BasemapChooser() {
       setBasemap({ ...choice, kind: 'pmtiles', pmtiles: info });
       setError(null);
     } catch (e) {
-      setError(bs('pmtilesFailed', lang) + (e instanceof Error ? e.message : String(e)));
+      setError(tr('basemap.pmtilesFailed', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
 
   const tianditu = choice.kind === 'tianditu-vec' || choice.kind === 'tianditu-img';
   return (
     <fieldset className="basemap-chooser" data-testid="basemap-chooser" style={{ border: 'none', margin: 0, padding: 0, minWidth: 260 }}>
-      <legend style={{ fontWeight: 600, marginBottom: 4 }}>{bs('basemap', lang)}</legend>
+      <legend style={{ fontWeight: 600, marginBottom: 4 }}>{tr('basemap.title')}</legend>
       {BASEMAP_KINDS.map((kind) => (
         <label key={kind} style={{ display: 'block', margin: '2px 0' }}>
           <input type="radio" name="basemap" value={kind} checked={choice.kind === kind} onChange={() => pick(kind)} data-testid={`basemap-${kind}`} />{' '}
-          {kindLabel(kind, lang)}
+          {tr(KIND_LABELS[kind])}
           {kind === 'pmtiles' && choice.pmtiles ? (
             <>
               {' '}
               <small>{choice.pmtiles.key}</small>{' '}
               <button type="button" onClick={() => fileRef.current?.click()} style={{ fontSize: 11 }}>
-                {bs('pmtilesAgain', lang)}
+                {tr('basemap.pmtilesAgain')}
               </button>
             </>
           ) : null}
@@ -58,15 +68,15 @@ export function BasemapChooser() {
       {error ? <div style={{ color: '#b42318', fontSize: 12 }}>{error}</div> : null}
       <div style={{ marginTop: 6, fontSize: 12 }}>
         <label>
-          {bs('tiandituKey', lang)}{' '}
+          {tr('basemap.tiandituKey')}{' '}
           <input type="text" value={key} onChange={(e) => setKey(e.target.value)} size={18} spellCheck={false} autoComplete="off" data-testid="basemap-tianditu-key" />
         </label>{' '}
         <button type="button" onClick={() => setBasemap({ ...choice, tiandituKey: key.trim() || undefined })} data-testid="basemap-tianditu-save">
-          {bs('save', lang)}
+          {tr('basemap.save')}
         </button>
-        <div style={{ color: '#667085' }}>{tianditu && !choice.tiandituKey ? bs('needKey', lang) : bs('keyHint', lang)}</div>
+        <div style={{ color: '#667085' }}>{tianditu && !choice.tiandituKey ? tr('basemap.needKey') : tr('basemap.keyHint')}</div>
       </div>
-      <div style={{ marginTop: 6, fontSize: 12, color: isOnline(choice.kind) ? '#b54708' : '#667085' }}>{bs('onlineNote', lang)}</div>
+      <div style={{ marginTop: 6, fontSize: 12, color: isOnline(choice.kind) ? '#b54708' : '#667085' }}>{tr('basemap.onlineNote')}</div>
     </fieldset>
   );
 }

@@ -3,6 +3,7 @@ import type { DemandBasis } from '../analysis/plan/plan-types';
 import { selectShownPlan } from '../state/selectors';
 import { useApp } from '../state/store';
 import { formatInt } from './format';
+import { useT } from './use-t';
 
 /**
  * Which children the base year (现状) counts: carried from the census by births, or the census
@@ -11,17 +12,16 @@ import { formatInt } from './format';
 export function BasisSelect({ testId = 'basis-select' }: { testId?: string }) {
   const basis = useApp((s) => s.planSettings.demand.baseBasis);
   const setDemand = useApp((s) => s.setDemandSettings);
-  const lang = useApp((s) => s.lang);
   const shown = useApp(useShallow(selectShownPlan));
-  const zh = lang === 'zh';
+  const tr = useT();
   const p = shown.plan;
-  const n = (v: number | undefined) => (p && v !== undefined ? `：${formatInt(v)}${zh ? ' 人' : ''}` : '');
+  const n = (v: number | undefined) => (p && v !== undefined ? tr('shell.basis.count', { n: formatInt(v) }) : '');
   return (
     <label className="basis-select">
-      {zh ? '基准年幼儿' : 'Base-year children'}{' '}
+      {tr('shell.basis.label')}{' '}
       <select value={basis} onChange={(e) => setDemand({ baseBasis: e.target.value as DemandBasis })} data-testid={testId}>
-        <option value="births">{zh ? `按出生人口推算${n(p?.baseChildrenBirths)}` : `carried by births${n(p?.baseChildrenBirths)}`}</option>
-        <option value="census">{zh ? `采用${p?.dataYear ?? ''}年普查数${n(p?.censusChildren)}` : `census ${p?.dataYear ?? ''} as is${n(p?.censusChildren)}`}</option>
+        <option value="births">{tr('shell.basis.births', { count: n(p?.baseChildrenBirths) })}</option>
+        <option value="census">{tr('shell.basis.census', { year: p?.dataYear ?? '', count: n(p?.censusChildren) })}</option>
       </select>
     </label>
   );

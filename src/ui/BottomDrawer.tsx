@@ -7,7 +7,7 @@ import { PlanYearView } from './plan/PlanYearView';
 import { ProjectTable } from './plan/ProjectTable';
 import { SitingPanel } from './siting/SitingPanel';
 import { StreetTable } from './StreetTable';
-import { msg } from './messages';
+import { useT } from './use-t';
 import { WarningView } from './plan/warning/WarningView';
 
 type Tab = 'streets' | 'ledger' | 'siting' | 'projects' | 'years' | 'warning' | 'compare';
@@ -15,20 +15,19 @@ type Tab = 'streets' | 'ledger' | 'siting' | 'projects' | 'years' | 'warning' | 
 /** Tables under the map: supply/demand per 街道 and the 配套园 ledger. */
 export function BottomDrawer() {
   const [tab, setTab] = useState<Tab | null>(null);
-  const lang = useApp((s) => s.lang);
+  const tr = useT();
   const planOpen = useApp((s) => s.planOpen);
   const hasResult = useApp((s) => s.result !== null || s.planOpen);
-  const zh = lang === 'zh';
   const tabs: [Tab, string][] = [
-    ['streets', zh ? '街道学位供需' : 'Supply by sub-district'],
-    ['ledger', zh ? '配套园台账' : '配套园 ledger'],
-    ['siting', zh ? '选址' : 'Site selection'],
+    ['streets', tr('shell.tab.streets')],
+    ['ledger', tr('shell.tab.ledger')],
+    ['siting', tr('shell.tab.siting')],
     ...(planOpen
       ? ([
-          ['projects', zh ? '规划项目' : 'Plan projects'],
-          ['years', zh ? '逐年供需' : 'Year by year'],
-          ['warning', msg(lang, 'warn.tab')],
-          ['compare', zh ? '方案对比' : 'Compare'],
+          ['projects', tr('shell.tab.projects')],
+          ['years', tr('shell.tab.years')],
+          ['warning', tr('warn.tab')],
+          ['compare', tr('shell.tab.compare')],
         ] as [Tab, string][])
       : []),
   ];

@@ -7,6 +7,9 @@ import { LAYER_IDS, layerLabel, type LayerId } from '../data/schema';
 import { fetchSample } from '../state/load-sample';
 import { appStore, useApp } from '../state/store';
 import { SqlConsole } from './SqlConsole';
+import { exportLabel } from './ExportStatus';
+import { LOCALE } from './format';
+import { useT } from './use-t';
 
 export const IMPORT_ACCEPT = '.csv,.txt,.tsv,.xlsx,.xls,.geojson,.json,.zip,.kml,.shp,.dbf,.prj,.cpg,.shx';
 
@@ -15,7 +18,7 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
   const lang = useApp((s) => s.lang);
   const layers = useApp((s) => s.layers);
   const savedAt = useApp((s) => s.savedAt);
-  const zh = lang === 'zh';
+  const tr = useT();
   const [open, setOpen] = useState(false);
   const [sqlOpen, setSqlOpen] = useState(false);
   const closeSql = useCallback(() => setSqlOpen(false), []);
@@ -27,23 +30,23 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
   const close = useCallback(() => setOpen(false), []);
   const refs = useMemo(() => [menuRef], []);
   useDismiss(open, close, refs);
-  const base = `${appStore.getState().meta?.name ?? '学位规划'}_${zh ? layerLabel('zh', layer) : layer}`;
+  const base = `${appStore.getState().meta?.name ?? tr('shell.data.defaultName')}_${layerLabel(lang, layer)}`;
   // exports run as jobs (a worker for large layers) with a status line and a cancel: see ExportStatus
   const exportLayer = async (format: ExportFormat, mime: string): Promise<void> => {
     const st = appStore.getState();
     const file = `${base}.${format}`;
-    const bytes = await st.runExport(st.layerExportJob(layer, format), { zh: `正在导出 ${file}`, en: `Exporting ${file}` });
+    const bytes = await st.runExport(st.layerExportJob(layer, format), exportLabel('shell.export.running', file));
     if (bytes !== null) downloadBytes(file, bytes, mime);
   };
   return (
     <div className="menu" ref={menuRef}>
       <button type="button" onClick={() => setOpen(!open)} data-testid="data-menu">
-        {zh ? '数据' : 'Data'} ▾
+        {tr('shell.data.menu')} ▾
       </button>
       {open ? (
         <div className="menu-panel" role="menu">
           <button type="button" onClick={() => importInput.current?.click()} data-testid="import-button">
-            {zh ? '导入数据文件…（CSV / Excel / GeoJSON / Shapefile / KML）' : 'Import files… (CSV / Excel / GeoJSON / Shapefile / KML)'}
+            {tr('shell.data.import')}
           </button>
           <input
             ref={importInput}
@@ -62,7 +65,7 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
             }}
           />
           <button type="button" onClick={() => networkInput.current?.click()} data-testid="menu-walk-network">
-            {zh ? '导入步行路网…（GeoJSON / Shapefile，用于步行距离）' : 'Import walking network… (GeoJSON / Shapefile)'}
+            {tr('shell.data.importNetwork')}
           </button>
           <input
             ref={networkInput}
@@ -79,11 +82,11 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
             }}
           />
           <div className="menu-row">
-            <span>{zh ? '导出图层' : 'Export layer'}</span>
+            <span>{tr('shell.data.exportLayer')}</span>
             <select value={layer} onChange={(e) => setLayer(e.target.value as LayerId)} data-testid="export-layer">
               {LAYER_IDS.map((id) => (
                 <option key={id} value={id}>
-                  {layerLabel(lang, id)}（{layers[id].length}）
+                  {tr('shell.data.layerOption', { layer: layerLabel(lang, id), count: layers[id].length })}
                 </option>
               ))}
             </select>
@@ -107,7 +110,7 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
               setSqlOpen(true);
             }}
           >
-            {zh ? 'SQL 查询…' : 'SQL query…'}
+            {tr('shell.data.sql')}
           </button>
           <hr />
           <button
@@ -115,15 +118,15 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
             data-testid="export-project"
             onClick={async () => {
               const st = appStore.getState();
-              const file = projectFileName(st.meta?.name ?? '学位规划项目');
-              const bytes = await st.runExport(st.projectExportJob(), { zh: `正在导出项目文件 ${file}`, en: `Exporting ${file}` });
+              const file = projectFileName(st.meta?.name ?? tr('shell.data.defaultProjectName'));
+              const bytes = await st.runExport(st.projectExportJob(), exportLabel('shell.export.project', file));
               if (bytes !== null) downloadBytes(file, bytes, MIME.json);
             }}
           >
-            {zh ? '导出项目文件（.xwgh.json）' : 'Export project file'}
+            {tr('shell.data.exportProject')}
           </button>
           <button type="button" onClick={() => projectInput.current?.click()}>
-            {zh ? '打开项目文件…' : 'Open project file…'}
+            {tr('shell.data.openProject')}
           </button>
           <input
             ref={projectInput}
@@ -139,7 +142,7 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
                 const st = appStore.getState();
                 const hasData = LAYER_IDS.some((id) => st.layers[id].length > 0);
                 // replacing the current project asks first (it stays in the browser until the new one is saved)
-                if (hasData && !window.confirm(zh ? `打开“${f.name}”将替换当前项目（${st.meta?.name ?? '未命名'}）。继续？` : `Opening “${f.name}” replaces the current project. Continue?`)) return;
+                if (hasData && !window.confirm(tr('shell.data.confirmOpen', { file: f.name, name: st.meta?.name ?? tr('shell.data.untitled') }))) return;
                 await st.openProjectText(await f.text(), f.name);
               }
             }}
@@ -147,21 +150,17 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
           <button
             type="button"
             onClick={async () => {
-              if (!window.confirm(zh ? '恢复示例数据将替换当前所有图层（可先导出项目文件备份）。继续？' : 'Replace all layers with the sample data?')) return;
+              if (!window.confirm(tr('shell.data.confirmSample'))) return;
               setOpen(false);
               const st = appStore.getState();
               await st.setDataset(await fetchSample());
-              st.setProjectMessage(zh ? '已恢复示例数据' : 'Sample data restored');
+              st.setProjectMessage(tr('shell.data.sampleRestored'));
             }}
           >
-            {zh ? '恢复示例数据' : 'Back to the sample data'}
+            {tr('shell.data.restoreSample')}
           </button>
           <div className="menu-note">
-            {savedAt
-              ? `${zh ? '已自动保存在本浏览器：' : 'Saved in this browser: '}${new Date(savedAt).toLocaleString(zh ? 'zh-CN' : 'en')}`
-              : zh
-                ? '修改会自动保存在本浏览器中'
-                : 'Changes are saved in this browser automatically'}
+            {savedAt ? tr('shell.data.savedAt', { time: new Date(savedAt).toLocaleString(LOCALE[lang]) }) : tr('shell.data.autosaveNote')}
           </div>
         </div>
       ) : null}

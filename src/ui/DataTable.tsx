@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { exportTableCsv } from '../data/export/csv';
 import { downloadBytes, MIME } from '../data/export/download';
-import { useApp } from '../state/store';
 import { matchesFilter } from './table-filter';
+import { useT } from './use-t';
 
 export interface Column<T> {
   key: string;
@@ -66,7 +66,7 @@ export function DataTable<T>({
     }
     return out;
   }, [rows, columns, filters, sort]);
-  const zh = useApp((st) => st.lang) === 'zh';
+  const tr = useT();
   const body = useRef<HTMLTableSectionElement>(null);
   useEffect(() => {
     if (!selectedKey || !body.current) return;
@@ -79,17 +79,17 @@ export function DataTable<T>({
     <div className="table-wrap" data-testid={testId}>
       {exportName ? (
         <div className="table-tools">
-          <span>{zh ? `${shown.length} 行` : `${shown.length} rows`}</span>
+          <span>{tr('shell.table.rows', { n: shown.length })}</span>
           {tools}
           <button type="button" onClick={async () => {
               if (onExportXlsx) return onExportXlsx(shown);
               const { exportTableXlsx } = await import('../data/export/xlsx');
               downloadBytes(`${exportName}.xlsx`, exportTableXlsx(exportName, headers, exportRows()), MIME.xlsx);
             }}>
-            {zh ? '导出 Excel' : 'Export Excel'}
+            {tr('shell.table.exportXlsx')}
           </button>
           <button type="button" onClick={() => downloadBytes(`${exportName}.csv`, exportTableCsv(headers, exportRows()), MIME.csv)}>
-            {zh ? '导出 CSV' : 'Export CSV'}
+            {tr('shell.table.exportCsv')}
           </button>
         </div>
       ) : null}
@@ -111,8 +111,8 @@ export function DataTable<T>({
             {columns.map((c) => (
               <th key={c.key}>
                 <input
-                  aria-label={`${zh ? '筛选' : 'Filter'} ${c.label}`}
-                  placeholder={c.num ? (zh ? '如 >0' : 'e.g. >0') : ''}
+                  aria-label={tr('shell.table.filter', { column: c.label })}
+                  placeholder={c.num ? tr('shell.table.filterHint') : ''}
                   value={filters[c.key] ?? ''}
                   onChange={(e) => setFilters((f) => ({ ...f, [c.key]: e.target.value }))}
                 />

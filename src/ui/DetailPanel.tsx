@@ -20,7 +20,7 @@ export function DetailPanel() {
     <section className="panel detail" data-testid="detail-panel">
       <header>
         <h3>
-          {lang === 'zh' ? `${layerLabel(lang, def.id)}：` : `${layerLabel(lang, def.id)}: `}{String(row.name ?? row[def.key])}
+          {msg(lang, 'shell.detail.heading', { layer: layerLabel(lang, def.id), name: String(row.name ?? row[def.key]) })}
         </h3>
         <button type="button" className="link" onClick={() => select(null)}>
           {msg(lang, 'close')}

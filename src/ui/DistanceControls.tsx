@@ -4,6 +4,8 @@ import type { DistanceMode } from '../analysis/reach';
 import { useApp } from '../state/store';
 import { render } from '../i18n';
 import { ParamSource } from './ParamSource';
+import { formatInt } from './format';
+import { useT } from './use-t';
 
 
 /** 距离: 直线 / 步行路网, walking speed, the network in use (with its disconnected pieces) and its import. */
@@ -17,7 +19,8 @@ export function DistanceControls() {
   const importNet = useApp((s) => s.importWalkNetwork);
   const visible = useApp((s) => s.visible);
   const toggleLayer = useApp((s) => s.toggleLayer);
-  const zh = useApp((s) => s.lang) === 'zh';
+  const tr = useT();
+  const lang = useApp((s) => s.lang);
   const file = useRef<HTMLInputElement>(null);
   const mode: DistanceMode = params.distanceMode ?? 'straight';
   const speed = params.walkSpeedKmh ?? DEFAULT_WALK_SPEED_KMH;
@@ -25,7 +28,7 @@ export function DistanceControls() {
   return (
     <div className="distance-controls" data-testid="distance-controls">
       <label className="field">
-        <span>{zh ? '距离' : 'Distance'}</span>
+        <span>{tr('shell.dist.label')}</span>
         <select
           data-testid="distance-select"
           value={mode}
@@ -36,15 +39,15 @@ export function DistanceControls() {
             });
           }}
         >
-          <option value="straight">{zh ? '直线' : 'Straight line'}</option>
-          <option value="walking">{zh ? '步行路网' : 'Walking network'}</option>
+          <option value="straight">{tr('shell.dist.straight')}</option>
+          <option value="walking">{tr('shell.dist.walking')}</option>
         </select>
       </label>
       <ParamSource k="distanceMode" />
       {mode === 'walking' ? (
         <>
           <label className="field">
-            <span>{zh ? '步行速度（km/h）' : 'Walking speed (km/h)'}</span>
+            <span>{tr('shell.dist.speed')}</span>
             <input
               type="number"
               min={1}
@@ -59,9 +62,7 @@ export function DistanceControls() {
             />
           </label>
           <div className="hint" data-testid="walk-minutes">
-            {zh
-              ? `${params.radiusM} 米步行约 ${walkMinutes(params.radiusM, speed).toFixed(1)} 分钟`
-              : `${params.radiusM} m ≈ ${walkMinutes(params.radiusM, speed).toFixed(1)} min on foot`}
+            {tr('shell.dist.minutes', { radius: params.radiusM, minutes: walkMinutes(params.radiusM, speed).toFixed(1) })}
           </div>
           <ParamSource k="walkSpeedKmh" />
         </>
@@ -69,12 +70,8 @@ export function DistanceControls() {
       {mode === 'walking' && net ? <NetworkEditsPanel /> : null}
       {net && st ? (
         <div className="hint" data-testid="walk-network-info">
-          {zh ? '路网：' : 'Network: '}
-          {net.nameZh}
-          {zh
-            ? `，${st.edges.toLocaleString('zh-CN')} 段、${(st.lengthM / 1000).toFixed(0)} 公里，${st.components} 个连通部分`
-            : `, ${st.edges} segments, ${(st.lengthM / 1000).toFixed(0)} km, ${st.components} connected parts`}
-          {net.notes.map((n) => render(zh ? 'zh' : 'en', n)).map((n) => (
+          {tr('shell.dist.network', { name: net.nameZh, edges: formatInt(st.edges), km: (st.lengthM / 1000).toFixed(0), parts: st.components })}
+          {net.notes.map((n) => render(lang, n)).map((n) => (
             <div key={n} className={n.includes('互不连通') ? 'warn' : undefined}>
               {n}
             </div>
@@ -82,7 +79,7 @@ export function DistanceControls() {
         </div>
       ) : null}
       <button type="button" className="params-button" disabled={loading} onClick={() => file.current?.click()}>
-        {zh ? '导入步行路网…（GeoJSON / Shapefile）' : 'Import walking network… (GeoJSON / Shapefile)'}
+        {tr('shell.dist.import')}
       </button>
       <input
         ref={file}
@@ -96,10 +93,10 @@ export function DistanceControls() {
           e.target.value = '';
         }}
       />
-      {loading ? <div className="hint">{zh ? '正在读取路网…' : 'Reading the network…'}</div> : null}
+      {loading ? <div className="hint">{tr('shell.dist.reading')}</div> : null}
       {error ? (
         <div className="error" data-testid="walk-network-error">
-          {render(zh ? 'zh' : 'en', error)}
+          {render(lang, error)}
         </div>
       ) : null}
     </div>
@@ -108,7 +105,7 @@ export function DistanceControls() {
 
 /** Network edits of the current scenario: a new path / bridge (two clicks on the map), a closed segment (one click). */
 function NetworkEditsPanel() {
-  const zh = useApp((s) => s.lang) === 'zh';
+  const tr = useT();
   const scenario = useApp((s) => s.scenarios.find((x) => x.id === s.currentScenarioId));
   const tool = useApp((s) => s.networkTool);
   const start = useApp((s) => s.networkPathStart);
@@ -118,21 +115,21 @@ function NetworkEditsPanel() {
   return (
     <div className="network-edits" data-testid="network-edits">
       <div className="hint">
-        {zh ? `路网修改（方案“${scenario?.name ?? ''}”）：` : `Network edits (scenario "${scenario?.name ?? ''}"): `}
+        {tr('shell.net.edits', { name: scenario?.name ?? '' })}
       </div>
       <button type="button" className={tool === 'add' ? 'active' : undefined} data-testid="network-add" onClick={() => setTool(tool === 'add' ? 'none' : 'add')}>
-        {tool === 'add' ? (start ? (zh ? '点击终点…' : 'Click the end…') : zh ? '点击起点…' : 'Click the start…') : zh ? '＋ 新建步行道/桥' : '+ New path / bridge'}
+        {tr(tool === 'add' ? (start ? 'shell.net.clickEnd' : 'shell.net.clickStart') : 'shell.net.add')}
       </button>{' '}
       <button type="button" className={tool === 'close' ? 'active' : undefined} data-testid="network-close" onClick={() => setTool(tool === 'close' ? 'none' : 'close')}>
-        {tool === 'close' ? (zh ? '点击要关闭的路段…' : 'Click the segment…') : zh ? '✕ 关闭路段' : '✕ Close a segment'}
+        {tr(tool === 'close' ? 'shell.net.clickSegment' : 'shell.net.close')}
       </button>
       {edits.length ? (
         <ul className="network-edit-list">
           {edits.map((e) => (
             <li key={e.id}>
               {e.nameZh}{' '}
-              <button type="button" className="link" onClick={() => remove(e.id)} aria-label={zh ? '删除' : 'Remove'}>
-                {zh ? '删除' : 'remove'}
+              <button type="button" className="link" onClick={() => remove(e.id)} aria-label={tr('shell.net.remove')}>
+                {tr('shell.net.remove')}
               </button>
             </li>
           ))}

@@ -22,12 +22,12 @@ function formatThreshold(f: Figure, lang: Lang): string {
 }
 
 /** The formula, inputs and source behind a figure. */
-export function FigureExplain({ f, lang = 'zh' }: { f: Figure; lang?: 'zh' | 'en' }) {
+export function FigureExplain({ f, lang = 'zh' }: { f: Figure; lang?: Lang }) {
   const r = (x: Message) => render(lang, x);
   return (
     <div className="explain" data-testid={`explain-${f.key}`}>
       <div>
-        <b>{lang === 'zh' ? '计算公式：' : 'Formula: '}</b>
+        <b>{msg(lang, 'shell.fig.formula')}</b>
         {r(f.formula)}
       </div>
       <table className="kv">
@@ -41,7 +41,7 @@ export function FigureExplain({ f, lang = 'zh' }: { f: Figure; lang?: 'zh' | 'en
         </tbody>
       </table>
       <div>
-        <b>{lang === 'zh' ? '来源：' : 'Source: '}</b>
+        <b>{msg(lang, 'shell.fig.source')}</b>
         {r(f.source)}
       </div>
       {f.note ? <div className="muted">{r(f.note)}</div> : null}
@@ -50,7 +50,7 @@ export function FigureExplain({ f, lang = 'zh' }: { f: Figure; lang?: 'zh' | 'en
 }
 
 /** Figure with its threshold (毛入园率 91.2% ≥ 85% ✓); click to see how it was computed. */
-export function FigureCard({ f, lang }: { f: Figure; lang: 'zh' | 'en' }) {
+export function FigureCard({ f, lang }: { f: Figure; lang: Lang }) {
   const [open, setOpen] = useState(false);
   const r = (x: Message) => render(lang, x);
   const cls = f.pass === undefined ? '' : f.pass ? 'pass' : 'fail';

@@ -4,18 +4,19 @@ import { useApp } from '../state/store';
 import type { HoveredBin } from '../state/ui-slice';
 import { TOOLTIP_FIELDS, featureLines, findRow } from './feature-fields';
 import { formatInt } from './format';
+import { msg, type Lang } from '../i18n';
 
 /** Totals of a summed square (a very large population layer is drawn in squares). */
-function BinTooltip({ x, y, bin, zh }: { x: number; y: number; bin: HoveredBin; zh: boolean }) {
+function BinTooltip({ x, y, bin, lang }: { x: number; y: number; bin: HoveredBin; lang: Lang }) {
   const lines: [string, string][] = [
-    [zh ? '网格行数' : 'Rows', formatInt(bin.rows)],
-    [zh ? '常住人口' : 'Residents', formatInt(bin.residents)],
-    [zh ? '3–5 岁幼儿' : 'Children 3–5', formatInt(bin.children)],
+    [msg(lang, 'shell.bin.rows'), formatInt(bin.rows)],
+    [msg(lang, 'residents'), formatInt(bin.residents)],
+    [msg(lang, 'shell.childrenAged35'), formatInt(bin.children)],
   ];
-  if (bin.uncovered !== null) lines.push([zh ? '服务半径外幼儿' : 'Outside every catchment', formatInt(bin.uncovered)]);
+  if (bin.uncovered !== null) lines.push([msg(lang, 'shell.bin.uncovered'), formatInt(bin.uncovered)]);
   return (
     <div className="tooltip" data-testid="tooltip" style={{ left: x + 14, top: y + 14 }}>
-      <div className="tooltip-title">{zh ? `${bin.binM} 米方格（汇总）` : `${bin.binM} m square (summed)`}</div>
+      <div className="tooltip-title">{msg(lang, 'shell.bin.title', { size: bin.binM })}</div>
       {lines.map(([k, v]) => (
         <div key={k} className="tooltip-row">
           <span>{k}</span>
@@ -32,7 +33,7 @@ export function HoverTooltip() {
   const layers = useApp(selectViewLayers);
   const lang = useApp((s) => s.lang);
   if (!hovered) return null;
-  if (hovered.bin) return <BinTooltip x={hovered.x} y={hovered.y} bin={hovered.bin} zh={lang === 'zh'} />;
+  if (hovered.bin) return <BinTooltip x={hovered.x} y={hovered.y} bin={hovered.bin} lang={lang} />;
   const row = findRow(layers, hovered.layer, hovered.id);
   if (!row) return null;
   const wanted = TOOLTIP_FIELDS[hovered.layer];

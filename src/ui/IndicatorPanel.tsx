@@ -5,6 +5,7 @@ import { useApp } from '../state/store';
 import { BasisLine } from './BasisLine';
 import { FigureCard } from './FigureCard';
 import { WalkingCompare } from './WalkingCompare';
+import { msg } from '../i18n';
 
 /** County indicators (三率, staffing, class size) and coverage/2SFCA headline figures. */
 export function IndicatorPanel() {
@@ -13,13 +14,13 @@ export function IndicatorPanel() {
   if (!result) return null;
   return (
     <section className="panel" data-testid="indicator-panel">
-      <h3>{lang === 'zh' ? '督导评估指标' : 'County indicators'}</h3>
+      <h3>{msg(lang, 'shell.indicators.title')}</h3>
       <BasisLine testId="indicator-basis" />
       {result.indicators.map((f) => (
         <FigureCard key={f.key} f={f} lang={lang} />
       ))}
       <h3>
-        {lang === 'zh' ? '覆盖与供需' : 'Coverage and supply'}（{render(lang, distanceLabel(result.params))}）
+        {msg(lang, 'shell.indicators.coverage', { distance: render(lang, distanceLabel(result.params)) })}
       </h3>
       {result.headline.map((f) => (
         <FigureCard key={f.key} f={f} lang={lang} />

@@ -7,7 +7,7 @@ import { selectCurrentResult } from '../state/selectors';
 import { useApp } from '../state/store';
 import { WALK_BAND_RGBA, WALK_DETACHED_RGBA, WALK_NETWORK_RGBA } from '../map/walk-layers';
 import type { MapLayerKey } from '../state/ui-slice';
-import { msg, type MessageKey } from '../i18n';
+import { msg, type Lang, type MessageKey } from '../i18n';
 
 
 function Swatch({ color, hollow, dashed, symbol }: { color: string; hollow?: boolean; dashed?: boolean; symbol?: string }) {
@@ -34,12 +34,11 @@ function LayerRow({ k, label, children }: { k: MapLayerKey; label: MessageKey; c
 }
 
 /** Legend text of an escalation level, from the thresholds in use. */
-function overdueLegend(lv: Exclude<EscalationLevel, 'none'>, t: EscalationThresholds, lang: 'zh' | 'en'): string {
-  const { orangeDays: o, redDays: r } = t;
-  const zh = lang === 'zh';
-  if (lv === 'amber') return zh ? `逾期不足 ${o} 天` : `Overdue < ${o} days`;
-  if (lv === 'orange') return zh ? `逾期 ${o}–${r - 1} 天` : `Overdue ${o}–${r - 1} days`;
-  return zh ? `逾期 ${r} 天及以上` : `Overdue ≥ ${r} days`;
+function overdueLegend(lv: Exclude<EscalationLevel, 'none'>, t: EscalationThresholds, lang: Lang): string {
+  const values = { orange: t.orangeDays, redBefore: t.redDays - 1, red: t.redDays };
+  if (lv === 'amber') return msg(lang, 'map.legend.overdueAmber', values);
+  if (lv === 'orange') return msg(lang, 'map.legend.overdueOrange', values);
+  return msg(lang, 'map.legend.overdueRed', values);
 }
 
 /** Layer list grouped 现状 / 规划 / 分析, a legend under each visible layer. */
@@ -104,7 +103,7 @@ export function LayerList() {
         <LayerRow k="plan_projects" label="layerPlan">
           {PLAN_KINDS.map((k, i) => (
             <div key={k}>
-              <Swatch color={rgbCss(k === 'closure' ? STATUS_COLOR.neutral : KG_TYPE_COLOR.public)} hollow dashed symbol={PLAN_KIND_SYMBOL[k]} />{' '}
+              <Swatch color={rgbCss(k === 'closure' ? STATUS_COLOR.neutral : KG_TYPE_COLOR.public)} hollow dashed symbol={msg(lang, PLAN_KIND_SYMBOL[k])} />{' '}
               {enumLabel(lang, 'plan_projects', 'kind', PLAN_KINDS[i])}
             </div>
           ))}
@@ -113,24 +112,24 @@ export function LayerList() {
       <h4>{msg(lang, 'groupAnalysis')}</h4>
       <ul>
         <LayerRow k="catchments" label="layerCatchments">
-          {walkingShown ? <small>{lang === 'zh' ? '步行等时圈（沿步行路网）' : 'walking isochrones (along the network)'}</small> : null}
+          {walkingShown ? <small>{msg(lang, 'map.legend.walkIsochrones')}</small> : null}
         </LayerRow>
         {hasNetwork ? (
           <LayerRow k="walk_network" label="layerWalkNetwork">
             <div>
-              <Swatch color={rgbCss([WALK_NETWORK_RGBA[0], WALK_NETWORK_RGBA[1], WALK_NETWORK_RGBA[2]])} /> {lang === 'zh' ? '路段' : 'segments'}
+              <Swatch color={rgbCss([WALK_NETWORK_RGBA[0], WALK_NETWORK_RGBA[1], WALK_NETWORK_RGBA[2]])} /> {msg(lang, 'map.legend.segments')}
             </div>
             <div>
-              <Swatch color={rgbCss([WALK_DETACHED_RGBA[0], WALK_DETACHED_RGBA[1], WALK_DETACHED_RGBA[2]])} /> {lang === 'zh' ? '与主路网不连通的部分' : 'pieces not connected to the main network'}
+              <Swatch color={rgbCss([WALK_DETACHED_RGBA[0], WALK_DETACHED_RGBA[1], WALK_DETACHED_RGBA[2]])} /> {msg(lang, 'map.legend.detached')}
             </div>
-            {networkGenerated ? <small className="block">{lang === 'zh' ? '示例路网为生成数据，非真实道路' : 'sample network: generated, not real paths'}</small> : null}
+            {networkGenerated ? <small className="block">{msg(lang, 'map.legend.sampleNetwork')}</small> : null}
           </LayerRow>
         ) : null}
         {walkingShown ? (
           <LayerRow k="walk_nearest" label="layerWalkNearest">
             {WALK_BAND_RGBA.map((c, k) => (
               <div key={k}>
-                <Swatch color={rgbCss([c[0], c[1], c[2]])} /> ≤ {radiusM * 2 ** k} {lang === 'zh' ? '米' : 'm'}
+                <Swatch color={rgbCss([c[0], c[1], c[2]])} /> {msg(lang, 'map.legend.walkBand', { m: radiusM * 2 ** k })}
               </div>
             ))}
           </LayerRow>

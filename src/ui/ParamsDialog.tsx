@@ -2,16 +2,17 @@ import { DEFAULT_WALK_SNAP_MAX_M, DEFAULT_WALK_SPEED_KMH, defaultAnalysisParams,
 import type { AnalysisParams, IndicatorThresholds, SupportingKgRule } from '../analysis/types';
 import { todayIso } from '../state/analysis-slice';
 import { useApp } from '../state/store';
-import { useRender } from './use-t';
+import { useRender, useT } from './use-t';
 
 function Source({ k }: { k: string }) {
+  const tr = useT();
   const s = PARAM_SOURCES[k];
   const r = useRender();
   if (!s) return null;
   return (
     <span className="param-source">
       {r(s.source)}
-      {s.verified ? null : <em className="unverified">未核实 / 本工具约定</em>}
+      {s.verified ? null : <em className="unverified">{tr('shell.params.unverified')}</em>}
     </span>
   );
 }
@@ -59,24 +60,25 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
   const params = useApp((s) => s.params);
   const setParams = useApp((s) => s.setParams);
   const show = useRender();
+  const tr = useT();
   const errors = validateParams(params).map(show);
   const set = (p: Partial<AnalysisParams>) => setParams(p);
   const setRule = (i: number, r: Partial<SupportingKgRule>) =>
     set({ ruleTable: { ...params.ruleTable, rules: params.ruleTable.rules.map((x, k) => (k === i ? { ...x, ...r } : x)) } });
   return (
-    <div className="modal-back" role="dialog" aria-modal="true" aria-label="分析参数">
+    <div className="modal-back" role="dialog" aria-modal="true" aria-label={tr('shell.params.aria')}>
       <div className="modal params" data-testid="params-dialog">
         <header>
-          <h3>分析参数与默认值来源</h3>
+          <h3>{tr('shell.params.title')}</h3>
           <button type="button" onClick={onClose}>
-            关闭
+            {tr('close')}
           </button>
         </header>
-        {errors.length > 0 ? <div className="error">{errors.join('；')}</div> : null}
+        {errors.length > 0 ? <div className="error">{errors.join(tr('shell.semicolon'))}</div> : null}
         <table className="params-table">
           <tbody>
             <tr className="group">
-              <td colSpan={3}>服务半径与 2SFCA</td>
+              <td colSpan={3}>{tr('shell.params.groupRadius')}</td>
             </tr>
             <NumberRow k="radiusM" value={params.radiusM} step={50} onChange={(radiusM) => radiusM > 0 && set({ radiusM })} />
             <NumberRow k="statusThresholds.green" value={params.statusThresholds.green} step={0.05} onChange={(green) => set({ statusThresholds: { ...params.statusThresholds, green } })} />
@@ -85,7 +87,7 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
             <NumberRow k="walkSpeedKmh" value={params.walkSpeedKmh ?? DEFAULT_WALK_SPEED_KMH} step={0.5} onChange={(walkSpeedKmh) => walkSpeedKmh > 0 && set({ walkSpeedKmh })} />
             <NumberRow k="walkSnapMaxM" value={params.walkSnapMaxM ?? DEFAULT_WALK_SNAP_MAX_M} step={25} onChange={(walkSnapMaxM) => walkSnapMaxM > 0 && set({ walkSnapMaxM })} />
             <tr className="group">
-              <td colSpan={3}>配套园</td>
+              <td colSpan={3}>{tr('shell.params.groupSupporting')}</td>
             </tr>
             <NumberRow k="handoverMonths" value={params.handoverMonths} onChange={(handoverMonths) => set({ handoverMonths })} />
             <NumberRow k="escalationOrangeDays" value={params.escalationOrangeDays} onChange={(escalationOrangeDays) => set({ escalationOrangeDays })} />
@@ -100,7 +102,12 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
               </td>
             </tr>
             <tr>
-              <th>{show(ruleTableLabel(params.ruleTable))}（依据：{params.ruleTable.basis === 'residents' ? '常住人口' : '户数'}）</th>
+              <th>
+                {tr('shell.params.ruleBasis', {
+                  label: show(ruleTableLabel(params.ruleTable)),
+                  basis: tr(params.ruleTable.basis === 'residents' ? 'shell.params.basisResidents' : 'shell.params.basisHouseholds'),
+                })}
+              </th>
               <td colSpan={2}>
                 <table className="rules" data-testid="rule-table">
                   <tbody>
@@ -113,11 +120,11 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
                           </select>
                         </td>
                         <td>
-                          <input type="number" value={r.min} onChange={(e) => setRule(i, { min: Number(e.target.value) })} aria-label={`规则 ${i + 1} 下限`} />
-                          {params.ruleTable.basis === 'residents' ? ' 人' : ' 户'}
+                          <input type="number" value={r.min} onChange={(e) => setRule(i, { min: Number(e.target.value) })} aria-label={tr('shell.params.ruleMin', { i: i + 1 })} />{' '}
+                          {tr(params.ruleTable.basis === 'residents' ? 'shell.params.unitResidents' : 'shell.params.unitHouseholds')}
                         </td>
                         <td>
-                          → <input type="number" value={r.classes} onChange={(e) => setRule(i, { classes: Number(e.target.value) })} aria-label={`规则 ${i + 1} 班数`} /> 班
+                          → <input type="number" value={r.classes} onChange={(e) => setRule(i, { classes: Number(e.target.value) })} aria-label={tr('shell.params.ruleClasses', { i: i + 1 })} /> {tr('shell.params.classes')}
                         </td>
                         <td className="param-source">{r.sourceZh}</td>
                       </tr>
@@ -128,7 +135,7 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
               </td>
             </tr>
             <tr className="group">
-              <td colSpan={3}>督导评估指标阈值</td>
+              <td colSpan={3}>{tr('shell.params.groupThresholds')}</td>
             </tr>
             {THRESHOLD_KEYS.map(([k, step]) => (
               <NumberRow
@@ -143,7 +150,7 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
         </table>
         <footer>
           <button type="button" onClick={() => set(defaultAnalysisParams(todayIso()))}>
-            全部恢复默认值
+            {tr('shell.params.reset')}
           </button>
         </footer>
       </div>

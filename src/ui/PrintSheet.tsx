@@ -5,6 +5,13 @@ import { formatInt, formatPct } from './format';
 import { describeBasis } from './messages';
 import { LegendSwatches } from './LegendSwatches';
 import { figureFooter } from './present/export/map-figure';
+import { useT } from './use-t';
+
+const RATE_LABELS = {
+  gross_enrolment_rate: 'shell.print.grossEnrolment',
+  inclusive_coverage: 'shell.print.inclusiveCoverage',
+  public_share: 'shell.print.publicShare',
+} as const;
 
 /**
  * What 打印 adds around the map on paper (hidden on screen): the basis of the figures, a
@@ -12,7 +19,7 @@ import { figureFooter } from './present/export/map-figure';
  */
 export function PrintSheet() {
   const lang = useApp((s) => s.lang);
-  const zh = lang === 'zh';
+  const tr = useT();
   const visible = useApp((s) => s.visible);
   const shown = useApp(useShallow(selectShownPlan));
   const result = useApp(selectCurrentResult);
@@ -24,16 +31,16 @@ export function PrintSheet() {
     <section className="print-sheet" data-testid="print-sheet">
       <p className="print-basis">{shown.plan ? describeBasis(lang, shown.plan, shown.year) : ''}</p>
       <div className="print-kpis">
-        <span>{zh ? '学位' : 'Places'} <b>{y ? formatInt(y.places) : '—'}</b></span>
-        <span>{zh ? '3–5岁幼儿' : 'Children 3–5'} <b>{y ? formatInt(y.childrenBirths) : '—'}</b></span>
+        <span>{tr('places')} <b>{y ? formatInt(y.places) : '—'}</b></span>
+        <span>{tr('children35')} <b>{y ? formatInt(y.childrenBirths) : '—'}</b></span>
         {(['gross_enrolment_rate', 'inclusive_coverage', 'public_share'] as const).map((k) => (
           <span key={k}>
-            {zh ? { gross_enrolment_rate: '毛入园率', inclusive_coverage: '普惠覆盖率', public_share: '公办占比' }[k] : k.replace(/_/g, ' ')} <b>{pct(rate(k)?.valuePct)}</b>
+            {tr(RATE_LABELS[k])} <b>{pct(rate(k)?.valuePct)}</b>
             {rate(k) ? ` ≥ ${rate(k)!.thresholdPct}% ${rate(k)!.pass ? '✓' : '✗'}` : ''}
           </span>
         ))}
         <span>
-          {zh ? `${result?.params.radiusM ?? ''} 米服务半径覆盖` : `Within ${result?.params.radiusM ?? ''} m`} <b>{result ? formatPct(result.district.coveredChildrenShare) : '—'}</b>
+          {tr('shell.print.coverage', { radius: result?.params.radiusM ?? '' })} <b>{result ? formatPct(result.district.coveredChildrenShare) : '—'}</b>
         </span>
       </div>
       <LegendSwatches visible={visible} lang={lang} className="print-legend" />

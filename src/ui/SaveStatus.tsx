@@ -7,47 +7,52 @@ import { render } from '../i18n';
 import { useState } from 'react';
 import { downloadBytes, MIME } from '../data/export/download';
 import { projectFileName } from '../data/project/project-file';
+import { msg } from '../i18n';
 import { appStore, useApp } from '../state/store';
+import { exportLabel } from './ExportStatus';
+import { LOCALE } from './format';
+import { useT } from './use-t';
 
 async function exportProjectFile(): Promise<void> {
   const st = appStore.getState();
-  const file = projectFileName(st.meta?.name ?? '学位规划项目');
-  const bytes = await st.runExport(st.projectExportJob(), { zh: `正在导出项目文件 ${file}`, en: `Exporting ${file}` });
+  const file = projectFileName(st.meta?.name ?? msg(st.lang, 'shell.data.defaultProjectName'));
+  const bytes = await st.runExport(st.projectExportJob(), exportLabel('shell.export.project', file));
   if (bytes !== null) downloadBytes(file, bytes, MIME.json);
 }
 
 export function SaveStatus() {
-  const zh = useApp((s) => s.lang) === 'zh';
+  const lang = useApp((s) => s.lang);
+  const tr = useT();
   const state = useApp((s) => s.saveState);
   const error = useApp((s) => s.saveError);
   const savedAt = useApp((s) => s.savedAt);
   const readOnly = useApp((s) => s.readOnly);
   const hasIdb = useApp((s) => s.idb !== null);
   if (!hasIdb) return null;
-  const when = savedAt ? new Date(savedAt).toLocaleTimeString(zh ? 'zh-CN' : 'en', { hour: '2-digit', minute: '2-digit' }) : '';
+  const when = savedAt ? new Date(savedAt).toLocaleTimeString(LOCALE[lang], { hour: '2-digit', minute: '2-digit' }) : '';
   if (readOnly) {
     return (
-      <span className="save-status readonly" data-testid="save-status" data-state="readonly" title={render(zh ? 'zh' : 'en', readOnly)}>
-        {zh ? '只读' : 'Read-only'}
+      <span className="save-status readonly" data-testid="save-status" data-state="readonly" title={render(lang, readOnly)}>
+        {tr('shell.save.readOnly')}
       </span>
     );
   }
   if (state === 'error') {
     return (
       <span className="save-status error" data-testid="save-status" data-state="error" role="alert" title={error ?? ''}>
-        {zh ? '保存失败' : 'Save failed'}：{(error ?? '').split('（')[0]}
+        {tr('shell.save.failed', { reason: (error ?? '').split('（')[0] })}
         <button type="button" onClick={() => void exportProjectFile()} data-testid="save-failed-export">
-          {zh ? '导出' : 'Export'}
+          {tr('shell.save.export')}
         </button>
         <button type="button" onClick={() => void appStore.getState().saveNow()}>
-          {zh ? '重试' : 'Retry'}
+          {tr('shell.retry')}
         </button>
       </span>
     );
   }
-  const label = state === 'pending' || state === 'saving' ? (zh ? '保存中…' : 'Saving…') : state === 'saved' ? `${zh ? '已保存' : 'Saved'} ${when}` : zh ? '自动保存' : 'Autosave';
+  const label = state === 'pending' || state === 'saving' ? tr('shell.save.saving') : state === 'saved' ? tr('shell.save.saved', { time: when }) : tr('shell.save.autosave');
   return (
-    <span className="save-status" data-testid="save-status" data-state={state} title={zh ? '项目自动保存在本浏览器中' : 'Saved in this browser automatically'}>
+    <span className="save-status" data-testid="save-status" data-state={state} title={tr('shell.save.title')}>
       {label}
     </span>
   );
@@ -55,7 +60,8 @@ export function SaveStatus() {
 
 /** Banners: this tab is read-only; saved copies that failed to load. */
 export function ProjectBanners() {
-  const zh = useApp((s) => s.lang) === 'zh';
+  const tr = useT();
+  const lang = useApp((s) => s.lang);
   const readOnly = useApp((s) => s.readOnly);
   const takeOver = useApp((s) => s.takeOver);
   const rescuedKeys = useApp((s) => s.rescuedKeys);
@@ -65,7 +71,7 @@ export function ProjectBanners() {
     <div className="banners">
       {readOnly ? (
         <div className="banner readonly" role="status" data-testid="readonly-banner">
-          {render(zh ? 'zh' : 'en', readOnly)}
+          {render(lang, readOnly)}
           {takeOver ? (
             <button
               type="button"
@@ -80,7 +86,7 @@ export function ProjectBanners() {
                 }
               }}
             >
-              {zh ? '在此页编辑（接管）' : 'Edit here (take over)'}
+              {tr('shell.save.takeOver')}
             </button>
           ) : null}
         </div>
@@ -93,35 +99,36 @@ export function ProjectBanners() {
 }
 
 function RescuedBanner({ rescueKey }: { rescueKey: string }) {
-  const zh = useApp((s) => s.lang) === 'zh';
+  const lang = useApp((s) => s.lang);
+  const tr = useT();
   const discard = useApp((s) => s.discardRescued);
   const rescuedText = useApp((s) => s.rescuedText);
   const [note, setNote] = useState<string | null>(null);
   const at = rescueKey.slice(rescueKey.indexOf(':') + 1);
   return (
     <div className="banner rescued" role="alert" data-testid="rescued-banner">
-      {zh ? `浏览器中保存的项目无法载入，已另行保留（${new Date(at).toLocaleString('zh-CN')}）。` : `A saved project could not be loaded and was kept (${at}).`}
+      {tr('shell.save.rescued', { time: new Date(at).toLocaleString(LOCALE[lang]) })}
       {note}
       <button
         type="button"
         data-testid="download-rescued"
         onClick={async () => {
           const r = await rescuedText(rescueKey);
-          if (!r) return setNote(zh ? '副本已不存在' : 'The copy is gone');
-          downloadBytes(projectFileName(`${r.name}_已保存副本`), r.text, MIME.json);
-          setNote(r.problems.length ? `（${r.problems.join('；')}）` : null);
+          if (!r) return setNote(tr('shell.save.copyGone'));
+          downloadBytes(projectFileName(tr('shell.save.copyFileName', { name: r.name })), r.text, MIME.json);
+          setNote(r.problems.length ? tr('shell.save.problems', { problems: r.problems.join(tr('shell.semicolon')) }) : null);
         }}
       >
-        {zh ? '下载已保存的副本' : 'Download the saved copy'}
+        {tr('shell.save.download')}
       </button>
       <button
         type="button"
         data-testid="discard-rescued"
         onClick={() => {
-          if (window.confirm(zh ? '丢弃后无法找回这份副本。确定丢弃？' : 'Discard this copy for good?')) void discard(rescueKey);
+          if (window.confirm(tr('shell.save.confirmDiscard'))) void discard(rescueKey);
         }}
       >
-        {zh ? '丢弃' : 'Discard'}
+        {tr('shell.save.discard')}
       </button>
     </div>
   );

@@ -14,12 +14,26 @@ import { useApp } from '../state/store';
 import { msg } from '../i18n';
 import { DataTable, type Column } from './DataTable';
 import { formatInt } from './format';
-import { cancelledText, refusalText, sq } from './sql-console-strings';
+import { m, type Message } from '../i18n';
+import type { GuardResult } from '../data/sql-guard';
+import { useRender, useT } from './use-t';
 
 /** Rows drawn in the result table (the export has every kept row). */
 export const SHOW_ROWS = 10_000;
 
 type Row = { i: number; cells: SqlCell[] };
+
+/** A refusal of the statement check, explained. */
+export function refusalMessage(r: Extract<GuardResult, { ok: false }>): Message {
+  const keyword = r.code === 'pragma' ? (r.keyword ?? '').toLowerCase() : (r.keyword ?? '');
+  return r.code === 'multiple' ? m('sql.refused.multiple', { count: r.count ?? 2 }) : m(`sql.refused.${r.code}`, { keyword });
+}
+
+/** Why a run was stopped, and what to do. */
+export function cancelledMessage(o: Extract<ConsoleOutcome, { status: 'cancelled' }>): Message {
+  const seconds = ((o.reason === 'user' ? o.ms : o.timeoutMs) / 1000).toFixed(1);
+  return m(o.reason === 'user' ? 'sql.cancelled.user' : 'sql.cancelled.timeout', { seconds });
+}
 
 /** Ctrl+Enter / ⌘+Enter runs. */
 const isRunKey = (e: React.KeyboardEvent): boolean => e.key === 'Enter' && (e.ctrlKey || e.metaKey);
@@ -27,7 +41,7 @@ const isRunKey = (e: React.KeyboardEvent): boolean => e.key === 'Enter' && (e.ct
 export function SqlConsole({ onClose }: { onClose: () => void }) {
   const lang = useApp((s) => s.lang);
   const db = useApp((s) => s.db);
-  const zh = lang === 'zh';
+  const tr = useT();
   const [sql, setSql] = useState(SQL_EXAMPLES[0].sql);
   const [allowWrite, setAllowWrite] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -93,17 +107,17 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
 
   // on document.body: the data menu sits in the title bar, whose styles (white text) must not apply
   return createPortal(
-    <div className="modal-back" role="dialog" aria-modal="true" aria-label={sq('title', lang)} data-testid="sql-console">
+    <div className="modal-back" role="dialog" aria-modal="true" aria-label={tr('sql.title')} data-testid="sql-console">
       <div className="modal sql-console">
         <header>
-          <h3>{sq('title', lang)}</h3>
+          <h3>{tr('sql.title')}</h3>
           <button type="button" className="link" onClick={onClose}>
-            {zh ? '关闭' : 'Close'}
+            {tr('close')}
           </button>
         </header>
         <div className="sql-body">
           <aside className="sql-tables" data-testid="sql-tables">
-            <h4>{sq('tables', lang)}</h4>
+            <h4>{tr('sql.tables')}</h4>
             {tables.map((t) => (
               <details key={t.name}>
                 <summary>
@@ -126,7 +140,7 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
           </aside>
           <section className="sql-main">
             <div className="sql-examples">
-              <span>{sq('examples', lang)}：</span>
+              <span>{tr('sql.examples')}</span>
               {SQL_EXAMPLES.map((ex) => (
                 <button key={ex.title} type="button" className="link" onClick={() => setSql(ex.sql)}>
                   {msg(lang, ex.title)}
@@ -150,15 +164,15 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
             />
             <div className="sql-actions">
               <button type="button" onClick={() => void run()} disabled={!session || busy} data-testid="sql-run">
-                {busy ? sq('running', lang) : sq('run', lang)}
+                {busy ? tr('sql.running') : tr('sql.run')}
               </button>
               {busy ? (
                 <button type="button" onClick={() => running.current?.abort()} data-testid="sql-cancel">
-                  {sq('cancel', lang)}
+                  {tr('shell.cancel')}
                 </button>
               ) : null}
-              <label title={sq('limitTitle', lang)}>
-                {sq('limit', lang)}{' '}
+              <label title={tr('sql.limitTitle')}>
+                {tr('sql.limit')}{' '}
                 <input
                   type="number"
                   min={1}
@@ -169,16 +183,16 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
                   className="sql-limit"
                   data-testid="sql-limit"
                 />{' '}
-                {sq('seconds', lang)}
+                {tr('sql.seconds')}
               </label>
               <label>
                 <input type="checkbox" checked={allowWrite} onChange={(e) => setAllowWrite(e.target.checked)} data-testid="sql-allow-write" />
-                {sq('allowWrite', lang)}
+                {tr('sql.allowWrite')}
               </label>
             </div>
-            <p className={allowWrite ? 'sql-warning' : 'sql-note'}>{sq(allowWrite ? 'writeWarning' : 'readOnlyNote', lang)}</p>
-            {!session ? <p className="sql-note">{sq('noDb', lang)}</p> : null}
-            <Outcome outcome={outcome} lang={lang} />
+            <p className={allowWrite ? 'sql-warning' : 'sql-note'}>{tr(allowWrite ? 'sql.writeWarning' : 'sql.readOnlyNote')}</p>
+            {!session ? <p className="sql-note">{tr('sql.noDb')}</p> : null}
+            <Outcome outcome={outcome} />
           </section>
         </div>
       </div>
@@ -188,8 +202,9 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
 }
 
 /** The refusal, the error or the result table of the last run. */
-function Outcome({ outcome, lang }: { outcome: ConsoleOutcome | null; lang: 'zh' | 'en' }) {
-  const zh = lang === 'zh';
+function Outcome({ outcome }: { outcome: ConsoleOutcome | null }) {
+  const tr = useT();
+  const show = useRender();
   const result = outcome?.status === 'done' ? outcome.result : null;
   const columns = useMemo<Column<Row>[]>(
     () =>
@@ -209,35 +224,35 @@ function Outcome({ outcome, lang }: { outcome: ConsoleOutcome | null; lang: 'zh'
   if (outcome.status === 'refused') {
     return (
       <p className="sql-refused" role="alert" data-testid="sql-refused">
-        {refusalText(outcome.refusal, lang)}
+        {show(refusalMessage(outcome.refusal))}
       </p>
     );
   }
   if (outcome.status === 'cancelled') {
     return (
       <p className="sql-refused" role="alert" data-testid="sql-cancelled">
-        {cancelledText(outcome, lang)}
+        {show(cancelledMessage(outcome))}
       </p>
     );
   }
   if (outcome.status === 'error') {
     return (
       <p className="sql-error" role="alert" data-testid="sql-error">
-        {sq('duckdbError', lang)}
+        {tr('sql.duckdbError')}
         <code>{outcome.message}</code>
       </p>
     );
   }
   const r = outcome.result;
   const ms = Math.round(outcome.ms);
-  const base = zh ? `查询结果` : 'query';
+  const base = tr('sql.fileBase');
   return (
     <div className="sql-result">
       <div className="table-tools" data-testid="sql-status">
         <span>
-          {zh ? `共 ${formatInt(r.totalRows)} 行，用时 ${formatInt(ms)} 毫秒` : `${formatInt(r.totalRows)} rows in ${formatInt(ms)} ms`}
-          {r.totalRows > SHOW_ROWS ? (zh ? `；表中只显示前 ${formatInt(SHOW_ROWS)} 行` : `; first ${formatInt(SHOW_ROWS)} shown`) : ''}
-          {r.totalRows > r.rows.length ? (zh ? `，导出含前 ${formatInt(CONSOLE_KEEP_ROWS)} 行` : `, export has the first ${formatInt(CONSOLE_KEEP_ROWS)}`) : ''}
+          {tr('sql.status', { rows: formatInt(r.totalRows), ms: formatInt(ms) })}
+          {r.totalRows > SHOW_ROWS ? tr('sql.statusShown', { n: formatInt(SHOW_ROWS) }) : ''}
+          {r.totalRows > r.rows.length ? tr('sql.statusExportKept', { n: formatInt(CONSOLE_KEEP_ROWS) }) : ''}
         </span>
         {r.columns.length > 0 ? (
           <>
@@ -248,15 +263,15 @@ function Outcome({ outcome, lang }: { outcome: ConsoleOutcome | null; lang: 'zh'
                 downloadBytes(`${base}.xlsx`, exportTableXlsx(base, r.columns, r.rows), MIME.xlsx);
               }}
             >
-              {sq('exportXlsx', lang)}
+              {tr('shell.table.exportXlsx')}
             </button>
             <button type="button" onClick={() => downloadBytes(`${base}.csv`, exportTableCsv(r.columns, r.rows), MIME.csv)}>
-              {sq('exportCsv', lang)}
+              {tr('shell.table.exportCsv')}
             </button>
           </>
         ) : null}
       </div>
-      {r.totalRows === 0 ? <p className="sql-note">{sq('noRows', lang)}</p> : null}
+      {r.totalRows === 0 ? <p className="sql-note">{tr('sql.noRows')}</p> : null}
       {r.columns.length > 0 ? <DataTable rows={rows} columns={columns} rowKey={(row) => String(row.i)} testId="sql-result-table" /> : null}
     </div>
   );

@@ -5,8 +5,10 @@ import { BasisLine } from './BasisLine';
 import { useApp } from '../state/store';
 import { DataTable, type Column } from './DataTable';
 import { formatInt, formatPct, formatRag } from './format';
+import { msg, type Lang, type MessageKey } from '../i18n';
 
-export function streetColumns(zh: boolean): Column<SupplyDemandRow>[] {
+export function streetColumns(lang: Lang): Column<SupplyDemandRow>[] {
+  const tr = (key: MessageKey): string => msg(lang, key);
   const n = (key: keyof SupplyDemandRow, label: string): Column<SupplyDemandRow> => ({
     key,
     label,
@@ -15,33 +17,33 @@ export function streetColumns(zh: boolean): Column<SupplyDemandRow>[] {
     render: (r) => formatInt(r[key] as number),
   });
   return [
-    { key: 'nameZh', label: zh ? '街道/镇' : 'Sub-district', value: (r) => r.nameZh },
-    n('kindergartens', zh ? '幼儿园' : 'Kindergartens'),
-    n('places', zh ? '学位数' : 'Places'),
-    n('children', zh ? '3–5岁幼儿' : 'Children 3–5'),
-    n('placesBalance', zh ? '学位余缺' : 'Balance'),
+    { key: 'nameZh', label: tr('shell.street.name'), value: (r) => r.nameZh },
+    n('kindergartens', tr('shell.street.kindergartens')),
+    n('places', tr('shell.street.places')),
+    n('children', tr('shell.street.children')),
+    n('placesBalance', tr('shell.street.balance')),
     {
       key: 'coveredChildrenShare',
-      label: zh ? '覆盖率' : 'Covered',
+      label: tr('shell.street.covered'),
       num: true,
       value: (r) => r.coveredChildrenShare,
       render: (r) => formatPct(r.coveredChildrenShare),
     },
-    n('served', zh ? '就近可入园' : 'Served'),
-    n('overCapacity', zh ? '半径内超容' : 'Over capacity'),
-    n('outside', zh ? '半径外' : 'Outside'),
+    n('served', tr('shell.street.served')),
+    n('overCapacity', tr('shell.street.overCapacity')),
+    n('outside', tr('shell.street.outside')),
     {
       key: 'meanAccess',
-      label: zh ? '可达性 A' : 'Access A',
+      label: tr('shell.street.access'),
       num: true,
       value: (r) => r.meanAccess,
       render: (r) => (Number.isFinite(r.meanAccess) ? r.meanAccess.toFixed(2) : '—'),
     },
     {
       key: 'status',
-      label: zh ? '预警' : 'Status',
+      label: tr('shell.street.status'),
       value: (r) => r.status,
-      render: (r) => <span className={`rag ${r.status}`}>{formatRag(r.status, zh ? 'zh' : 'en')}</span>,
+      render: (r) => <span className={`rag ${r.status}`}>{formatRag(r.status, lang)}</span>,
     },
   ];
 }
@@ -51,13 +53,13 @@ export function StreetTable() {
   const result = useApp(selectCurrentResult);
   const lang = useApp((s) => s.lang);
   const select = useApp((s) => s.select);
-  const cols = useMemo(() => streetColumns(lang === 'zh'), [lang]);
+  const cols = useMemo(() => streetColumns(lang), [lang]);
   if (!result) return null;
-  const rows: SupplyDemandRow[] = [...result.streets.filter((s: StreetRow) => s.children > 0 || s.places > 0), { ...result.district, nameZh: lang === 'zh' ? '全区合计' : 'District' }];
+  const rows: SupplyDemandRow[] = [...result.streets.filter((s: StreetRow) => s.children > 0 || s.places > 0), { ...result.district, nameZh: msg(lang, 'shell.street.total') }];
   return (
     <>
       <BasisLine testId="street-basis" />
-      <DataTable rows={rows} columns={cols} rowKey={(r) => r.code || r.nameZh} testId="street-table" exportName={lang === 'zh' ? '街道学位供需' : 'supply-by-subdistrict'} rowClass={(r) => (r === rows[rows.length - 1] ? 'total' : '')}
+      <DataTable rows={rows} columns={cols} rowKey={(r) => r.code || r.nameZh} testId="street-table" exportName={msg(lang, 'shell.street.exportName')} rowClass={(r) => (r === rows[rows.length - 1] ? 'total' : '')}
         onRowClick={(r) => r.code && select({ layer: 'admin_units', id: r.code })}
       />
     </>

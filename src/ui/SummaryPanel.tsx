@@ -49,7 +49,7 @@ export function SummaryPanel() {
     ['places', v((x) => x.places), 'unitPlaces', 'sum-places'],
     ['enrolled', v(enrolled), 'unitPeople', 'sum-enrolled', y && y.year !== plan?.settings.baseYear ? msg(lang, 'projectedShort') : undefined],
     ['children35', v((x) => x.childrenBirths), 'unitPeople', 'sum-children', other],
-    ['residents', v((x) => x.residents, formatWan), 'unitPeople', 'sum-residents'],
+    ['residents', v((x) => x.residents, (n) => formatWan(n, 1, lang)), 'unitPeople', 'sum-residents'],
     ['communities', formatInt(communities), 'unitCount', 'sum-communities'],
   ];
   return (

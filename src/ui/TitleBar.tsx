@@ -39,11 +39,11 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
       ) : null}
       <SaveStatus />
       <div className="spacer" />
-      <button type="button" className="present-open" onClick={() => openPresent(0)} data-testid="present-open" title={lang === 'zh' ? '全屏汇报：现状 → 问题 → 规划 → 2030' : 'Full-screen story'}>
-        {lang === 'zh' ? '汇报模式' : 'Present'}
+      <button type="button" className="present-open" onClick={() => openPresent(0)} data-testid="present-open" title={msg(lang, 'shell.presentTitle')}>
+        {msg(lang, 'shell.present')}
       </button>
       <button type="button" onClick={() => void printDistrict()} data-testid="print">
-        {lang === 'zh' ? '打印' : 'Print'}
+        {msg(lang, 'shell.print')}
       </button>
       <button type="button" onClick={() => setComposer(true)} data-testid="print-compose">
         {msg(lang, 'print.open')}
@@ -57,7 +57,7 @@ export function TitleBar({ onImportFiles }: { onImportFiles: (files: File[]) => 
       <button type="button" ref={buttonRef} onClick={() => setOpen(!open)} data-testid="settings-button">
         {msg(lang, 'settings')}
       </button>
-      <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+      <button type="button" onClick={() => setLang(lang === 'en' ? 'zh' : 'en')} data-testid="lang-switch">
         {msg(lang, 'language')}
       </button>
       {open ? (

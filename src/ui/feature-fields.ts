@@ -1,5 +1,6 @@
 /** Rows of a feature as (label, display value) pairs, for the tooltip and the detail panel. */
 import { LAYERS, enumLabel, fieldLabel, type LayerId, type LayerRows } from '../data/schema';
+import { msg, type Lang } from '../i18n';
 import { formatArea, formatDateZh, formatInt } from './format';
 
 export function findRow(layers: LayerRows, layer: LayerId, id: string): Record<string, unknown> | null {
@@ -15,7 +16,7 @@ export interface FieldLine {
 }
 
 /** All attributes of a row, formatted; geometry omitted. Values stay plain text (React escapes them). */
-export function featureLines(layer: LayerId, row: Record<string, unknown>, lang: 'zh' | 'en'): FieldLine[] {
+export function featureLines(layer: LayerId, row: Record<string, unknown>, lang: Lang): FieldLine[] {
   const out: FieldLine[] = [];
   for (const fd of LAYERS[layer].fields) {
     if (fd.type === 'geometry') continue;
@@ -23,10 +24,10 @@ export function featureLines(layer: LayerId, row: Record<string, unknown>, lang:
     let value: string;
     if (v === null || v === undefined || v === '') value = '—';
     else if (fd.type === 'enum') value = enumLabel(lang, layer, fd.name, String(v));
-    else if (fd.type === 'boolean') value = v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
-    else if (fd.type === 'date') value = lang === 'zh' ? formatDateZh(String(v)) : String(v);
+    else if (fd.type === 'boolean') value = msg(lang, v ? 'shell.yes' : 'shell.no');
+    else if (fd.type === 'date') value = formatDateZh(String(v));
     else if (fd.name === 'lon' || fd.name === 'lat') value = Number(v).toFixed(6);
-    else if (fd.name.endsWith('_m2')) value = formatArea(Number(v));
+    else if (fd.name.endsWith('_m2')) value = formatArea(Number(v), lang);
     else if (fd.type === 'integer' || fd.type === 'number') value = fd.name === 'year' || fd.name.endsWith('_year') ? String(v) : formatInt(Number(v));
     else value = String(v);
     out.push({ name: fd.name, label: fieldLabel(lang, layer, fd.name), value });

@@ -1,4 +1,8 @@
-/** Numbers the way Chinese planners write them: 78.8万人, 360个学位, 5,000㎡, 85.0%. */
+/** Numbers the way Chinese planners write them: 78.8万人, 360个学位, 5,000㎡, 85.0%. Unit words come from the catalogue. */
+import { msg, type Lang, type MessageKey } from '../i18n';
+
+/** The locale of dates and times shown in a language. */
+export const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 
@@ -8,19 +12,18 @@ export function formatInt(n: number | null | undefined): string {
   return grouped.format(Math.round(n));
 }
 
-/** Large counts in 万 above 10,000: 787681 → "78.8万"; below → "9,876". */
-export function formatWan(n: number | null | undefined, digits = 1): string {
+/** Large counts in 万 above 10,000: 787681 → "78.8万"; below → "9,876" (English: "78.8 ×10k"). */
+export function formatWan(n: number | null | undefined, digits = 1, lang: Lang = 'zh'): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  if (Math.abs(n) >= 10000) return `${(n / 10000).toFixed(digits)}万`;
+  if (Math.abs(n) >= 10000) return msg(lang, 'shell.unit.wan', { n: (n / 10000).toFixed(digits) });
   return formatInt(n);
 }
 
 /** Money given in 万元, as officials write it: 5752 → "5,752万元", 24430 → "2.44亿元" (English: "×10k yuan"). */
-export function formatMoney10k(v10k: number | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
+export function formatMoney10k(v10k: number | null | undefined, lang: Lang = 'zh'): string {
   if (v10k === null || v10k === undefined || !Number.isFinite(v10k)) return '—';
-  if (lang === 'en') return `${formatInt(v10k)} ×10k yuan`;
-  if (Math.abs(v10k) >= 10000) return `${(v10k / 10000).toFixed(2)}亿元`;
-  return `${formatInt(v10k)}万元`;
+  if (lang !== 'en' && Math.abs(v10k) >= 10000) return msg(lang, 'shell.unit.yuan100m', { n: (v10k / 10000).toFixed(2) });
+  return msg(lang, 'shell.unit.yuan10k', { n: formatInt(v10k) });
 }
 
 /** 0.9123 → "91.2%" */
@@ -30,9 +33,9 @@ export function formatPct(ratio: number | null | undefined, digits = 1): string 
 }
 
 /** area in m² → "5,000㎡" */
-export function formatArea(m2: number | null | undefined): string {
+export function formatArea(m2: number | null | undefined, lang: Lang = 'zh'): string {
   if (m2 === null || m2 === undefined || !Number.isFinite(m2)) return '—';
-  return `${formatInt(m2)}㎡`;
+  return msg(lang, 'shell.unit.m2', { n: formatInt(m2) });
 }
 
 /**
@@ -47,22 +50,22 @@ export function formatDateZh(iso: string | null | undefined): string {
 }
 
 /** Distance in metres → "300 米" / "1.2 公里" */
-export function formatDistance(m: number, lang: 'zh' | 'en' = 'zh'): string {
+export function formatDistance(m: number, lang: Lang = 'zh'): string {
   if (!Number.isFinite(m)) return '—';
-  if (m >= 1000) return lang === 'zh' ? `${(m / 1000).toFixed(1)} 公里` : `${(m / 1000).toFixed(1)} km`;
-  return lang === 'zh' ? `${Math.round(m)} 米` : `${Math.round(m)} m`;
+  if (m >= 1000) return msg(lang, 'shell.unit.km', { n: (m / 1000).toFixed(1) });
+  return msg(lang, 'shell.unit.m', { n: Math.round(m) });
 }
 
-const RAG_LABELS: Record<string, [string, string]> = {
-  green: ['充足', 'sufficient'],
-  amber: ['偏紧', 'tight'],
-  red: ['不足', 'short'],
-  no_demand: ['无需求', 'no demand'],
-  inactive: ['未计入供给', 'not counted as supply'],
-};
+const RAG_LABELS = {
+  green: 'shell.rag.green',
+  amber: 'shell.rag.amber',
+  red: 'shell.rag.red',
+  no_demand: 'shell.rag.noDemand',
+  inactive: 'shell.rag.inactive',
+} as const satisfies Record<string, MessageKey>;
 
 /** Label of a red/amber/green supply status (2SFCA R or A) in the language. */
-export function formatRag(status: string, lang: 'zh' | 'en' = 'zh'): string {
-  const l = RAG_LABELS[status];
-  return l ? l[lang === 'zh' ? 0 : 1] : status;
+export function formatRag(status: string, lang: Lang = 'zh'): string {
+  const key = (RAG_LABELS as Record<string, MessageKey>)[status];
+  return key ? msg(lang, key) : status;
 }

@@ -120,7 +120,7 @@ export function SplitMap() {
 
   useEffect(() => {
     const st = appStore.getState();
-    plansRef.current?.sync(visible.plan_projects ? planSymbolSpecs(layersB.plan_projects, st.select, st.setHovered) : []);
+    plansRef.current?.sync(visible.plan_projects ? planSymbolSpecs(layersB.plan_projects, st.select, st.setHovered, st.lang) : []);
   }, [layersB.plan_projects, visible.plan_projects]);
 
   return (
