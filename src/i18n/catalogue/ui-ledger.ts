@@ -133,7 +133,7 @@ export const UI_LEDGER = {
   },
   'ledger.ui.stats.fileName': { zh: '配套园专项统计', en: 'supporting-kg-campaign' },
   // the campaign chart
-  'ledger.ui.chart.noProgress': { zh: '尚无移交或开园记录\n（在台账中登记后按月统计）', en: 'No handover or opening\nrecorded yet\n(counted by month once recorded)' },
+  'ledger.ui.chart.noProgress': { zh: '尚无移交或开园记录\n（在台账中登记后按月统计）', en: 'No handover or opening\nrecorded yet\n(counted by month)' },
   'ledger.ui.chart.items': { zh: '处', en: 'items' },
   'ledger.ui.chart.itemsTotal': { zh: '处（累计）', en: 'items (cumulative)' },
   'ledger.ui.chart.handedOverTotal': { zh: '累计移交', en: 'Handed over (total)' },
