@@ -1,8 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { distanceLabelEn, distanceLabelZh } from '../../analysis/params';
 import { plotCandidatesFromGeoJson } from '../../analysis/siting/plot-candidates';
-import { LAND_M2_BY_CLASSES, PLACES_PER_CLASS, type ChosenSite, type DroppedCandidate, type SitingAnswer, type SitingCandidate, type SitingSummary } from '../../analysis/siting/siting-types';
-import { m, msg, render, type Lang, type Message } from '../../i18n';
+import { PLACES_PER_CLASS, type ChosenSite, type SitingAnswer } from '../../analysis/siting/siting-types';
 import { useApp } from '../../state/store';
 import { DataTable, type Column } from '../DataTable';
 import { formatInt, formatMoney10k, formatPct } from '../format';
@@ -11,17 +10,10 @@ import { useRender, useT } from '../use-t';
 import { selectCurrentResult } from '../../state/selectors';
 import type { NearbyFlag } from '../../analysis/siting/site-checks';
 import { richText } from './rich-text';
+import { statusOf, summaryText } from './siting-text';
 
 /** The reach as the engine words it (until the engine returns it as a message). */
 const REACH_LABEL = { zh: distanceLabelZh, en: distanceLabelEn } as const;
-
-/** The status of an answer: the heuristic's, or the exact solver's (optimal, time limit, none). */
-function statusOf(a: SitingAnswer, timeLimitS: number, solving: boolean): Message {
-  if (a.method !== 'exact') return m(solving ? 'siting.ui.status.heuristicSolving' : 'siting.ui.status.heuristic');
-  if (a.provedOptimal) return m('siting.ui.status.optimal');
-  if (!Number.isFinite(a.gap)) return m('siting.ui.status.noSolution');
-  return m('siting.ui.status.timeLimit', { seconds: timeLimitS, gap: (a.gap * 100).toFixed(2) });
-}
 
 function AnswerLine({ a, total, timeLimitS, solving = false }: { a: SitingAnswer; total: number; timeLimitS: number; solving?: boolean }) {
   const tr = useT();
@@ -38,37 +30,6 @@ function AnswerLine({ a, total, timeLimitS, solving = false }: { a: SitingAnswer
       })}
     </p>
   );
-}
-
-/** Why a candidate was left out (the checks of filterCandidates: coordinates, then the plot's area for the scale). */
-function droppedText(d: DroppedCandidate, cand: SitingCandidate | undefined, classes: 6 | 9 | 12): Message {
-  if (!cand) return m('siting.ui.dropped.name', { name: d.name });
-  const coordsOk = Number.isFinite(cand.lon) && Number.isFinite(cand.lat) && Math.abs(cand.lon) <= 180 && Math.abs(cand.lat) <= 90;
-  if (coordsOk && cand.areaM2 !== null) return m('siting.ui.dropped.tooSmall', { name: d.name, area: formatInt(cand.areaM2), classes, need: formatInt(LAND_M2_BY_CLASSES[classes]) });
-  return m('siting.ui.dropped.badCoords', { name: d.name });
-}
-
-/** The counts before solving, with up to three left-out candidates and why. */
-function summaryText(lang: Lang, sum: SitingSummary, cands: readonly SitingCandidate[], classes: 6 | 9 | 12): string {
-  const byId = new Map(cands.map((c) => [c.id, c]));
-  const dropped = sum.dropped.length
-    ? msg(lang, 'siting.ui.summary.dropped', {
-        n: sum.dropped.length,
-        list: sum.dropped
-          .slice(0, 3)
-          .map((d) => render(lang, droppedText(d, byId.get(d.id), classes)))
-          .join(msg(lang, 'siting.ui.dropped.sep')),
-        more: sum.dropped.length > 3 ? '…' : '',
-      })
-    : '';
-  return msg(lang, 'siting.ui.summary', {
-    total: formatInt(sum.childrenTotal),
-    covered: formatInt(sum.coveredByExisting),
-    unreachable: formatInt(sum.unreachable),
-    cells: sum.unreachableCells.length,
-    candidates: sum.nCandidates,
-    dropped,
-  });
 }
 
 /** 选址: candidates, goal, radius / p / scale / capacity / budget; instant then exact answer; add to the plan. */
