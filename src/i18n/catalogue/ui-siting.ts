@@ -1,4 +1,81 @@
 /** Texts of 选址 panel (src/ui/siting). */
 import type { Entries } from '../types';
 
-export const UI_SITING = {} as const satisfies Entries;
+export const UI_SITING = {
+  // one answer (instant or exact)
+  'siting.ui.answer': {
+    zh: '{method}（{seconds} 秒）：{objective}；覆盖幼儿 {before}（{beforeShare}）→ {after}（{afterShare}）；{status}',
+    en: '{method} ({seconds} s): {objective}; children covered {before} ({beforeShare}) → {after} ({afterShare}); {status}',
+  },
+  'siting.ui.method.exact': { zh: '精确结果', en: 'Exact' },
+  'siting.ui.method.heuristic': { zh: '即时结果', en: 'Instant' },
+  'siting.ui.objective.sites': { zh: '{n} 所', en: '{n} sites' },
+  'siting.ui.objective.children': { zh: '{n} 人', en: '{n} children' },
+  'siting.ui.status.optimal': { zh: '已证明最优', en: 'proved optimal' },
+  'siting.ui.status.timeLimit': { zh: '达到时间上限 {seconds} 秒，与上界差距 {gap}%', en: 'time limit of {seconds} s reached; {gap}% from the bound' },
+  'siting.ui.status.noSolution': { zh: '无可行解', en: 'no feasible solution' },
+  'siting.ui.status.heuristic': { zh: '启发式（贪心 + 交换）', en: 'heuristic (greedy + swap)' },
+  'siting.ui.status.heuristicSolving': { zh: '启发式（贪心 + 交换），正在求精确解…', en: 'heuristic (greedy + swap); solving exactly…' },
+  // the result table
+  'siting.ui.col.rank': { zh: '序号', en: '#' },
+  'siting.ui.col.name': { zh: '候选点', en: 'Candidate' },
+  'siting.ui.col.lon': { zh: '经度', en: 'Lon' },
+  'siting.ui.col.lat': { zh: '纬度', en: 'Lat' },
+  'siting.ui.col.served': { zh: '新增服务幼儿', en: 'Newly served' },
+  'siting.ui.col.places': { zh: '学位', en: 'Places' },
+  'siting.ui.col.near': { zh: '附近现有/规划园', en: 'Nearby kindergarten' },
+  'siting.ui.near.title': { zh: '在其服务半径内：新园与之服务范围大部分重叠', en: 'Within its radius: the catchments mostly overlap' },
+  'siting.ui.near.existing': { zh: '⚠ {name}（现有，{distance} 米）', en: '⚠ {name} (existing, {distance} m)' },
+  'siting.ui.near.planned': { zh: '⚠ {name}（规划，{distance} 米）', en: '⚠ {name} (planned, {distance} m)' },
+  'siting.ui.fileName': { zh: '选址结果', en: 'siting-result' },
+  // the form
+  'siting.ui.goal': { zh: '目标', en: 'Goal' },
+  'siting.ui.goal.mclp': { zh: '新建 p 所，覆盖最多未覆盖幼儿（MCLP）', en: 'p new sites covering the most uncovered children (MCLP)' },
+  'siting.ui.goal.lscp': { zh: '最少园数覆盖全部幼儿（LSCP）', en: 'Fewest sites covering all children (LSCP)' },
+  'siting.ui.scale': { zh: '规模', en: 'Scale' },
+  'siting.ui.scale.option': { zh: '{classes} 班（{places} 个学位）', en: '{classes} classes ({places} places)' },
+  'siting.ui.capacity': { zh: '按学位计覆盖（现有园空余学位优先）', en: 'Count coverage in places (spare places of existing kindergartens first)' },
+  'siting.ui.budget': { zh: '预算（万元）', en: 'Budget (10k yuan)' },
+  'siting.ui.budget.none': { zh: '不限', en: 'none' },
+  'siting.ui.costPerSite': { zh: '每所造价（万元）', en: 'Cost per site (10k yuan)' },
+  'siting.ui.reach': { zh: '服务半径：{reach}（左侧“分析”中修改）', en: 'Reach: {reach} (change it under Analysis)' },
+  'siting.ui.candidates': { zh: '候选点：', en: 'Candidates: ' },
+  'siting.ui.cand.grid': { zh: '人口网格，间距', en: 'Population grid, spacing' },
+  'siting.ui.metres': { zh: '米', en: 'm' },
+  'siting.ui.cand.click': { zh: '地图点选（{n} 个）', en: 'Clicked on the map ({n})' },
+  'siting.ui.cand.picking': { zh: '点选中…（再点结束）', en: 'Picking… (click to stop)' },
+  'siting.ui.cand.pick': { zh: '在地图上点选', en: 'Pick on map' },
+  'siting.ui.cand.plots': { zh: '教育用地（{n} 块）', en: 'Education plots ({n})' },
+  'siting.ui.cand.plotsFile': { zh: '导入教育用地 GeoJSON', en: 'Import education plots (GeoJSON)' },
+  'siting.ui.cand.plotsUnreadable': { zh: '教育用地文件“{file}”无法读取：{error}', en: 'Cannot read the plots file “{file}”: {error}' },
+  'siting.ui.cand.clear': { zh: '清除候选点', en: 'Clear candidates' },
+  'siting.ui.cancel': { zh: '取消', en: 'Cancel' },
+  'siting.ui.run': { zh: '开始选址', en: 'Run' },
+  // what the answer is based on, and its state
+  'siting.ui.basis': {
+    zh: '选址依据：{scenario} · {basis}（需求与供给均为该年份，含已规划项目）',
+    en: 'Based on: {scenario} · {basis} (demand and supply of that year, planned projects included)',
+  },
+  'siting.ui.basis.map': {
+    zh: '选址按地图当前显示的年份与方案计算（打开十五五规划可选年份）',
+    en: 'Siting uses the year and scenario shown on the map (open the 15th Five-Year Plan to choose a year)',
+  },
+  'siting.ui.stale': { zh: '数据、方案或年份已变化：结果已过期，请重新选址', en: 'Data, scenario or year changed: the result is out of date, run again' },
+  'siting.ui.cancelled': { zh: '已取消（保留即时结果）', en: 'Cancelled (instant result kept)' },
+  'siting.ui.summary': {
+    zh: '3–5 岁幼儿 {total}，现有园服务半径内 {covered}，任何候选点都达不到 {unreachable}（{cells} 个网格）；候选点 {candidates} 个{dropped}',
+    en: '{total} children aged 3–5; {covered} within reach of existing kindergartens; {unreachable} out of reach of any candidate ({cells} grid cells); {candidates} candidates{dropped}',
+  },
+  'siting.ui.summary.dropped': { zh: '，剔除 {n} 个（{list}{more}）', en: ', {n} dropped ({list}{more})' },
+  'siting.ui.dropped.sep': { zh: '；', en: '; ' },
+  'siting.ui.dropped.item': { zh: '{name}：{reason}', en: '{name}: {reason}' },
+  'siting.ui.progress': { zh: '精确求解中：当前 {objective}，上界 {bound}，{seconds} 秒', en: 'Solving exactly: now {objective}, bound {bound}, {seconds} s' },
+  'siting.ui.cost': { zh: '{n} 所新园总造价 {cost}', en: '{n} new sites, total cost {cost}' },
+  'siting.ui.costNearby': {
+    zh: '{n} 所新园总造价 {cost}；{near} 处在现有或规划幼儿园的服务半径内（表中 ⚠）',
+    en: '{n} new sites, total cost {cost}; {near} within the radius of an existing or planned kindergarten (⚠ in the table)',
+  },
+  'siting.ui.add': { zh: '将 {n} 处选址加入规划方案（新建）', en: 'Add {n} sites to the plan (new builds)' },
+  'siting.ui.added': { zh: '已将 {n} 处选址作为新建项目加入当前规划方案（{ids}）', en: 'Added {n} sites to the current plan as new builds ({ids})' },
+  'siting.ui.listSep': { zh: '、', en: ', ' },
+} as const satisfies Entries;

@@ -5,15 +5,16 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useEchart } from '../use-echart';
 import type { CampaignRow, ProgressRow } from '../../data/ledger-sql';
+import { msg, type Lang, type MessageKey } from '../../i18n';
 
 echarts.use([BarChart, LineChart, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** Left: problem kinds per 街道 (stacked bars). Right: handed over / opened per month and running totals. */
-export default function CampaignChart({ streets, progress, streetName, lang }: { streets: CampaignRow[]; progress: ProgressRow[]; streetName: (code: string) => string; lang: 'zh' | 'en' }) {
+export default function CampaignChart({ streets, progress, streetName, lang }: { streets: CampaignRow[]; progress: ProgressRow[]; streetName: (code: string) => string; lang: Lang }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useEchart(el);
   useEffect(() => {
-    const zh = lang === 'zh';
+    const tr = (key: MessageKey) => msg(lang, key);
     const names = streets.map((r) => streetName(r.street_code ?? ''));
     const bar = (name: string, key: keyof CampaignRow, color: string) => ({ name, type: 'bar', stack: 's', xAxisIndex: 0, yAxisIndex: 0, data: streets.map((r) => r[key]), itemStyle: { color } });
     chart.current?.setOption(
@@ -29,23 +30,23 @@ export default function CampaignChart({ streets, progress, streetName, lang }: {
         // no handover or opening recorded yet: say so instead of an empty frame
         graphic: progress.length
           ? []
-          : [{ type: 'text', left: '68%', top: '50%', style: { text: zh ? '尚无移交或开园记录\n（在台账中登记后按月统计）' : 'No handover or opening\nrecorded yet', fill: '#888', font: '13px sans-serif', textAlign: 'center' } }],
+          : [{ type: 'text', left: '68%', top: '50%', style: { text: tr('ledger.ui.chart.noProgress'), fill: '#888', font: '13px sans-serif', textAlign: 'center' } }],
         xAxis: [
           { type: 'category', gridIndex: 0, data: names, axisLabel: { rotate: 40, fontSize: 10 } },
           { type: 'category', gridIndex: 1, data: progress.map((p) => p.month), axisLabel: { fontSize: 10 } },
         ],
         yAxis: [
-          { type: 'value', gridIndex: 0, name: zh ? '处' : 'items', nameGap: 10, minInterval: 1 },
-          { type: 'value', gridIndex: 1, name: zh ? '处（累计）' : 'items (cumulative)', nameGap: 10, minInterval: 1 },
+          { type: 'value', gridIndex: 0, name: tr('ledger.ui.chart.items'), nameGap: 10, minInterval: 1 },
+          { type: 'value', gridIndex: 1, name: tr('ledger.ui.chart.itemsTotal'), nameGap: 10, minInterval: 1 },
         ],
         series: [
-          bar(zh ? '规划不到位' : 'Not planned', 'not_planned', '#c0392b'),
-          bar(zh ? '配建不到位' : 'Not built', 'not_built', '#e39b2d'),
-          bar(zh ? '移交不到位' : 'Not handed over', 'not_handed_over', '#d35400'),
-          bar(zh ? '使用不到位' : 'Not in use', 'not_in_use', '#8e44ad'),
-          bar(zh ? '正常' : 'OK', 'ok', '#2ca58d'),
-          { name: zh ? '累计移交' : 'Handed over (total)', type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: progress.map((p) => p.handed_over_total), itemStyle: { color: '#1f6fb2' } },
-          { name: zh ? '累计开园' : 'Opened (total)', type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: progress.map((p) => p.opened_total), itemStyle: { color: '#16a085' } },
+          bar(tr('ledger.ui.stats.notPlanned'), 'not_planned', '#c0392b'),
+          bar(tr('ledger.ui.stats.notBuilt'), 'not_built', '#e39b2d'),
+          bar(tr('ledger.ui.stats.notHandedOver'), 'not_handed_over', '#d35400'),
+          bar(tr('ledger.ui.stats.notInUse'), 'not_in_use', '#8e44ad'),
+          bar(tr('ledger.ui.stats.ok'), 'ok', '#2ca58d'),
+          { name: tr('ledger.ui.chart.handedOverTotal'), type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: progress.map((p) => p.handed_over_total), itemStyle: { color: '#1f6fb2' } },
+          { name: tr('ledger.ui.chart.openedTotal'), type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: progress.map((p) => p.opened_total), itemStyle: { color: '#16a085' } },
         ],
       },
       true,

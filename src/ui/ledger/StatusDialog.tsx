@@ -6,12 +6,13 @@ import { todayIso } from '../../state/analysis-slice';
 import { useApp } from '../../state/store';
 import { msgOf } from '../messages';
 import { useDismiss } from '../use-dismiss';
+import { useT } from '../use-t';
 
 
 /** 变更状态: the workflow's next states (the others disabled, with the reason), date, note, who. */
 export function StatusDialog({ communityId, onClose }: { communityId: string; onClose: () => void }) {
   const lang = useApp((s) => s.lang);
-  const zh = lang === 'zh';
+  const tr = useT();
   const row = useApp((s) => s.layers.communities.find((c) => c.id === communityId));
   const user = useApp((s) => s.ledgerUser);
   const setUser = useApp((s) => s.setLedgerUser);
@@ -41,23 +42,20 @@ export function StatusDialog({ communityId, onClose }: { communityId: string; on
   };
   return (
     <div className="modal-back">
-      <div className="modal status-dialog" ref={ref} role="dialog" aria-label={zh ? '变更配套园状态' : 'Change status'} data-testid="status-dialog">
-        <h3>
-          {zh ? '变更配套园状态：' : 'Change status: '}
-          {row.name}
-        </h3>
+      <div className="modal status-dialog" ref={ref} role="dialog" aria-label={tr('ledger.ui.status.dialog')} data-testid="status-dialog">
+        <h3>{tr('ledger.ui.status.title', { name: row.name })}</h3>
         <p>
-          {zh ? '当前状态：' : 'Now: '}
-          <b>{enumLabel(lang, 'communities', 'supporting_kg_status', from) || (zh ? '未登记' : 'none')}</b>
-          {row.status_date ? `（${row.status_date}）` : ''}
+          {tr('ledger.ui.status.now')}
+          <b>{enumLabel(lang, 'communities', 'supporting_kg_status', from) || tr('ledger.ui.status.none')}</b>
+          {row.status_date ? tr('ledger.ui.status.since', { date: row.status_date }) : ''}
         </p>
         <label>
-          {zh ? '改为' : 'To'}{' '}
+          {tr('ledger.ui.status.to')}{' '}
           <select value={to} onChange={(e) => { setTo(e.target.value as SupportingKgStatus); setError(null); }} data-testid="status-to">
             {options.map((o) => (
               <option key={o.to} value={o.to} disabled={!o.check.ok} title={o.check.ok ? '' : msgOf(lang, o.check.message)}>
                 {enumLabel(lang, 'communities', 'supporting_kg_status', o.to)}
-                {o.check.ok ? '' : zh ? '（不可）' : ' (not allowed)'}
+                {o.check.ok ? '' : tr('ledger.ui.status.notAllowed')}
               </option>
             ))}
           </select>
@@ -65,34 +63,32 @@ export function StatusDialog({ communityId, onClose }: { communityId: string; on
         {chosen?.ok && chosen.message ? <p className="hint">{msgOf(lang, chosen.message)}</p> : null}
         {options.some((o) => !o.check.ok) ? (
           <details className="refusals" data-testid="status-refusals">
-            <summary>{zh ? `为什么有 ${options.filter((o) => !o.check.ok).length} 个状态不可选` : `Why ${options.filter((o) => !o.check.ok).length} states are not allowed`}</summary>
+            <summary>{tr('ledger.ui.status.whyNot', { n: options.filter((o) => !o.check.ok).length })}</summary>
             <ul>
               {options
                 .filter((o) => !o.check.ok)
                 .map((o) => (
-                  <li key={o.to}>
-                    <b>{enumLabel(lang, 'communities', 'supporting_kg_status', o.to)}</b>：{o.check.ok ? '' : msgOf(lang, o.check.message)}
-                  </li>
+                  <li key={o.to}>{o.check.ok ? '' : tr('ledger.ui.status.refusal', { status: enumLabel(lang, 'communities', 'supporting_kg_status', o.to), reason: msgOf(lang, o.check.message) })}</li>
                 ))}
             </ul>
           </details>
         ) : null}
         <label>
-          {zh ? '变更日期' : 'Date'} <input type="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} data-testid="status-date" />
+          {tr('ledger.ui.status.date')} <input type="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} data-testid="status-date" />
         </label>
         <label className="block">
-          {zh ? '备注' : 'Note'}
-          {needNote ? <b className="bad">{zh ? '（必填：原因、依据或文号）' : ' (required)'}</b> : null}
+          {tr('ledger.ui.status.note')}
+          {needNote ? <b className="bad">{tr('ledger.ui.status.noteRequired')}</b> : null}
           <textarea value={note} rows={2} onChange={(e) => setNote(e.target.value)} data-testid="status-note" />
         </label>
         <label>
-          {zh ? '记录人' : 'Recorded by'} <input value={name} onChange={(e) => setName(e.target.value)} placeholder={zh ? '姓名（本浏览器只需填写一次）' : 'your name'} data-testid="status-user" />
+          {tr('ledger.ui.status.by')} <input value={name} onChange={(e) => setName(e.target.value)} placeholder={tr('ledger.ui.status.byPlaceholder')} data-testid="status-user" />
         </label>
         {error ? <p className="error" role="alert" data-testid="status-error">{msgOf(lang, error)}</p> : null}
         <footer>
-          <button type="button" onClick={onClose}>{zh ? '取消' : 'Cancel'}</button>
+          <button type="button" onClick={onClose}>{tr('ledger.ui.cancel')}</button>
           <button type="button" className="primary" disabled={!to} onClick={() => void submit()} data-testid="status-ok">
-            {zh ? '确定' : 'OK'}
+            {tr('ledger.ui.ok')}
           </button>
         </footer>
       </div>
