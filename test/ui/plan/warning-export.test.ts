@@ -30,7 +30,7 @@ describe('学位预警 DOCX and XLSX', () => {
   const plan = runPlan(data, { id: 'base', name: '基准方案', projects: data.plan_projects }, defaultAnalysisParams('2026-06-30'), defaultPlanSettings());
   // a tighter threshold than the default so every level occurs in the sample
   const table = classifyPlaceWarnings(plan, { utilisationYellowPct: 80, leadYears: 2 });
-  const doc: WarningDoc = { lang: 'zh', table, district: districtName('昆都仑区（示例数据）'), scenario: '基准方案', dataYear: plan.dataYear, baseYear: 2025, openingLagYears: 1, date: '2026-12-05', generated: true };
+  const doc: WarningDoc = { lang: 'zh', table, district: districtName('昆都仑区（示例数据）', 'zh'), scenario: '基准方案', dataYear: plan.dataYear, baseYear: 2025, openingLagYears: 1, date: '2026-12-05', generated: true };
 
   it('has all three levels on the sample at 80 %', () => {
     const levels = new Set(table.rows.flatMap((r) => r.cells.map((c) => c.level)));

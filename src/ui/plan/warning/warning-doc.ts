@@ -5,9 +5,8 @@
  */
 import { WARNING_PARAM_SOURCES, type StreetYearWarning, type WarningLevel, type WarningReason, type WarningTable } from '../../../analysis/plan/place-warning';
 import { formatInt } from '../../format';
+import type { Lang } from '../../../i18n';
 import { msg } from '../../messages';
-
-type Lang = 'zh' | 'en';
 
 export interface WarningDoc {
   lang: Lang;
@@ -43,18 +42,18 @@ export function reasonText(lang: Lang, r: WarningReason): string {
   }
 }
 
-export const reasonsText = (lang: Lang, c: StreetYearWarning): string => c.reasons.map((r) => reasonText(lang, r)).join(lang === 'zh' ? '；' : '; ');
+export const reasonsText = (lang: Lang, c: StreetYearWarning): string => c.reasons.map((r) => reasonText(lang, r)).join(msg(lang, 'plan.ui.sep'));
 
 /** The three rules with their sources; unpublished thresholds marked 本系统默认. */
 export function ruleLines(lang: Lang, t: WarningTable): { rule: string; source: string; isDefault: boolean }[] {
   const src = WARNING_PARAM_SOURCES;
-  const def = msg('zh', 'warn.default');
-  const mark = (v: boolean, text: string) => (v || text.includes(def) ? '' : `（${def}）`);
+  // the sources are cited as published (Chinese); an unpublished threshold is marked once
+  const mark = (v: boolean, text: string) => (v || text.includes(msg('zh', 'warn.default')) ? '' : msg(lang, 'plan.ui.note', { note: msg(lang, 'warn.default') }));
   return [
     { rule: msg(lang, 'warn.rule.red'), source: src.red.sourceZh, isDefault: !src.red.verified },
     {
       rule: msg(lang, 'warn.rule.yellow', { pct: t.params.utilisationYellowPct, years: t.params.leadYears }),
-      source: `${src.utilisationYellowPct.sourceZh}${mark(src.utilisationYellowPct.verified, src.utilisationYellowPct.sourceZh)}；${src.leadYears.sourceZh}${mark(src.leadYears.verified, src.leadYears.sourceZh)}`,
+      source: [src.utilisationYellowPct, src.leadYears].map((x) => `${x.sourceZh}${mark(x.verified, x.sourceZh)}`).join(msg(lang, 'plan.ui.sep')),
       isDefault: true,
     },
     { rule: msg(lang, 'warn.rule.green'), source: '', isDefault: false },
@@ -63,7 +62,7 @@ export function ruleLines(lang: Lang, t: WarningTable): { rule: string; source: 
 
 export const yearLabel = (lang: Lang, d: WarningDoc, y: number): string => (y === d.baseYear ? `${y}${msg(lang, 'warn.base')}` : String(y));
 /** 2025 年（基准） / 2026 年 (in sentences) */
-export const yearInText = (lang: Lang, d: WarningDoc, y: number): string => `${y}${lang === 'zh' ? ' 年' : ''}${y === d.baseYear ? msg(lang, 'warn.base') : ''}`;
+export const yearInText = (lang: Lang, d: WarningDoc, y: number): string => msg(lang, 'plan.ui.warn.yearInText', { year: y, base: y === d.baseYear ? msg(lang, 'warn.base') : '' });
 
 export const docTitle = (d: WarningDoc): string =>
   msg(d.lang, 'warn.title', { district: d.district, first: d.table.years[0] ?? '', last: d.table.years[d.table.years.length - 1] ?? '' });
@@ -71,4 +70,4 @@ export const docTitle = (d: WarningDoc): string =>
 export const methodLabel = (d: WarningDoc): string => msg(d.lang, `method.${d.table.method}`);
 
 /** File name stem: 昆都仑区学位预警_2026-12-05 */
-export const fileStem = (d: WarningDoc): string => `${d.district.replace(/[\\/:*?"<>|]/g, '')}学位预警_${d.date}`;
+export const fileStem = (d: WarningDoc): string => msg(d.lang, 'plan.ui.warn.fileStem', { district: d.district.replace(/[\\/:*?"<>|]/g, ''), date: d.date });
