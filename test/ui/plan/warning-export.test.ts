@@ -8,7 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultAnalysisParams } from '../../../src/analysis/params';
-import { classifyPlaceWarnings } from '../../../src/analysis/plan/place-warning';
+import { WARNING_PARAM_SOURCES, classifyPlaceWarnings } from '../../../src/analysis/plan/place-warning';
 import { defaultPlanSettings } from '../../../src/analysis/plan/plan-defaults';
 import { runPlan } from '../../../src/analysis/plan/run-plan';
 import { loadDataFolder } from '../../../src/data/load-folder-node';
@@ -93,5 +93,24 @@ describe('学位预警 DOCX and XLSX', () => {
     }
     const matrix = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['预警等级'], { header: 1 });
     expect(matrix[0]).toEqual(['街道（镇）', '2025（基准）', '2026', '2027', '2028', '2029', '2030']);
+  });
+
+  it('English: the notice and the workbook hold no Chinese but the data (街道 names, cited sources)', async () => {
+    const en: WarningDoc = { ...doc, lang: 'en', district: 'Kundulun District', scenario: 'Base' };
+    const CJK = /[\u3400-\u9fff]/;
+    // data stay as they are: street names and the cited (Chinese) sources
+    const data = [...table.rows.map((r) => r.nameZh), ...Object.values(WARNING_PARAM_SOURCES).map((x) => x.sourceZh)].filter(Boolean).sort((a, b) => b.length - a.length);
+    const strip = (t: string) => data.reduce((acc, d) => acc.split(d).join(''), t);
+    const pkg = await readPackage(await warningToDocx(en));
+    const runs = [...pkg.text('word/document.xml').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&'));
+    expect(runs.filter((t) => CJK.test(strip(t)))).toEqual([]);
+    expect(runs).toContain('5 December 2026');
+    expect(runs.join('')).toContain('(1) Red (short)');
+    const wb = XLSX.read(warningToXlsx(en), { type: 'array' });
+    expect(wb.SheetNames.filter((n) => CJK.test(n))).toEqual([]);
+    for (const n of wb.SheetNames) {
+      const cells = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[n], { header: 1 }).flat().map(String);
+      expect(cells.filter((c) => CJK.test(strip(c))), n).toEqual([]);
+    }
   });
 });
