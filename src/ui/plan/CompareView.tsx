@@ -1,14 +1,13 @@
 import { selectCurrentScenario } from '../../state/selectors';
 import { useApp } from '../../state/store';
 import { formatInt } from '../format';
-import { msg } from '../messages';
+import { useT } from '../use-t';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(1)}%`);
 
 /** Two scenarios side by side, year by year: places, coverage, 三率, cost; and the projects that differ. */
 export function CompareView() {
-  const lang = useApp((s) => s.lang);
-  const zh = lang === 'zh';
+  const tr = useT();
   const scenarios = useApp((s) => s.scenarios);
   const a = useApp(selectCurrentScenario);
   const bId = useApp((s) => s.compareScenarioId);
@@ -25,9 +24,9 @@ export function CompareView() {
   return (
     <div className="table-wrap" data-testid="compare-view">
       <div className="table-tools">
-        <strong>{a?.name}</strong> {zh ? '对比' : 'vs'}
+        <strong>{a?.name}</strong> {tr('plan.ui.compare.vs')}
         <select value={bId ?? ''} onChange={(e) => setB(e.target.value || null)} data-testid="compare-select">
-          <option value="">{zh ? '选择方案…' : 'Choose…'}</option>
+          <option value="">{tr('plan.ui.compare.choose')}</option>
           {scenarios
             .filter((x) => x.id !== a?.id)
             .map((x) => (
@@ -37,23 +36,23 @@ export function CompareView() {
             ))}
         </select>
         <button type="button" className={split ? 'primary active' : 'primary'} disabled={!b} onClick={() => setSplit(!split)} data-testid="compare-split">
-          {msg(lang, split ? 'compare.splitOff' : 'compare.split')}
+          {tr(split ? 'compare.splitOff' : 'compare.split')}
         </button>
-        {split && b ? <span className="hint">{msg(lang, 'compare.splitHint')}</span> : null}
+        {split && b ? <span className="hint">{tr('compare.splitHint')}</span> : null}
       </div>
       {ra && rb ? (
         <>
           <table className="ledger compact" data-testid="compare-table">
             <thead>
               <tr>
-                <th>{zh ? '年份' : 'Year'}</th>
-                <th>{zh ? '学位' : 'Places'} A / B</th>
-                <th>{zh ? '缺口' : 'Gap'} A / B</th>
-                <th>{zh ? '覆盖率' : 'Covered'} A / B</th>
-                <th>{zh ? '毛入园率' : 'Gross'} A / B</th>
-                <th>{zh ? '普惠覆盖率' : 'Inclusive'} A / B</th>
-                <th>{zh ? '公办占比' : 'Public'} A / B</th>
-                <th>{zh ? '投资(万元)' : 'Spend'} A / B</th>
+                <th>{tr('plan.ui.col.year')}</th>
+                <th>{tr('places')} A / B</th>
+                <th>{tr('plan.ui.street.gap')} A / B</th>
+                <th>{tr('plan.ui.street.covered')} A / B</th>
+                <th>{tr('plan.ui.compare.gross')} A / B</th>
+                <th>{tr('plan.ui.compare.inclusive')} A / B</th>
+                <th>{tr('plan.ui.compare.public')} A / B</th>
+                <th>{tr('plan.ui.compare.spend')} A / B</th>
               </tr>
             </thead>
             <tbody>
@@ -86,19 +85,19 @@ export function CompareView() {
             </tbody>
           </table>
           <h4>
-            {zh ? '不同的项目（地图上橙色圈 = 仅 A 有，紫色圈 = 仅 B 有）' : 'Projects that differ (map: orange ring = only in A, purple = only in B)'}
+            {tr('plan.ui.compare.diff')}
           </h4>
           <ul className="diff-list" data-testid="compare-diff">
             {onlyIn(a, b).map((p) => (
-              <li key={`a${p.id}`}>A：{p.id} {p.name}（{p.start_year}–{p.finish_year}，{formatInt(p.places_after)}）</li>
+              <li key={`a${p.id}`}>{tr('plan.ui.compare.diffItem', { side: 'A', id: p.id, name: p.name, start: p.start_year, finish: p.finish_year, places: formatInt(p.places_after) })}</li>
             ))}
             {onlyIn(b, a).map((p) => (
-              <li key={`b${p.id}`}>B：{p.id} {p.name}（{p.start_year}–{p.finish_year}，{formatInt(p.places_after)}）</li>
+              <li key={`b${p.id}`}>{tr('plan.ui.compare.diffItem', { side: 'B', id: p.id, name: p.name, start: p.start_year, finish: p.finish_year, places: formatInt(p.places_after) })}</li>
             ))}
           </ul>
         </>
       ) : (
-        <p className="hint">{b ? (zh ? '计算中…' : 'Computing…') : zh ? '选择另一个方案进行对比（可先“复制”当前方案再修改）' : 'Choose another scenario'}</p>
+        <p className="hint">{tr(b ? 'plan.ui.compare.computing' : 'plan.ui.compare.hint')}</p>
       )}
     </div>
   );

@@ -2,11 +2,12 @@ import { BasisSelect } from '../BasisSelect';
 import { useEffect, useState } from 'react';
 import { BIRTHS_ASSUMED_FROM, PLAN_PARAM_SOURCES } from '../../analysis/plan/plan-defaults';
 import type { DemandSettings } from '../../analysis/plan/plan-types';
+import { m, type Message } from '../../i18n';
 import { useApp } from '../../state/store';
-import { useRender } from '../use-t';
+import { useRender, useT } from '../use-t';
 
 /** Parse "街道代码,年份,人数" lines into per-街道 births; errors name the line. */
-export function parseStreetBirths(text: string): { value: Record<string, Record<number, number>> | null } | { error: string } {
+export function parseStreetBirths(text: string): { value: Record<string, Record<number, number>> | null } | { error: Message } {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   if (lines.length === 0) return { value: null };
   const out: Record<string, Record<number, number>> = {};
@@ -15,7 +16,7 @@ export function parseStreetBirths(text: string): { value: Record<string, Record<
     const year = Number(y);
     const births = Number(n);
     if (!code || !Number.isInteger(year) || year < 1990 || year > 2100 || !Number.isFinite(births) || births < 0) {
-      return { error: `第 ${k + 1} 行“${line}”应为：街道代码,年份,出生人数` };
+      return { error: m('plan.ui.demand.badLine', { line: k + 1, text: line }) };
     }
     (out[code] ??= {})[year] = births;
   }
@@ -23,21 +24,24 @@ export function parseStreetBirths(text: string): { value: Record<string, Record<
 }
 
 function Src({ k }: { k: string }) {
+  const tr = useT();
   const s = PLAN_PARAM_SOURCES[k];
   const r = useRender();
   if (!s) return null;
   const text = r(s.source);
+  // an unverified source is marked once
+  const marked = s.verified || text.includes(tr('plan.ui.unverified'));
   return (
     <small className={s.verified ? 'src' : 'src unverified'} title={text}>
       {text}
-      {s.verified || text.includes('未核实') || text.includes('unverified') ? '' : '（未核实）'}
+      {marked ? '' : tr('plan.ui.note', { note: tr('plan.ui.unverified') })}
     </small>
   );
 }
 
 /** Demand settings of the plan: method, births series, survival, migration, child share, 千人指标, 托位. */
 export function DemandDialog({ onClose }: { onClose: () => void }) {
-  const zh = useApp((s) => s.lang) === 'zh';
+  const tr = useT();
   const settings = useApp((s) => s.planSettings);
   const setDemand = useApp((s) => s.setDemandSettings);
   const setPlan = useApp((s) => s.setPlanSettings);
@@ -47,7 +51,7 @@ export function DemandDialog({ onClose }: { onClose: () => void }) {
       .flatMap(([c, ys]) => Object.entries(ys).map(([y, n]) => `${c},${y},${n}`))
       .join('\n'),
   );
-  const [streetError, setStreetError] = useState<string | null>(null);
+  const [streetError, setStreetError] = useState<Message | null>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -63,17 +67,17 @@ export function DemandDialog({ onClose }: { onClose: () => void }) {
     <div className="modal-back" role="dialog" aria-modal="true" data-testid="demand-dialog">
       <div className="modal">
         <header>
-          <h3>{zh ? '学位需求推算参数' : 'Demand projection'}</h3>
+          <h3>{tr('plan.ui.demand.title')}</h3>
           <button type="button" className="link" onClick={onClose}>
-            {zh ? '关闭' : 'Close'}
+            {tr('close')}
           </button>
         </header>
         <div className="field-grid">
           <label>
-            {zh ? '需求方法' : 'Method'}
+            {tr('plan.ui.demand.method')}
             <select value={d.method} onChange={(e) => setDemand({ method: e.target.value as DemandSettings['method'] })} data-testid="demand-method">
-              <option value="births">{zh ? '出生人口推算（t 年 3–5岁 ≈ t−3…t−5 年出生）' : 'From births'}</option>
-              <option value="per_thousand">{zh ? '千人指标（学位/千人）' : 'Places per 1,000 residents'}</option>
+              <option value="births">{tr('plan.ui.demand.methodBirths')}</option>
+              <option value="per_thousand">{tr('plan.ui.demand.methodPerThousand')}</option>
             </select>
             <Src k="childrenFromBirths" />
           </label>
@@ -82,22 +86,22 @@ export function DemandDialog({ onClose }: { onClose: () => void }) {
             <Src k="baseBasis" />
           </div>
           <label>
-            {zh ? '千人指标（个学位/千人）' : 'Places per 1,000'}
+            {tr('plan.ui.demand.placesPerThousand')}
             <input type="number" step="1" value={d.placesPerThousand} onChange={(e) => setNum('placesPerThousand', e.target.value)} />
             <Src k="placesPerThousand" />
           </label>
           <label>
-            {zh ? '出生至 3–5岁存活率' : 'Survival to 3–5'}
+            {tr('plan.ui.demand.survival')}
             <input type="number" step="0.001" min="0" max="1" value={d.survivalRate} onChange={(e) => setNum('survivalRate', e.target.value)} />
             <Src k="survivalRate" />
           </label>
           <label>
-            {zh ? '幼儿净迁移率（每年，%）' : 'Net migration (% a year)'}
+            {tr('plan.ui.demand.migration')}
             <input type="number" step="0.1" value={d.netMigrationPerYear * 100} onChange={(e) => setDemand({ netMigrationPerYear: Number(e.target.value) / 100 })} />
             <Src k="netMigrationPerYear" />
           </label>
           <label>
-            {zh ? '新建小区 3–5岁占比（%，空 = 当年全区预测占比）' : 'Child share in new communities (%, empty = district)'}
+            {tr('plan.ui.demand.childShare')}
             <input
               type="number"
               step="0.1"
@@ -107,43 +111,38 @@ export function DemandDialog({ onClose }: { onClose: () => void }) {
             <Src k="newCommunityChildShare" />
           </label>
           <label>
-            {zh ? '每千人口托位数' : 'Infant-care places per 1,000'}
+            {tr('plan.ui.demand.tuoPerThousand')}
             <input type="number" step="0.1" value={d.tuoPerThousand} onChange={(e) => setNum('tuoPerThousand', e.target.value)} />
             <Src k="tuoPerThousand" />
           </label>
           <label>
-            {zh ? '竣工后第几年起提供学位' : 'Places from finish year +'}
+            {tr('plan.ui.demand.openingLag')}
             <input type="number" step="1" min="0" max="3" value={settings.openingLagYears} onChange={(e) => setPlan({ openingLagYears: Math.max(0, Math.round(Number(e.target.value))) })} />
             <Src k="openingLagYears" />
           </label>
           <label>
-            {zh ? '新建园造价（万元/班）' : 'New build cost (10k yuan per class)'}
+            {tr('plan.ui.demand.buildCost')}
             <input type="number" step="10" min="0" value={settings.newBuildCost10kPerClass} onChange={(e) => setPlan({ newBuildCost10kPerClass: Math.max(0, Number(e.target.value) || 0) })} data-testid="plan-cost-per-class" />
             <Src k="newBuildCost10kPerClass" />
           </label>
         </div>
-        <h4>{zh ? '出生人口' : 'Births'}</h4>
+        <h4>{tr('plan.ui.demand.births')}</h4>
         <p className="hint">
-          {zh
-            ? '默认按全国出生人口的变化比例推算（以人口图层年份的 3–5岁人数为基数）；填写本区出生人口（人）则按绝对数 × 存活率推算。'
-            : 'By default children follow the change of national births (scaled to the population layer); local births (persons) are used as absolute numbers × survival.'}
+          {tr('plan.ui.demand.birthsHint')}
           <Src k="nationalBirths10k" />
         </p>
         <table className="ledger compact" data-testid="births-table">
           <thead>
             <tr>
-              <th>{zh ? '年份' : 'Year'}</th>
-              <th>{zh ? '全国（万人）' : 'National (10k)'}</th>
-              <th>{zh ? '本区（人，可选）' : 'District (persons, optional)'}</th>
+              <th>{tr('plan.ui.demand.year')}</th>
+              <th>{tr('plan.ui.demand.national')}</th>
+              <th>{tr('plan.ui.demand.district')}</th>
             </tr>
           </thead>
           <tbody>
             {years.map((y) => (
               <tr key={y} className={y >= BIRTHS_ASSUMED_FROM ? 'assumed' : ''}>
-                <td>
-                  {y}
-                  {y >= BIRTHS_ASSUMED_FROM ? (zh ? '（假设）' : ' (assumed)') : ''}
-                </td>
+                <td>{y >= BIRTHS_ASSUMED_FROM ? tr('plan.ui.demand.assumed', { year: y }) : y}</td>
                 <td>
                   <input
                     type="number"
@@ -170,7 +169,7 @@ export function DemandDialog({ onClose }: { onClose: () => void }) {
             ))}
           </tbody>
         </table>
-        <h4>{zh ? '各街道出生人口（可选，每行：街道代码,年份,出生人数）' : 'Births per sub-district (optional: code,year,births per line)'}</h4>
+        <h4>{tr('plan.ui.demand.streetBirths')}</h4>
         <textarea rows={4} value={streetText} onChange={(e) => setStreetText(e.target.value)} data-testid="street-births" />
         <div className="menu-row">
           <button
@@ -182,9 +181,9 @@ export function DemandDialog({ onClose }: { onClose: () => void }) {
               setDemand({ streetBirths: r.value });
             }}
           >
-            {zh ? '应用各街道出生人口' : 'Apply'}
+            {tr('plan.ui.demand.apply')}
           </button>
-          {streetError ? <span className="error">{streetError}</span> : null}
+          {streetError ? <span className="error">{tr(streetError.key, streetError.values)}</span> : null}
         </div>
       </div>
     </div>

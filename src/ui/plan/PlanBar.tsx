@@ -1,28 +1,26 @@
 import { useRef, useState } from 'react';
-import { render } from '../../i18n';
 import { planYears } from '../../analysis/plan/run-plan';
 import { downloadBytes, MIME } from '../../data/export/download';
 import { selectCurrentPlan } from '../../state/selectors';
 import { BASE_SCENARIO_ID } from '../../state/plan-slice';
 import { useApp } from '../../state/store';
-import { msg } from '../messages';
+import { useT } from '../use-t';
 import { DemandDialog } from './DemandDialog';
 
 /** Opens the plan (shown in the drawer's tab row, so it never covers a table). */
 export function PlanOpenButton() {
-  const zh = useApp((s) => s.lang) === 'zh';
+  const tr = useT();
   const setOpen = useApp((s) => s.setPlanOpen);
   return (
     <button type="button" className="primary plan-open" onClick={() => setOpen(true)} data-testid="plan-open">
-      {zh ? '打开十五五规划（2025–2030 逐年）' : 'Open the five-year plan (2025–2030)'}
+      {tr('plan.ui.open')}
     </button>
   );
 }
 
 /** Along the bottom when the plan is open: scenario, year slider 2025 … 2030, demand settings, run status. */
 export function PlanBar() {
-  const lang = useApp((s) => s.lang);
-  const zh = lang === 'zh';
+  const tr = useT();
   const open = useApp((s) => s.planOpen);
   const setOpen = useApp((s) => s.setPlanOpen);
   const year = useApp((s) => s.planYear);
@@ -48,46 +46,46 @@ export function PlanBar() {
   const eventsOf = (y: number) => plan?.years.find((s) => s.year === y)?.events.length ?? 0;
   return (
     <div className="planbar" data-testid="planbar">
-      <button type="button" onClick={() => setOpen(false)} title={zh ? '回到现状分析' : 'Back to the present'}>
-        {zh ? '× 现状' : '× Present'}
+      <button type="button" onClick={() => setOpen(false)} title={tr('plan.ui.backTitle')}>
+        {tr('plan.ui.back')}
       </button>
       <label className="scenario">
-        {zh ? '方案' : 'Scenario'}
+        {tr('plan.ui.scenario')}
         <select value={currentId} onChange={(e) => select(e.target.value)} data-testid="scenario-select">
           {scenarios.map((x) => (
             <option key={x.id} value={x.id}>
-              {x.name}（{x.projects.length}）
+              {tr('plan.ui.scenarioOption', { name: x.name, count: x.projects.length })}
             </option>
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => duplicate(currentId)} data-testid="scenario-duplicate">{zh ? '复制' : 'Duplicate'}</button>
+      <button type="button" onClick={() => duplicate(currentId)} data-testid="scenario-duplicate">{tr('plan.ui.duplicate')}</button>
       <button
         type="button"
         onClick={() => {
-          const name = window.prompt(zh ? '方案名称' : 'Scenario name', cur?.name ?? '');
+          const name = window.prompt(tr('plan.ui.renamePrompt'), cur?.name ?? '');
           if (name) rename(currentId, name);
         }}
       >
-        {zh ? '重命名' : 'Rename'}
+        {tr('plan.ui.rename')}
       </button>
       <button
         type="button"
         disabled={currentId === BASE_SCENARIO_ID}
         onClick={() => {
-          if (window.confirm(zh ? `删除方案“${cur?.name}”？（可撤销）` : `Delete scenario “${cur?.name}”? (undoable)`)) remove(currentId);
+          if (window.confirm(tr('plan.ui.deleteConfirm', { name: cur?.name ?? '' }))) remove(currentId);
         }}
       >
-        {zh ? '删除' : 'Delete'}
+        {tr('plan.ui.delete')}
       </button>
       <button
         type="button"
         onClick={() => downloadBytes(`${cur?.name ?? 'scenario'}.xwgh-scenario.json`, exportText(currentId), MIME.json)}
         data-testid="scenario-export"
       >
-        {zh ? '导出方案' : 'Export'}
+        {tr('plan.ui.exportScenario')}
       </button>
-      <button type="button" onClick={() => fileRef.current?.click()}>{zh ? '导入方案' : 'Import'}</button>
+      <button type="button" onClick={() => fileRef.current?.click()}>{tr('plan.ui.importScenario')}</button>
       <input
         ref={fileRef}
         type="file"
@@ -100,7 +98,7 @@ export function PlanBar() {
           if (f) importText(await f.text(), f.name);
         }}
       />
-      <div className="year-slider" role="group" aria-label={zh ? '规划年份' : 'Plan year'}>
+      <div className="year-slider" role="group" aria-label={tr('plan.ui.yearSlider')}>
         <input
           type="range"
           min={settings.baseYear}
@@ -114,18 +112,17 @@ export function PlanBar() {
         <div className="year-ticks">
           {years.map((y) => (
             <button key={y} type="button" className={y === year ? 'active' : ''} onClick={() => setYear(y)} data-testid={`year-${y}`}>
-              {y}
-              {y === settings.baseYear ? (zh ? '基准' : ' base') : ''}
+              {y === settings.baseYear ? tr('plan.ui.baseYearTick', { year: y }) : y}
               {eventsOf(y) > 0 ? <small> ·{eventsOf(y)}</small> : null}
             </button>
           ))}
         </div>
       </div>
       <button type="button" onClick={() => setDemandOpen(true)} data-testid="demand-settings">
-        {zh ? '需求参数…' : 'Demand…'}（{msg(lang, `method.${settings.demand.method}`)}）
+        {tr('plan.ui.demandButton', { method: tr(`method.${settings.demand.method}`) })}
       </button>
       <span className="plan-status" data-testid="plan-status" data-state={state}>
-        {state === 'running' ? `${zh ? '计算中' : 'Computing'} ${Math.round(progress * 100)}%` : state === 'error' ? `${zh ? '计算失败' : 'Failed'}：${error ? render(zh ? 'zh' : 'en', error) : ''}` : ''}
+        {state === 'running' ? tr('plan.ui.computingPct', { pct: Math.round(progress * 100) }) : state === 'error' ? tr('plan.ui.failed', { error: error ?? '' }) : ''}
       </span>
       {demandOpen ? <DemandDialog onClose={() => setDemandOpen(false)} /> : null}
     </div>

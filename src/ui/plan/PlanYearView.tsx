@@ -3,21 +3,30 @@ import { exportTableCsv } from '../../data/export/csv';
 import { downloadBytes, MIME } from '../../data/export/download';
 import { usePlanView } from './use-plan-view';
 import { formatInt, formatPct } from '../format';
-import { describeBasis, msg, msgOf } from '../messages';
+import { describeBasis, msgOf } from '../messages';
+import { useT } from '../use-t';
 import { planYearTable, toTsv } from './plan-table-rows';
 
 const PlanChart = lazy(() => import('./PlanChart'));
 
 /** 逐年供需: the chart 2025–2030, the year table (copyable, exportable), and the 街道 rows of the shown year. */
 export function PlanYearView() {
-  const { lang, zh, plan, scenario, year, stale } = usePlanView();
+  const { lang, plan, scenario, year, stale } = usePlanView();
+  const tr = useT();
   const [copied, setCopied] = useState(false);
-  if (!plan) return <p className="hint">{zh ? '正在计算规划年份…' : 'Computing the plan years…'}</p>;
+  if (!plan) return <p className="hint">{tr('plan.ui.years.computing')}</p>;
   const { headers, rows } = planYearTable(plan, lang);
   const cur = plan.years.find((y) => y.year === year);
-  const methodNote = zh
-    ? `${describeBasis(lang, plan, plan.settings.baseYear)} → ${plan.settings.endYear} 年（预测）。需求采用：${msg(lang, `method.${plan.settings.demand.method}`)}；两种方法并列显示。基准年 3–5岁幼儿：按出生推算 ${formatInt(plan.baseChildrenBirths)} 人、${plan.dataYear} 年普查口径 ${formatInt(plan.censusChildren)} 人（采用${plan.demandBasis === 'census' ? '普查口径' : '出生推算'}）。基准年在园为实际数，基准毛入园率 ${formatPct(plan.baseGrossRate)}；规划年在园 = min(学位, 3–5岁幼儿 × 基准毛入园率)，按各园基准年满园程度分配。`
-    : `Demand used: ${msg(lang, `method.${plan.settings.demand.method}`)}; both methods shown. ${describeBasis(lang, plan, plan.settings.baseYear)}; base gross enrolment ${formatPct(plan.baseGrossRate)}.`;
+  const methodNote = tr('plan.ui.years.note', {
+    basis: describeBasis(lang, plan, plan.settings.baseYear),
+    end: plan.settings.endYear,
+    method: tr(`method.${plan.settings.demand.method}`),
+    births: formatInt(plan.baseChildrenBirths),
+    dataYear: plan.dataYear,
+    census: formatInt(plan.censusChildren),
+    used: tr(plan.demandBasis === 'census' ? 'plan.ui.years.usedCensus' : 'plan.ui.years.usedBirths'),
+    gross: formatPct(plan.baseGrossRate),
+  });
   return (
     <div className={stale ? 'plan-years stale' : 'plan-years'} data-testid="plan-years">
       <div className="plan-chart-wrap">
@@ -40,10 +49,10 @@ export function PlanYearView() {
               }
             }}
           >
-            {copied ? (zh ? '已复制' : 'Copied') : zh ? '复制表格' : 'Copy table'}
+            {tr(copied ? 'plan.ui.years.copied' : 'plan.ui.years.copy')}
           </button>
-          <button type="button" onClick={() => downloadBytes(`${scenario?.name ?? '方案'}-逐年供需.csv`, exportTableCsv(headers, rows), MIME.csv)}>
-            {zh ? '导出 CSV' : 'Export CSV'}
+          <button type="button" onClick={() => downloadBytes(tr('plan.ui.years.csvName', { name: scenario?.name ?? tr('plan.ui.scenario') }), exportTableCsv(headers, rows), MIME.csv)}>
+            {tr('plan.ui.years.csv')}
           </button>
           <span className="hint">{methodNote}</span>
         </div>
@@ -70,18 +79,18 @@ export function PlanYearView() {
         {cur ? (
           <>
             <h4>
-              {year} {zh ? '年各街道' : 'by sub-district'}
+              {tr('plan.ui.years.byStreet', { year })}
             </h4>
             <table className="ledger compact" data-testid="plan-street-table">
               <thead>
                 <tr>
-                  <th>{zh ? '街道' : 'Sub-district'}</th>
-                  <th>{zh ? '学位' : 'Places'}</th>
-                  <th>{zh ? '3–5岁幼儿（出生推算）' : 'Children (births)'}</th>
-                  <th>{zh ? '千人指标需求' : 'Per 1,000'}</th>
-                  <th>{zh ? '缺口' : 'Gap'}</th>
-                  <th>{zh ? '覆盖率' : 'Covered'}</th>
-                  <th>{zh ? '托位 / 需求' : 'Infant care / need'}</th>
+                  <th>{tr('plan.ui.street.name')}</th>
+                  <th>{tr('places')}</th>
+                  <th>{tr('plan.ui.street.childrenBirths')}</th>
+                  <th>{tr('plan.ui.street.perThousand')}</th>
+                  <th>{tr('plan.ui.street.gap')}</th>
+                  <th>{tr('plan.ui.street.covered')}</th>
+                  <th>{tr('plan.ui.street.tuo')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -5,6 +5,7 @@ import { KG_TYPES, PLAN_KINDS, PLAN_STATUSES, enumLabel, fieldLabel, type PlanPr
 import { selectCurrentScenario } from '../../state/selectors';
 import { useApp } from '../../state/store';
 import { msgOf } from '../messages';
+import { useT } from '../use-t';
 
 
 type NumKey = 'start_year' | 'finish_year' | 'classes_after' | 'places_after' | 'tuo_ban_places_after' | 'land_area_m2' | 'building_area_m2' | 'cost_10k_yuan';
@@ -22,7 +23,7 @@ const NUM_COLS: [NumKey, number][] = [
 /** The plan projects of the current scenario, edited in place (every edit undoable); scale checks warn, never block. */
 export function ProjectTable() {
   const lang = useApp((s) => s.lang);
-  const zh = lang === 'zh';
+  const tr = useT();
   const scenario = useApp(selectCurrentScenario);
   const update = useApp((s) => s.updateProject);
   const remove = useApp((s) => s.deleteProject);
@@ -45,16 +46,13 @@ export function ProjectTable() {
     <div className="table-wrap project-table" data-testid="project-table">
       <div className="table-tools">
         <button type="button" className={adding ? 'primary active' : 'primary'} onClick={() => setAdding(!adding)} data-testid="add-on-map">
-          {adding ? (zh ? '在地图上点击新建位置…（再点此取消）' : 'Click the map… (click to cancel)') : zh ? '＋ 在地图上新建幼儿园' : '+ New build on the map'}
+          {tr(adding ? 'plan.ui.projects.adding' : 'plan.ui.projects.add')}
         </button>
         <button type="button" disabled={!lastUndo} onClick={undo} data-testid="plan-undo">
-          {zh ? '撤销' : 'Undo'}
-          {lastUndo ? `：${lastUndo.label}` : ''}
+          {lastUndo ? tr('plan.ui.projects.undoWhat', { what: lastUndo.label }) : tr('plan.ui.projects.undo')}
         </button>
         <span className="hint">
-          {zh
-            ? `${projects.length} 个项目；建设项目竣工后第 ${lag} 年起提供学位，翻建期间停用，关停自开工年起`
-            : `${projects.length} projects; places from finish + ${lag}; rebuilds offline during works`}
+          {tr('plan.ui.projects.hint', { count: projects.length, lag })}
         </span>
       </div>
       <table className="ledger editable">
@@ -70,8 +68,8 @@ export function ProjectTable() {
             <th>{label('type_after')}</th>
             <th>{label('responsible_unit')}</th>
             <th>{label('status')}</th>
-            <th>{zh ? '提供学位年份' : 'Supplies from'}</th>
-            <th>{zh ? '规模检查' : 'Checks'}</th>
+            <th>{tr('plan.ui.projects.suppliesFrom')}</th>
+            <th>{tr('plan.ui.projects.checks')}</th>
             <th />
           </tr>
         </thead>
@@ -136,14 +134,14 @@ export function ProjectTable() {
                 </td>
                 <td className="num">{effectiveYear(p, lag)}</td>
                 <td className={warn.length ? 'warn-cell' : 'ok-cell'} title={warn.map((m) => msgOf(lang, m)).join('\n')}>
-                  {warn.length ? `⚠ ${warn.map((m) => msgOf(lang, m)).join('；')}` : '✓'}
+                  {warn.length ? `⚠ ${warn.map((m) => msgOf(lang, m)).join(tr('plan.ui.sep'))}` : '✓'}
                 </td>
                 <td className="actions">
                   <button type="button" className="link" onClick={(e) => (e.stopPropagation(), duplicate(p.id))}>
-                    {zh ? '复制' : 'Copy'}
+                    {tr('plan.ui.projects.copy')}
                   </button>
                   <button type="button" className="link danger" onClick={(e) => (e.stopPropagation(), remove(p.id))} data-testid={`project-${p.id}-delete`}>
-                    {zh ? '删除' : 'Delete'}
+                    {tr('plan.ui.delete')}
                   </button>
                 </td>
               </tr>

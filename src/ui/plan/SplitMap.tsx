@@ -127,10 +127,10 @@ export function SplitMap() {
     <div className="split-map" data-testid="split-map">
       <div ref={container} className="map" />
       <div className="split-tag left" data-testid="split-tag-a">
-        A：{a?.name}（{msg(lang, 'compare.yearOf', { year })}）
+        {msg(lang, 'plan.ui.split.tag', { side: 'A', name: a?.name ?? '', year })}
       </div>
       <div className="split-tag right" data-testid="split-tag-b">
-        B：{b?.name}（{msg(lang, 'compare.yearOf', { year })}）
+        {msg(lang, 'plan.ui.split.tag', { side: 'B', name: b?.name ?? '', year })}
       </div>
     </div>
   );

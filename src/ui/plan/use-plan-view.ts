@@ -8,5 +8,5 @@ export function usePlanView() {
   const scenario = useApp(selectCurrentScenario);
   const year = useApp((s) => s.planYear);
   const stale = useApp((s) => Boolean(s.planStale[s.currentScenarioId]));
-  return { lang, zh: lang === 'zh', plan, scenario, year, stale };
+  return { lang, plan, scenario, year, stale };
 }

@@ -5,13 +5,14 @@ import { screenContentOf } from './content-input';
 import { PresentEditor } from './PresentEditor';
 import { ScreenChart } from './ScreenChart';
 import { LegendSwatches } from '../LegendSwatches';
+import { useT } from '../use-t';
 
 type Busy = { what: string; done: number; total: number } | null;
 
 /** 汇报模式: one screen at a time over the full-screen map, large type, cards and a chart; ← → Esc. */
 export default function PresentPlayer() {
   const lang = useApp((s) => s.lang);
-  const zh = lang === 'zh';
+  const tr = useT();
   const screens = useApp((s) => s.screens);
   const visible = useApp((s) => s.visible);
   const index = useApp((s) => s.presentIndex);
@@ -57,7 +58,7 @@ export default function PresentPlayer() {
       const m = await import('./export/export-story');
       await f(m);
     } catch (e) {
-      setError(`${what}失败：${(e as Error).message}`);
+      setError(tr('present.ui.failed', { what, error: (e as Error).message }));
     } finally {
       setBusy(null);
     }
@@ -68,14 +69,14 @@ export default function PresentPlayer() {
     return (
       <div className="present" data-testid="present">
         <header className="present-head">
-          <h1 data-testid="present-title">{zh ? '没有要显示的页面' : 'No screen to show'}</h1>
+          <h1 data-testid="present-title">{tr('present.ui.none')}</h1>
         </header>
         <aside className="present-side">
-          <p className="hint" data-testid="present-empty">{zh ? '所有页面都已隐藏。请在“编辑页面”中取消隐藏或添加页面。' : 'Every screen is hidden. Unhide or add one under “Edit screens”.'}</p>
+          <p className="hint" data-testid="present-empty">{tr('present.ui.allHidden')}</p>
         </aside>
         <footer className="present-bar">
-          <button type="button" onClick={() => appStore.getState().setPresentEditorOpen(true)} data-testid="present-edit">{zh ? '编辑页面' : 'Edit screens'}</button>
-          <button type="button" onClick={() => appStore.getState().closePresent()} data-testid="present-close">{zh ? '退出（Esc）' : 'Exit (Esc)'}</button>
+          <button type="button" onClick={() => appStore.getState().setPresentEditorOpen(true)} data-testid="present-edit">{tr('present.ui.edit')}</button>
+          <button type="button" onClick={() => appStore.getState().closePresent()} data-testid="present-close">{tr('present.ui.exit')}</button>
         </footer>
         {editor ? <PresentEditor /> : null}
       </div>
@@ -98,7 +99,7 @@ export default function PresentPlayer() {
               {c.sub ? <span className="sub">{c.sub}</span> : null}
             </div>
           ))}
-          {!content ? <p className="hint">{zh ? '正在计算…' : 'Computing…'}</p> : null}
+          {!content ? <p className="hint">{tr('present.ui.computing')}</p> : null}
         </div>
         {content ? (
           <>
@@ -109,13 +110,13 @@ export default function PresentPlayer() {
         ) : null}
       </aside>
       <footer className="present-bar">
-        <button type="button" onClick={() => appStore.getState().stepPresent(-1)} disabled={index === 0 || !!busy} aria-label={zh ? '上一页' : 'Previous'}>◀</button>
-        <button type="button" onClick={() => appStore.getState().stepPresent(1)} disabled={index >= shown.length - 1 || !!busy} aria-label={zh ? '下一页' : 'Next'}>▶</button>
-        <button type="button" onClick={() => appStore.getState().setPresentEditorOpen(true)} disabled={!!busy} data-testid="present-edit">{zh ? '编辑页面' : 'Edit screens'}</button>
-        <button type="button" disabled={!!busy} data-testid="present-pptx" onClick={() => void run(zh ? '导出 PPTX' : 'PPTX export', (m) => m.exportPptx(appStore, progress(zh ? '导出 PPTX' : 'PPTX')))}>{zh ? '导出 PPTX' : 'PPTX'}</button>
-        <button type="button" disabled={!!busy} data-testid="present-pdf" onClick={() => void run(zh ? '导出 PDF' : 'PDF export', (m) => m.exportPdf(appStore, progress(zh ? '导出 PDF' : 'PDF')))}>{zh ? '导出 PDF' : 'PDF'}</button>
-        <button type="button" disabled={!!busy} data-testid="present-png" onClick={() => void run(zh ? '导出图片' : 'PNG export', (m) => m.exportScreenPng(appStore))}>{zh ? '本页地图 PNG' : 'Map PNG'}</button>
-        <button type="button" onClick={() => appStore.getState().closePresent()} disabled={!!busy} data-testid="present-close">{zh ? '退出（Esc）' : 'Exit (Esc)'}</button>
+        <button type="button" onClick={() => appStore.getState().stepPresent(-1)} disabled={index === 0 || !!busy} aria-label={tr('present.ui.prev')}>◀</button>
+        <button type="button" onClick={() => appStore.getState().stepPresent(1)} disabled={index >= shown.length - 1 || !!busy} aria-label={tr('present.ui.next')}>▶</button>
+        <button type="button" onClick={() => appStore.getState().setPresentEditorOpen(true)} disabled={!!busy} data-testid="present-edit">{tr('present.ui.edit')}</button>
+        <button type="button" disabled={!!busy} data-testid="present-pptx" onClick={() => void run(tr('present.ui.what.pptx'), (m) => m.exportPptx(appStore, progress(tr('present.ui.what.pptx'))))}>{tr('present.ui.pptx')}</button>
+        <button type="button" disabled={!!busy} data-testid="present-pdf" onClick={() => void run(tr('present.ui.what.pdf'), (m) => m.exportPdf(appStore, progress(tr('present.ui.what.pdf'))))}>{tr('present.ui.pdf')}</button>
+        <button type="button" disabled={!!busy} data-testid="present-png" onClick={() => void run(tr('present.ui.what.png'), (m) => m.exportScreenPng(appStore))}>{tr('present.ui.png')}</button>
+        <button type="button" onClick={() => appStore.getState().closePresent()} disabled={!!busy} data-testid="present-close">{tr('present.ui.exit')}</button>
         {busy ? <span className="present-busy" data-testid="present-busy">{busy.what}… {busy.done}/{busy.total}</span> : null}
         {error ? <span className="error" role="alert">{error}</span> : null}
       </footer>

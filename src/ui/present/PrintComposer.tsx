@@ -20,8 +20,8 @@ export function PrintComposer({ onClose }: { onClose: () => void }) {
     paper: 'A4',
     orientation: 'landscape',
     title: planOpen
-      ? msg(lang, 'print.defaultTitlePlan', { district: districtName(meta?.name), year, scenario: scenario?.name ?? '' })
-      : msg(lang, 'print.defaultTitle', { district: districtName(meta?.name) }),
+      ? msg(lang, 'print.defaultTitlePlan', { district: districtName(meta?.name, lang), year, scenario: scenario?.name ?? '' })
+      : msg(lang, 'print.defaultTitle', { district: districtName(meta?.name, lang) }),
     subtitle: screenSubtitle(appStore),
     legend: true,
     scaleBar: true,

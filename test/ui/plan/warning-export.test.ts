@@ -30,7 +30,7 @@ describe('学位预警 DOCX and XLSX', () => {
   const plan = runPlan(data, { id: 'base', name: '基准方案', projects: data.plan_projects }, defaultAnalysisParams('2026-06-30'), defaultPlanSettings());
   // a tighter threshold than the default so every level occurs in the sample
   const table = classifyPlaceWarnings(plan, { utilisationYellowPct: 80, leadYears: 2 });
-  const doc: WarningDoc = { lang: 'zh', table, district: districtName('昆都仑区（示例数据）'), scenario: '基准方案', dataYear: plan.dataYear, baseYear: 2025, openingLagYears: 1, date: '2026-12-05', generated: true };
+  const doc: WarningDoc = { lang: 'zh', table, district: districtName('昆都仑区（示例数据）', 'zh'), scenario: '基准方案', dataYear: plan.dataYear, baseYear: 2025, openingLagYears: 1, date: '2026-12-05', generated: true };
 
   it('has all three levels on the sample at 80 %', () => {
     const levels = new Set(table.rows.flatMap((r) => r.cells.map((c) => c.level)));
@@ -93,5 +93,24 @@ describe('学位预警 DOCX and XLSX', () => {
     }
     const matrix = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['预警等级'], { header: 1 });
     expect(matrix[0]).toEqual(['街道（镇）', '2025（基准）', '2026', '2027', '2028', '2029', '2030']);
+  });
+
+  it('English: the notice and the workbook hold no Chinese but the data (街道 names, cited sources)', async () => {
+    const en: WarningDoc = { ...doc, lang: 'en', district: 'Kundulun District', scenario: 'Base' };
+    const CJK = /[\u3400-\u9fff]/;
+    // data stay as they are: street names; cited documents keep their Chinese titles in 《》
+    const data = table.rows.map((r) => r.nameZh).filter(Boolean).sort((a, b) => b.length - a.length);
+    const strip = (t: string) => data.reduce((acc, d) => acc.split(d).join(''), t).replace(/《[^》]*》/g, '');
+    const pkg = await readPackage(await warningToDocx(en));
+    const runs = [...pkg.text('word/document.xml').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&'));
+    expect(runs.filter((t) => CJK.test(strip(t)))).toEqual([]);
+    expect(runs).toContain('5 December 2026');
+    expect(runs.join('')).toContain('(1) Red (short)');
+    const wb = XLSX.read(warningToXlsx(en), { type: 'array' });
+    expect(wb.SheetNames.filter((n) => CJK.test(n))).toEqual([]);
+    for (const n of wb.SheetNames) {
+      const cells = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[n], { header: 1 }).flat().map(String);
+      expect(cells.filter((c) => CJK.test(strip(c))), n).toEqual([]);
+    }
   });
 });

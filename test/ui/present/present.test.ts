@@ -43,6 +43,20 @@ describe('screen content', () => {
     expect(p.cards.find((x) => x.key === 'spend')?.value).toBe('2.44亿元');
     expect(p.cards.find((x) => x.key === 'spend')?.sub).toBe('24,430万元');
   });
+  it('English: cards, chart titles and series, summaries and basis hold no Chinese (names aside)', () => {
+    const settings = defaultPlanSettings();
+    const scenario = { id: 'base', name: 'Base', projects: [] };
+    const { result, plan } = runPresent(input, scenario, { ...defaultAnalysisParams('2026-12-01'), radiusM: 300 }, settings);
+    const full = runPlan(input, scenario, { ...defaultAnalysisParams('2026-12-01'), radiusM: 300 }, settings);
+    const names = result.streets.map((x) => x.nameZh).filter(Boolean);
+    for (const kind of ['status', 'problems', 'plan', 'target'] as const) {
+      const c = buildScreenContent({ kind, lang: 'en', result, presentPlan: plan, plan: full, scenario, kindergartens: input.kindergartens, year: 2030 })!;
+      const text = names.reduce((t, n) => t.split(n).join(''), JSON.stringify(c));
+      expect(text.match(/[\u3400-\u9fff]+/g), kind).toBeNull();
+    }
+    const s = buildScreenContent({ kind: 'status', lang: 'en', result, presentPlan: plan, plan: null, scenario: null, kindergartens: input.kindergartens, year: null })!;
+    expect(s.summary).toBe('1 kindergartens, 90 places, 100 children 3–5, 60.0% within 300 m.');
+  });
   it('nothing to show without results', () => {
     expect(buildScreenContent({ kind: 'plan', lang: 'zh', result: r, presentPlan: null, plan: null, scenario: null, kindergartens: [], year: 2030 })).toBeNull();
   });

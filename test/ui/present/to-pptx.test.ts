@@ -56,7 +56,7 @@ describe('PPTX with native charts', () => {
   });
 
   it('writes chart parts and embedded workbooks carrying the engine figures, in a valid package', async () => {
-    const bytes = await storyToPptx(rendered, '测试');
+    const bytes = await storyToPptx(rendered, '测试', 'zh');
     const pkg = await readPackage(bytes);
     expect(await checkPackage(pkg)).toEqual([]);
     // the known PowerPoint repair triggers of pptxgenjs 4.0.1 are gone (issues #1443, #1444, PR #1462)
@@ -101,7 +101,7 @@ describe('PPTX with native charts', () => {
   });
 
   it('sizes card text to its box, with exact line spacing', async () => {
-    const bytes = await storyToPptx(rendered, '测试');
+    const bytes = await storyToPptx(rendered, '测试', 'zh');
     const pkg = await readPackage(bytes);
     const slide4 = pkg.text('ppt/slides/slide4.xml');
     expect(slide4).toContain('<a:spcPts');

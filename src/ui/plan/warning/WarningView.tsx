@@ -28,7 +28,7 @@ export function WarningView() {
       const r = kind === 'docx' ? await m.exportWarningDocx(doc) : await m.exportWarningXlsx(doc);
       (window as unknown as { __xwghLastExportMs?: number }).__xwghLastExportMs = r.ms;
     } catch (e) {
-      setError(`${msg(lang, 'warn.failed')}：${e instanceof Error ? e.message : String(e)}`);
+      setError(msg(lang, 'plan.ui.warn.failed', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(null);
     }
@@ -63,7 +63,7 @@ export function WarningView() {
           {ruleLines(lang, t).map((r) => (
             <li key={r.rule}>
               {r.rule}
-              {r.source ? <small className={r.isDefault ? 'src unverified' : 'src'}> — {msg(lang, 'warn.source')}：{r.source}</small> : null}
+              {r.source ? <small className={r.isDefault ? 'src unverified' : 'src'}>{msg(lang, 'plan.ui.warn.source', { source: r.source })}</small> : null}
             </li>
           ))}
         </ul>
@@ -90,7 +90,7 @@ export function WarningView() {
                   style={{ background: `#${LEVEL_FILL[c.level]}`, color: `#${LEVEL_TEXT[c.level]}` }}
                   data-level={c.level}
                   data-year={c.year}
-                  title={`${r.nameZh} ${c.year}：${msg(lang, 'warn.places')} ${formatInt(c.places)}，${msg(lang, 'warn.demand')} ${formatInt(c.demand)}，${msg(lang, 'warn.utilisation')} ${pctText(c.utilisationPct)}；${reasonsText(lang, c)}`}
+                  title={msg(lang, 'plan.ui.warn.cellTitle', { street: r.nameZh, year: c.year, places: formatInt(c.places), demand: formatInt(c.demand), pct: pctText(c.utilisationPct), reasons: reasonsText(lang, c) })}
                   onClick={() => setYear(c.year)}
                 >
                   {levelLabel(lang, c.level)}

@@ -7,6 +7,7 @@
  */
 import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip } from 'docx';
 import type { WarningLevel } from '../../../analysis/plan/place-warning';
+import type { Lang } from '../../../i18n';
 import { formatInt } from '../../format';
 import { msg } from '../../messages';
 import { LEVEL_FILL, LEVEL_TEXT, docTitle, levelLabel, methodLabel, pctText, reasonsText, ruleLines, yearInText, yearLabel, type WarningDoc } from './warning-doc';
@@ -23,11 +24,21 @@ const BODY = 32;
 /** exact line pitch 28.95 pt (225 mm / 22 lines) in twips */
 const LINE = 579;
 
-/** 成文日期 as GB/T 9704-2012 writes it: Arabic numerals, year, month and day in full, no leading zeros (2026年12月5日). */
-export function officialDate(iso: string): string {
+const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
+
+/**
+ * 成文日期 as GB/T 9704-2012 writes it: Arabic numerals, year, month and day in full, no leading
+ * zeros (2026年12月5日 — the zh-CN long date); in English "5 December 2026".
+ */
+export function officialDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+  if (!m) return iso;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(LOCALE[lang], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(day);
 }
+
+/** Item numbers of the notice: （一）（二）… in Chinese, (1) (2) … in English. */
+const item = (lang: Lang, i: number, text: string): string => msg(lang, 'plan.ui.warn.item', { n: msg(lang, 'plan.ui.warn.numerals')[i] ?? i + 1, text });
 
 const font = (eastAsia: string) => ({ ascii: eastAsia, hAnsi: eastAsia, eastAsia, cs: eastAsia });
 
@@ -92,7 +103,7 @@ function levelTable(d: WarningDoc): Table {
 
 /** The paragraphs of the notice (pure; the tests read them back from word/document.xml). */
 function content(d: WarningDoc): (Paragraph | Table)[] {
-  const zh = d.lang === 'zh';
+  const L = d.lang;
   const t = d.table;
   const first = t.years[0];
   const last = t.years[t.years.length - 1];
@@ -107,17 +118,17 @@ function content(d: WarningDoc): (Paragraph | Table)[] {
   out.push(body(msg(d.lang, 'warn.intro', { scenario: d.scenario, method: methodLabel(d), first, last })));
   out.push(heading1(msg(d.lang, 'warn.h.rules')));
   ruleLines(d.lang, t).forEach((r, i) => {
-    out.push(body(`${zh ? `（${'一二三四'[i]}）` : `(${i + 1}) `}${r.rule}${r.source ? `${zh ? '。依据：' : '. Source: '}${r.source}` : ''}${zh ? '。' : '.'}`));
+    out.push(body(item(L, i, r.source ? msg(L, 'plan.ui.warn.ruleWithSource', { rule: r.rule, source: r.source }) : msg(L, 'plan.ui.warn.rule', { rule: r.rule }))));
   });
   out.push(heading1(msg(d.lang, 'warn.h.overview')));
-  for (const c of t.counts) out.push(body(`${msg(d.lang, 'warn.counts', { year: yearInText(d.lang, d, c.year), red: c.red, yellow: c.yellow, green: c.green })}${zh ? '。' : '.'}`));
+  for (const c of t.counts) out.push(body(msg(L, 'plan.ui.warn.sentence', { text: msg(L, 'warn.counts', { year: yearInText(L, d, c.year), red: c.red, yellow: c.yellow, green: c.green }) })));
   out.push(heading1(msg(d.lang, 'warn.h.table')));
   out.push(levelTable(d));
   out.push(heading1(msg(d.lang, 'warn.h.detail')));
   const flagged = t.rows.filter((r) => r.cells.some((c) => c.level !== 'green'));
   if (flagged.length === 0) out.push(body(msg(d.lang, 'warn.none')));
   flagged.forEach((r, i) => {
-    out.push(heading2(zh ? `（${'一二三四五六七八九十'[i] ?? i + 1}）${r.nameZh}` : `(${i + 1}) ${r.nameZh}`));
+    out.push(heading2(item(L, i, r.nameZh)));
     for (const c of r.cells.filter((x) => x.level !== 'green')) {
       out.push(
         body(
@@ -126,7 +137,7 @@ function content(d: WarningDoc): (Paragraph | Table)[] {
             level: levelLabel(d.lang, c.level),
             places: formatInt(c.places),
             demand: formatInt(c.demand),
-            reasons: c.reasons.some((x) => x.key === 'high_use') ? reasonsText(d.lang, c) : `${reasonsText(d.lang, c)}${zh ? `，使用率 ${pctText(c.utilisationPct)}` : `, utilisation ${pctText(c.utilisationPct)}`}`,
+            reasons: c.reasons.some((x) => x.key === 'high_use') ? reasonsText(L, c) : msg(L, 'plan.ui.warn.reasonsWithUse', { reasons: reasonsText(L, c), pct: pctText(c.utilisationPct) }),
           }),
         ),
       );
@@ -135,7 +146,7 @@ function content(d: WarningDoc): (Paragraph | Table)[] {
   out.push(heading1(msg(d.lang, 'warn.h.notes')));
   out.push(body(`1. ${msg(d.lang, 'warn.method', { method: methodLabel(d), scenario: d.scenario, dataYear: d.dataYear })}`));
   out.push(body(`2. ${msg(d.lang, 'warn.note.gap', { lag: d.openingLagYears })}`));
-  out.push(body(`3. ${msg(d.lang, 'warn.note.generated', { date: zh ? officialDate(d.date) : d.date, generated: msg(d.lang, d.generated ? 'warn.note.sample' : 'warn.note.real') })}`));
+  out.push(body(`3. ${msg(d.lang, 'plan.ui.warn.noteGenerated', { date: officialDate(d.date, L), generated: msg(d.lang, d.generated ? 'warn.note.sample' : 'warn.note.real') })}`));
   out.push(body(''));
   // 成文日期: right-aligned, four characters from the right margin
   out.push(
@@ -143,7 +154,7 @@ function content(d: WarningDoc): (Paragraph | Table)[] {
       alignment: AlignmentType.RIGHT,
       spacing: { line: LINE, lineRule: LineRuleType.EXACT },
       indent: { right: 1280 },
-      children: [new TextRun({ text: zh ? officialDate(d.date) : d.date, font: font(FANGSONG), size: BODY })],
+      children: [new TextRun({ text: officialDate(d.date, L), font: font(FANGSONG), size: BODY })],
     }),
   );
   return out;
@@ -153,7 +164,7 @@ function content(d: WarningDoc): (Paragraph | Table)[] {
 export async function warningToDocx(d: WarningDoc): Promise<Uint8Array> {
   const mm = convertMillimetersToTwip;
   const doc = new Document({
-    creator: '学位规划',
+    creator: msg(d.lang, 'appTitle'),
     title: docTitle(d),
     styles: { default: { document: { run: { font: font(FANGSONG), size: BODY } } } },
     sections: [

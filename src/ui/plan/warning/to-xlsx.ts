@@ -17,7 +17,7 @@ export function warningToXlsx(d: WarningDoc): Uint8Array {
       return c ? levelLabel(L, c.level) : '—';
     })]),
   ];
-  const headers = [msg(L, 'warn.street'), msg(L, 'warn.year'), msg(L, 'warn.places'), msg(L, 'warn.demand'), msg(L, 'warn.gap'), `${msg(L, 'warn.utilisation')}（%）`, msg(L, 'warn.level'), msg(L, 'warn.reasons')];
+  const headers = [msg(L, 'warn.street'), msg(L, 'warn.year'), msg(L, 'warn.places'), msg(L, 'warn.demand'), msg(L, 'warn.gap'), msg(L, 'plan.ui.warn.pctHeader', { label: msg(L, 'warn.utilisation') }), msg(L, 'warn.level'), msg(L, 'warn.reasons')];
   const detail: (string | number | null)[][] = [headers];
   for (const r of t.rows) {
     for (const c of r.cells) {

@@ -6,9 +6,8 @@
 import { WARNING_PARAM_SOURCES, type StreetYearWarning, type WarningLevel, type WarningReason, type WarningTable } from '../../../analysis/plan/place-warning';
 import { render, type Message } from '../../../i18n';
 import { formatInt } from '../../format';
+import type { Lang } from '../../../i18n';
 import { msg } from '../../messages';
-
-type Lang = 'zh' | 'en';
 
 export interface WarningDoc {
   lang: Lang;
@@ -44,19 +43,19 @@ export function reasonText(lang: Lang, r: WarningReason): string {
   }
 }
 
-export const reasonsText = (lang: Lang, c: StreetYearWarning): string => c.reasons.map((r) => reasonText(lang, r)).join(lang === 'zh' ? '；' : '; ');
+export const reasonsText = (lang: Lang, c: StreetYearWarning): string => c.reasons.map((r) => reasonText(lang, r)).join(msg(lang, 'plan.ui.sep'));
 
 /** The three rules with their sources; unpublished thresholds marked 本系统默认. */
 export function ruleLines(lang: Lang, t: WarningTable): { rule: string; source: string; isDefault: boolean }[] {
   const src = WARNING_PARAM_SOURCES;
-  const def = msg('zh', 'warn.default');
-  const mark = (v: boolean, text: Message) => (v || render('zh', text).includes(def) ? '' : `（${def}）`);
   const r = (x: Message) => render(lang, x);
+  // an unpublished threshold is marked once
+  const mark = (v: boolean, text: Message) => (v || r(text).includes(msg(lang, 'warn.default')) ? '' : msg(lang, 'plan.ui.note', { note: msg(lang, 'warn.default') }));
   return [
     { rule: msg(lang, 'warn.rule.red'), source: r(src.red.source), isDefault: !src.red.verified },
     {
       rule: msg(lang, 'warn.rule.yellow', { pct: t.params.utilisationYellowPct, years: t.params.leadYears }),
-      source: `${r(src.utilisationYellowPct.source)}${mark(src.utilisationYellowPct.verified, src.utilisationYellowPct.source)}；${r(src.leadYears.source)}${mark(src.leadYears.verified, src.leadYears.source)}`,
+      source: [src.utilisationYellowPct, src.leadYears].map((x) => `${r(x.source)}${mark(x.verified, x.source)}`).join(msg(lang, 'plan.ui.sep')),
       isDefault: true,
     },
     { rule: msg(lang, 'warn.rule.green'), source: '', isDefault: false },
@@ -65,7 +64,7 @@ export function ruleLines(lang: Lang, t: WarningTable): { rule: string; source: 
 
 export const yearLabel = (lang: Lang, d: WarningDoc, y: number): string => (y === d.baseYear ? `${y}${msg(lang, 'warn.base')}` : String(y));
 /** 2025 年（基准） / 2026 年 (in sentences) */
-export const yearInText = (lang: Lang, d: WarningDoc, y: number): string => `${y}${lang === 'zh' ? ' 年' : ''}${y === d.baseYear ? msg(lang, 'warn.base') : ''}`;
+export const yearInText = (lang: Lang, d: WarningDoc, y: number): string => msg(lang, 'plan.ui.warn.yearInText', { year: y, base: y === d.baseYear ? msg(lang, 'warn.base') : '' });
 
 export const docTitle = (d: WarningDoc): string =>
   msg(d.lang, 'warn.title', { district: d.district, first: d.table.years[0] ?? '', last: d.table.years[d.table.years.length - 1] ?? '' });
@@ -73,4 +72,4 @@ export const docTitle = (d: WarningDoc): string =>
 export const methodLabel = (d: WarningDoc): string => msg(d.lang, `method.${d.table.method}`);
 
 /** File name stem: 昆都仑区学位预警_2026-12-05 */
-export const fileStem = (d: WarningDoc): string => `${d.district.replace(/[\\/:*?"<>|]/g, '')}学位预警_${d.date}`;
+export const fileStem = (d: WarningDoc): string => msg(d.lang, 'plan.ui.warn.fileStem', { district: d.district.replace(/[\\/:*?"<>|]/g, ''), date: d.date });

@@ -5,17 +5,19 @@ import { todayIso } from '../../../state/analysis-slice';
 import type { DatasetMeta } from '../../../state/data-slice';
 import { selectCurrentPlan, selectCurrentScenario } from '../../../state/selectors';
 import type { AppState } from '../../../state/store';
+import { msg, type Lang } from '../../../i18n';
 import type { WarningDoc } from './warning-doc';
 
-/** 昆都仑区（示例数据） → 昆都仑区 */
-export const districtName = (name: string | undefined): string => (name ?? '').replace(/（[^）]*）\s*$/, '').replace(/\([^)]*\)\s*$/, '').trim() || '本区';
+/** 昆都仑区（示例数据） → 昆都仑区; no name → 本区 / The district */
+export const districtName = (name: string | undefined, lang: Lang): string =>
+  (name ?? '').replace(/（[^）]*）\s*$/, '').replace(/\([^)]*\)\s*$/, '').trim() || msg(lang, 'plan.ui.warn.thisDistrict');
 
-export function warningDocFrom(plan: PlanResult | null, scenarioName: string, params: WarningParams, lang: 'zh' | 'en', meta: DatasetMeta | null): WarningDoc | null {
+export function warningDocFrom(plan: PlanResult | null, scenarioName: string, params: WarningParams, lang: Lang, meta: DatasetMeta | null): WarningDoc | null {
   if (!plan || plan.years.length === 0) return null;
   return {
     lang,
     table: classifyPlaceWarnings(plan, params),
-    district: districtName(meta?.name),
+    district: districtName(meta?.name, lang),
     scenario: scenarioName,
     dataYear: plan.dataYear,
     baseYear: plan.settings.baseYear,

@@ -6,11 +6,15 @@ import { downloadBytes, MIME } from '../../../data/export/download';
 import { shownScreens } from '../../../state/present-slice';
 import type { AppStore } from '../../../state/store';
 import { todayIso } from '../../../state/analysis-slice';
+import { msg } from '../../../i18n';
 import { renderShownScreen, renderStory, waitForScreen, type RenderOptions } from './render-story';
 import { storyToPdf } from './to-pdf';
 import { storyToPptx } from './to-pptx';
 
-const baseName = (store: AppStore) => `${(store.getState().meta?.name ?? '学位规划').replace(/[\\/:*?"<>|（）()]/g, '')}汇报_${todayIso()}`;
+const baseName = (store: AppStore) => {
+  const s = store.getState();
+  return msg(s.lang, 'present.ui.storyFile', { name: (s.meta?.name ?? msg(s.lang, 'appTitle')).replace(/[\\/:*?"<>|（）()]/g, ''), date: todayIso() });
+};
 
 function dataUrlBytes(url: string): Uint8Array {
   const b = atob(url.slice(url.indexOf(',') + 1));
@@ -23,7 +27,7 @@ function dataUrlBytes(url: string): Uint8Array {
 export async function exportPptx(store: AppStore, opts: RenderOptions = {}): Promise<{ bytes: Uint8Array; ms: number }> {
   const t0 = performance.now();
   const screens = await renderStory(store, { chartImages: 'fallback', ...opts });
-  const bytes = await storyToPptx(screens, baseName(store));
+  const bytes = await storyToPptx(screens, baseName(store), store.getState().lang);
   downloadBytes(`${baseName(store)}.pptx`, bytes, MIME.pptx);
   return { bytes, ms: performance.now() - t0 };
 }
@@ -32,7 +36,7 @@ export async function exportPptx(store: AppStore, opts: RenderOptions = {}): Pro
 export async function exportPdf(store: AppStore, opts: RenderOptions = {}): Promise<{ bytes: Uint8Array; ms: number }> {
   const t0 = performance.now();
   const screens = await renderStory(store, opts);
-  const bytes = await storyToPdf(screens, baseName(store));
+  const bytes = await storyToPdf(screens, baseName(store), store.getState().lang);
   downloadBytes(`${baseName(store)}.pdf`, bytes, MIME.pdf);
   return { bytes, ms: performance.now() - t0 };
 }

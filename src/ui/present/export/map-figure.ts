@@ -10,7 +10,7 @@ import { todayIso } from '../../../state/analysis-slice';
 import type { AppState } from '../../../state/store';
 import type { MapLayerKey } from '../../../state/ui-slice';
 import { formatDateZh } from '../../format';
-import { msg } from '../../../i18n';
+import { m, msg, type Lang } from '../../../i18n';
 
 const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
@@ -19,7 +19,7 @@ export interface FigureText {
   subtitle: string;
   footer: string;
   visible: Record<MapLayerKey, boolean>;
-  lang: 'zh' | 'en';
+  lang: Lang;
 }
 
 export interface LegendItem {
@@ -31,19 +31,18 @@ export interface LegendItem {
 
 /** 制图日期 … · 数据来源 … · 底图 … */
 export function figureFooter(s: AppState): string {
-  const zh = s.lang === 'zh';
-  const date = zh ? formatDateZh(todayIso()) : todayIso();
-  const generated = s.meta?.generated?.length ? (zh ? '（含生成数据，仅供演示）' : ' (partly generated, for demonstration)') : '';
   const basemap = attributionOf(s.basemap, s.lang);
-  return zh
-    ? `制图日期：${date} · 数据来源：${s.meta?.name ?? '用户导入数据'}${generated}${basemap ? ` · 底图：${basemap}` : ''} · 学位规划`
-    : `Made ${date} · Data: ${s.meta?.name ?? 'imported data'}${generated}${basemap ? ` · Basemap: ${basemap}` : ''} · 学位规划`;
+  return msg(s.lang, 'present.ui.footer', {
+    date: formatDateZh(todayIso()),
+    source: s.meta?.name ?? m('present.ui.importedData'),
+    generated: s.meta?.generated?.length ? m('present.ui.footerGenerated') : '',
+    basemap: basemap ? m('present.ui.footerBasemap', { name: basemap }) : '',
+  });
 }
 
-export function legendItems(v: Record<MapLayerKey, boolean>, lang: 'zh' | 'en'): LegendItem[] {
-  const zh = lang === 'zh';
+export function legendItems(v: Record<MapLayerKey, boolean>, lang: Lang): LegendItem[] {
   const items: LegendItem[] = [];
-  if (v.kindergartens) KG_TYPES.forEach((ty) => items.push({ label: `${enumLabel(zh ? 'zh' : 'en', 'kindergartens', 'type', ty)}${zh ? '幼儿园' : ''}`, fill: rgbCss(KG_TYPE_COLOR[ty]) }));
+  if (v.kindergartens) KG_TYPES.forEach((ty) => items.push({ label: msg(lang, 'present.ui.legendKg', { type: enumLabel(lang, 'kindergartens', 'type', ty) }), fill: rgbCss(KG_TYPE_COLOR[ty]) }));
   if (v.plan_projects) items.push({ label: msg(lang, 'layerPlan'), stroke: rgbCss(KG_TYPE_COLOR.public), dashed: true });
   if (v.catchments) items.push({ label: msg(lang, 'layerCatchments'), fill: rgbCss(KG_TYPE_COLOR.public, 0.15), stroke: rgbCss(KG_TYPE_COLOR.public, 0.6) });
   if (v.uncovered) items.push({ label: msg(lang, 'layerUncovered'), fill: rgbCss(STATUS_COLOR.bad, 0.7) });
@@ -116,7 +115,7 @@ export function drawNorthArrow(ctx: CanvasRenderingContext2D, cx: number, top: n
   ctx.fillText('N', cx, top + 10 * u);
 }
 
-export function drawScaleBar(ctx: CanvasRenderingContext2D, right: number, bottom: number, metresPerPx: number, u: number): void {
+export function drawScaleBar(ctx: CanvasRenderingContext2D, right: number, bottom: number, metresPerPx: number, u: number, lang: Lang): void {
   const lengthM = niceScaleM(metresPerPx * 160 * u);
   const px = lengthM / metresPerPx;
   const x0 = right - px;
@@ -129,7 +128,7 @@ export function drawScaleBar(ctx: CanvasRenderingContext2D, right: number, botto
   ctx.font = `${12 * u}px ${FONT}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  ctx.fillText(lengthM >= 1000 ? `${lengthM / 1000} 公里` : `${lengthM} 米`, x0 + px / 2, bottom - 18 * u);
+  ctx.fillText(lengthM >= 1000 ? msg(lang, 'present.ui.scaleKm', { n: lengthM / 1000 }) : msg(lang, 'present.ui.scaleM', { n: lengthM }), x0 + px / 2, bottom - 18 * u);
 }
 
 /** Compose the figure around a captured map canvas (see captureMapCanvas). */
@@ -158,7 +157,7 @@ export function composeMapFigure(map: HTMLCanvasElement, text: FigureText): HTML
   if (m) {
     const lat = m.getCenter().lat;
     const metresPerCssPx = (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** m.getZoom());
-    drawScaleBar(ctx, out.width - 16 * u, head + map.height - 8 * u, metresPerCssPx / ratio, u);
+    drawScaleBar(ctx, out.width - 16 * u, head + map.height - 8 * u, metresPerCssPx / ratio, u, text.lang);
   }
   drawNorthArrow(ctx, out.width - 40 * u, head + 12 * u, u);
   drawLegend(ctx, legendItems(text.visible, text.lang), 12 * u, head + map.height - 12 * u, u);
@@ -174,7 +173,7 @@ export interface MapDecorations {
   northArrow: boolean;
   scaleBar: boolean;
   visible: Record<MapLayerKey, boolean>;
-  lang: 'zh' | 'en';
+  lang: Lang;
 }
 
 /** The captured map with the chosen legend, north arrow and scale bar drawn on it (print layout composer). */
@@ -190,7 +189,7 @@ export function decorateMap(map: HTMLCanvasElement, d: MapDecorations): HTMLCanv
   if (d.scaleBar && m) {
     const lat = m.getCenter().lat;
     const metresPerCssPx = (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** m.getZoom());
-    drawScaleBar(ctx, out.width - 16 * u, map.height - 8 * u, metresPerCssPx / u, u);
+    drawScaleBar(ctx, out.width - 16 * u, map.height - 8 * u, metresPerCssPx / u, u, d.lang);
   }
   if (d.northArrow) drawNorthArrow(ctx, out.width - 40 * u, 12 * u, u);
   if (d.legend) drawLegend(ctx, legendItems(d.visible, d.lang), 12 * u, map.height - 12 * u, u);

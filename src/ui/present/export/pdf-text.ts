@@ -7,6 +7,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import fontUrl from './font/noto-sans-sc-subset.ttf?url';
+import { msg, type Lang } from '../../../i18n';
 
 export const PDF_FONT = 'NotoSansSC';
 const PT_MM = 25.4 / 72;
@@ -19,10 +20,10 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 /** Fetch the bundled font once (it is only fetched when a PDF is made). */
-export function loadPdfFont(): Promise<string> {
+export function loadPdfFont(lang: Lang): Promise<string> {
   fontB64 ??= fetch(fontUrl)
     .then((r) => {
-      if (!r.ok) throw new Error(`无法载入 PDF 字体（${r.status}）`);
+      if (!r.ok) throw new Error(msg(lang, 'present.ui.err.font', { status: r.status }));
       return r.arrayBuffer();
     })
     .then((b) => toBase64(new Uint8Array(b)));

@@ -7,6 +7,7 @@
 import { captureMapCanvas, mapShows, waitForMapRendered } from '../../../map/map-capture';
 import { selectOverlay, selectShownPlan, selectViewLayers } from '../../../state/selectors';
 import { shownScreens, type PresentScreen } from '../../../state/present-slice';
+import { msg } from '../../../i18n';
 import { describeBasis } from '../../messages';
 import type { AppStore } from '../../../state/store';
 import { screenContentOf, screenReady } from '../content-input';
@@ -50,7 +51,7 @@ export async function waitForScreen(store: AppStore, screen: PresentScreen, time
     return screenReady(s, screen) && mapShows([selectViewLayers(s), s.visible, selectOverlay(s)], s.mapViewRequest?.seq ?? 0);
   };
   while (!shown()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`“${screen.title}”的数据未能在 ${timeoutMs / 1000} 秒内算完`);
+    if (performance.now() - t0 > timeoutMs) throw new Error(msg(store.getState().lang, 'present.ui.err.timeout', { title: screen.title, s: timeoutMs / 1000 }));
     await new Promise((r) => setTimeout(r, 30));
   }
   await waitForMapRendered(timeoutMs);
@@ -59,12 +60,11 @@ export async function waitForScreen(store: AppStore, screen: PresentScreen, time
 /** 昆都仑区（示例数据） · 2030 年 · 基准方案 / · 现状 */
 export function screenSubtitle(store: AppStore): string {
   const s = store.getState();
-  const zh = s.lang === 'zh';
   const sc = s.scenarios.find((x) => x.id === s.currentScenarioId);
   // the year and data basis of the figures on the map (现状 = the plan's base year)
   const { year, plan } = selectShownPlan(s);
-  const basis = plan ? describeBasis(s.lang, plan, year) : `${year}${zh ? ' 年' : ''}`;
-  const when = s.planOpen ? `${basis} · ${sc?.name ?? ''}` : `${zh ? '现状' : 'Present'} ${basis}`;
+  const basis = plan ? describeBasis(s.lang, plan, year) : msg(s.lang, 'present.ui.yearOf', { year });
+  const when = s.planOpen ? `${basis} · ${sc?.name ?? ''}` : msg(s.lang, 'present.ui.presentBasis', { basis });
   return `${s.meta?.name ?? ''} · ${when}`;
 }
 
@@ -72,7 +72,7 @@ export function screenSubtitle(store: AppStore): string {
 export function renderShownScreen(store: AppStore, screen: PresentScreen, opts: RenderOptions = {}): RenderedScreen {
   const s = store.getState();
   const content = screenContentOf(s, screen);
-  if (!content) throw new Error(`“${screen.title}”的数据尚未算完`);
+  if (!content) throw new Error(msg(s.lang, 'present.ui.err.notReady', { title: screen.title }));
   const subtitle = screenSubtitle(store);
   const footer = figureFooter(s);
   const fig = composeMapFigure(captureMapCanvas(1.5), { title: screen.title, subtitle, footer, visible: s.visible, lang: s.lang });
@@ -90,7 +90,7 @@ export async function renderStory(store: AppStore, opts: RenderOptions = {}): Pr
   const out: RenderedScreen[] = [];
   try {
     for (const [i, screen] of screens.entries()) {
-      if (opts.signal?.aborted) throw new DOMException('已取消', 'AbortError');
+      if (opts.signal?.aborted) throw new DOMException(msg(store.getState().lang, 'present.ui.err.cancelled'), 'AbortError');
       store.setState({ presentIndex: i });
       store.getState().showScreen(screen.id);
       await waitForScreen(store, screen);

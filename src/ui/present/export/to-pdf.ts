@@ -4,6 +4,7 @@
  * text in the embedded Noto Sans SC subset (selectable, searchable).
  */
 import { jsPDF } from 'jspdf';
+import { msg, type Lang } from '../../../i18n';
 import type { RenderedScreen } from './render-story';
 import { installPdfFont, loadPdfFont, writeText } from './pdf-text';
 
@@ -15,10 +16,10 @@ function fit(w: number, h: number, boxW: number, boxH: number): { w: number; h: 
   return { w: w * s, h: h * s };
 }
 
-export async function storyToPdf(screens: RenderedScreen[], title: string): Promise<Uint8Array> {
+export async function storyToPdf(screens: RenderedScreen[], title: string, lang: Lang): Promise<Uint8Array> {
   const doc = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4', compress: true });
-  installPdfFont(doc, await loadPdfFont());
-  doc.setProperties({ title, creator: '学位规划' });
+  installPdfFont(doc, await loadPdfFont(lang));
+  doc.setProperties({ title, creator: msg(lang, 'appTitle') });
   screens.forEach((r, k) => {
     if (k > 0) doc.addPage('a4', 'landscape');
     writeText(doc, r.screen.title, 12, 9, { sizePt: 20, color: [23, 54, 93], maxWidthMm: 270 });

@@ -5,6 +5,7 @@
  * the same in PowerPoint, WPS and LibreOffice.
  */
 import PptxGenJS from 'pptxgenjs';
+import { msg, type Lang } from '../../../i18n';
 import type { RenderedScreen } from './render-story';
 import { fixPptxPackage } from './fix-pptx';
 import { pptxChartOf } from './pptx-chart';
@@ -45,11 +46,11 @@ function addChart(slide: Slide, r: RenderedScreen, box: { x: number; y: number; 
 }
 
 /** Build the PPTX bytes. `title` names the presentation (file properties). */
-export async function storyToPptx(screens: RenderedScreen[], title: string): Promise<Uint8Array> {
+export async function storyToPptx(screens: RenderedScreen[], title: string, lang: Lang): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE'; // 13.33 × 7.5 in
   pptx.title = title;
-  pptx.company = '学位规划';
+  pptx.company = msg(lang, 'appTitle');
   for (const r of screens) {
     const slide = pptx.addSlide();
     slide.background = { color: 'FFFFFF' };

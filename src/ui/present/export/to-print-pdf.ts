@@ -10,6 +10,7 @@ import type { PresentScreen } from '../../../state/present-slice';
 import type { AppStore } from '../../../state/store';
 import { downloadBytes, MIME } from '../../../data/export/download';
 import { todayIso } from '../../../state/analysis-slice';
+import { msg } from '../../../i18n';
 import { screenContentOf } from '../content-input';
 import { renderChartPng } from '../echarts-setup';
 import { decorateMap, figureFooter } from './map-figure';
@@ -40,8 +41,8 @@ export async function printToPdf(store: AppStore, o: PrintOptions): Promise<{ by
   const L = layoutPrint(o, raw.width / raw.height, cards.length);
   const k = L.typeScale;
   const doc = new jsPDF({ orientation: o.orientation, unit: 'mm', format: o.paper.toLowerCase(), compress: true });
-  installPdfFont(doc, await loadPdfFont());
-  doc.setProperties({ title: o.title, creator: '学位规划' });
+  installPdfFont(doc, await loadPdfFont(s.lang));
+  doc.setProperties({ title: o.title, creator: msg(s.lang, 'appTitle') });
   writeText(doc, o.title, L.title.x, L.title.y, { sizePt: fitPt(o.title, 18 * k, L.title.w), color: [23, 54, 93] });
   if (o.subtitle) writeText(doc, o.subtitle, L.title.x, L.title.y + 9 * k, { sizePt: fitPt(o.subtitle, 10 * k, L.title.w), color: [74, 86, 104] });
   doc.addImage(map.toDataURL('image/jpeg', 0.9), 'JPEG', L.map.x, L.map.y, L.map.w, L.map.h);
@@ -64,11 +65,16 @@ export async function printToPdf(store: AppStore, o: PrintOptions): Promise<{ by
     doc.addImage(renderChartPng(content.chart, pxW, pxH, 'jpeg', 2), 'JPEG', L.chart.x, L.chart.y, L.chart.w, L.chart.h);
   }
   if (L.source) {
-    const line = [content?.basis ? `${s.lang === 'zh' ? '数据口径' : 'Basis'}：${content.basis}` : '', figureFooter(s)].filter(Boolean).join(' · ');
+    const line = [content?.basis ? msg(s.lang, 'present.ui.basisLine', { basis: content.basis }) : '', figureFooter(s)].filter(Boolean).join(' · ');
     writeText(doc, line, L.source.x, L.source.y, { sizePt: fitPt(line, 7 * k, L.source.w), color: [122, 132, 148] });
   }
   const bytes = new Uint8Array(doc.output('arraybuffer'));
-  const name = `${(s.meta?.name ?? '学位规划').replace(/[\\/:*?"<>|（）()]/g, '')}_${o.paper}${o.orientation === 'portrait' ? '竖' : '横'}_${todayIso()}.pdf`;
+  const name = msg(s.lang, 'present.ui.printFile', {
+    name: (s.meta?.name ?? msg(s.lang, 'appTitle')).replace(/[\\/:*?"<>|（）()]/g, ''),
+    paper: o.paper,
+    orientation: msg(s.lang, `present.ui.orient.${o.orientation}`),
+    date: todayIso(),
+  });
   downloadBytes(name, bytes, MIME.pdf);
   return { bytes, ms: performance.now() - t0, pages: doc.getNumberOfPages() };
 }
