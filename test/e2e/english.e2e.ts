@@ -23,6 +23,8 @@ import type { E2eTest } from './run-e2e';
 /** Chinese characters, Chinese punctuation and full-width forms (（）：，、 and ㎡ have no place in English text). */
 const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 const CJK_RUNS = /[\u2e80-\u2fff\u3000-\u303f\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+/g;
+/** A screenshot of every screen (test-results/en-*.png); EN_SHOTS=0 leaves them out (about a quarter of the walk's time). */
+const SHOTS = process.env.EN_SHOTS !== '0';
 /** Texts that are Chinese by design in every language. */
 const ALWAYS_ALLOWED = ['学位规划', '中文'];
 
@@ -315,6 +317,7 @@ export const englishTests: E2eTest[] = [
         await frames(page);
         const items = (await page.evaluate(COLLECT_JS)) as Item[];
         collected.push({ screen: name, items });
+        if (!SHOTS) return;
         const s0 = Date.now();
         await page.screenshot({ path: path.join(ctx.shots, `en-${name}.png`) });
         shotMs.push(Date.now() - s0);
@@ -661,7 +664,7 @@ export const englishTests: E2eTest[] = [
             await second.locator('.app[lang=en]').waitFor({ timeout: 5000 });
             const items = (await second.evaluate(COLLECT_JS)) as Item[];
             collected.push({ screen: 'second-tab-readonly', items });
-            await second.screenshot({ path: path.join(ctx.shots, 'en-second-tab-readonly.png') });
+            if (SHOTS) await second.screenshot({ path: path.join(ctx.shots, 'en-second-tab-readonly.png') });
           } finally {
             await second.close();
           }
