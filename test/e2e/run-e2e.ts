@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, serveBuild } from './browser';
 import { analysisTests } from './analysis.e2e';
 import { basemapTests } from './basemap.e2e';
+import { englishTests } from './english.e2e';
 import { exportTests } from './export.e2e';
 import { importTests } from './import.e2e';
 import { importLimitTests } from './import-limits.e2e';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ctx: E2eContext = { page, url, shots, timings: {} };
-  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...sitingTests, ...presentTests, ...warningTests, ...compareSplitTests, ...printTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests, ...oneTruthTests, ...hardenTests, ...walkingTests];
+  const all: E2eTest[] = [...sampleTests, ...analysisTests, ...planTests, ...ledgerTests, ...sitingTests, ...presentTests, ...warningTests, ...compareSplitTests, ...printTests, ...importTests, ...importLimitTests, ...exportTests, ...projectTests, ...basemapTests, ...sqlMapTests, ...oneTruthTests, ...hardenTests, ...walkingTests, ...englishTests];
   // E2E_ONLY=word runs the first test (it loads the sample) and those whose name contains the word
   const only = process.env.E2E_ONLY;
   const tests = only ? all.filter((t, i) => i === 0 || t.name.includes(only)) : all;
