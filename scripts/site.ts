@@ -91,7 +91,7 @@ function printAnswer(label: string, a: SitingAnswer, total: number): void {
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   const { data } = loadDataFolder(a.data);
-  const cands = a.plots ? plotCandidatesFromGeoJson(JSON.parse(readFileSync(a.plots, 'utf8'))) : gridCandidates(data.population, a.grid);
+  const cands = a.plots ? plotCandidatesFromGeoJson(JSON.parse(readFileSync(a.plots, 'utf8'))) : gridCandidates(data.population, a.grid, (col, row) => t('engine.siting.gridName', { col, row }));
   // 现状 = the base year of 基准 (as the app's 选址 with the plan closed): its demand per cell and kindergartens
   const present = presentSitingInput(data, { ...defaultAnalysisParams(todayChina()), radiusM: a.params.radiusM }, defaultPlanSettings());
   const prep = prepareSiting(present.population, present.kindergartens, cands, a.params);

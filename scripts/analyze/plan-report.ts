@@ -13,13 +13,14 @@ import { m, msg, type Lang, type MessageKey, type MessageValues } from '../../sr
 import { describeBasis, msgOf } from '../../src/ui/messages';
 import { BASE_SCENARIO_NAME } from '../../src/analysis/plan/present';
 import { fmtInt, fmtShare, table } from './format';
+import { scenarioName } from '../../src/analysis/plan/present';
 
 export const PLAN_JSON_FORMAT = 'xwgh-plan-report';
 
 /** Run the plan; `scenarioFile` null = the plan_projects layer as the base scenario. */
 export function runPlanReport(data: LayerRows, params: AnalysisParams, scenarioFile: string | null, year: number | null, basis: DemandBasis = 'births', walkGraph?: WalkGraph, lang: Lang = 'zh'): { text: string; result: PlanResult; json: unknown } {
   const t = (key: MessageKey, values?: MessageValues): string => msg(lang, key, values);
-  let scenario: PlanScenario = { id: 'base', name: t('cli.plan.baseScenario', { name: BASE_SCENARIO_NAME }), projects: data.plan_projects };
+  let scenario: PlanScenario = { id: 'base', name: t('cli.plan.baseScenario', { name: scenarioName({ name: BASE_SCENARIO_NAME }) }), projects: data.plan_projects };
   let settings = defaultPlanSettings();
   settings.demand.baseBasis = basis;
   if (scenarioFile) {

@@ -99,6 +99,13 @@ export function ruleTableLabel(t: Pick<SupportingKgRuleTable, 'id' | 'labelZh'>)
   return m('engine.text', { text: t.labelZh });
 }
 
+/** The source named on one rule row: the built-in tables' short citations from the catalogue, a user's as typed. */
+export function ruleSource(sourceZh: string): Message {
+  if (sourceZh === '海南 2019') return m('param.rule.hainan');
+  if (sourceZh === '榆林') return m('param.rule.yulin');
+  return m('engine.text', { text: sourceZh });
+}
+
 /** The source of a 配套园 rule table (built-in tables from the catalogue; user tables as stored). */
 export function ruleTableSource(t: Pick<SupportingKgRuleTable, 'id' | 'sourceZh'>): Message {
   if (t.id === RULE_TABLE_HAINAN_2019.id) return m('param.ruleTable.hainan.source');

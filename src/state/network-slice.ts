@@ -4,7 +4,7 @@
  * imports (GeoJSON / Shapefile). The graph is built here once (typed arrays) and sent to
  * the analysis worker with each run. A failed import keeps the network already loaded.
  */
-import { m, type Message } from '../i18n';
+import { m, msg, type Message } from '../i18n';
 import { MessageError, messageOfError } from '../analysis/message-error';
 import type { StateCreator } from 'zustand/vanilla';
 import { buildWalkGraph, type WalkGraph } from '../analysis/network/walk-graph';
@@ -63,7 +63,7 @@ export function walkNetworkOf(read: WalkLinesResult, nameZh: string, generated: 
 const isSample = (s: AppState): boolean => !!s.meta?.name && s.meta.name.includes('示例');
 
 /** Change the current scenario's network edits with an undo step, then re-run (plan, and 现状 for 基准). */
-function changeEdits(set: (p: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void, get: () => AppState, label: string, change: (e: NetworkEdit[]) => NetworkEdit[]): void {
+function changeEdits(set: (p: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void, get: () => AppState, label: Message, change: (e: NetworkEdit[]) => NetworkEdit[]): void {
   set((s) => ({
     scenarios: s.scenarios.map((x) => (x.id === s.currentScenarioId ? { ...x, networkEdits: change(x.networkEdits ?? []) } : x)),
     planUndo: [...s.planUndo.slice(-49), { label, scenarios: s.scenarios }],
@@ -85,7 +85,7 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
     const id = `NE${Date.now().toString(36)}${n}`;
     if (s.networkTool === 'close') {
       set({ networkTool: 'none' });
-      changeEdits(set, get, `关闭路段 ${n}`, (e) => [...e, { id, kind: 'close', nameZh: `关闭路段 ${n}`, lon, lat }]);
+      changeEdits(set, get, m('state.undo.closeSegment', { n }), (e) => [...e, { id, kind: 'close', nameZh: msg(get().lang, 'state.edit.closeSegment', { n }), lon, lat }]);
       return;
     }
     if (!s.networkPathStart) {
@@ -94,10 +94,10 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
     }
     const start = s.networkPathStart;
     set({ networkTool: 'none', networkPathStart: null });
-    changeEdits(set, get, `新建步行道 ${n}`, (e) => [...e, { id, kind: 'add', nameZh: `新建步行道/桥 ${n}`, coords: [start, [lon, lat]] }]);
+    changeEdits(set, get, m('state.undo.addPath', { n }), (e) => [...e, { id, kind: 'add', nameZh: msg(get().lang, 'state.edit.addPath', { n }), coords: [start, [lon, lat]] }]);
   },
   removeNetworkEdit(id) {
-    changeEdits(set, get, '删除路网修改', (e) => e.filter((x) => x.id !== id));
+    changeEdits(set, get, m('state.undo.deleteEdit'), (e) => e.filter((x) => x.id !== id));
   },
   walkNetwork: null,
   networkLoading: false,

@@ -4,10 +4,11 @@
  * by the next one (AbortController); a failed run removes the figures it would
  * have replaced, so nothing stale is ever shown as current.
  */
-import { render } from '../i18n';
+import { m, msg, render } from '../i18n';
 import { messageOfError } from '../analysis/message-error';
 import type { StateCreator } from 'zustand/vanilla';
 import type { Message } from '../i18n';
+import { BASE_SCENARIO_NAME, scenarioName } from '../analysis/plan/present';
 import { defaultPlanSettings } from '../analysis/plan/plan-defaults';
 import type { PlanResult, PlanScenario, PlanSettings } from '../analysis/plan/plan-types';
 import { planYears } from '../analysis/plan/run-plan';
@@ -58,7 +59,7 @@ export interface PlanSlice {
   planError: Message | null;
   planRunner: PlanRunner | null;
   planAbort: AbortController | null;
-  planUndo: { label: string; scenarios: PlanScenario[] }[];
+  planUndo: { label: Message; scenarios: PlanScenario[] }[];
   /** increments on every change that should be saved */
   planVersion: number;
   /** the map adds a new build where the user clicks */
@@ -109,7 +110,7 @@ export function checkPersistedPlan(raw: unknown): string | null {
   return 'error' in st ? render('zh', st.error) : null;
 }
 
-const baseScenario = (projects: PlanProject[]): PlanScenario => ({ id: BASE_SCENARIO_ID, name: '基准方案', projects });
+const baseScenario = (projects: PlanProject[]): PlanScenario => ({ id: BASE_SCENARIO_ID, name: BASE_SCENARIO_NAME, projects });
 
 /**
  * Years of a new build added on the map or from 选址: two years of works that supply by the year
@@ -132,7 +133,7 @@ function freshId(prefix: string, taken: Set<string>): string {
 
 export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, get) => {
   /** Change the current scenario's projects, keeping an undo step. */
-  const editProjects = (label: string, change: (ps: PlanProject[]) => PlanProject[]): void => {
+  const editProjects = (label: Message, change: (ps: PlanProject[]) => PlanProject[]): void => {
     const s = get();
     const cur = s.scenarios.find((x) => x.id === s.currentScenarioId);
     if (!cur) return;
@@ -181,20 +182,20 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
     addProject(p) {
       const taken = new Set(get().scenarios.flatMap((x) => x.projects.map((q) => q.id)));
       const id = p.id && !taken.has(p.id) ? p.id : freshId('XM', taken);
-      editProjects('新增项目', (ps) => [...ps, { ...p, id }]);
+      editProjects(m('state.undo.addProject'), (ps) => [...ps, { ...p, id }]);
     },
     updateProject(id, patch) {
-      editProjects('修改项目', (ps) => ps.map((p) => (p.id === id ? { ...p, ...patch, id } : p)));
+      editProjects(m('state.undo.editProject'), (ps) => ps.map((p) => (p.id === id ? { ...p, ...patch, id } : p)));
     },
     deleteProject(id) {
-      editProjects('删除项目', (ps) => ps.filter((p) => p.id !== id));
+      editProjects(m('state.undo.deleteProject'), (ps) => ps.filter((p) => p.id !== id));
     },
     duplicateProject(id) {
       const cur = get().scenarios.find((x) => x.id === get().currentScenarioId);
       const src = cur?.projects.find((p) => p.id === id);
       if (!src) return;
       const taken = new Set(get().scenarios.flatMap((x) => x.projects.map((q) => q.id)));
-      editProjects('复制项目', (ps) => [...ps, { ...src, id: freshId('XM', taken), name: `${src.name}（副本）` }]);
+      editProjects(m('state.undo.copyProject'), (ps) => [...ps, { ...src, id: freshId('XM', taken), name: msg(get().lang, 'state.scenarioCopy', { name: src.name }) }]);
     },
     undoPlan() {
       const s = get();
@@ -214,8 +215,8 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
       const src = s.scenarios.find((x) => x.id === id);
       if (!src) return s.currentScenarioId;
       const newId = freshId('S', new Set(s.scenarios.map((x) => x.id)));
-      const copy: PlanScenario = { id: newId, name: name ?? `${src.name}（副本）`, projects: structuredClone(src.projects) };
-      set({ scenarios: [...s.scenarios, copy], currentScenarioId: newId, planUndo: [...s.planUndo, { label: '复制方案', scenarios: s.scenarios }], planVersion: s.planVersion + 1 });
+      const copy: PlanScenario = { id: newId, name: name ?? msg(s.lang, 'state.scenarioCopy', { name: scenarioName(src) }), projects: structuredClone(src.projects) };
+      set({ scenarios: [...s.scenarios, copy], currentScenarioId: newId, planUndo: [...s.planUndo, { label: m('state.undo.copyScenario'), scenarios: s.scenarios }], planVersion: s.planVersion + 1 });
       void get().runPlan();
       return newId;
     },
@@ -223,7 +224,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
       const s = get();
       const clean = name.trim().slice(0, 60);
       if (!clean) return;
-      set({ scenarios: s.scenarios.map((x) => (x.id === id ? { ...x, name: clean } : x)), planUndo: [...s.planUndo, { label: '重命名方案', scenarios: s.scenarios }], planVersion: s.planVersion + 1 });
+      set({ scenarios: s.scenarios.map((x) => (x.id === id ? { ...x, name: clean } : x)), planUndo: [...s.planUndo, { label: m('state.undo.renameScenario'), scenarios: s.scenarios }], planVersion: s.planVersion + 1 });
     },
     deleteScenario(id) {
       const s = get();
@@ -236,7 +237,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
         planResults: results,
         currentScenarioId: s.currentScenarioId === id ? BASE_SCENARIO_ID : s.currentScenarioId,
         compareScenarioId: s.compareScenarioId === id ? null : s.compareScenarioId,
-        planUndo: [...s.planUndo, { label: '删除方案', scenarios: s.scenarios }],
+        planUndo: [...s.planUndo, { label: m('state.undo.deleteScenario'), scenarios: s.scenarios }],
         planVersion: s.planVersion + 1,
       });
       void get().runPlan();
@@ -280,7 +281,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
           responsible_unit: null,
         };
       });
-      editProjects('选址结果加入方案', (ps) => [...ps, ...projects]);
+      editProjects(m('state.undo.addSites'), (ps) => [...ps, ...projects]);
       return projects.map((p) => p.id);
     },
     addNewBuildAt(lon, lat) {
@@ -293,7 +294,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
         id,
         kind: 'new_build',
         kindergarten_id: null,
-        name: `新建幼儿园 ${id}`,
+        name: msg(s.lang, 'state.newBuildName', { id }),
         lon: round6(lon),
         lat: round6(lat),
         start_year: start,
@@ -379,7 +380,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
       set({
         scenarios: [...s.scenarios, { ...res.scenario, id: newId }],
         currentScenarioId: newId,
-        planUndo: [...s.planUndo, { label: '导入方案', scenarios: s.scenarios }],
+        planUndo: [...s.planUndo, { label: m('state.undo.importScenario'), scenarios: s.scenarios }],
         planVersion: s.planVersion + 1,
         projectMessage: `已导入方案“${res.scenario.name}”（${res.scenario.projects.length} 个项目）`,
         ...(res.settings ? { planSettings: res.settings } : {}),

@@ -87,12 +87,6 @@ export interface PresentSlice {
   applyPersistedPresent(raw: unknown): string | null;
 }
 
-const TITLES: Record<ScreenKind, string> = {
-  status: '现状：学位、三率与覆盖',
-  problems: '问题：缺学位街道、服务半径外幼儿、逾期配套园',
-  plan: '规划：十五五项目逐年安排',
-  target: '2030年：规划前后对比',
-};
 
 const LAYERS: Record<ScreenKind, Partial<Record<MapLayerKey, boolean>>> = {
   status: { admin_units: true, population: true, kindergartens: true, catchments: true, communities: false, plan_projects: false, uncovered: false, kg_status: false },
@@ -101,12 +95,12 @@ const LAYERS: Record<ScreenKind, Partial<Record<MapLayerKey, boolean>>> = {
   target: { admin_units: true, population: false, kindergartens: true, catchments: true, communities: false, plan_projects: true, uncovered: true, kg_status: true },
 };
 
-/** A screen of a kind with its default title, layers and year (`endYear` for plan and target). */
+/** A screen of a kind with its layers and year (`endYear` for plan and target); an empty title shows the kind's default (screenTitle in src/ui/messages.ts). */
 export function defaultScreen(kind: ScreenKind, id: string, endYear = 2030): PresentScreen {
   return {
     id,
     kind,
-    title: kind === 'target' ? TITLES.target.replace('2030', String(endYear)) : TITLES[kind],
+    title: '',
     hidden: false,
     view: { center: null, zoom: null, layers: { ...LAYERS[kind] }, year: kind === 'plan' || kind === 'target' ? endYear : null, scenarioId: null },
     notes: '',

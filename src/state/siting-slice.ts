@@ -3,9 +3,9 @@
  * run in its worker (instant answer, then the exact one with its bound), cancel, and
  * adding the chosen sites to the plan as new builds.
  */
-import { m, type Message } from '../i18n';
+import { m, msg, type Message } from '../i18n';
 import { messageOfError } from '../analysis/message-error';
-import { BASE_SCENARIO_NAME } from '../analysis/plan/present';
+import { BASE_SCENARIO_NAME, scenarioName } from '../analysis/plan/present';
 import { applyNetworkEdits } from '../analysis/network/network-edits';
 import { reachSpecOf } from '../analysis/reach';
 import type { StateCreator } from 'zustand/vanilla';
@@ -91,7 +91,7 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
   addClickCandidate(lon, lat) {
     set((s) => {
       const n = s.clickCandidates.length + 1;
-      return { clickCandidates: [...s.clickCandidates, { id: `P${n}`, name: `点选 ${n}`, lon, lat, source: 'click', areaM2: null, cost10k: null }], candidateMode: 'click' };
+      return { clickCandidates: [...s.clickCandidates, { id: `P${n}`, name: msg(s.lang, 'engine.siting.clickName', { n }), lon, lat, source: 'click', areaM2: null, cost10k: null }], candidateMode: 'click' };
     });
   },
   setPlotCandidates: (plotCandidates) => set({ plotCandidates, candidateMode: 'plot' }),
@@ -100,7 +100,7 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
     const s = get();
     if (s.candidateMode === 'click') return s.clickCandidates;
     if (s.candidateMode === 'plot') return s.plotCandidates;
-    return gridCandidates(s.layers.population, s.gridSpacingM);
+    return gridCandidates(s.layers.population, s.gridSpacingM, (col, row) => msg(s.lang, 'engine.siting.gridName', { col, row }));
   },
   runSiting() {
     const s = get();
@@ -155,13 +155,13 @@ export const createSitingSlice: StateCreator<AppState, [], [], SitingSlice> = (s
     const current = s.scenarios.find((x) => x.id === s.currentScenarioId);
     const twice = sitesAlreadyPlanned(answer.sites, (current?.projects ?? []).filter((p) => p.kind === 'new_build'));
     if (twice.length > 0) {
-      set({ sitingError: m('state.siting.alreadyPlanned', { scenario: current?.name ?? '', names: twice.map((k) => answer.sites[k].name).join('、') }) });
+      set({ sitingError: m('state.siting.alreadyPlanned', { scenario: scenarioName(current), names: twice.map((k) => answer.sites[k].name).join('、') }) });
       return [];
     }
     if (!s.planOpen) s.setPlanOpen(true);
     return get().addNewBuilds(
       answer.sites.map((x, k) => ({
-        name: `选址新建幼儿园 ${k + 1}（${x.name}）`,
+        name: msg(s.lang, 'state.sitingBuildName', { n: k + 1, site: x.name }),
         lon: x.lon,
         lat: x.lat,
         classes,

@@ -73,8 +73,18 @@ export interface UiSlice {
   setBasemap(choice: BasemapChoice): void;
 }
 
+/** The language chosen last in this browser (a second tab and a reload open in it); Chinese by default. */
+const LANG_KEY = 'xwgh.lang';
+function savedLang(): 'zh' | 'en' {
+  try {
+    return globalThis.localStorage?.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
-  lang: 'zh',
+  lang: savedLang(),
   visible: {
     admin_units: true,
     population: true,
@@ -95,7 +105,14 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   selected: null,
   focusSeq: 0,
   basemap: loadBasemapChoice(),
-  setLang: (lang) => set({ lang }),
+  setLang: (lang) => {
+    try {
+      globalThis.localStorage?.setItem(LANG_KEY, lang);
+    } catch {
+      // storage off (private mode): the choice lasts for this page only
+    }
+    set({ lang });
+  },
   toggleLayer: (key, on) => set((s) => ({ visible: { ...s.visible, [key]: on ?? !s.visible[key] } })),
   setHovered: (hovered) => set({ hovered }),
   select: (selected) => set({ selected }),

@@ -1,3 +1,4 @@
+import { ruleSource } from '../analysis/params';
 import type { AnalysisResult } from '../analysis/types';
 import { render } from '../i18n';
 import type { Picked } from '../state/ui-slice';
@@ -82,7 +83,7 @@ export function AnalysisDetail({ picked, result, lang }: { picked: Picked; resul
               g.required === null
                 ? L('shell.detail.cannotTell')
                 : g.required
-                  ? L('shell.detail.requiredFrom', { source: g.requiredFrom === 'given' ? L('shell.detail.givenInLedger') : g.ruleSourceZh })
+                  ? L('shell.detail.requiredFrom', { source: g.requiredFrom === 'given' ? L('shell.detail.givenInLedger') : render(lang, ruleSource(g.ruleSourceZh)) })
                   : no,
             ],
             [L('shell.detail.requiredClasses'), g.requiredClasses === null ? '—' : L('shell.detail.classes', { n: g.requiredClasses })],

@@ -38,6 +38,11 @@ export function App() {
   const splitOn = useApp((s) => s.planOpen && s.compareSplit && s.compareScenarioId !== null && !s.presenting);
   const onFiles = useCallback((files: File[]) => requestImport({ files }), [requestImport]);
   const dragging = useDroppedFiles(onFiles);
+  // the window title and the page's language follow the switch
+  useEffect(() => {
+    document.title = msg(lang, 'shell.docTitle');
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   // a notice closes by itself after a while (a rescued copy stays offered in its banner)
   useEffect(() => {
     if (!message) return;

@@ -155,10 +155,21 @@ export function CommunityLedger() {
       ) : (
         <>
           <div className="ledger-summary" data-testid="ledger-summary">
-            {tr('ledger.ui.sum.required')} <b>{s.required}</b> ｜ {tr('ledger.ui.sum.notPlanned')} <b className="bad">{s.byProblem.not_planned}</b> ｜{' '}
-            {tr('ledger.ui.sum.notBuilt')} <b className="warn">{s.byProblem.not_built}</b> ｜ {tr('ledger.ui.sum.notHandedOver')}{' '}
-            <b className="bad">{s.byProblem.not_handed_over}</b> ｜ {tr('ledger.ui.sum.notInUse')} <b className="bad">{s.byProblem.not_in_use}</b> ｜{' '}
-            {tr('ledger.ui.sum.overdue')} <b className="bad">{s.overdue}</b>
+            {(
+              [
+                ['ledger.ui.sum.required', s.required, ''],
+                ['ledger.ui.sum.notPlanned', s.byProblem.not_planned, 'bad'],
+                ['ledger.ui.sum.notBuilt', s.byProblem.not_built, 'warn'],
+                ['ledger.ui.sum.notHandedOver', s.byProblem.not_handed_over, 'bad'],
+                ['ledger.ui.sum.notInUse', s.byProblem.not_in_use, 'bad'],
+                ['ledger.ui.sum.overdue', s.overdue, 'bad'],
+              ] as const
+            ).map(([key, n, cls], i) => (
+              <span key={key}>
+                {i > 0 ? ' | ' : ''}
+                {tr(key)} <b className={cls || undefined}>{n}</b>
+              </span>
+            ))}
           </div>
           <div className="ledger-body">
             <DataTable

@@ -6,6 +6,7 @@ import { render } from '../i18n';
 import { ParamSource } from './ParamSource';
 import { formatInt } from './format';
 import { useT } from './use-t';
+import { scenarioName } from '../analysis/plan/present';
 
 
 /** 距离: 直线 / 步行路网, walking speed, the network in use (with its disconnected pieces) and its import. */
@@ -70,10 +71,10 @@ export function DistanceControls() {
       {mode === 'walking' && net ? <NetworkEditsPanel /> : null}
       {net && st ? (
         <div className="hint" data-testid="walk-network-info">
-          {tr('shell.dist.network', { name: net.nameZh, edges: formatInt(st.edges), km: (st.lengthM / 1000).toFixed(0), parts: st.components })}
-          {net.notes.map((n) => render(lang, n)).map((n) => (
-            <div key={n} className={n.includes('互不连通') ? 'warn' : undefined}>
-              {n}
+          {tr('shell.dist.network', { name: net.generated ? tr('shell.dist.sampleNetwork') : net.nameZh, edges: formatInt(st.edges), km: (st.lengthM / 1000).toFixed(0), parts: st.components })}
+          {net.notes.map((n) => (
+            <div key={render(lang, n)} className={n.key === 'state.network.components' ? 'warn' : undefined}>
+              {render(lang, n)}
             </div>
           ))}
         </div>
@@ -115,7 +116,7 @@ function NetworkEditsPanel() {
   return (
     <div className="network-edits" data-testid="network-edits">
       <div className="hint">
-        {tr('shell.net.edits', { name: scenario?.name ?? '' })}
+        {tr('shell.net.edits', { name: scenarioName(scenario) })}
       </div>
       <button type="button" className={tool === 'add' ? 'active' : undefined} data-testid="network-add" onClick={() => setTool(tool === 'add' ? 'none' : 'add')}>
         {tr(tool === 'add' ? (start ? 'shell.net.clickEnd' : 'shell.net.clickStart') : 'shell.net.add')}

@@ -1,4 +1,4 @@
-import { DEFAULT_WALK_SNAP_MAX_M, DEFAULT_WALK_SPEED_KMH, defaultAnalysisParams, PARAM_SOURCES, ruleTableLabel, ruleTableSource, validateParams } from '../analysis/params';
+import { DEFAULT_WALK_SNAP_MAX_M, DEFAULT_WALK_SPEED_KMH, defaultAnalysisParams, PARAM_SOURCES, ruleSource, ruleTableLabel, ruleTableSource, validateParams } from '../analysis/params';
 import type { AnalysisParams, IndicatorThresholds, SupportingKgRule } from '../analysis/types';
 import { todayIso } from '../state/analysis-slice';
 import { useApp } from '../state/store';
@@ -126,7 +126,7 @@ export function ParamsDialog({ onClose }: { onClose: () => void }) {
                         <td>
                           → <input type="number" value={r.classes} onChange={(e) => setRule(i, { classes: Number(e.target.value) })} aria-label={tr('shell.params.ruleClasses', { i: i + 1 })} /> {tr('shell.params.classes')}
                         </td>
-                        <td className="param-source">{r.sourceZh}</td>
+                        <td className="param-source">{show(ruleSource(r.sourceZh))}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -8,7 +8,7 @@ import type { SqlSession } from '../data/db';
 import { exportTableCsv } from '../data/export/csv';
 import { downloadBytes, MIME } from '../data/export/download';
 import { CONSOLE_KEEP_ROWS, CONSOLE_TIMEOUT_MS, listTables, runConsoleSql, type ConsoleOutcome, type TableInfo } from '../data/sql-console';
-import { SQL_EXAMPLES } from '../data/sql-examples';
+import { sqlExamples } from '../data/sql-examples';
 import type { SqlCell } from '../data/sql-result';
 import { useApp } from '../state/store';
 import { msg } from '../i18n';
@@ -42,7 +42,7 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
   const lang = useApp((s) => s.lang);
   const db = useApp((s) => s.db);
   const tr = useT();
-  const [sql, setSql] = useState(SQL_EXAMPLES[0].sql);
+  const [sql, setSql] = useState(() => sqlExamples(lang)[0].sql);
   const [allowWrite, setAllowWrite] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ConsoleOutcome | null>(null);
@@ -141,7 +141,7 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
           <section className="sql-main">
             <div className="sql-examples">
               <span>{tr('sql.examples')}</span>
-              {SQL_EXAMPLES.map((ex) => (
+              {sqlExamples(lang).map((ex) => (
                 <button key={ex.title} type="button" className="link" onClick={() => setSql(ex.sql)}>
                   {msg(lang, ex.title)}
                 </button>

@@ -4,7 +4,8 @@
  */
 import type { PlanMessage, PlanResult } from '../analysis/plan/plan-types';
 import { enumLabel } from '../data/schema';
-import { msg as catalogueMsg, type Lang, type MessageKey } from '../i18n';
+import { msg as catalogueMsg, render, type Lang, type MessageKey } from '../i18n';
+import { scenarioName } from '../analysis/plan/present';
 
 /** Ledger statuses named in messages ({from}, {to}, {skipped}) are shown by their labels. */
 const showValue = (lang: Lang, k: string, v: string | number): string =>
@@ -34,4 +35,18 @@ export function describeBasis(lang: Lang, plan: Pick<PlanResult, 'dataYear' | 'd
 
 export function msgOf(lang: Lang, m: PlanMessage): string {
   return msg(lang, m.key, m.values);
+}
+
+/** A scenario's name as shown: the stored default name of the base scenario in the user's language, others as typed. */
+export function scenarioText(lang: Lang, sc: { name: string } | null | undefined): string {
+  const n = scenarioName(sc);
+  return typeof n === 'string' ? n : render(lang, n);
+}
+
+/** A 汇报 screen's title: as typed, or (empty, or still an old saved default) the kind's default in the user's language. */
+export function screenTitle(lang: Lang, screen: { kind: 'status' | 'problems' | 'plan' | 'target'; title: string; view: { year: number | null } }): string {
+  const key = `present.title.${screen.kind}` as const;
+  const values = { year: screen.view.year ?? 2030 };
+  const t = screen.title.trim();
+  return t === '' || t === catalogueMsg('zh', key, values) ? catalogueMsg(lang, key, values) : screen.title;
 }

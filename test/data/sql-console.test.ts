@@ -134,11 +134,11 @@ describe('SQL console examples on the sample data', () => {
   it('every example runs read-only and returns rows', async () => {
     const { loadDataFolder } = await import('../../src/data/load-folder-node');
     const { loadAllLayers } = await import('../../src/data/tables');
-    const { SQL_EXAMPLES } = await import('../../src/data/sql-examples');
+    const { sqlExamples } = await import('../../src/data/sql-examples');
     const db = await openNodeDb();
     await loadAllLayers(db, loadDataFolder('data').data);
     const session = await db.openSession!();
-    for (const ex of SQL_EXAMPLES) {
+    for (const ex of [...sqlExamples('zh'), ...sqlExamples('en')]) {
       const out = await runConsoleSql(session, ex.sql);
       expect(out.status, `${ex.title}: ${out.status === 'error' ? out.message : ''}`).toBe('done');
       expect(out.status === 'done' && out.result.totalRows, ex.title).toBeGreaterThan(0);

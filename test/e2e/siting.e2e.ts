@@ -7,6 +7,7 @@ import { loadDataFolder } from '../../src/data/load-folder-node';
 import { defaultAnalysisParams } from '../../src/analysis/params';
 import { defaultPlanSettings } from '../../src/analysis/plan/plan-defaults';
 import { presentSitingInput } from '../../src/analysis/plan/present';
+import { msg } from '../../src/i18n';
 import { assert, assertEqual } from './assert';
 import { countDiff } from './browser';
 import type { E2eTest } from './run-e2e';
@@ -20,7 +21,7 @@ export const sitingTests: E2eTest[] = [
       const params = { ...defaultSitingParams(), p: 3, radiusM: 300 };
       // 选址 works on the year on screen: 现状 = the base year of 基准 (its demand per cell, its kindergartens)
       const present = presentSitingInput(data, { ...defaultAnalysisParams('2026-12-01'), radiusM: 300 }, defaultPlanSettings());
-      const prep = prepareSiting(present.population, present.kindergartens, gridCandidates(data.population, 300), params);
+      const prep = prepareSiting(present.population, present.kindergartens, gridCandidates(data.population, 300, (col, row) => msg('zh', 'engine.siting.gridName', { col, row })), params);
       const node = runSitingExact(prep, await loadHighs(), { timeLimitS: 60 });
       const map = page.locator('[data-testid=map]');
       await page.locator('[data-testid=tab-siting]').click();

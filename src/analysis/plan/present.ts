@@ -4,6 +4,7 @@
  * one computation: same demand basis, supply rule (incl. 配套园 opened in the ledger)
  * and enrolment.
  */
+import { m, type Message } from '../../i18n';
 import type { Community, Kindergarten, LayerRows, PopulationCell } from '../model';
 import { ledgerSupply, planKindergartens } from '../ledger/supply';
 import type { AnalysisInput, AnalysisParams, AnalysisResult, SupportingKgRuleTable } from '../types';
@@ -11,9 +12,14 @@ import type { PlanResult, PlanScenario, PlanSettings } from './plan-types';
 import { runPlan } from './run-plan';
 import { kindergartensAt } from './supply-at';
 
-/** The plan engine's input from the layers: kindergartens plus the 配套园 the ledger opened (each from its opening year). */
-/** Name of the base scenario: data (stored in saved projects and scenario files), not a text to translate. */
+/** Name of the base scenario as stored (saved projects and scenario files keep it); shown through `scenarioName`. */
 export const BASE_SCENARIO_NAME = '基准方案';
+
+/** A scenario's name for display: the stored default of the base scenario is shown in the user's language, any other name is data. */
+export const scenarioName = (sc: { name: string } | null | undefined): string | Message =>
+  !sc ? '' : sc.name === BASE_SCENARIO_NAME ? m('engine.baseScenario') : sc.name;
+
+/** The plan engine's input from the layers: kindergartens plus the 配套园 the ledger opened (each from its opening year). */
 
 export function planInputOf(
   layers: Pick<LayerRows, 'kindergartens' | 'population' | 'communities' | 'admin_units' | 'childcare_centres'>,

@@ -35,7 +35,7 @@ const M_PER_DEG = 111_320;
  * rows in degrees, spacing in metres (squares are laid out in a local metric
  * frame at the rows' mean latitude).
  */
-export function gridCandidates(population: readonly PopulationCell[], spacingM: number): SitingCandidate[] {
+export function gridCandidates(population: readonly PopulationCell[], spacingM: number, nameOf: (col: number, row: number) => string = (col, row) => `G${col}-${row}`): SitingCandidate[] {
   if (!(spacingM > 0)) throw new MessageError('engine.siting.badSpacing', { spacing: spacingM });
   const pts = population.filter((c) => finiteOr0(c.children_3_5) > 0 && Number.isFinite(c.lon) && Number.isFinite(c.lat));
   if (pts.length === 0) return [];
@@ -57,7 +57,7 @@ export function gridCandidates(population: readonly PopulationCell[], spacingM: 
     const key = `${col},${row}`;
     if (keys.has(key)) continue;
     keys.add(key);
-    out.push({ id: `G${col}-${row}`, name: `网格 ${col}-${row}`, lon: minLon + (col + 0.5) * dLon, lat: minLat + (row + 0.5) * dLat, source: 'grid', areaM2: null, cost10k: null });
+    out.push({ id: `G${col}-${row}`, name: nameOf(col, row), lon: minLon + (col + 0.5) * dLon, lat: minLat + (row + 0.5) * dLat, source: 'grid', areaM2: null, cost10k: null });
   }
   // deterministic order: by row, then column
   return out.sort((a, b) => a.lat - b.lat || a.lon - b.lon);

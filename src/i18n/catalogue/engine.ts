@@ -413,5 +413,10 @@ export const ENGINE = {
   'cli.site.candidates': { zh: '  候选点 {n}{dropped}，合并后需求组 {groups}', en: '  Candidates {n}{dropped}, demand groups after merging {groups}' },
   'cli.site.instant': { zh: '即时结果', en: 'Instant result' },
   'cli.site.exact': { zh: '精确结果', en: 'Exact result' },
+  'engine.siting.gridName': { zh: '网格 {col}-{row}', en: 'Cell {col}-{row}' },
+  'engine.siting.clickName': { zh: '点选 {n}', en: 'Point {n}' },
+  'param.rule.hainan': { zh: '海南 2019', en: 'Hainan 2019' },
+  'param.rule.yulin': { zh: '榆林', en: 'Yulin' },
+  'engine.baseScenario': { zh: '基准方案', en: 'Baseline' },
   'cli.site.written': { zh: '已写入 {file}', en: 'Written to {file}' },
 } as const satisfies Entries;

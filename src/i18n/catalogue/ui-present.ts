@@ -110,4 +110,8 @@ export const UI_PRESENT = {
   'present.ui.orient.landscape': { zh: '横', en: 'landscape' },
   'present.ui.printFile': { zh: '{name}_{paper}{orientation}_{date}.pdf', en: '{name}_{paper}-{orientation}_{date}.pdf' },
   'present.ui.storyFile': { zh: '{name}汇报_{date}', en: '{name} briefing_{date}' },
+  'present.title.status': { zh: '现状：学位、三率与覆盖', en: 'Today: places, the three rates and coverage' },
+  'present.title.problems': { zh: '问题：缺学位街道、服务半径外幼儿、逾期配套园', en: 'Problems: sub-districts short of places, children outside catchments, overdue supporting kindergartens' },
+  'present.title.plan': { zh: '规划：十五五项目逐年安排', en: 'Plan: projects of 2026–2030 year by year' },
+  'present.title.target': { zh: '{year}年：规划前后对比', en: '{year}: before and after the plan' },
 } as const satisfies Entries;

@@ -343,4 +343,6 @@ export const UI_SHELL = {
   'map.renderTimeout': { zh: '地图渲染超时', en: 'The map took too long to draw' },
   'map.layersTimeout': { zh: '地图图层渲染超时', en: 'The map layers took too long to draw' },
   'map.noCanvas': { zh: '无法创建画布', en: 'Cannot create a canvas' },
+  'shell.dist.sampleNetwork': { zh: '示例步行路网（生成数据，非真实道路）', en: 'sample walking network (generated, not real roads)' },
+  'shell.docTitle': { zh: '学位规划 · 幼儿园布局与学位供需', en: 'Kindergarten Place Planning · layout and place supply' },
 } as const satisfies Entries;

@@ -2,12 +2,14 @@ import { selectCurrentScenario } from '../../state/selectors';
 import { useApp } from '../../state/store';
 import { formatInt } from '../format';
 import { useT } from '../use-t';
+import { scenarioText } from '../messages';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(1)}%`);
 
 /** Two scenarios side by side, year by year: places, coverage, 三率, cost; and the projects that differ. */
 export function CompareView() {
   const tr = useT();
+  const lang = useApp((s) => s.lang);
   const scenarios = useApp((s) => s.scenarios);
   const a = useApp(selectCurrentScenario);
   const bId = useApp((s) => s.compareScenarioId);
@@ -24,14 +26,14 @@ export function CompareView() {
   return (
     <div className="table-wrap" data-testid="compare-view">
       <div className="table-tools">
-        <strong>{a?.name}</strong> {tr('plan.ui.compare.vs')}
+        <strong>{scenarioText(lang, a)}</strong> {tr('plan.ui.compare.vs')}
         <select value={bId ?? ''} onChange={(e) => setB(e.target.value || null)} data-testid="compare-select">
           <option value="">{tr('plan.ui.compare.choose')}</option>
           {scenarios
             .filter((x) => x.id !== a?.id)
             .map((x) => (
               <option key={x.id} value={x.id}>
-                {x.name}
+                {scenarioText(lang, x)}
               </option>
             ))}
         </select>

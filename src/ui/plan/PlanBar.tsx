@@ -6,6 +6,8 @@ import { BASE_SCENARIO_ID } from '../../state/plan-slice';
 import { useApp } from '../../state/store';
 import { useT } from '../use-t';
 import { DemandDialog } from './DemandDialog';
+import { scenarioName } from '../../analysis/plan/present';
+import { scenarioText } from '../messages';
 
 /** Opens the plan (shown in the drawer's tab row, so it never covers a table). */
 export function PlanOpenButton() {
@@ -21,6 +23,7 @@ export function PlanOpenButton() {
 /** Along the bottom when the plan is open: scenario, year slider 2025 … 2030, demand settings, run status. */
 export function PlanBar() {
   const tr = useT();
+  const lang = useApp((s) => s.lang);
   const open = useApp((s) => s.planOpen);
   const setOpen = useApp((s) => s.setPlanOpen);
   const year = useApp((s) => s.planYear);
@@ -54,7 +57,7 @@ export function PlanBar() {
         <select value={currentId} onChange={(e) => select(e.target.value)} data-testid="scenario-select">
           {scenarios.map((x) => (
             <option key={x.id} value={x.id}>
-              {tr('plan.ui.scenarioOption', { name: x.name, count: x.projects.length })}
+              {tr('plan.ui.scenarioOption', { name: scenarioName(x), count: x.projects.length })}
             </option>
           ))}
         </select>
@@ -63,7 +66,7 @@ export function PlanBar() {
       <button
         type="button"
         onClick={() => {
-          const name = window.prompt(tr('plan.ui.renamePrompt'), cur?.name ?? '');
+          const name = window.prompt(tr('plan.ui.renamePrompt'), scenarioText(lang, cur));
           if (name) rename(currentId, name);
         }}
       >
@@ -73,14 +76,14 @@ export function PlanBar() {
         type="button"
         disabled={currentId === BASE_SCENARIO_ID}
         onClick={() => {
-          if (window.confirm(tr('plan.ui.deleteConfirm', { name: cur?.name ?? '' }))) remove(currentId);
+          if (window.confirm(tr('plan.ui.deleteConfirm', { name: scenarioName(cur) }))) remove(currentId);
         }}
       >
         {tr('plan.ui.delete')}
       </button>
       <button
         type="button"
-        onClick={() => downloadBytes(`${cur?.name ?? 'scenario'}.xwgh-scenario.json`, exportText(currentId), MIME.json)}
+        onClick={() => downloadBytes(`${scenarioText(lang, cur) || 'scenario'}.xwgh-scenario.json`, exportText(currentId), MIME.json)}
         data-testid="scenario-export"
       >
         {tr('plan.ui.exportScenario')}

@@ -1,6 +1,7 @@
 import { usePlanView } from './use-plan-view';
 import { formatInt, formatPct } from '../format';
 import { useT } from '../use-t';
+import { scenarioName } from '../../analysis/plan/present';
 
 const signed = (n: number) => (n > 0 ? `+${formatInt(n)}` : n < 0 ? `−${formatInt(-n)}` : '±0');
 
@@ -13,7 +14,7 @@ export function PlanCards() {
   return (
     <section className={stale ? 'panel plan-cards stale' : 'panel plan-cards'} data-testid="plan-cards" data-year={year}>
       <h3>
-        {tr('plan.ui.cards.title', { year, scenario: scenario?.name ?? '' })}
+        {tr('plan.ui.cards.title', { year, scenario: scenarioName(scenario) })}
       </h3>
       {!y || !base ? (
         <p className="hint">…</p>

@@ -27,7 +27,7 @@ export default function PlanChart({ plan, lang, year }: { plan: PlanResult; lang
         legend: { top: 0, type: 'scroll', textStyle: { fontSize: 11 } },
         // room between the legend row and the axis names above the plot
         grid: { left: 56, right: 46, top: 64, bottom: 24 },
-        xAxis: { type: 'category', data: ys.map((y) => (y.year === year ? `【${y.year}】` : String(y.year))) },
+        xAxis: { type: 'category', data: ys.map((y) => (y.year === year ? `[${y.year}]` : String(y.year))) },
         yAxis: [
           { type: 'value', name: t('plan.ui.chart.axis'), nameGap: 10, nameTextStyle: { fontSize: 10, align: 'left' } },
           { type: 'value', name: '%', nameGap: 10, min: 0, max: 120, splitLine: { show: false } },

@@ -6,6 +6,8 @@ import { formatInt, formatPct } from '../format';
 import { describeBasis, msgOf } from '../messages';
 import { useT } from '../use-t';
 import { planYearTable, toTsv } from './plan-table-rows';
+import { scenarioName } from '../../analysis/plan/present';
+import { scenarioText } from '../messages';
 
 const PlanChart = lazy(() => import('./PlanChart'));
 
@@ -36,7 +38,7 @@ export function PlanYearView() {
       </div>
       <div className="table-wrap">
         <div className="table-tools">
-          <strong>{scenario?.name}</strong>
+          <strong>{scenarioText(lang, scenario)}</strong>
           <button
             type="button"
             onClick={async () => {
@@ -51,7 +53,7 @@ export function PlanYearView() {
           >
             {tr(copied ? 'plan.ui.years.copied' : 'plan.ui.years.copy')}
           </button>
-          <button type="button" onClick={() => downloadBytes(tr('plan.ui.years.csvName', { name: scenario?.name ?? tr('plan.ui.scenario') }), exportTableCsv(headers, rows), MIME.csv)}>
+          <button type="button" onClick={() => downloadBytes(tr('plan.ui.years.csvName', { name: scenario ? scenarioName(scenario) : tr('plan.ui.scenario') }), exportTableCsv(headers, rows), MIME.csv)}>
             {tr('plan.ui.years.csv')}
           </button>
           <span className="hint">{methodNote}</span>

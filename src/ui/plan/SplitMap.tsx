@@ -21,6 +21,7 @@ import { ringsOf } from '../../map/geometry';
 import { captureMapInstance } from '../../map/map-capture';
 import { planSymbolSpecs } from '../../map/marker-specs';
 import { msg } from '../messages';
+import { scenarioText } from '../messages';
 
 const RAG: Record<KgStatusRag, 'ok' | 'warn' | 'bad' | 'neutral'> = { green: 'ok', amber: 'warn', red: 'bad', no_demand: 'neutral', inactive: 'neutral' };
 
@@ -127,10 +128,10 @@ export function SplitMap() {
     <div className="split-map" data-testid="split-map">
       <div ref={container} className="map" />
       <div className="split-tag left" data-testid="split-tag-a">
-        {msg(lang, 'plan.ui.split.tag', { side: 'A', name: a?.name ?? '', year })}
+        {msg(lang, 'plan.ui.split.tag', { side: 'A', name: scenarioText(lang, a), year })}
       </div>
       <div className="split-tag right" data-testid="split-tag-b">
-        {msg(lang, 'plan.ui.split.tag', { side: 'B', name: b?.name ?? '', year })}
+        {msg(lang, 'plan.ui.split.tag', { side: 'B', name: scenarioText(lang, b), year })}
       </div>
     </div>
   );

@@ -3,10 +3,12 @@ import { SCREEN_KINDS, type ScreenKind } from '../../state/present-slice';
 import { useApp } from '../../state/store';
 import { useDismiss } from '../use-dismiss';
 import { useT } from '../use-t';
+import { screenTitle } from '../messages';
 
 /** 编辑页面: reorder, hide, retitle, note, take the current map view, add and remove screens. */
 export function PresentEditor() {
   const tr = useT();
+  const lang = useApp((s) => s.lang);
   const screens = useApp((s) => s.screens);
   const update = useApp((s) => s.updateScreen);
   const move = useApp((s) => s.moveScreen);
@@ -41,7 +43,7 @@ export function PresentEditor() {
               <tr key={x.id} data-testid={`present-row-${x.id}`}>
                 <td>{i + 1}</td>
                 <td>{tr(`present.ui.kind.${x.kind}`)}</td>
-                <td><input className="wide" value={x.title} onChange={(e) => update(x.id, { title: e.target.value })} aria-label={tr('present.ui.editor.screenTitle')} /></td>
+                <td><input className="wide" value={screenTitle(lang, x)} onChange={(e) => update(x.id, { title: e.target.value })} aria-label={tr('present.ui.editor.screenTitle')} /></td>
                 <td><input value={x.notes} onChange={(e) => update(x.id, { notes: e.target.value })} aria-label={tr('present.ui.editor.notes')} /></td>
                 <td><input type="checkbox" checked={x.hidden} onChange={(e) => update(x.id, { hidden: e.target.checked })} aria-label={tr('present.ui.editor.hide')} /></td>
                 <td className="nowrap">

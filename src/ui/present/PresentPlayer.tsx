@@ -6,6 +6,7 @@ import { PresentEditor } from './PresentEditor';
 import { ScreenChart } from './ScreenChart';
 import { LegendSwatches } from '../LegendSwatches';
 import { useT } from '../use-t';
+import { screenTitle } from '../messages';
 
 type Busy = { what: string; done: number; total: number } | null;
 
@@ -85,7 +86,7 @@ export default function PresentPlayer() {
   return (
     <div className="present" data-testid="present">
       <header className="present-head">
-        <h1 data-testid="present-title">{screen.title}</h1>
+        <h1 data-testid="present-title">{screenTitle(lang, screen)}</h1>
         {content?.basis ? <span className="present-basis" data-testid="present-basis">{content.basis}</span> : null}
         <span className="present-page" data-testid="present-page">{Math.min(index, shown.length - 1) + 1} / {shown.length}</span>
       </header>

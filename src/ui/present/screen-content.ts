@@ -11,6 +11,7 @@ import { KG_TYPE_COLOR, STATUS_COLOR, rgbCss } from '../../map/palette';
 import type { ScreenKind } from '../../state/present-slice';
 import { formatInt, formatMoney10k, formatPct } from '../format';
 import { describeBasis } from '../messages';
+import { scenarioName } from '../../analysis/plan/present';
 
 export interface ScreenCard {
   key: string;
@@ -143,7 +144,7 @@ function planContent(p: PlanResult, sc: PlanScenario | null, lang: Lang): Body {
   // a sum written in 亿元 shows its exact 万元 below
   const exact = t('present.ui.money10k', { n: formatInt(spend) });
   const cards: ScreenCard[] = [
-    { key: 'projects', label: t('present.ui.projects'), value: t('present.ui.nCount', { n: projects.length }), sub: t('present.ui.projectsSub', { builds, scenario: sc?.name ?? '' }), tone: 'neutral' },
+    { key: 'projects', label: t('present.ui.projects'), value: t('present.ui.nCount', { n: projects.length }), sub: t('present.ui.projectsSub', { builds, scenario: scenarioName(sc) }), tone: 'neutral' },
     { key: 'places_added', label: t('present.ui.placesChange', { from: base.year, to: last.year }), value: signed(last.places - base.places), sub: `${formatInt(base.places)} → ${formatInt(last.places)}`, tone: 'neutral' },
     { key: 'spend', label: t('present.ui.spend'), value: money, sub: money !== exact ? exact : undefined, tone: 'neutral' },
   ];
@@ -151,7 +152,7 @@ function planContent(p: PlanResult, sc: PlanScenario | null, lang: Lang): Body {
     cards,
     chartTitle: t('present.ui.plan.chart'),
     chart: yearsChart(ys, lang),
-    summary: t('present.ui.plan.summary', { scenario: sc?.name ?? '', count: projects.length, from: base.year, to: last.year, change: signed(last.places - base.places), spend: money }),
+    summary: t('present.ui.plan.summary', { scenario: scenarioName(sc), count: projects.length, from: base.year, to: last.year, change: signed(last.places - base.places), spend: money }),
   };
 }
 
@@ -183,11 +184,11 @@ function targetContent(p: PlanResult, sc: PlanScenario | null, year: number | nu
       yAxis: { type: 'value', max: 120 },
       series: [
         { name: String(base.year), type: 'bar', data: val(base), itemStyle: { color: rgbCss(STATUS_COLOR.neutral) }, label: { show: true, position: 'top' } },
-        { name: t('present.ui.target.series', { year: y.year, scenario: sc?.name ?? '' }), type: 'bar', data: val(y), itemStyle: { color: rgbCss(KG_TYPE_COLOR.public) }, label: { show: true, position: 'top' } },
+        { name: t('present.ui.target.series', { year: y.year, scenario: scenarioName(sc) }), type: 'bar', data: val(y), itemStyle: { color: rgbCss(KG_TYPE_COLOR.public) }, label: { show: true, position: 'top' } },
       ],
     },
     summary: t('present.ui.target.summary', {
-      scenario: sc?.name ?? '',
+      scenario: scenarioName(sc),
       year: y.year,
       placesFrom: formatInt(base.places),
       placesTo: formatInt(y.places),

@@ -12,6 +12,7 @@ import { selectCurrentResult } from '../../state/selectors';
 import type { NearbyFlag } from '../../analysis/siting/site-checks';
 import { richText } from './rich-text';
 import { statusOf, summaryText } from './siting-text';
+import { scenarioName } from '../../analysis/plan/present';
 
 
 function AnswerLine({ a, total, timeLimitS, solving = false }: { a: SitingAnswer; total: number; timeLimitS: number; solving?: boolean }) {
@@ -149,7 +150,7 @@ export function SitingPanel() {
       </div>
       {basis ? (
         <p className="hint" data-testid="siting-basis">
-          {tr('siting.ui.basis', { scenario: basis.scenarioName, basis: describeBasis(lang, st.planOpen ? (st.planResults[basis.scenarioId] ?? st.presentPlan!) : st.presentPlan!, basis.year) })}
+          {tr('siting.ui.basis', { scenario: scenarioName({ name: basis.scenarioName }), basis: describeBasis(lang, st.planOpen ? (st.planResults[basis.scenarioId] ?? st.presentPlan!) : st.presentPlan!, basis.year) })}
         </p>
       ) : (
         <p className="hint">{tr('siting.ui.basis.map')}</p>

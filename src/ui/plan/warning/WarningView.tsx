@@ -7,6 +7,7 @@ import { msg } from '../../messages';
 import { usePlanView } from '../use-plan-view';
 import { LEVEL_FILL, LEVEL_TEXT, levelLabel, methodLabel, pctText, reasonsText, ruleLines, yearLabel } from './warning-doc';
 import { warningDocFrom } from './warning-of-state';
+import { scenarioText } from '../../messages';
 
 /** 学位预警: red / yellow / green per 街道 and plan year, the thresholds (editable, with sources), Word and Excel exports. */
 export function WarningView() {
@@ -17,7 +18,7 @@ export function WarningView() {
   const meta = useApp((s) => s.meta);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const doc = useMemo(() => warningDocFrom(plan, scenario?.name ?? '', params, lang, meta), [plan, scenario?.name, params, lang, meta]);
+  const doc = useMemo(() => warningDocFrom(plan, scenarioText(lang, scenario), params, lang, meta), [plan, scenario, params, lang, meta]);
   if (!plan || !doc) return <p className="hint">{msg(lang, 'warn.computing')}</p>;
   const t = doc.table;
   const run = async (kind: 'docx' | 'xlsx') => {

@@ -7,6 +7,7 @@ import { selectCurrentPlan, selectCurrentScenario } from '../../../state/selecto
 import type { AppState } from '../../../state/store';
 import { msg, type Lang } from '../../../i18n';
 import type { WarningDoc } from './warning-doc';
+import { scenarioText } from '../../messages';
 
 /** 昆都仑区（示例数据） → 昆都仑区; no name → 本区 / The district */
 export const districtName = (name: string | undefined, lang: Lang): string =>
@@ -27,4 +28,4 @@ export function warningDocFrom(plan: PlanResult | null, scenarioName: string, pa
   };
 }
 
-export const warningDocOf = (s: AppState): WarningDoc | null => warningDocFrom(selectCurrentPlan(s), selectCurrentScenario(s)?.name ?? '', s.warningParams, s.lang, s.meta);
+export const warningDocOf = (s: AppState): WarningDoc | null => warningDocFrom(selectCurrentPlan(s), scenarioText(s.lang, selectCurrentScenario(s)), s.warningParams, s.lang, s.meta);

@@ -15,6 +15,7 @@ import { renderChartPng } from '../echarts-setup';
 import type { ScreenContent } from '../screen-content';
 import { composeMapFigure, figureFooter } from './map-figure';
 import { pptxChartOf } from './pptx-chart';
+import { scenarioText, screenTitle } from '../../messages';
 
 export interface RenderedScreen {
   screen: PresentScreen;
@@ -51,7 +52,7 @@ export async function waitForScreen(store: AppStore, screen: PresentScreen, time
     return screenReady(s, screen) && mapShows([selectViewLayers(s), s.visible, selectOverlay(s)], s.mapViewRequest?.seq ?? 0);
   };
   while (!shown()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(msg(store.getState().lang, 'present.ui.err.timeout', { title: screen.title, s: timeoutMs / 1000 }));
+    if (performance.now() - t0 > timeoutMs) throw new Error(msg(store.getState().lang, 'present.ui.err.timeout', { title: screenTitle(store.getState().lang, screen), s: timeoutMs / 1000 }));
     await new Promise((r) => setTimeout(r, 30));
   }
   await waitForMapRendered(timeoutMs);
@@ -64,13 +65,14 @@ export function screenSubtitle(store: AppStore): string {
   // the year and data basis of the figures on the map (现状 = the plan's base year)
   const { year, plan } = selectShownPlan(s);
   const basis = plan ? describeBasis(s.lang, plan, year) : msg(s.lang, 'present.ui.yearOf', { year });
-  const when = s.planOpen ? `${basis} · ${sc?.name ?? ''}` : msg(s.lang, 'present.ui.presentBasis', { basis });
+  const when = s.planOpen ? `${basis} · ${scenarioText(s.lang, sc)}` : msg(s.lang, 'present.ui.presentBasis', { basis });
   return `${s.meta?.name ?? ''} · ${when}`;
 }
 
 /** Capture the screen now on the map as a finished figure. */
 export function renderShownScreen(store: AppStore, screen: PresentScreen, opts: RenderOptions = {}): RenderedScreen {
   const s = store.getState();
+  screen = { ...screen, title: screenTitle(s.lang, screen) };
   const content = screenContentOf(s, screen);
   if (!content) throw new Error(msg(s.lang, 'present.ui.err.notReady', { title: screen.title }));
   const subtitle = screenSubtitle(store);
