@@ -18,7 +18,7 @@ import { LAYERS, layerLabel, type LayerId } from '../src/data/schema';
 import { PROBLEM_KEY, PROBLEM_ORDER } from '../src/analysis/communities';
 import { UNIT_KEY } from '../src/analysis/figures';
 import { radiusSource } from '../src/analysis/headline';
-import { messageOfError } from '../src/analysis/message-error';
+import { messageOfError } from '../src/i18n/message-error';
 import { defaultAnalysisParams, distanceLabel, RULE_TABLE_HAINAN_2019, RULE_TABLE_YULIN, ruleTableLabel, validateParams } from '../src/analysis/params';
 import { BASE_SCENARIO_NAME } from '../src/analysis/plan/present';
 import { m, msg, render, type Lang, type Message, type MessageKey, type MessageValues } from '../src/i18n';

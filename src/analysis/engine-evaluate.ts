@@ -5,7 +5,7 @@
  * `view.kgs` (the one supply rule, `suppliesPlaces` in supply.ts), demand from `view.children`.
  */
 import { m, type Message } from '../i18n';
-import { MessageError } from './message-error';
+import { MessageError } from '../i18n/message-error';
 import type { Kindergarten } from './model';
 import { hasSupplyingStatus, suppliesPlaces } from './supply';
 import { analyseCommunities } from './communities';

@@ -7,7 +7,7 @@
  * distance over a road network) can be swapped in with `refineDistanceM`, as long
  * as it is never shorter than the straight line (the grid prefilter relies on it).
  */
-import { MessageError } from './message-error';
+import { MessageError } from '../i18n/message-error';
 import { withinRadiusM } from './supply';
 import { chord2OfDistance, distanceOfChord2, EARTH_RADIUS_M, validLonLat } from './geo';
 import { buildGridIndex, gridCol, gridRow, type GridIndex } from './spatial-grid';

@@ -12,7 +12,7 @@
  * set of sites and demand points.
  */
 import type { MessageKey } from '../i18n';
-import { MessageError } from './message-error';
+import { MessageError } from '../i18n/message-error';
 import { NeighbourPairBuilder, nearestAcceptedM, type NeighbourPairs } from './neighbour-pairs';
 import { NetworkReach } from './network/network-reach';
 import type { WalkGraph } from './network/walk-graph';

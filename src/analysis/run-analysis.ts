@@ -8,7 +8,7 @@
  * 街道/district rows → 配套园 → indicators. Inputs are never modified.
  */
 import { m, type Message } from '../i18n';
-import { MessageError } from './message-error';
+import { MessageError } from '../i18n/message-error';
 import { AnalysisAbortError } from './abort';
 import { evaluateSteps } from './engine-evaluate';
 import { prepareSteps, type PreparedInput } from './engine-prepare';

@@ -5,9 +5,9 @@
  * quantity. The work runs in a Web Worker (the plan runner); results are keyed by their
  * inputs and not shown once those change.
  */
-import { render } from '../i18n';
+import { m } from '../i18n';
 import type { Message } from '../i18n';
-import { messageOfError } from '../analysis/message-error';
+import { messageOfError } from '../i18n/message-error';
 import { ParamsSchema, validate } from '../data/project/schemas';
 import type { StateCreator } from 'zustand/vanilla';
 import { defaultAnalysisParams } from '../analysis/params';
@@ -81,7 +81,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   setParams(p) {
     // the same ranges as on load (schemas.ts): a refused edit changes nothing and names the field
     const bad = validate(ParamsSchema, { ...get().params, ...p }, 'params');
-    if ('error' in bad) return set({ projectMessage: `${render(get().lang, bad.error)}；未修改` });
+    if ('error' in bad) return set({ projectMessage: m('state.unchanged', { error: bad.error }) });
     set((s) => ({ params: { ...s.params, ...p } }));
     void get().runAnalysis();
     void get().runPlan();

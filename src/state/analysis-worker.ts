@@ -7,7 +7,7 @@
  * posts progress, then the result (typed arrays transferred) or an error.
  */
 import { m, type Message } from '../i18n';
-import { messageOfError } from '../analysis/message-error';
+import { messageOfError } from '../i18n/message-error';
 import { unpackRows } from '../data/import/packed-rows';
 import { isAbortError } from '../analysis/abort';
 import { runAnalysisAsync } from '../analysis/run-analysis';

@@ -8,6 +8,8 @@ import { packedOf } from '../data/import/packed-rows';
 import { storedRecord } from '../data/project/project-store';
 import type { LayerId } from '../data/schema';
 import type { AppState } from './store';
+import { m } from '../i18n';
+import { messageOfError } from '../i18n/message-error';
 
 /** The file an export gives: bytes or text, or a Blob made by a worker. */
 export type ExportOutput = Uint8Array | string | Blob;
@@ -52,7 +54,7 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
     try {
       return await run.promise;
     } catch (e) {
-      if ((e as Error).name !== 'AbortError') set({ projectMessage: `导出失败：${(e as Error).message}` });
+      if ((e as Error).name !== 'AbortError') set({ projectMessage: m('state.export.failed', { error: messageOfError(e) }) });
       return null;
     } finally {
       if (current === run) {

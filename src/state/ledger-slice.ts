@@ -4,7 +4,7 @@
  * communities layer holds the current rows (every event applied); DuckDB mirrors
  * both (`ledger`, `ledger_events`) for statistics and the SQL console.
  */
-import { render } from '../i18n';
+import { m, render } from '../i18n';
 import type { StateCreator } from 'zustand/vanilla';
 import { applyEvents, type LedgerEvent } from '../analysis/ledger/events';
 import { buildFieldChange, buildImportChanges, buildStatusChange, buildUndo, checkUndo, type ChangeContext, type ImportRefusal, type LedgerEditField } from '../analysis/ledger/record';
@@ -202,7 +202,7 @@ export const createLedgerSlice: StateCreator<AppState, [], [], LedgerSlice> = (s
       if (s.ledgerEvents.length === 0 || committing > 0) return;
       const checked = checkLedgerEvents(s.ledgerEvents, s.layers.communities);
       if (!('error' in checked)) return;
-      set((st) => ({ ledgerEvents: [], ledgerVersion: st.ledgerVersion + 1, projectMessage: '小区图层已整体替换，原配套园台账变更记录与新数据不符，已清空（如需保留，请用“按小区编号更新”方式导入）' }));
+      set((st) => ({ ledgerEvents: [], ledgerVersion: st.ledgerVersion + 1, projectMessage: m('state.ledger.cleared') }));
     },
     applyPersistedLedger(raw, communities) {
       const checked = checkLedgerEvents(raw?.events, communities);

@@ -11,6 +11,8 @@ import { parseLayerText } from '../data/parse-layer';
 import { LAYERS, type LayerId, type LayerRows } from '../data/schema';
 import { emptyLayers, type DatasetMeta, type GeoJsonFC } from './data-slice';
 import type { AppStore } from './store';
+import { m } from '../i18n';
+import { messageOfError } from '../i18n/message-error';
 
 // the sample has no 托育机构 layer: planners import their own (卫健 register)
 const URLS: Partial<Record<LayerId, string>> = {
@@ -85,6 +87,6 @@ export async function startApp(store: AppStore): Promise<void> {
     await store.getState().attachDb(db);
     timings.sqlSummaryMs = performance.now() - t0;
   } catch (e) {
-    store.getState().setProjectMessage(`数据库（DuckDB）未能启动：${(e as Error).message}。地图、分析和自动保存不受影响；SQL 查询和专项统计暂不可用`);
+    store.getState().setProjectMessage(m('state.duckdbFailed', { error: messageOfError(e) }));
   }
 }

@@ -5,7 +5,7 @@
  * the analysis worker with each run. A failed import keeps the network already loaded.
  */
 import { m, msg, type Message } from '../i18n';
-import { MessageError, messageOfError } from '../analysis/message-error';
+import { MessageError, messageOfError } from '../i18n/message-error';
 import type { StateCreator } from 'zustand/vanilla';
 import { buildWalkGraph, type WalkGraph } from '../analysis/network/walk-graph';
 import type { NetworkEdit } from '../analysis/network/network-edits';

@@ -5,7 +5,7 @@
  * have replaced, so nothing stale is ever shown as current.
  */
 import { m, msg, render } from '../i18n';
-import { messageOfError } from '../analysis/message-error';
+import { messageOfError } from '../i18n/message-error';
 import type { StateCreator } from 'zustand/vanilla';
 import type { Message } from '../i18n';
 import { BASE_SCENARIO_NAME, scenarioName } from '../analysis/plan/present';
@@ -245,7 +245,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
     setPlanSettings(patch) {
       // the same ranges as on load: a refused edit changes nothing and says which field
       const st = checkPlanSettings({ ...get().planSettings, ...patch }, '规划参数', 'plan');
-      if ('error' in st) return set({ projectMessage: `${render(get().lang, st.error)}；未修改` });
+      if ('error' in st) return set({ projectMessage: m('state.unchanged', { error: st.error }) });
       set((s) => ({ planSettings: st.settings, planVersion: s.planVersion + 1 }));
       void get().runPlan();
     },
@@ -372,7 +372,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
     importScenarioText(text, fileName) {
       const res = parseScenarioText(text, fileName);
       if ('error' in res) {
-        set({ projectMessage: render(get().lang, res.error) });
+        set({ projectMessage: res.error });
         return false;
       }
       const s = get();
@@ -382,7 +382,7 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set, 
         currentScenarioId: newId,
         planUndo: [...s.planUndo, { label: m('state.undo.importScenario'), scenarios: s.scenarios }],
         planVersion: s.planVersion + 1,
-        projectMessage: `已导入方案“${res.scenario.name}”（${res.scenario.projects.length} 个项目）`,
+        projectMessage: m('state.plan.imported', { name: res.scenario.name, n: res.scenario.projects.length }),
         ...(res.settings ? { planSettings: res.settings } : {}),
       });
       void get().runPlan();

@@ -2,7 +2,8 @@
  * Project slice: the whole project (layers + settings) saved in the browser after
  * every change, restored on reload, exported/imported as one file.
  */
-import { render } from '../i18n';
+import { m, render } from '../i18n';
+import { messageOfError } from '../i18n/message-error';
 import type { Message } from '../i18n';
 import type { StateCreator } from 'zustand/vanilla';
 import type { AnalysisParams } from '../analysis/types';
@@ -45,7 +46,7 @@ export interface ProjectSlice {
   savedAt: string | null;
   /** dataVersion of the data in the last completed save (a save started before an edit does not count for it) */
   savedDataVersion: number | null;
-  projectMessage: string | null;
+  projectMessage: Message | null;
   /** a saved project that failed at start-up, offered for download (kept in memory when it could be read) */
   rescuedProject: Project | null;
   /** IndexedDB keys of saved copies that failed to load, kept until the user discards them */
@@ -70,7 +71,7 @@ export interface ProjectSlice {
   openProjectText(text: string, fileName: string): Promise<boolean>;
   applyProject(p: Project): Promise<void>;
   forgetSaved(): Promise<void>;
-  setProjectMessage(m: string | null): void;
+  setProjectMessage(m: Message | null): void;
   /** Look for rescued copies (start-up). */
   refreshRescued(): Promise<void>;
   /** A rescued copy as project file text (what could be read) for download. */
@@ -113,8 +114,9 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
       await (saver ? saver(p) : saveProject(idb, p));
       set({ saveState: 'saved', saveError: null, savedAt: p.savedAt ?? null, savedDataVersion: version });
     } catch (e) {
-      const why = render(get().lang, describeSaveError(e));
-      set({ saveState: 'error', saveError: why, projectMessage: `保存失败：${why}。浏览器中仍是上次保存的版本${get().savedAt ? `（${new Date(get().savedAt!).toLocaleString('zh-CN')}）` : ''}，请导出项目文件备份` });
+      const why = describeSaveError(e);
+      const at = get().savedAt;
+      set({ saveState: 'error', saveError: render(get().lang, why), projectMessage: at ? m('state.project.saveFailedSince', { why, at: new Date(at).toLocaleString(get().lang === 'zh' ? 'zh-CN' : 'en-GB') }) : m('state.project.saveFailed', { why }) });
     }
   },
   async refreshRescued() {
@@ -143,7 +145,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     const idb = get().idb;
     if (!idb) return false;
     /** Set the stored copy aside before the sample (and its autosave) replaces it. */
-    const rescue = async (why: string, p: Project | null) => {
+    const rescue = async (why: Message, p: Project | null) => {
       let kept = false;
       try {
         kept = (await rescueRecord(idb)) !== null;
@@ -151,43 +153,43 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
         /* the copy stays where it is; the message says so */
       }
       await get().refreshRescued();
-      set({ rescuedProject: p, projectMessage: `浏览器中保存的项目无法载入（${why}），已载入示例数据。${kept ? '原副本已另行保留，可在顶部提示条下载或丢弃' : '原副本未能另存，请勿编辑，先下载副本'}` });
+      set({ rescuedProject: p, projectMessage: m(kept ? 'state.project.rescuedKept' : 'state.project.rescuedNotKept', { why }) });
     };
     try {
       const p = await loadProject(idb);
       if (!p) return false;
       if ('error' in p) {
-        await rescue(render(get().lang, p.error), null);
+        await rescue(p.error, null);
         return false;
       }
       try {
         await get().applyProject(p);
       } catch (e) {
         // keep the bad copy downloadable; the app starts with the sample
-        await rescue((e as Error).message, p);
+        await rescue(messageOfError(e), p);
         return false;
       }
-      set({ projectMessage: '已恢复上次保存的项目', savedAt: p.savedAt ?? null, saveState: 'saved' });
+      set({ projectMessage: m('state.project.restored'), savedAt: p.savedAt ?? null, saveState: 'saved' });
       return true;
     } catch (e) {
-      await rescue(`无法读取：${(e as Error).message}`, null);
+      await rescue(m('state.project.unreadable', { error: messageOfError(e) }), null);
       return false;
     }
   },
   async openProjectText(text, fileName) {
     const res = parseProject(text, fileName);
     if ('error' in res) {
-      set({ projectMessage: render(get().lang, res.error) });
+      set({ projectMessage: res.error });
       return false;
     }
     try {
       await get().applyProject(res.project);
     } catch (e) {
       if (!(e instanceof ProjectRefused)) throw e;
-      set({ projectMessage: `项目文件“${fileName}”无效：${e.message}；当前项目未改变` });
+      set({ projectMessage: m('state.project.fileRefused', { file: fileName, error: messageOfError(e) }) });
       return false;
     }
-    set({ projectMessage: `已打开项目文件“${fileName}”` });
+    set({ projectMessage: m('state.project.opened', { file: fileName }) });
     return true;
   },
   async applyProject(p) {

@@ -4,7 +4,7 @@
  * adding the chosen sites to the plan as new builds.
  */
 import { m, msg, type Message } from '../i18n';
-import { messageOfError } from '../analysis/message-error';
+import { messageOfError } from '../i18n/message-error';
 import { BASE_SCENARIO_NAME, scenarioName } from '../analysis/plan/present';
 import { applyNetworkEdits } from '../analysis/network/network-edits';
 import { reachSpecOf } from '../analysis/reach';

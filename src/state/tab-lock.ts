@@ -80,7 +80,7 @@ export function startTabLock(store: AppStore, locks: LockManagerLike | null = (g
       // what the other tab saved is now the project here (loaded before this tab may write)
       const restored = await store.getState().restoreSaved();
       store.getState().setReadOnly(null);
-      store.getState().setProjectMessage(restored ? '已接管编辑，并载入另一个标签页保存的项目' : '已接管编辑');
+      store.getState().setProjectMessage(m(restored ? 'state.tab.tookOverRestored' : 'state.tab.tookOver'));
     },
   };
 }

@@ -16,7 +16,7 @@ import { PrintSheet } from './PrintSheet';
 import { SummaryPanel } from './SummaryPanel';
 import { TitleBar } from './TitleBar';
 import { ProjectBanners } from './SaveStatus';
-import { msg } from '../i18n';
+import { msg, render } from '../i18n';
 import { LOCALE } from './format';
 
 /** How long a notice stays on screen (ms). */
@@ -99,7 +99,7 @@ export function App() {
       <PrintSheet />
       {message ? (
         <div className="toast" role="status" data-testid="toast">
-          {message}
+          {render(lang, message)}
           <button type="button" className="link" onClick={() => setMessage(null)}>
             ×
           </button>

@@ -8,7 +8,7 @@ import { enumLabel, type Community } from '../data/schema';
 import { todayIso } from '../state/analysis-slice';
 import { selectCurrentResult, selectViewLayers } from '../state/selectors';
 import { appStore, useApp } from '../state/store';
-import { render } from '../i18n';
+import { m, render } from '../i18n';
 import { msgOf } from './messages';
 import { DataTable, type Column } from './DataTable';
 import { formatDateZh, formatInt } from './format';
@@ -134,7 +134,7 @@ export function CommunityLedger() {
         <button type="button" disabled={!canUndo || past} onClick={async () => {
           // refused when the rows no longer hold what the history says (the reason is shown)
           const r = await undo();
-          if (typeof r === 'object') appStore.getState().setProjectMessage(msgOf(lang, r));
+          if (typeof r === 'object') appStore.getState().setProjectMessage(m('engine.text', { text: msgOf(lang, r) }));
         }} data-testid="ledger-undo">{tr('ledger.ui.undo')}</button>
         <button type="button" disabled={past} onClick={() => fileRef.current?.click()} data-testid="ledger-import">{tr('ledger.ui.import')}</button>
         <input

@@ -10,6 +10,7 @@ import { SqlConsole } from './SqlConsole';
 import { exportLabel } from './ExportStatus';
 import { LOCALE } from './format';
 import { useT } from './use-t';
+import { m } from '../i18n';
 
 export const IMPORT_ACCEPT = '.csv,.txt,.tsv,.xlsx,.xls,.geojson,.json,.zip,.kml,.shp,.dbf,.prj,.cpg,.shx';
 
@@ -154,7 +155,7 @@ export function DataMenu({ onImportFiles }: { onImportFiles: (files: File[]) => 
               setOpen(false);
               const st = appStore.getState();
               await st.setDataset(await fetchSample());
-              st.setProjectMessage(tr('shell.data.sampleRestored'));
+              st.setProjectMessage(m('shell.data.sampleRestored'));
             }}
           >
             {tr('shell.data.restoreSample')}

@@ -3,7 +3,7 @@ import { bboxOfRings } from '../map/basemap';
 import { ringsOf } from '../map/geometry';
 import { LAYER_IDS, LAYERS, layerKey, type Community, type LayerId, type LayerRows } from '../data/schema';
 import { m, msg } from '../i18n';
-import { MessageError } from '../data/message-error';
+import { MessageError } from '../i18n/message-error';
 
 const NO_FILES: File[] = [];
 import { appStore, useApp } from '../state/store';
@@ -73,11 +73,11 @@ export function ImportHost() {
           const r = await st.importLedgerRows(rs, fs, fileName, answer);
           const skipped = r.refused.length + (answer.addUnknown ? 0 : r.unknownIds.length);
           const counts = { changed: r.changed, added: r.added, skipped, refused: r.refused.length, unknown: answer.addUnknown ? 0 : r.unknownIds.length };
-          st.setProjectMessage(msg(lang, skipped ? 'import.ui.ledgerUpdatedSkipped' : 'import.ui.ledgerUpdated', counts));
+          st.setProjectMessage(m(skipped ? 'import.ui.ledgerUpdatedSkipped' : 'import.ui.ledgerUpdated', counts));
           return;
         }
         await st.importLayer(layer, rows, mode === 'update' ? 'append' : mode);
-        st.setProjectMessage(msg(lang, 'import.ui.imported', { count: rows.length, layer: m(layerKey(layer)) }));
+        st.setProjectMessage(m('import.ui.imported', { count: rows.length, layer: m(layerKey(layer)) }));
       }}
     />
     </Suspense>

@@ -64,7 +64,7 @@ export const hardenTests: E2eTest[] = [
       // opening a file over the current project asks first
       page.once('dialog', (d) => void d.accept());
       await page.locator('[data-testid=project-input]').setInputFiles({ name: '坏项目.xwgh.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
-      await page.waitForFunction(`(window.__xwghStore.getState().projectMessage ?? '').includes('坏项目')`, null, { timeout: 10000 });
+      await page.waitForFunction(`(document.querySelector('[data-testid=toast]')?.textContent ?? '').includes('坏项目')`, null, { timeout: 10000 });
       const msg = (await toast(page)) ?? '';
       assert(msg.includes('settings.plan.settings.baseYear（规划基准年）应为 2000–2100 的整数'), `the message names the field: ${msg}`);
       assertEqual(await state<number>(page, 's.layers.kindergartens.length'), before, 'the current project is kept');
@@ -73,7 +73,7 @@ export const hardenTests: E2eTest[] = [
       const sc = JSON.parse(V1_SCENARIO);
       sc.settings.endYear = 1e16;
       await page.locator('[data-testid=scenario-file]').setInputFiles({ name: '坏方案.xwgh-scenario.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sc)) });
-      await page.waitForFunction(`(window.__xwghStore.getState().projectMessage ?? '').includes('坏方案')`, null, { timeout: 10000 });
+      await page.waitForFunction(`(document.querySelector('[data-testid=toast]')?.textContent ?? '').includes('坏方案')`, null, { timeout: 10000 });
       assert(((await toast(page)) ?? '').includes('settings.endYear（规划末年）应为 2000–2100 的整数'), 'the scenario file is refused naming the field');
       assertEqual(await state<number>(page, 's.planSettings.endYear'), 2030, 'plan settings unchanged');
       // a crafted 台账 history whose value does not fit its field (undo would have written it into a row)
@@ -82,14 +82,14 @@ export const hardenTests: E2eTest[] = [
       if ((await page.locator('[data-testid=project-input]').count()) === 0) await page.locator('[data-testid=data-menu]').click();
       page.once('dialog', (d) => void d.accept());
       await page.locator('[data-testid=project-input]').setInputFiles({ name: '坏历史.xwgh.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(crafted)) });
-      await page.waitForFunction(`(window.__xwghStore.getState().projectMessage ?? '').includes('坏历史')`, null, { timeout: 10000 });
+      await page.waitForFunction(`(document.querySelector('[data-testid=toast]')?.textContent ?? '').includes('坏历史')`, null, { timeout: 10000 });
       assert(((await toast(page)) ?? '').includes('settings.ledger.events[0].from 不是该字段的有效值'), 'the history is refused naming the event and field');
       assertEqual(await state<number>(page, 's.layers.kindergartens.length'), before, 'the current project is kept');
       // the version-1 file exported by main still opens
       if ((await page.locator('[data-testid=project-input]').count()) === 0) await page.locator('[data-testid=data-menu]').click();
       page.once('dialog', (d) => void d.accept());
       await page.locator('[data-testid=project-input]').setInputFiles({ name: 'v1.xwgh.json', mimeType: 'application/json', buffer: Buffer.from(V1) });
-      await page.waitForFunction(`(window.__xwghStore.getState().projectMessage ?? '').includes('已打开项目文件')`, null, { timeout: 15000 });
+      await page.waitForFunction(`(document.querySelector('[data-testid=toast]')?.textContent ?? '').includes('已打开项目文件')`, null, { timeout: 15000 });
       assertEqual(await state<string[]>(page, 's.scenarios.map((x) => x.name)'), ['基准方案', '方案一'], 'the version-1 project opened with its scenarios');
       await act(page, 's.setPlanOpen(false);');
       await clean(page);
@@ -273,7 +273,7 @@ export const hardenTests: E2eTest[] = [
         await context.route(/duckdb-browser-[^/]*\.js$/, (r) => r.abort());
         await page.goto(ctx.url);
         await ready(page);
-        await page.waitForFunction(`(window.__xwghStore.getState().projectMessage ?? '').includes('DuckDB')`, null, { timeout: 30000 });
+        await page.waitForFunction(`(document.querySelector('[data-testid=toast]')?.textContent ?? '').includes('DuckDB')`, null, { timeout: 30000 });
         await act(page, `await s.importLayer('kindergartens', [{ ...s.layers.kindergartens[0], id: 'e2e-noduck', name: '无数据库时的编辑' }], 'append');`);
         await savedNow(page);
         assertEqual(await state<string>(page, 's.loadState'), 'ready', 'the app stays ready');

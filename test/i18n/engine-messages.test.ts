@@ -15,7 +15,7 @@ import { PROBLEM_KEY } from '../../src/analysis/communities';
 import { UNIT_KEY } from '../../src/analysis/figures';
 import { exactTooLarge } from '../../src/analysis/siting/exact';
 import { sitingError } from '../../src/analysis/siting/run-siting';
-import { MessageError } from '../../src/analysis/message-error';
+import { MessageError } from '../../src/i18n/message-error';
 import type { AnalysisResult, Figure } from '../../src/analysis/types';
 
 const CJK = /[\u3400-\u9fff]/;

@@ -5,6 +5,10 @@ import type { ExportRunner } from '../../src/state/export-slice';
 import { emptyLayers } from '../../src/state/data-slice';
 import { createAppStore } from '../../src/state/store';
 import { SAMPLE } from '../data/export/sample-rows';
+import { render, type Message } from '../../src/i18n';
+
+/** The notice as the user reads it (Chinese). */
+const shown = (x: Message | null): string => (x ? render('zh', x) : '');
 
 const label = { zh: '导出', en: 'Export' };
 
@@ -39,6 +43,6 @@ describe('export slice', () => {
     const s = createAppStore();
     s.getState().setExportRunner(() => ({ promise: Promise.reject(new Error('磁盘已满')), cancel: () => {} }));
     expect(await s.getState().runExport(s.getState().projectExportJob(), label)).toBeNull();
-    expect(s.getState().projectMessage).toBe('导出失败：磁盘已满');
+    expect(shown(s.getState().projectMessage)).toBe('导出失败：磁盘已满');
   });
 });

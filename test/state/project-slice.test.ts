@@ -4,6 +4,10 @@ import { serializeProject } from '../../src/data/project/project-file';
 import type { Kindergarten } from '../../src/data/schema';
 import { emptyLayers } from '../../src/state/data-slice';
 import { createAppStore } from '../../src/state/store';
+import { render, type Message } from '../../src/i18n';
+
+/** The notice as the user reads it (Chinese). */
+const shown = (x: Message | null): string => (x ? render('zh', x) : '');
 
 const kg = (id: string, name: string): Kindergarten => ({
   id, name, type: 'public', lon: 109.8, lat: 40.65, classes: 6, places: 180, enrolled: 170, staff_total: 20, teachers: 12,
@@ -31,10 +35,10 @@ describe('project slice: saved in the browser, restored, opened from a file', ()
     await s.getState().setDataset({ layers: { ...emptyLayers(), kindergartens: [kg('k1', '甲园')] }, district: null, meta: null });
     const before = s.getState().layers;
     expect(await s.getState().openProjectText('{"format":"xuewei-guihua-project","version":1,"layers":{"kindergartens":[{"id":"x"}]}', '坏文件.xwgh.json')).toBe(false);
-    expect(s.getState().projectMessage).toContain('坏文件.xwgh.json');
+    expect(shown(s.getState().projectMessage)).toContain('坏文件.xwgh.json');
     expect(s.getState().layers).toBe(before);
     expect(await s.getState().openProjectText('{"format":', '截断.xwgh.json')).toBe(false);
-    expect(s.getState().projectMessage).toContain('截断');
+    expect(shown(s.getState().projectMessage)).toContain('截断');
   });
 
   it('a project file export followed by an import gives identical tables', async () => {
@@ -53,7 +57,7 @@ describe('project slice: crafted files and saved states never brick the app', ()
     await s.getState().setDataset({ layers: { ...emptyLayers(), kindergartens: [kg('k1', '甲园')] }, district: null, meta: { name: '现有' } });
     const bad = serializeProject({ layers: { ...emptyLayers(), kindergartens: [kg('k2', '乙园')] }, settings: { params: { ruleTable: { basis: 'residents', rules: [{ op: '>=', min: null, classes: 6 }] } } } });
     expect(await s.getState().openProjectText(bad, 'bad.xwgh.json')).toBe(false);
-    expect(s.getState().projectMessage).toContain('settings.params.ruleTable.rules[0].min');
+    expect(shown(s.getState().projectMessage)).toContain('settings.params.ruleTable.rules[0].min');
     expect(s.getState().layers.kindergartens.map((k) => k.id)).toEqual(['k1']);
     expect(s.getState().meta?.name).toBe('现有');
   });
@@ -77,7 +81,7 @@ describe('project slice: crafted files and saved states never brick the app', ()
     const b = createAppStore();
     b.getState().setIdb(idb);
     expect(await b.getState().restoreSaved()).toBe(false);
-    expect(b.getState().projectMessage).toContain('settings.params.ruleTable.rules[0].op');
+    expect(shown(b.getState().projectMessage)).toContain('settings.params.ruleTable.rules[0].op');
     expect(b.getState().layers.kindergartens).toEqual([]);
     expect(b.getState().rescuedProject?.layers.kindergartens.map((k) => k.id)).toEqual(['k1']);
   });

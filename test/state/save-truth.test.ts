@@ -12,6 +12,10 @@ import { startAutosave } from '../../src/state/autosave';
 import { emptyLayers } from '../../src/state/data-slice';
 import { createAppStore } from '../../src/state/store';
 import { startTabLock } from '../../src/state/tab-lock';
+import type { Message } from '../../src/i18n';
+
+/** The notice as the user reads it (Chinese). */
+const shown = (x: Message | null): string => (x ? render('zh', x) : '');
 
 const kg = (id: string): Kindergarten => ({
   id, name: id, type: 'public', lon: 109.8, lat: 40.65, classes: 6, places: 180, enrolled: 170, staff_total: 20, teachers: 12,
@@ -41,7 +45,7 @@ describe('a failed write keeps the previous copy and says so', () => {
     await s.getState().saveNow();
     expect(s.getState().saveState).toBe('error');
     expect(s.getState().saveError).toContain('浏览器存储空间不足');
-    expect(s.getState().projectMessage).toContain('保存失败');
+    expect(shown(s.getState().projectMessage)).toContain('保存失败');
     vi.restoreAllMocks();
     const kept = await loadProject(idb);
     expect(kept && 'layers' in kept ? kept.layers.kindergartens.map((k) => k.id) : kept).toEqual(['k1']);
@@ -80,10 +84,10 @@ describe('autosave', () => {
     const s = await storeWith(new IDBFactory(), ['k1']);
     s.getState().setParams({ radiusM: 1e9 });
     expect(s.getState().params.radiusM).toBe(300);
-    expect(s.getState().projectMessage).toContain('params.radiusM（服务半径（米））');
+    expect(shown(s.getState().projectMessage)).toContain('params.radiusM（服务半径（米））');
     s.getState().setPlanSettings({ endYear: 1e16 });
     expect(s.getState().planSettings.endYear).toBe(2030);
-    expect(s.getState().projectMessage).toContain('plan.endYear（规划末年）应为 2000–2100 的整数');
+    expect(shown(s.getState().projectMessage)).toContain('plan.endYear（规划末年）应为 2000–2100 的整数');
   });
 });
 
@@ -95,7 +99,7 @@ describe('a saved copy that fails to load', () => {
     const s = createAppStore();
     s.getState().setIdb(idb);
     expect(await s.getState().restoreSaved()).toBe(false);
-    expect(s.getState().projectMessage).toContain('settings.plan.settings.baseYear');
+    expect(shown(s.getState().projectMessage)).toContain('settings.plan.settings.baseYear');
     const keys = await listRescued(idb);
     expect(keys).toHaveLength(1);
     expect(s.getState().rescuedKeys).toEqual(keys);

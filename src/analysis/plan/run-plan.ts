@@ -13,7 +13,7 @@
  * computed from these enrolments exactly as the present-day indicators are.
  */
 import type { Message } from '../../i18n';
-import { MessageError } from '../message-error';
+import { MessageError } from '../../i18n/message-error';
 import type { Kindergarten, PopulationCell } from '../model';
 import { suppliesPlaces } from '../supply';
 import { evaluateSteps } from '../engine-evaluate';

@@ -5,7 +5,7 @@
  * wasm), so this file stays a pure function of its inputs.
  */
 import { m, type Message } from '../../i18n';
-import { MessageError } from '../message-error';
+import { MessageError } from '../../i18n/message-error';
 import type { Highs } from 'highs';
 import { now } from '../engine-prepare';
 import type { SitingProblem } from './siting-types';

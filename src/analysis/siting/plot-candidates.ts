@@ -3,7 +3,7 @@
  * polygons. Area from a property (area / 面积 / 用地面积 / area_m2, ㎡), else the
  * polygon's own area; position = the polygon's vertex mean (plots are small).
  */
-import { MessageError } from '../message-error';
+import { MessageError } from '../../i18n/message-error';
 import { EARTH_RADIUS_M } from '../geo';
 import type { SitingCandidate } from './siting-types';
 

@@ -4,7 +4,7 @@
  * the exact one. Used by the worker, the CLI and the benchmark alike.
  */
 import { m, type Message } from '../../i18n';
-import { MessageError, messageOfError } from '../message-error';
+import { MessageError, messageOfError } from '../../i18n/message-error';
 import type { Kindergarten, PopulationCell } from '../model';
 import { suppliesPlaces } from '../supply';
 import { finiteOr0, now } from '../engine-prepare';

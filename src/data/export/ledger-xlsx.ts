@@ -8,7 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import { LAYERS, enumLabel, fieldLabel, type Community } from '../schema';
 import { safeSheetName } from './xlsx';
 import { unzipChecked } from '../import/zip-check';
-import { MessageError } from '../message-error';
+import { MessageError } from '../../i18n/message-error';
 import { zipFiles } from './zip';
 
 /** Extra read-only columns after the layer's own (values per row, same order as the rows). */

@@ -14,7 +14,7 @@ import { readPrj } from '../coords/prj';
 import type { RowIssue } from '../issues';
 import { dbfEncoding, dbfRecords } from '../import/read-shapefile';
 import { unzipChecked } from '../import/zip-check';
-import { MessageError } from '../message-error';
+import { MessageError } from '../../i18n/message-error';
 import { walkLinesFromGeoJson, type WalkLinesResult } from './walk-lines';
 
 export interface ShapefileLinesResult extends WalkLinesResult {

@@ -8,7 +8,7 @@
  */
 import type { WalkLines } from '../../analysis/network/walk-graph';
 import { m } from '../../i18n';
-import { MessageError } from '../message-error';
+import { MessageError } from '../../i18n/message-error';
 
 export interface WalkLinesResult {
   lines: WalkLines;

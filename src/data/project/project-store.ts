@@ -8,7 +8,7 @@
  */
 import { packedOf, unpackRowsChunked, type PackedRows } from '../import/packed-rows';
 import { m, msg, type Message } from '../../i18n';
-import { MessageError } from '../message-error';
+import { MessageError } from '../../i18n/message-error';
 import { LAYERS, LAYER_IDS, layerKey, type LayerId, type LayerRows } from '../schema';
 import { isPackedEvents, packEvents, unpackEvents, type PackedEvents } from './ledger-pack';
 import { parseProject, type Project } from './project-file';

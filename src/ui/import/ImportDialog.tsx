@@ -16,7 +16,7 @@ import { MAX_FILE_BYTES } from '../../data/import/limits';
 import { recallMapping, rememberMapping } from '../../data/import/mapping-memory';
 import { exportRejectedCsv, rejectedFileName } from '../../data/import/rejected-csv';
 import type { InputFile, SourceFile } from '../../data/import/types';
-import { errorText } from '../../data/message-error';
+import { errorText } from '../../i18n/message-error';
 import { LAYER_IDS, layerLabel, type LayerId, type LayerRows } from '../../data/schema';
 import { m, render, type Message } from '../../i18n';
 import { CrsStep, needsCrsPick, type CrsStepProps } from './CrsStep';

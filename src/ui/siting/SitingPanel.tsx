@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { distanceLabel } from '../../analysis/params';
-import { render } from '../../i18n';
+import { m, render } from '../../i18n';
+import { messageOfError } from '../../i18n/message-error';
 import { plotCandidatesFromGeoJson } from '../../analysis/siting/plot-candidates';
 import { PLACES_PER_CLASS, type ChosenSite, type SitingAnswer } from '../../analysis/siting/siting-types';
 import { useApp } from '../../state/store';
@@ -137,7 +138,7 @@ export function SitingPanel() {
             try {
               st.setPlotCandidates(plotCandidatesFromGeoJson(JSON.parse(await f.text())));
             } catch (err) {
-              st.setProjectMessage(tr('siting.ui.cand.plotsUnreadable', { file: f.name, error: (err as Error).message }));
+              st.setProjectMessage(m('siting.ui.cand.plotsUnreadable', { file: f.name, error: messageOfError(err) }));
             }
           }}
         />
@@ -180,7 +181,7 @@ export function SitingPanel() {
             disabled={stale}
             onClick={() => {
               const ids = st.addSitesToPlan();
-              if (ids.length > 0) st.setProjectMessage(tr('siting.ui.added', { n: ids.length, ids: ids.join(tr('siting.ui.listSep')) }));
+              if (ids.length > 0) st.setProjectMessage(m('siting.ui.added', { n: ids.length, ids: ids.join(tr('siting.ui.listSep')) }));
             }}
           >
             {tr('siting.ui.add', { n: answer.sites.length })}
