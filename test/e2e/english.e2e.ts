@@ -6,7 +6,7 @@
  * fillText, as the charts render to canvas) — and failing on any Chinese character left once
  * the data's own strings (names from the sample files and from the store) are taken out, on a
  * raw catalogue key and on an unfilled `{value}`. The CLI (`analyze --lang en`) is checked the
- * same way. Prints a report per screen; the English screenshots go to test-results/en-*.png.
+ * same way. Prints a report per screen; with EN_SHOTS=1 the English screenshots go to test-results/en-*.png.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,8 +23,8 @@ import type { E2eTest } from './run-e2e';
 /** Chinese characters, Chinese punctuation and full-width forms (（）：，、 and ㎡ have no place in English text). */
 const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 const CJK_RUNS = /[\u2e80-\u2fff\u3000-\u303f\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+/g;
-/** A screenshot of every screen (test-results/en-*.png); EN_SHOTS=0 leaves them out (about a quarter of the walk's time). */
-const SHOTS = process.env.EN_SHOTS !== '0';
+/** A screenshot of every screen (test-results/en-*.png) only with EN_SHOTS=1: they are for looking, the check reads the DOM. */
+const SHOTS = process.env.EN_SHOTS === '1';
 /** Texts that are Chinese by design in every language. */
 const ALWAYS_ALLOWED = ['学位规划', '中文'];
 
@@ -185,14 +185,19 @@ const waitState = (page: Page, cond: string, timeout = 30000) => page.waitForFun
 const ANALYSIS_DONE = `s.analysisState === 'done' && s.result !== null && s.resultVersion === s.dataVersion`;
 const PLAN_DONE = `s.planOpen && s.planState === 'done' && Boolean(s.planResults[s.currentScenarioId])`;
 
-/** Close whatever modal is open: Esc, then its close / cancel button. */
+/**
+ * Close whatever modal is open: Esc, then (when it is still there once React has committed and
+ * painted) its close / cancel button. Waiting out a timeout for Esc cost a second per dialog that
+ * does not close on Esc (the import dialog).
+ */
 async function closeModal(page: Page, sel: string): Promise<void> {
   const loc = page.locator(sel);
   if ((await loc.count()) === 0) return;
   await page.keyboard.press('Escape');
-  if (await loc.waitFor({ state: 'detached', timeout: 1000 }).then(() => true, () => false)) return;
+  await frames(page);
+  if ((await loc.count()) === 0) return;
   const btn = loc.locator('button').filter({ hasText: /^\s*(close|cancel|关闭|取消|×|✕)\s*$/i });
-  if (await btn.count()) await btn.last().click();
+  if (await btn.count()) await btn.last().click({ timeout: 5000 }).catch(() => {});
   await loc.waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
 }
 
@@ -228,7 +233,8 @@ async function setToggle(page: Page, key: string, on: boolean): Promise<void> {
 }
 
 const IMPORT_STEP_JS = `(() => [...document.querySelectorAll('.imp-steps li')].findIndex((x) => x.classList.contains('imp-current')) + 1)()`;
-const IMPORT_IDLE_JS = `(() => !document.querySelector('.imp-progress') && !!document.querySelector('.imp-steps li.imp-current'))()`;
+/** Nothing running and the current step shown: its body filled in (the file read) or an error (the list of steps alone comes before the read starts). */
+const IMPORT_IDLE_JS = `(() => !document.querySelector('.imp-progress') && !!document.querySelector('.imp-steps li.imp-current') && ((document.querySelector('.imp-body')?.children.length ?? 0) > 0 || !!document.querySelector('.imp-error-text')))()`;
 
 /** Steps through the import dialog (collecting each step) up to step `last`, as far as it goes without choices. */
 async function walkImport(page: Page, shot: (name: string) => Promise<void>, prefix: string, last: number): Promise<number> {
@@ -346,6 +352,10 @@ export const englishTests: E2eTest[] = [
         second.on('pageerror', (e) => pageErrors.push(`second tab: ${String(e)}`));
         const secondLoaded = second.goto(ctx.url).then(() => second.waitForSelector('.app[data-load-state=ready]', { timeout: 60000 }));
         secondLoaded.catch(() => {});
+        // the newest tab is the one Chromium paints: a tab behind it gets about one animation frame a
+        // second, and every frame wait, raf-polled waitForFunction and map redraw of the walk crawls
+        // (279 s instead of ~40). The walking tab goes in front; the second one when its turn comes.
+        await page.bringToFront();
         // the title bar's language button
         await page.locator('[data-testid=lang-switch]').click();
         await page.locator('.app[lang=en]').waitFor({ timeout: 5000 });
@@ -655,6 +665,7 @@ export const englishTests: E2eTest[] = [
         await step('second-tab', async () => {
           try {
             await secondLoaded;
+            await second.bringToFront();
             await second.locator('[data-testid=readonly-banner]').waitFor({ timeout: 15000 });
             // the language is not remembered across tabs (yet): switch this one too
             if (!(await second.locator('.app[lang=en]').count())) {
