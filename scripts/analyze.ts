@@ -216,7 +216,7 @@ async function main(): Promise<void> {
   };
   const walkGraph = args.walk ? await readWalkGraph(args.walk) : undefined;
   const bad = validateParams(params);
-  if (bad.length > 0) fail(bad.map(r).join(t('cli.sep')));
+  if (bad.length > 0) fail(bad.map(r).join(t('shell.semicolon')));
 
   if (args.year !== null || args.scenario !== null) {
     let plan: ReturnType<typeof runPlanReport>;
@@ -274,7 +274,7 @@ async function main(): Promise<void> {
       { title: t('cli.col.value'), align: 'right', get: fmtFigure },
       { title: t('cli.col.standard'), align: 'left', get: fmtThreshold },
       { title: t('cli.col.pass'), align: 'left', get: mark },
-      { title: t('cli.col.source'), align: 'left', get: (f) => r(f.source).split(t('cli.sep'))[0] },
+      { title: t('cli.col.source'), align: 'left', get: (f) => r(f.source).split(t('shell.semicolon'))[0] },
     ]),
   );
   for (const f of result.indicators) if (f.note) out.push(t('cli.note', { label: f.label, note: f.note }));

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   console.log(t('cli.site.demand'));
   console.log(t('cli.site.children', { n: int(s.childrenTotal), covered: int(s.coveredByExisting), unreachable: int(s.unreachable), cells: s.unreachableCells.length }));
   const dropped = s.dropped.length
-    ? t('cli.site.dropped', { n: s.dropped.length, list: s.dropped.slice(0, 3).map((d) => `${d.name} ${render(lang, d.reason)}`).join(t('cli.sep')), more: s.dropped.length > 3 ? '…' : '' })
+    ? t('cli.site.dropped', { n: s.dropped.length, list: s.dropped.slice(0, 3).map((d) => `${d.name} ${render(lang, d.reason)}`).join(t('shell.semicolon')), more: s.dropped.length > 3 ? '…' : '' })
     : '';
   console.log(t('cli.site.candidates', { n: s.nCandidates, dropped, groups: s.nGroups }));
   const h = runSitingHeuristic(prep);

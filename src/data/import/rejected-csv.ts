@@ -18,7 +18,7 @@ export function exportRejectedCsv(result: Pick<ImportResult, 'rejected' | 'rejec
   const cols = result.rejectedGeometry ? [...result.rejectedHeaders, msg(lang, 'import.rejected.geometry')] : result.rejectedHeaders;
   const headers = [...cols, reasonHeader(lang)];
   const width = cols.length;
-  const sep = msg(lang, 'import.rejected.sep');
+  const sep = msg(lang, 'shell.semicolon');
   const rows = result.rejected.map((r) => {
     const cells: Cell[] = [];
     for (let i = 0; i < width; i++) cells.push(toCell(r.cells[i]));

@@ -285,7 +285,6 @@ export const ENGINE = {
   'cli.issue.error': { zh: '警告（该行已跳过）：{text}', en: 'Warning (row skipped): {text}' },
   'cli.issue.note': { zh: '提示：{text}', en: 'Note: {text}' },
   'cli.issue.more': { zh: '……另有 {n} 条数据问题未列出', en: '… {n} more data problems not listed' },
-  'cli.sep': { zh: '；', en: '; ' },
   'cli.jsonWritten': { zh: 'JSON 报告已写入 {file}', en: 'JSON report written to {file}' },
   'cli.count': { zh: '{n} {unit}', en: '{n}{unit}' },
   'cli.title': { zh: '学位规划分析 — {folder}（统计日期 {date}）', en: '学位规划 analysis — {folder} (as of {date})' },

@@ -71,8 +71,6 @@ export const UI_LEDGER = {
   'ledger.ui.history.additionUndone': { zh: '撤销新增', en: 'addition undone' },
   'ledger.ui.history.added': { zh: '新增小区', en: 'added' },
   'ledger.ui.history.change': { zh: '{field}：{from} → {to}', en: '{field}: {from} → {to}' },
-  'ledger.ui.yes': { zh: '是', en: 'yes' },
-  'ledger.ui.no': { zh: '否', en: 'no' },
 
   // 变更状态 dialog
   'ledger.ui.status.dialog': { zh: '变更配套园状态', en: 'Change status' },
@@ -89,7 +87,6 @@ export const UI_LEDGER = {
   'ledger.ui.status.noteRequired': { zh: '（必填：原因、依据或文号）', en: ' (required)' },
   'ledger.ui.status.by': { zh: '记录人', en: 'Recorded by' },
   'ledger.ui.status.byPlaceholder': { zh: '姓名（本浏览器只需填写一次）', en: 'your name' },
-  'ledger.ui.cancel': { zh: '取消', en: 'Cancel' },
   'ledger.ui.ok': { zh: '确定', en: 'OK' },
 
   // 台账导入检查

@@ -49,7 +49,6 @@ export const UI_PLAN = {
   /** a note after a source: （未核实） */
   'plan.ui.note': { zh: '（{note}）', en: ' ({note})' },
   /** between items of a list of sentences */
-  'plan.ui.sep': { zh: '；', en: '; ' },
 
   // year table and chart
   'plan.ui.col.year': { zh: '年份', en: 'Year' },

@@ -49,7 +49,6 @@ export const UI_SITING = {
   'siting.ui.cand.plotsFile': { zh: '导入教育用地 GeoJSON', en: 'Import education plots (GeoJSON)' },
   'siting.ui.cand.plotsUnreadable': { zh: '教育用地文件“{file}”无法读取：{error}', en: 'Cannot read the plots file “{file}”: {error}' },
   'siting.ui.cand.clear': { zh: '清除候选点', en: 'Clear candidates' },
-  'siting.ui.cancel': { zh: '取消', en: 'Cancel' },
   'siting.ui.run': { zh: '开始选址', en: 'Run' },
   // what the answer is based on, and its state
   'siting.ui.basis': {
@@ -67,7 +66,6 @@ export const UI_SITING = {
     en: '{total} children aged 3–5; {covered} within reach of existing kindergartens; {unreachable} out of reach of any candidate ({cells} grid cells); {candidates} candidates{dropped}',
   },
   'siting.ui.summary.dropped': { zh: '，剔除 {n} 个（{list}{more}）', en: ', {n} dropped ({list}{more})' },
-  'siting.ui.dropped.sep': { zh: '；', en: '; ' },
   'siting.ui.dropped.item': { zh: '{name}：{reason}', en: '{name}: {reason}' },
   'siting.ui.progress': { zh: '精确求解中：当前 {objective}，上界 {bound}，{seconds} 秒', en: 'Solving exactly: now {objective}, bound {bound}, {seconds} s' },
   'siting.ui.cost': { zh: '{n} 所新园总造价 {cost}', en: '{n} new sites, total cost {cost}' },

@@ -277,7 +277,7 @@ export function ImportDialog(props: ImportDialogProps) {
           {step === 2 && sh && (
             <MappingStep layer={layer} headers={headers} sample={sh.sample} hasGeometry={hasGeometry} mapping={mapping} defaults={defaults} autoKey={autoKey} lang={lang} tr={tr} onMapping={setMapping} onDefaults={setDefaults} onAutoKey={setAutoKey} />
           )}
-          {step === 3 && result?.fatal && <p className="imp-error-text">{result.issues.filter((i) => i.severity === 'error').map((i) => render(lang, i.message)).join(tr('import.ui.sep'))}</p>}
+          {step === 3 && result?.fatal && <p className="imp-error-text">{result.issues.filter((i) => i.severity === 'error').map((i) => render(lang, i.message)).join(tr('shell.semicolon'))}</p>}
           {step === 3 && result && (
             <CrsStep
               reference={props.reference}
@@ -327,7 +327,7 @@ export function ImportDialog(props: ImportDialogProps) {
             </>
           )}
           <button type="button" onClick={onClose} disabled={step === 5 && !!busy}>
-            {step === 5 && !busy ? tr('import.ui.close') : tr('import.ui.cancel')}
+            {step === 5 && !busy ? tr('close') : tr('shell.cancel')}
           </button>
         </footer>
       </div>

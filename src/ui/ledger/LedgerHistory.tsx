@@ -16,7 +16,7 @@ function valueText(field: string, v: LedgerEvent['from'], lang: Lang): string {
   if (v === null || v === '') return '—';
   const f = FIELD_LABEL.get(field);
   if (f?.type === 'enum') return enumLabel(lang, 'communities', field, String(v));
-  if (typeof v === 'boolean') return msg(lang, v ? 'ledger.ui.yes' : 'ledger.ui.no');
+  if (typeof v === 'boolean') return msg(lang, v ? 'shell.yes' : 'shell.no');
   return String(v);
 }
 

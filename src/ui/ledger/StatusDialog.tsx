@@ -86,7 +86,7 @@ export function StatusDialog({ communityId, onClose }: { communityId: string; on
         </label>
         {error ? <p className="error" role="alert" data-testid="status-error">{msgOf(lang, error)}</p> : null}
         <footer>
-          <button type="button" onClick={onClose}>{tr('ledger.ui.cancel')}</button>
+          <button type="button" onClick={onClose}>{tr('shell.cancel')}</button>
           <button type="button" className="primary" disabled={!to} onClick={() => void submit()} data-testid="status-ok">
             {tr('ledger.ui.ok')}
           </button>

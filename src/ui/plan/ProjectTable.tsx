@@ -134,7 +134,7 @@ export function ProjectTable() {
                 </td>
                 <td className="num">{effectiveYear(p, lag)}</td>
                 <td className={warn.length ? 'warn-cell' : 'ok-cell'} title={warn.map((m) => msgOf(lang, m)).join('\n')}>
-                  {warn.length ? `⚠ ${warn.map((m) => msgOf(lang, m)).join(tr('plan.ui.sep'))}` : '✓'}
+                  {warn.length ? `⚠ ${warn.map((m) => msgOf(lang, m)).join(tr('shell.semicolon'))}` : '✓'}
                 </td>
                 <td className="actions">
                   <button type="button" className="link" onClick={(e) => (e.stopPropagation(), duplicate(p.id))}>

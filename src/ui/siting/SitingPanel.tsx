@@ -144,7 +144,7 @@ export function SitingPanel() {
         />
         {st.clickCandidates.length || st.plotCandidates.length ? <button type="button" onClick={() => st.clearCandidates()}>{tr('siting.ui.cand.clear')}</button> : null}
         {running ? (
-          <button type="button" onClick={() => st.cancelSiting()} data-testid="siting-cancel">{tr('siting.ui.cancel')}</button>
+          <button type="button" onClick={() => st.cancelSiting()} data-testid="siting-cancel">{tr('shell.cancel')}</button>
         ) : (
           <button type="button" className="primary" onClick={() => st.runSiting()} data-testid="siting-run">{tr('siting.ui.run')}</button>
         )}

@@ -24,7 +24,7 @@ export function summaryText(lang: Lang, sum: SitingSummary): string {
         list: sum.dropped
           .slice(0, 3)
           .map((d) => render(lang, droppedText(d)))
-          .join(msg(lang, 'siting.ui.dropped.sep')),
+          .join(msg(lang, 'shell.semicolon')),
         more: sum.dropped.length > 3 ? '…' : '',
       })
     : '';

@@ -43,7 +43,7 @@ export function reasonText(lang: Lang, r: WarningReason): string {
   }
 }
 
-export const reasonsText = (lang: Lang, c: StreetYearWarning): string => c.reasons.map((r) => reasonText(lang, r)).join(msg(lang, 'plan.ui.sep'));
+export const reasonsText = (lang: Lang, c: StreetYearWarning): string => c.reasons.map((r) => reasonText(lang, r)).join(msg(lang, 'shell.semicolon'));
 
 /** The three rules with their sources; unpublished thresholds marked 本系统默认. */
 export function ruleLines(lang: Lang, t: WarningTable): { rule: string; source: string; isDefault: boolean }[] {
@@ -55,7 +55,7 @@ export function ruleLines(lang: Lang, t: WarningTable): { rule: string; source: 
     { rule: msg(lang, 'warn.rule.red'), source: r(src.red.source), isDefault: !src.red.verified },
     {
       rule: msg(lang, 'warn.rule.yellow', { pct: t.params.utilisationYellowPct, years: t.params.leadYears }),
-      source: [src.utilisationYellowPct, src.leadYears].map((x) => `${r(x.source)}${mark(x.verified, x.source)}`).join(msg(lang, 'plan.ui.sep')),
+      source: [src.utilisationYellowPct, src.leadYears].map((x) => `${r(x.source)}${mark(x.verified, x.source)}`).join(msg(lang, 'shell.semicolon')),
       isDefault: true,
     },
     { rule: msg(lang, 'warn.rule.green'), source: '', isDefault: false },
