@@ -24,7 +24,6 @@ export const CORE = {
   unitPlaces: { zh: '个学位', en: 'places' },
   unitPeople: { zh: '人', en: 'people' },
   unitCount: { zh: '个', en: '' },
-  details: { zh: '详细信息', en: 'Details' },
   clickHint: { zh: '点击地图上的要素查看详细信息', en: 'Click a feature on the map for details' },
   close: { zh: '关闭', en: 'Close' },
   settings: { zh: '设置', en: 'Settings' },
@@ -60,5 +59,4 @@ export const CORE = {
   residentsPerCell: { zh: '人/网格', en: 'people per cell' },
   populationBinned: { zh: '行数很多：按方格汇总显示，颜色折算为每 200 米网格人数', en: 'Many rows: drawn summed in squares, coloured per 200 m cell' },
   generatedBoundary: { zh: '边界为生成数据', en: 'generated boundary' },
-  noValue: { zh: '（空）', en: '(empty)' },
 } as const satisfies Entries;
