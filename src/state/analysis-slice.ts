@@ -12,6 +12,7 @@ import { ParamsSchema, validate } from '../data/project/schemas';
 import type { StateCreator } from 'zustand/vanilla';
 import { defaultAnalysisParams } from '../analysis/params';
 import type { PlanResult, PlanScenario, PlanSettings } from '../analysis/plan/plan-types';
+import { BASE_SCENARIO_NAME } from '../analysis/plan/present';
 import type { AnalysisParams, AnalysisResult } from '../analysis/types';
 import { BASE_SCENARIO_ID } from './plan-slice';
 import { selectPlanInput } from './selectors';
@@ -97,7 +98,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     const inputs = presentInputsOf(s);
     const baseYear = s.planSettings.baseYear;
     try {
-      const scenario = inputs.scenario ?? { id: BASE_SCENARIO_ID, name: '基准方案', projects: s.layers.plan_projects };
+      const scenario = inputs.scenario ?? { id: BASE_SCENARIO_ID, name: BASE_SCENARIO_NAME, projects: s.layers.plan_projects };
       const plan = await runner(
         { input: selectPlanInput(s), params: s.params, scenario, settings: { ...s.planSettings, endYear: baseYear }, detailYears: [baseYear] },
         (progress, stage) => {

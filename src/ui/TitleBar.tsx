@@ -5,7 +5,7 @@ import { useApp } from '../state/store';
 import { BasemapChooser } from './BasemapChooser';
 import { DataMenu } from './DataMenu';
 import { SaveStatus } from './SaveStatus';
-import { msg } from './messages';
+import { msg } from '../i18n';
 
 // the composer and its capture / chart code load on first use
 const PrintComposer = lazy(() => import('./present/PrintComposer').then((m) => ({ default: m.PrintComposer })));

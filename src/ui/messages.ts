@@ -16,8 +16,8 @@ const showValue = (lang: Lang, k: string, v: string | number): string =>
         .join(lang === 'zh' ? '、' : ', ')
     : String(v);
 
-/** The text of a key in a language, with `{name}` values filled in; the key itself when unknown. */
-export function msg(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
+/** An engine message's text, its ledger status codes shown by their labels (other texts: `msg` of src/i18n). */
+function msgWithStatuses(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
   const shown: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) shown[k] = showValue(lang, k, v);
   return catalogueMsg(lang, key, shown);
@@ -30,11 +30,11 @@ export function msg(lang: Lang, key: MessageKey, values: Record<string, string |
 export function describeBasis(lang: Lang, plan: Pick<PlanResult, 'dataYear' | 'demandBasis' | 'settings'>, year: number): string {
   const v = { year, dataYear: plan.dataYear };
   const key = year > plan.settings.baseYear ? 'basis.projected' : plan.demandBasis === 'census' ? 'basis.census' : 'basis.births';
-  return msg(lang, key, v) + (plan.settings.demand.method === 'per_thousand' ? msg(lang, 'basis.perThousand') : '');
+  return catalogueMsg(lang, key, v) + (plan.settings.demand.method === 'per_thousand' ? catalogueMsg(lang, 'basis.perThousand') : '');
 }
 
 export function msgOf(lang: Lang, m: PlanMessage): string {
-  return msg(lang, m.key, m.values);
+  return msgWithStatuses(lang, m.key, m.values);
 }
 
 /** A scenario's name as shown: the stored default name of the base scenario in the user's language, others as typed. */

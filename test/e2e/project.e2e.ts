@@ -9,7 +9,6 @@ type St = {
   savedDataVersion: number | null;
   dataVersion: number;
   loadState: string;
-  projectMessage: string | null;
   importLayer(l: string, r: unknown[], m: string): Promise<void>;
   forgetSaved(): Promise<void>;
 };

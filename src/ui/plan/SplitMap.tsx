@@ -20,7 +20,7 @@ import { MarkerGroup } from '../../map/dom-markers';
 import { ringsOf } from '../../map/geometry';
 import { captureMapInstance } from '../../map/map-capture';
 import { planSymbolSpecs } from '../../map/marker-specs';
-import { msg } from '../messages';
+import { msg } from '../../i18n';
 import { scenarioText } from '../messages';
 
 const RAG: Record<KgStatusRag, 'ok' | 'warn' | 'bad' | 'neutral'> = { green: 'ok', amber: 'warn', red: 'bad', no_demand: 'neutral', inactive: 'neutral' };

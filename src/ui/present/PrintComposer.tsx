@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { selectCurrentScenario } from '../../state/selectors';
 import { appStore, useApp } from '../../state/store';
-import { msg } from '../messages';
+import { msg } from '../../i18n';
 import { districtName } from '../plan/warning/warning-of-state';
 import { screenSubtitle } from './export/render-story';
 import type { Orientation, Paper, PrintOptions } from './export/print-layout';

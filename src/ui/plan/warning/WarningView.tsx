@@ -3,7 +3,7 @@ import { WARNING_PARAM_SOURCES } from '../../../analysis/plan/place-warning';
 import { useApp } from '../../../state/store';
 import { render } from '../../../i18n';
 import { formatInt } from '../../format';
-import { msg } from '../../messages';
+import { msg } from '../../../i18n';
 import { usePlanView } from '../use-plan-view';
 import { LEVEL_FILL, LEVEL_TEXT, levelLabel, methodLabel, pctText, reasonsText, ruleLines, yearLabel } from './warning-doc';
 import { warningDocFrom } from './warning-of-state';

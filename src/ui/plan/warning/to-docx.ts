@@ -9,7 +9,7 @@ import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, Pag
 import type { WarningLevel } from '../../../analysis/plan/place-warning';
 import type { Lang } from '../../../i18n';
 import { formatInt } from '../../format';
-import { msg } from '../../messages';
+import { msg } from '../../../i18n';
 import { LEVEL_FILL, LEVEL_TEXT, docTitle, levelLabel, methodLabel, pctText, reasonsText, ruleLines, yearInText, yearLabel, type WarningDoc } from './warning-doc';
 
 /** GB/T 9704-2012 page: A4 and the margins in mm. */

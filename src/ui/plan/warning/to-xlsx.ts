@@ -4,7 +4,7 @@
  * engine's numbers as numbers) and 预警规则 (rules, thresholds and their sources).
  */
 import * as XLSX from '@e965/xlsx';
-import { msg } from '../../messages';
+import { msg } from '../../../i18n';
 import { docTitle, levelLabel, methodLabel, reasonsText, ruleLines, yearLabel, type WarningDoc } from './warning-doc';
 
 export function warningToXlsx(d: WarningDoc): Uint8Array {

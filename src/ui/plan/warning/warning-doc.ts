@@ -7,7 +7,7 @@ import { WARNING_PARAM_SOURCES, type StreetYearWarning, type WarningLevel, type 
 import { render, type Message } from '../../../i18n';
 import { formatInt } from '../../format';
 import type { Lang } from '../../../i18n';
-import { msg } from '../../messages';
+import { msg } from '../../../i18n';
 
 export interface WarningDoc {
   lang: Lang;
