@@ -1,5 +1,5 @@
 /** Errors that carry a catalogue message: `.message` is the Chinese text (logs, old callers), `.msg` renders in any language. */
-import { m, render, type Lang, type Message, type MessageKey, type MessageValues } from './index';
+import { m, render, type Message, type MessageKey, type MessageValues } from './index';
 
 export class MessageError extends Error {
   readonly msg: Message;
@@ -18,6 +18,3 @@ export function messageOfError(e: unknown): Message {
   if (x && typeof x === 'object' && x.msg && typeof x.msg.key === 'string') return x.msg;
   return m('engine.text', { text: e instanceof Error ? e.message : String(e) });
 }
-
-/** The text of a thrown value in a language. */
-export const errorText = (lang: Lang, e: unknown): string => render(lang, messageOfError(e));

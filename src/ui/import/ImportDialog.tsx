@@ -16,7 +16,7 @@ import { MAX_FILE_BYTES } from '../../data/import/limits';
 import { recallMapping, rememberMapping } from '../../data/import/mapping-memory';
 import { exportRejectedCsv, rejectedFileName } from '../../data/import/rejected-csv';
 import type { InputFile, SourceFile } from '../../data/import/types';
-import { errorText } from '../../i18n/message-error';
+import { messageOfError } from '../../i18n/message-error';
 import { LAYER_IDS, layerLabel, type LayerId, type LayerRows } from '../../data/schema';
 import { m, render, type Message } from '../../i18n';
 import { CrsStep, needsCrsPick, type CrsStepProps } from './CrsStep';
@@ -168,7 +168,7 @@ export function ImportDialog(props: ImportDialogProps) {
       if (typeof localStorage !== 'undefined') rememberMapping(localStorage, layer, headers, mapping, defaults);
       setDone(result.rejectedCount ? m('import.ui.loadedRejected', { loaded: result.rows.length, rejected: result.rejectedCount }) : m('import.ui.loaded', { loaded: result.rows.length }));
     } catch (e) {
-      setError(m('import.ui.failed', { error: errorText(lang, e) }));
+      setError(m('import.ui.failed', { error: messageOfError(e) }));
     } finally {
       setBusy(null);
     }
